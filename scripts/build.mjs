@@ -1,0 +1,59 @@
+// One esbuild script, four bundles: the extension (node), the training worker (node), the CLI
+// (node) and the webview (browser). Flags: --watch, --production.
+import * as esbuild from 'esbuild';
+import { mkdir, chmod } from 'node:fs/promises';
+import path from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // onnxruntime-node carries native binaries; vscode is provided by the host.
+  external: ['vscode', 'onnxruntime-node'],
+};
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { worker: 'src/worker/trainWorker.ts' }, outdir: 'dist' },
+  {
+    ...node,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+  },
+];
+
+await mkdir(path.join(root, 'dist'), { recursive: true });
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+  console.log('[build] watching');
+} else {
+  const t0 = Date.now();
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await chmod(path.join(root, 'dist', 'cli.js'), 0o755);
+  console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
+}

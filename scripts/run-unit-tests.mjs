@@ -1,0 +1,32 @@
+// Runs the plain-Node unit tests (node's built-in runner, TypeScript through tsx).
+// Node 20's --test does not expand globs or pick up .ts files, so this lists them.
+import { readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dirs = ['test/core', 'test/cli', 'test/protocol', 'test/worker', 'test/unit'];
+const only = process.argv.slice(2);
+
+function walk(dir) {
+  let out = [];
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(walk(p));
+    else if (name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+const files = (only.length ? only : dirs.flatMap((d) => walk(path.join(root, d)))).sort();
+if (files.length === 0) {
+  console.error('no unit test files found');
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(r.status ?? 1);

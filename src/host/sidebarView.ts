@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { LabState } from '../protocol/messages';
+import { renderWebviewHtml, webviewOptions } from './webviewHtml';
+import { WebviewConnection } from './webviewConnection';
+import { extensionVersion } from './labPanel';
+
+/** The sidebar lab: a WebviewView in the Activation Lab activity-bar container. */
+export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'activationLab.sidebar';
+  private connection: WebviewConnection | undefined;
+  private readonly resolved = new vscode.EventEmitter<vscode.WebviewView>();
+  /** Fires when VS Code resolves the view (tests wait on it). */
+  readonly onDidResolve = this.resolved.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    view.webview.options = webviewOptions(this.extensionUri);
+    this.connection?.dispose();
+    this.connection = new WebviewConnection(view.webview, this.log, () => this.state());
+    view.webview.html = renderWebviewHtml(view.webview, this.extensionUri, 'sidebar', vscode.l10n.t('Activation Lab'));
+    view.onDidDispose(() => {
+      this.connection?.dispose();
+      this.connection = undefined;
+    });
+    this.resolved.fire(view);
+  }
+
+  get isResolved(): boolean {
+    return this.connection !== undefined;
+  }
+
+  private state(): LabState {
+    return { surface: 'sidebar', section: 'functions', locale: vscode.env.language, version: extensionVersion() };
+  }
+
+  dispose(): void {
+    this.connection?.dispose();
+    this.resolved.dispose();
+  }
+}
