@@ -73,8 +73,8 @@ window.addEventListener('message', (event: MessageEvent) => {
       render();
       break;
     }
-    case 'lab/pong':
-      document.body.dataset.lastPong = msg.nonce;
+    case 'lab/ping':
+      post({ type: 'webview/pong', nonce: msg.nonce });
       break;
   }
 });

@@ -74,6 +74,11 @@ export class LabPanel implements vscode.Disposable {
     return this.connection.onMessage;
   }
 
+  /** A round trip through the page's script (resolves with its latency in ms). */
+  ping(): Promise<number> {
+    return this.connection.ping();
+  }
+
   showSection(section: LabSection): void {
     this.section = section;
     void this.connection.post({ type: 'lab/state', state: this.state() });

@@ -33,6 +33,12 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     return this.connection !== undefined;
   }
 
+  /** A round trip through the sidebar page's script; rejects if the view is not resolved. */
+  ping(): Promise<number> {
+    if (!this.connection) return Promise.reject(new Error('the sidebar view is not resolved'));
+    return this.connection.ping();
+  }
+
   private state(): LabState {
     return { surface: 'sidebar', section: 'functions', locale: vscode.env.language, version: extensionVersion() };
   }

@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
 import { parseFromWebview, type FromWebview, type LabState, type ToWebview } from '../protocol/messages';
 
 /**
  * One webview's typed message channel. Validates every incoming message (bad ones are logged
- * and dropped), answers pings, and replays the latest state when the page says it is ready:
- * no `retainContextWhenHidden`, the page rebuilds itself from the replay.
+ * and dropped), and replays the latest state when the page says it is ready: no
+ * `retainContextWhenHidden`, the page rebuilds itself from the replay.
  */
 export class WebviewConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<FromWebview>();
+  private readonly pending = new Map<string, (ms: number) => void>();
+  private readyOnce: Promise<void>;
+  private markReady!: () => void;
   /** Fires for every valid message from the page. */
   readonly onMessage = this.received.event;
 
@@ -17,14 +21,38 @@ export class WebviewConnection implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly state: () => LabState,
   ) {
+    this.readyOnce = new Promise((resolve) => (this.markReady = resolve));
     this.disposables.push(
       this.received,
       webview.onDidReceiveMessage((raw: unknown) => this.handle(raw)),
     );
   }
 
+  /** Resolves once the page's script has run and said `webview/ready`. */
+  whenReady(): Promise<void> {
+    return this.readyOnce;
+  }
+
   post(msg: ToWebview): Thenable<boolean> {
     return this.webview.postMessage(msg);
+  }
+
+  /** Round trip through the page's script; resolves with the milliseconds it took. */
+  async ping(timeoutMs = 10_000): Promise<number> {
+    await this.whenReady();
+    const nonce = randomUUID();
+    const t0 = Date.now();
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(nonce);
+        reject(new Error(`webview did not answer a ping within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(nonce, (t1) => {
+        clearTimeout(timer);
+        resolve(t1 - t0);
+      });
+      void this.post({ type: 'lab/ping', nonce });
+    });
   }
 
   private handle(raw: unknown): void {
@@ -35,10 +63,12 @@ export class WebviewConnection implements vscode.Disposable {
     }
     switch (msg.type) {
       case 'webview/ready':
+        this.markReady();
         void this.post({ type: 'lab/state', state: this.state() });
         break;
-      case 'webview/ping':
-        void this.post({ type: 'lab/pong', nonce: msg.nonce, receivedAt: Date.now() });
+      case 'webview/pong':
+        this.pending.get(msg.nonce)?.(Date.now());
+        this.pending.delete(msg.nonce);
         break;
       default:
         break;

@@ -16,12 +16,12 @@ export interface LabState {
 /** Host -> webview. */
 export type ToWebview =
   | { type: 'lab/state'; state: LabState }
-  | { type: 'lab/pong'; nonce: string; receivedAt: number };
+  | { type: 'lab/ping'; nonce: string };
 
 /** Webview -> host. */
 export type FromWebview =
   | { type: 'webview/ready'; surface: Surface }
-  | { type: 'webview/ping'; nonce: string }
+  | { type: 'webview/pong'; nonce: string }
   | { type: 'webview/showSection'; section: LabSection };
 
 export const LAB_SECTIONS: readonly LabSection[] = ['functions', 'train', 'runs', 'guide'];
@@ -41,10 +41,10 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
       return raw.surface === 'panel' || raw.surface === 'sidebar'
         ? { type: raw.type, surface: raw.surface }
         : `webview/ready: bad surface ${JSON.stringify(raw.surface)}`;
-    case 'webview/ping':
+    case 'webview/pong':
       return typeof raw.nonce === 'string' && raw.nonce.length <= 64
         ? { type: raw.type, nonce: raw.nonce }
-        : 'webview/ping: nonce must be a string of at most 64 characters';
+        : 'webview/pong: nonce must be a string of at most 64 characters';
     case 'webview/showSection':
       return LAB_SECTIONS.includes(raw.section as LabSection)
         ? { type: raw.type, section: raw.section as LabSection }
@@ -66,10 +66,8 @@ export function parseToWebview(raw: unknown): ToWebview | string {
       if (typeof s.locale !== 'string' || typeof s.version !== 'string') return 'lab/state: bad locale or version';
       return { type: 'lab/state', state: s as unknown as LabState };
     }
-    case 'lab/pong':
-      return typeof raw.nonce === 'string' && typeof raw.receivedAt === 'number'
-        ? { type: 'lab/pong', nonce: raw.nonce, receivedAt: raw.receivedAt }
-        : 'lab/pong: bad payload';
+    case 'lab/ping':
+      return typeof raw.nonce === 'string' ? { type: 'lab/ping', nonce: raw.nonce } : 'lab/ping: nonce must be a string';
     default:
       return `unknown message type ${JSON.stringify(raw.type)}`;
   }

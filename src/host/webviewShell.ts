@@ -1,0 +1,55 @@
+// The HTML shell of every lab webview, as a pure function: the host fills it with webview URIs,
+// the browser tests with a local server's URLs, so both test the same CSP.
+import type { Surface } from '../protocol/messages';
+
+/** Relaxations of the webview CSP. Each is named and off by default; none is used today. */
+export interface CspRelaxations {
+  /** Allow `connect-src` to the webview's own resources (for fetching shipped data files). */
+  allowConnectToResources?: boolean;
+}
+
+export interface ShellOptions {
+  cspSource: string;
+  scriptUri: string;
+  styleUris: string[];
+  nonce: string;
+  surface: Surface;
+  lang: string;
+  title: string;
+  relax?: CspRelaxations;
+}
+
+/** Strict CSP: scripts only with this page's nonce, styles only from files, no `unsafe-eval`, no inline style. */
+export function contentSecurityPolicy(cspSource: string, nonce: string, relax: CspRelaxations = {}): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+    relax.allowConnectToResources ? `connect-src ${cspSource}` : '',
+  ].filter(Boolean).join('; ');
+}
+
+export function renderShell(o: ShellOptions): string {
+  const csp = contentSecurityPolicy(o.cspSource, o.nonce, o.relax);
+  const styles = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u)}">`).join('\n');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttr(o.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${styles}
+<title>${escapeAttr(o.title)}</title>
+</head>
+<body data-surface="${o.surface}">
+<main id="app" aria-live="polite"></main>
+<script nonce="${o.nonce}" src="${escapeAttr(o.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,22 @@
+// Compiles the extension-host Mocha suite to out/test/host/ (cjs; vscode and mocha resolved at run time).
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './vscodeServer.mjs';
+
+export async function buildSuite(dir = 'test/host/suite', outdir = 'out/test/host') {
+  const entryPoints = readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha', 'onnxruntime-node'],
+    logLevel: 'warning',
+  });
+  return path.join(root, outdir, 'index.js');
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { ActivationLabApi } from '../../../src/extension';
+
+export const EXTENSION_ID = 'activation-lab.activation-lab';
+
+export async function activateLab(): Promise<ActivationLabApi> {
+  const ext = vscode.extensions.getExtension<ActivationLabApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
+  return ext.activate();
+}
+
+/** Polls `check` until it returns a value (not undefined) or the time runs out. */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

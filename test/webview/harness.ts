@@ -1,0 +1,88 @@
+// Loads the built webview bundle in headless chromium under the host's exact CSP, with a fake
+// `acquireVsCodeApi` that records what the page posts. No VS Code involved.
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderShell } from '../../src/host/webviewShell';
+import type { FromWebview, Surface, ToWebview } from '../../src/protocol/messages';
+
+export const root = path.resolve(__dirname, '..', '..');
+const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf' };
+
+export interface WebviewPage {
+  page: Page;
+  /** Messages the page has posted to the (fake) host. */
+  posted(): Promise<FromWebview[]>;
+  send(msg: ToWebview | unknown): Promise<void>;
+  violations(): Promise<string[]>;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+let browser: Browser | undefined;
+let server: Server | undefined;
+let base = '';
+
+export async function startHarness(): Promise<void> {
+  server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/favicon.ico') { res.statusCode = 204; res.end(); return; }
+    if (url.pathname === '/page') {
+      const surface = (url.searchParams.get('surface') ?? 'panel') as Surface;
+      res.setHeader('content-type', 'text/html');
+      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`], nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test' }));
+      return;
+    }
+    const rel = path.normalize(url.pathname).replace(/^\/+/, '');
+    if (!/^(dist|media)\//.test(rel)) { res.statusCode = 404; res.end(); return; }
+    try {
+      const body = await readFile(path.join(root, rel));
+      res.setHeader('content-type', types[path.extname(rel)] ?? 'application/octet-stream');
+      res.end(body);
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function stopHarness(): Promise<void> {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+}
+
+export async function openWebview(surface: Surface = 'panel', savedState?: unknown): Promise<WebviewPage> {
+  if (!browser) throw new Error('startHarness() first');
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // A string, not a function: tsx would compile a function with helpers the page lacks.
+  await page.addInitScript(`
+    window.__posted = [];
+    window.__violations = [];
+    window.__state = ${JSON.stringify(savedState ?? null)};
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ': ' + e.blockedURI));
+    window.acquireVsCodeApi = () => ({
+      postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+      getState: () => window.__state,
+      setState: (s) => { window.__state = s; },
+    });
+  `);
+  await page.goto(`${base}/page?surface=${surface}`);
+  return {
+    page,
+    errors,
+    posted: () => page.evaluate('window.__posted') as Promise<FromWebview[]>,
+    send: (msg) => page.evaluate(`window.postMessage(${JSON.stringify(msg)}, '*')`),
+    violations: () => page.evaluate('window.__violations') as Promise<string[]>,
+    close: () => page.close(),
+  };
+}
