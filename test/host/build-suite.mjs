@@ -4,8 +4,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './vscodeServer.mjs';
 
+/** Bundles the suite's index plus every `*.test.ts` in `dir`. */
 export async function buildSuite(dir = 'test/host/suite', outdir = 'out/test/host') {
-  const entryPoints = readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  const entryPoints = { index: 'test/host/suite/index.ts' };
+  for (const f of readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.test.ts'))) {
+    entryPoints[f.replace(/\.ts$/, '')] = path.join(dir, f);
+  }
   await esbuild.build({
     absWorkingDir: root,
     entryPoints,

@@ -96,24 +96,37 @@ export function workbenchUrl(port, { folder, extensionDevelopmentPath, extension
  * Runs a compiled Mocha suite inside the extension host and resolves with its exit code.
  * The suite's console output comes back through the smoke-test driver's log hook.
  */
-export async function runSuiteInHost({ extensionDevelopmentPath, extensionTestsPath, folder, extensionsDir, timeoutMs = 15 * 60_000, env = {} }) {
+export async function runSuiteInHost({ extensionDevelopmentPath, extensionTestsPath, folder, extensionsDir, timeoutMs = 15 * 60_000, startTimeoutMs = 120_000, env = {} }) {
   Object.assign(process.env, env); // inherited by the server, hence by the extension host
   const server = await startServer({ extensionsDir });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     let finish;
+    let started = false;
     const exited = new Promise((resolve) => (finish = resolve));
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
-      console.log(...(Array.isArray(args) ? args : [args]));
+      const parts = Array.isArray(args) ? args : [args];
+      if (parts.some((p) => String(p).includes('[actlab-suite] started'))) started = true;
+      console.log(...parts);
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     mkdirSync(folder, { recursive: true });
     await page.goto(workbenchUrl(server.port, { folder, extensionDevelopmentPath, extensionTestsPath }));
     const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
-    const code = await Promise.race([exited, timer]);
-    if (code === 'timeout') {
-      console.error(`the extension-host suite did not finish within ${timeoutMs / 1000} s`);
+    const loadTimer = new Promise((resolve) => {
+      const t = setInterval(() => {
+        if (started) clearInterval(t);
+        else if (Date.now() - t0 > startTimeoutMs) { clearInterval(t); resolve('not-started'); }
+      }, 500);
+    });
+    const t0 = Date.now();
+    const code = await Promise.race([exited, timer, loadTimer]);
+    if (code === 'timeout' || code === 'not-started') {
+      console.error(code === 'timeout'
+        ? `the extension-host suite did not finish within ${timeoutMs / 1000} s`
+        : `the extension-host suite did not start within ${startTimeoutMs / 1000} s (see the errors above)`);
+      console.log('0 passed, 1 failed');
       return 1;
     }
     return code;

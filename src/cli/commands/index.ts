@@ -1,5 +1,9 @@
 import type { CliCommand } from '../command';
 import { trainCommand } from './train';
+import { listCommand } from './list';
+import { evalCommand } from './eval';
+import { propsCommand } from './props';
+import { gradientFlowCommand } from './gradientFlow';
 
 /** Every `actlab` subcommand, in the order `actlab help` lists them. */
-export const cliCommands: CliCommand[] = [trainCommand];
+export const cliCommands: CliCommand[] = [trainCommand, listCommand, evalCommand, propsCommand, gradientFlowCommand];

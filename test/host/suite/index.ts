@@ -5,6 +5,9 @@ import path from 'node:path';
 import { readdirSync } from 'node:fs';
 
 export function run(): Promise<void> {
+  // The runner waits for this line to know the suite loaded (a suite that fails to load would
+  // otherwise leave the host waiting until its timeout).
+  console.log('[actlab-suite] started');
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.ACTLAB_HOST_GREP;
   if (grep) mocha.grep(grep);

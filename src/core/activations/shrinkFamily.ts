@@ -1,0 +1,127 @@
+// Shrinkage (thresholding) functions from sparse coding and wavelet denoising, and the identity.
+import { elementwise, nanOr, t } from './define';
+
+const LAMBD = 0.5;
+
+const lambdParam = {
+  name: 'lambd',
+  default: LAMBD,
+  frameworkNames: { keras: 'threshold', onnx: 'lambd' },
+  min: 0,
+  doc: t('Half-width λ of the band around 0 that maps to 0.', '映射为 0 的零附近区间的半宽 λ。'),
+} as const;
+
+export const softshrink = elementwise({
+  id: 'softshrink',
+  displayName: 'Softshrink',
+  aliases: {
+    pytorch: ['nn.Softshrink', 'F.softshrink'],
+    keras: ['keras.activations.soft_shrink', "'soft_shrink'"],
+    tensorflow: ['tfa.activations.softshrink'],
+    onnx: ['Shrink'],
+  },
+  params: [lambdParam],
+  formula: {
+    unicode: 'softshrink(x) = x − λ if x > λ; x + λ if x < −λ; else 0',
+    latex: '\\mathrm{softshrink}(x) = \\begin{cases} x - \\lambda & x > \\lambda \\\\ x + \\lambda & x < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
+  },
+  derivative: {
+    unicode: "softshrink'(x) = 1 if |x| > λ, else 0",
+    latex: "\\mathrm{softshrink}'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+  },
+  range: { min: -Infinity, max: Infinity, minIncluded: false, maxIncluded: false },
+  properties: { monotonic: true, smooth: false, zeroCentred: true },
+  doc: t('Soft thresholding: zero inside [−λ, λ], shifted towards 0 by λ outside (the proximal map of λ|x|).', '软阈值:[−λ, λ] 内为零,区间外向 0 平移 λ(λ|x| 的近端映射)。'),
+  pros: [t('Produces exact zeros: sparse codes (ISTA, LISTA).', '产生精确的零:稀疏编码(ISTA、LISTA)。'), t('Continuous and monotonic.', '连续且单调。')],
+  cons: [t('Zero gradient inside the band; kinks at ±λ.', '区间内梯度为零;在 ±λ 处有折点。')],
+  paper: {
+    title: 'De-noising by soft-thresholding',
+    authors: 'D. L. Donoho',
+    year: 1995,
+    venue: 'IEEE Transactions on Information Theory 41(3)',
+    url: 'https://doi.org/10.1109/18.382009',
+  },
+  onnx: { native: { op: 'Shrink', sinceOpset: 9, attributes: { bias: { param: 'lambd' }, lambd: { param: 'lambd' } } } },
+  expression: 'where(x > lambd, x - lambd, where(x < -lambd, x + lambd, 0))',
+  f(x, p) {
+    const l = p.lambd ?? LAMBD;
+    return x > l ? x - l : x < -l ? x + l : nanOr(x, 0);
+  },
+  df(x, p) {
+    const l = p.lambd ?? LAMBD;
+    return x > l || x < -l ? 1 : nanOr(x, 0);
+  },
+});
+
+export const hardshrink = elementwise({
+  id: 'hardshrink',
+  displayName: 'Hardshrink',
+  aliases: {
+    pytorch: ['nn.Hardshrink', 'F.hardshrink'],
+    keras: ['keras.activations.hard_shrink', "'hard_shrink'"],
+    tensorflow: ['tfa.activations.hardshrink'],
+    onnx: ['Shrink'],
+  },
+  params: [lambdParam],
+  formula: {
+    unicode: 'hardshrink(x) = x if |x| > λ, else 0',
+    latex: '\\mathrm{hardshrink}(x) = \\begin{cases} x & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
+  },
+  derivative: {
+    unicode: "hardshrink'(x) = 1 if |x| > λ, else 0",
+    latex: "\\mathrm{hardshrink}'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+  },
+  range: { min: -Infinity, max: Infinity, minIncluded: false, maxIncluded: false },
+  properties: { monotonic: true, smooth: false, zeroCentred: true },
+  doc: t('Hard thresholding: keeps x where |x| > λ, zero elsewhere (jumps at ±λ).', '硬阈值:|x| > λ 时保留 x,否则为零(在 ±λ 处跳变)。'),
+  pros: [t('Exact zeros without shrinking the large values.', '产生精确的零,且不缩小大的值。')],
+  cons: [t('Discontinuous at ±λ; zero gradient inside the band.', '在 ±λ 处不连续;区间内梯度为零。')],
+  paper: {
+    title: 'Ideal spatial adaptation by wavelet shrinkage',
+    authors: 'D. L. Donoho, I. M. Johnstone',
+    year: 1994,
+    venue: 'Biometrika 81(3)',
+    url: 'https://doi.org/10.1093/biomet/81.3.425',
+  },
+  onnx: { native: { op: 'Shrink', sinceOpset: 9, attributes: { bias: 0, lambd: { param: 'lambd' } } } },
+  expression: 'where(abs(x) > lambd, x, 0)',
+  f(x, p) {
+    const l = p.lambd ?? LAMBD;
+    return x > l || x < -l ? x : nanOr(x, 0);
+  },
+  df(x, p) {
+    const l = p.lambd ?? LAMBD;
+    return x > l || x < -l ? 1 : nanOr(x, 0);
+  },
+});
+
+export const identity = elementwise({
+  id: 'identity',
+  displayName: 'Identity (linear)',
+  aliases: {
+    pytorch: ['nn.Identity'],
+    keras: ['keras.activations.linear', "'linear'", 'None'],
+    tensorflow: ['tf.identity'],
+    jax: ['jax.nn.identity'],
+    onnx: ['Identity'],
+    tfjs: ["'linear'"],
+  },
+  params: [],
+  formula: { unicode: 'f(x) = x', latex: 'f(x) = x' },
+  derivative: { unicode: "f'(x) = 1", latex: "f'(x) = 1" },
+  range: { min: -Infinity, max: Infinity, minIncluded: false, maxIncluded: false },
+  properties: { monotonic: true, smooth: true, zeroCentred: true },
+  doc: t("No activation ('linear'): a stack of such layers collapses into one linear map.", "无激活('linear'):这样的多层堆叠等价于一个线性映射。"),
+  pros: [t('Regression outputs; residual and bottleneck layers.', '用于回归输出、残差和瓶颈层。')],
+  cons: [t('No non-linearity: hidden layers gain no expressive power.', '没有非线性:隐藏层不增加表达能力。')],
+  onnx: { native: { op: 'Identity', sinceOpset: 1 } },
+  expression: 'x',
+  f: (x) => x,
+  df: (x) => nanOr(x, 1),
+  forward(z, out) {
+    if (out !== z) out.set(z);
+  },
+  backward(z, _a, grad) {
+    for (let i = 0; i < z.length; i++) if (z[i] !== z[i]) grad[i] = NaN;
+  },
+});

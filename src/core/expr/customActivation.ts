@@ -1,0 +1,123 @@
+// A user's activation, given as data { name, expression, params }, compiled to a full record:
+// the same shape as the built-ins, so plots, the trainer and the ONNX exporter use it alike.
+import { ACTIVATIONS } from '../activations/registry';
+import type { ElementwiseActivation, FloatArray, Params } from '../activations/types';
+import { analyzeActivation } from '../analysis/properties';
+import { type Expr, paramsUsed, RESERVED_NAMES } from './ast';
+import { differentiate } from './differentiate';
+import { ExprError } from './errors';
+import { compileExpr } from './evaluate';
+import { parseExpression } from './parser';
+import { toLatex, toText } from './print';
+import { simplify } from './simplify';
+import { validateOnGrid } from './validate';
+
+/** A custom activation as it is saved in settings. */
+export interface CustomActivationDef {
+  name: string;
+  expression: string;
+  /** Parameter defaults by name, e.g. { alpha: 0.1 }. */
+  params?: Record<string, number>;
+}
+
+export interface CustomActivation extends ElementwiseActivation {
+  origin: 'custom';
+  /** The parsed expression (for the ONNX exporter). */
+  ast: Expr;
+  /** d/dx of the expression, simplified. */
+  derivativeAst: Expr;
+  /** The derivative as text in the same language. */
+  derivativeExpression: string;
+}
+
+const NAME_MAX = 64;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function checkDef(def: CustomActivationDef): void {
+  if (!def || typeof def !== 'object') throw new Error('a custom activation needs { name, expression, params? }');
+  const { name, expression, params } = def;
+  if (typeof name !== 'string' || name.trim() === '') throw new Error('a custom activation needs a non-empty name');
+  if (name.length > NAME_MAX) throw new Error(`custom activation name is too long (${name.length} characters; at most ${NAME_MAX})`);
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw new Error('custom activation name contains control characters');
+  if (ACTIVATIONS.some((r) => r.id === name.trim())) {
+    throw new Error(`custom activation name '${name}' is taken by a built-in activation; choose another name`);
+  }
+  if (typeof expression !== 'string') throw new Error(`custom activation '${name}' needs an expression (text)`);
+  if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+    throw new Error(`params of custom activation '${name}' must be an object of numbers`);
+  }
+  for (const [p, v] of Object.entries(params ?? {})) {
+    if (!IDENT.test(p)) throw new Error(`parameter name '${p}' of '${name}' is not a valid name (letters, digits, _)`);
+    if (RESERVED_NAMES.has(p)) throw new Error(`parameter name '${p}' of '${name}' is reserved (x, pi, e and function names)`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`parameter ${p} of '${name}' must be a finite number, got ${String(v)}`);
+  }
+}
+
+/**
+ * Parses, differentiates and validates a custom activation, and returns its record. Throws
+ * ExprError for a bad expression (with the column) and Error for bad names, parameters, or a
+ * function that is not finite or whose derivative disagrees with finite differences on the grid.
+ */
+export function compileCustomActivation(def: CustomActivationDef): CustomActivation {
+  checkDef(def);
+  const name = def.name.trim();
+  const defaults = { ...(def.params ?? {}) };
+  const paramNames = Object.keys(defaults);
+  const ast = parseExpression(def.expression, { params: paramNames });
+  const unused = paramNames.filter((p) => !paramsUsed(ast).includes(p));
+  if (unused.length) throw new ExprError(`parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} not used in the expression`);
+  const derivativeAst = simplify(differentiate(ast));
+
+  const fAt = compileExpr(ast, paramNames);
+  const dfAt = compileExpr(derivativeAst, paramNames);
+  const defaultVector = Float64Array.from(paramNames, (p) => defaults[p]!);
+  const check = validateOnGrid(ast, derivativeAst, paramNames, defaultVector);
+  if (check.problems.length) throw new Error(`custom activation '${name}' fails validation on [-10, 10]: ${check.problems.join('; ')}`);
+
+  // Params objects map to a parameter vector; the last one is cached (the trainer reuses one object).
+  let lastParams: Params | undefined;
+  let lastVector = defaultVector;
+  const vectorOf = (p: Params): Float64Array => {
+    if (p === lastParams) return lastVector;
+    lastVector = Float64Array.from(paramNames, (n) => (p[n] ?? defaults[n])!);
+    lastParams = p;
+    return lastVector;
+  };
+  const text = toText(ast);
+  const dText = toText(derivativeAst);
+  const record: CustomActivation = {
+    id: name,
+    displayName: name,
+    origin: 'custom',
+    kind: 'elementwise',
+    aliases: {},
+    params: paramNames.map((p) => ({ name: p, default: defaults[p]! })),
+    formula: { unicode: `f(x) = ${text}`, latex: `f(x) = ${toLatex(ast)}` },
+    derivative: { unicode: `f'(x) = ${dText}`, latex: `f'(x) = ${toLatex(derivativeAst)}` },
+    range: { min: -Infinity, max: Infinity, minIncluded: false, maxIncluded: false },
+    properties: { monotonic: false, smooth: false, zeroCentred: false },
+    doc: { en: `Custom activation ${name}: f(x) = ${text}`, 'zh-cn': `自定义激活函数 ${name}:f(x) = ${text}` },
+    pros: [],
+    cons: [],
+    onnx: { note: 'Custom activation: export the expression.' },
+    expression: def.expression.trim(),
+    ast,
+    derivativeAst,
+    derivativeExpression: dText,
+    f: (x, p) => fAt(x, vectorOf(p)),
+    df: (x, p) => dfAt(x, vectorOf(p)),
+    forward(z: FloatArray, out: FloatArray, p: Params) {
+      const v = vectorOf(p);
+      for (let i = 0; i < z.length; i++) out[i] = fAt(z[i], v);
+    },
+    backward(z: FloatArray, _a: FloatArray, grad: FloatArray, p: Params) {
+      const v = vectorOf(p);
+      for (let i = 0; i < z.length; i++) grad[i] *= dfAt(z[i], v);
+    },
+  };
+  // Range and properties are measured, since nothing is declared for a user's function.
+  const measured = analyzeActivation(record, defaults);
+  record.range = { min: measured.range.min, max: measured.range.max, minIncluded: measured.range.minIncluded, maxIncluded: measured.range.maxIncluded };
+  record.properties = { monotonic: measured.monotonic !== false, smooth: measured.smooth, zeroCentred: measured.zeroCentred };
+  return record;
+}
