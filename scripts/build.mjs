@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { mkdir, chmod } from 'node:fs/promises';
 import path from 'node:path';
+import { buildWasm } from './build-wasm.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -16,13 +17,21 @@ const common = {
   absWorkingDir: root,
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
+// The WebAssembly kernels (assembly/) are compiled first and embedded in the node bundles as
+// base64 constants read by src/core/kernels/wasmBinaries.ts, so each bundle is self-contained.
+const wasm = await buildWasm();
 const node = {
   ...common,
+  define: {
+    ...common.define,
+    __ACTLAB_WASM_SIMD__: JSON.stringify(Buffer.from(wasm.simd).toString('base64')),
+    __ACTLAB_WASM_RELAXED_SIMD__: JSON.stringify(Buffer.from(wasm.relaxed).toString('base64')),
+  },
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   // onnxruntime-node carries native binaries; vscode is provided by the host.
-  external: ['vscode', 'onnxruntime-node'],
+  external: ['vscode', 'onnxruntime-node', 'tsx/cjs/api'],
 };
 
 const builds = [

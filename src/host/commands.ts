@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { LabPanel } from './labPanel';
+import type { TrainingController } from './trainingController';
 
 /** Everything a command handler may need; built once in `extension.ts`. */
 export interface CommandContext {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
+  training: TrainingController;
 }
 
 /** Command ids (as declared in package.json) and their handlers. */
@@ -13,6 +15,8 @@ export function labCommands(ctx: CommandContext): Record<string, (...args: unkno
     'activationLab.openLab': () => {
       LabPanel.show(ctx.extensionUri, ctx.log);
     },
+    'activationLab.trainOnMnist': () => ctx.training.trainCommand(),
+    'activationLab.stopTraining': () => ctx.training.stop(),
   };
 }
 

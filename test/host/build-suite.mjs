@@ -19,7 +19,7 @@ export async function buildSuite(dir = 'test/host/suite', outdir = 'out/test/hos
     format: 'cjs',
     target: 'node20',
     sourcemap: 'inline',
-    external: ['vscode', 'mocha', 'onnxruntime-node'],
+    external: ['vscode', 'mocha', 'onnxruntime-node', 'tsx/cjs/api'],
     logLevel: 'warning',
   });
   return path.join(root, outdir, 'index.js');

@@ -36,4 +36,13 @@ describe('Activation Lab installed from its VSIX', () => {
     const ort = require(path.join(ext.extensionPath, 'node_modules', 'onnxruntime-node')) as { Tensor: new (t: string, d: Float32Array, s: number[]) => { dims: readonly number[] } };
     assert.deepEqual(new ort.Tensor('float32', new Float32Array(4), [2, 2]).dims, [2, 2]);
   });
+
+  it('trains from the MNIST copy and the worker bundle inside the VSIX', async () => {
+    const api = await activateLab();
+    const job = await api.training.train({ activations: ['tanh'], epochs: 1, limitTrain: 2000, limitTest: 500 });
+    const run = job?.results.runs[0];
+    assert.equal(run?.status, 'completed', run?.error);
+    assert.ok(run?.test && run.test.accuracy > 0.6, `test accuracy ${run?.test?.accuracy}`);
+    assert.ok(existsSync(path.join(job!.outDir, 'report.html')));
+  });
 });

@@ -1,0 +1,143 @@
+// Vega-Lite specs for training results, as pure functions: the CLI's report.html and the lab's
+// webview draw the same charts. Live data goes in through the named dataset `history` (the
+// webview updates it with view.change('history', ...) each epoch instead of re-embedding).
+
+import type { TopLevelSpec } from 'vega-lite';
+
+/** One point of a training curve: a run's metric on one split at the end of one epoch. */
+export interface HistoryRow {
+  run: string;
+  epoch: number;
+  split: 'train' | 'validation';
+  accuracy: number;
+  loss: number;
+}
+
+export interface SecondsRow {
+  run: string;
+  epoch: number;
+  seconds: number;
+}
+
+export interface ChartTheme {
+  foreground: string;
+  background: string;
+  grid: string;
+  font: string;
+  /** Colours for runs, in order (the tutorial's four first). */
+  palette: string[];
+}
+
+export const DEFAULT_CHART_THEME: ChartTheme = {
+  foreground: '#333333',
+  background: '#ffffff',
+  grid: '#e6e6e6',
+  font: 'system-ui, -apple-system, "Segoe UI", sans-serif',
+  palette: ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac', '#eeca3b'],
+};
+
+export const HISTORY_DATASET = 'history';
+export const SECONDS_DATASET = 'seconds';
+
+interface RunHistory {
+  id: string;
+  history: { epoch: number; loss: number; accuracy: number; val_loss?: number; val_accuracy?: number; seconds: number }[];
+}
+
+/** Curve points from runs' histories: train and (when there is one) validation, per epoch. */
+export function historyRows(runs: RunHistory[]): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  for (const r of runs) {
+    for (const h of r.history) {
+      rows.push({ run: r.id, epoch: h.epoch, split: 'train', accuracy: h.accuracy, loss: h.loss });
+      if (h.val_accuracy !== undefined && h.val_loss !== undefined) {
+        rows.push({ run: r.id, epoch: h.epoch, split: 'validation', accuracy: h.val_accuracy, loss: h.val_loss });
+      }
+    }
+  }
+  return rows;
+}
+
+export function secondsRows(runs: RunHistory[]): SecondsRow[] {
+  return runs.flatMap((r) => r.history.map((h) => ({ run: r.id, epoch: h.epoch, seconds: h.seconds })));
+}
+
+/** Runs in the order they first appear (the tutorial's order), not alphabetical. */
+function runOrder(rows: { run: string }[]): string[] {
+  return [...new Set(rows.map((r) => r.run))];
+}
+
+function config(theme: ChartTheme) {
+  return {
+    background: theme.background,
+    font: theme.font,
+    view: { stroke: 'transparent' },
+    axis: { labelColor: theme.foreground, titleColor: theme.foreground, gridColor: theme.grid, domainColor: theme.grid, tickColor: theme.grid },
+    legend: { labelColor: theme.foreground, titleColor: theme.foreground },
+    title: { color: theme.foreground, anchor: 'start' as const },
+    range: { category: theme.palette },
+  };
+}
+
+/** The tutorial's chart: train (solid) and validation (dashed) accuracy per activation per epoch. */
+export function accuracyCurvesSpec(rows: HistoryRow[], theme: ChartTheme = DEFAULT_CHART_THEME, title = 'Accuracy per epoch') {
+  return curvesSpec(rows, 'accuracy', 'Accuracy', theme, title);
+}
+
+/** Cross-entropy loss per epoch, train and validation. */
+export function lossCurvesSpec(rows: HistoryRow[], theme: ChartTheme = DEFAULT_CHART_THEME, title = 'Loss per epoch') {
+  return curvesSpec(rows, 'loss', 'Loss (cross-entropy)', theme, title);
+}
+
+function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: string, theme: ChartTheme, title: string) {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 'container',
+    height: 260,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    data: { name: HISTORY_DATASET, values: rows },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field, type: 'quantitative', title: axisTitle, scale: { zero: false } },
+      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: runOrder(rows) } },
+      strokeDash: {
+        field: 'split', type: 'nominal', title: 'Data',
+        scale: { domain: ['train', 'validation'], range: [[1, 0], [6, 4]] },
+        legend: { symbolType: 'stroke', symbolSize: 400, encoding: { symbols: { stroke: { value: theme.foreground }, strokeWidth: { value: 2 } } } },
+      },
+      tooltip: [
+        { field: 'run', type: 'nominal', title: 'Activation' },
+        { field: 'split', type: 'nominal', title: 'Data' },
+        { field: 'epoch', type: 'quantitative', title: 'Epoch' },
+        { field, type: 'quantitative', title: axisTitle, format: '.4f' },
+      ],
+    },
+    config: config(theme),
+  } satisfies TopLevelSpec;
+}
+
+/** Seconds each epoch took, per run. */
+export function secondsPerEpochSpec(rows: SecondsRow[], theme: ChartTheme = DEFAULT_CHART_THEME, title = 'Seconds per epoch') {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 'container',
+    height: 220,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    data: { name: SECONDS_DATASET, values: rows },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'seconds', type: 'quantitative', title: 'Seconds', scale: { zero: true } },
+      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: runOrder(rows) } },
+      tooltip: [
+        { field: 'run', type: 'nominal', title: 'Activation' },
+        { field: 'epoch', type: 'quantitative', title: 'Epoch' },
+        { field: 'seconds', type: 'quantitative', title: 'Seconds', format: '.2f' },
+      ],
+    },
+    config: config(theme),
+  } satisfies TopLevelSpec;
+}

@@ -1,0 +1,204 @@
+// The WebAssembly SIMD kernels (assembly/, built by scripts/build-wasm.mjs): gemm plus the fused
+// passes. The provider owns one fixed-size linear memory; `alloc` hands out views into it, so the
+// kernels get plain byte addresses and no operand is copied per call (only labels and byte rows
+// coming from outside). The memory never grows (growth would detach every view handed out), so
+// it is sized once, up front.
+
+import type { FusedActivation, FusedKernels } from './fused';
+import type { KernelName, Kernels } from './types';
+import { webAssembly } from './webAssemblyApi';
+
+export interface WasmKernelOptions {
+  /** Size of the linear memory; `alloc` fails beyond it. Untouched pages cost no resident memory. */
+  memoryBytes?: number;
+}
+
+export const DEFAULT_WASM_MEMORY_BYTES = 256 * 1024 * 1024;
+const PAGE = 65536;
+const ALIGN = 64; // cache-line aligned views
+const LABEL_CAPACITY = 4096; // softmaxCrossEntropy copies labels in chunks of this many
+const BYTE_CAPACITY = 128 * 1024; // gatherRows copies rows of bytes in chunks of this size
+
+// Codes shared with assembly/activation.ts.
+const ACTIVATION_CODES: Record<FusedActivation, number> = {
+  linear: 0, relu: 1, sigmoid: 2, tanh: 3, leaky_relu: 4, elu: 5,
+};
+
+interface KernelExports {
+  heapBase(): number;
+  init(base: number): number;
+  gemm(transA: number, transB: number, m: number, n: number, k: number, a: number, b: number, beta: number, c: number): void;
+  biasActivation(m: number, n: number, z: number, bias: number, act: number, alpha: number, a: number): void;
+  activationBackward(count: number, act: number, alpha: number, z: number, a: number, grad: number): void;
+  biasGradient(m: number, n: number, dz: number, beta: number, db: number): void;
+  softmaxCrossEntropy(m: number, n: number, logits: number, labels: number, scale: number, dlogits: number): number;
+  adamUpdate(count: number, params: number, grads: number, m: number, v: number,
+    stepSize: number, beta1: number, beta2: number, epsilon: number, vScale: number): void;
+  bytesToFloat(count: number, src: number, scale: number, dst: number): void;
+}
+
+export type WasmKernels = Kernels & FusedKernels & {
+  /** Bytes of linear memory still free for `alloc`. */
+  readonly freeBytes: number;
+};
+
+function checkDim(what: string, name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`${what}: ${name} must be a positive integer, got ${value}`);
+  }
+}
+
+/** Compiles `bytes` (one of the two builds) and returns a provider with its own memory. */
+export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, 'js'>, options: WasmKernelOptions = {}): WasmKernels {
+  const memoryBytes = options.memoryBytes ?? DEFAULT_WASM_MEMORY_BYTES;
+  if (!Number.isFinite(memoryBytes) || memoryBytes < PAGE || memoryBytes > 2 ** 31) {
+    throw new RangeError(`WASM kernels: memoryBytes must be between ${PAGE} and 2^31, got ${memoryBytes}`);
+  }
+  const pages = Math.ceil(memoryBytes / PAGE);
+  if (!webAssembly) throw new Error('WASM kernels: this runtime has no WebAssembly');
+  const memory = new webAssembly.Memory({ initial: pages, maximum: pages });
+  const instance = new webAssembly.Instance(new webAssembly.Module(bytes), { env: { memory } });
+  const ex = instance.exports as unknown as KernelExports;
+  const buffer = memory.buffer;
+  const capacity = pages * PAGE;
+
+  // Layout: static data | gemm scratch (packed A and B panels) | labels | bytes | alloc'd views.
+  const scratchBase = Math.ceil(ex.heapBase() / ALIGN) * ALIGN;
+  const labelsBase = Math.ceil(ex.init(scratchBase) / ALIGN) * ALIGN;
+  const bytesBase = labelsBase + LABEL_CAPACITY * 4;
+  let top = bytesBase + BYTE_CAPACITY;
+  if (top > capacity) throw new RangeError(`WASM kernels: memoryBytes ${memoryBytes} is too small for the scratch space (${top} B)`);
+  const labels = new Int32Array(buffer, labelsBase, LABEL_CAPACITY);
+  const byteScratch = new Uint8Array(buffer, bytesBase, BYTE_CAPACITY);
+
+  /** The byte address of `view`, after checking it lives in this memory and holds `need` floats. */
+  function addr(what: string, arg: string, view: Float32Array, need: number): number {
+    if (!(view instanceof Float32Array) || view.buffer !== buffer) {
+      throw new TypeError(`${what}: ${arg} is not a view from this ${name} provider's memory (allocate it with kernels.alloc)`);
+    }
+    if (view.length < need) {
+      throw new RangeError(`${what}: ${arg} has ${view.length} floats, needs ${need}`);
+    }
+    return view.byteOffset;
+  }
+
+  function overlaps(x: Float32Array, nx: number, y: Float32Array, ny: number): boolean {
+    return x.byteOffset < y.byteOffset + ny * 4 && y.byteOffset < x.byteOffset + nx * 4;
+  }
+
+  function code(what: string, activation: FusedActivation): number {
+    const c = ACTIVATION_CODES[activation];
+    if (c === undefined) throw new RangeError(`${what}: unknown activation '${String(activation)}' (fused: ${Object.keys(ACTIVATION_CODES).join(', ')})`);
+    return c;
+  }
+
+  return {
+    name,
+    get freeBytes() { return capacity - top; },
+
+    alloc(n: number): Float32Array {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError(`alloc: n must be a non-negative integer, got ${n}`);
+      const start = Math.ceil(top / ALIGN) * ALIGN;
+      if (start + n * 4 > capacity) {
+        throw new RangeError(`alloc(${n}): the ${name} kernels' memory is full (${capacity - top} of ${capacity} bytes left); create the kernels with a larger memoryBytes`);
+      }
+      top = start + n * 4;
+      return new Float32Array(buffer, start, n);
+    },
+
+    gemm(transA, transB, m, n, k, a, b, beta, c) {
+      const what = 'gemm';
+      checkDim(what, 'm', m); checkDim(what, 'n', n); checkDim(what, 'k', k);
+      if (beta !== 0 && beta !== 1) throw new RangeError(`gemm: beta must be 0 or 1, got ${beta}`);
+      const pa = addr(what, 'a', a, m * k);
+      const pb = addr(what, 'b', b, k * n);
+      const pc = addr(what, 'c', c, m * n);
+      if (overlaps(c, m * n, a, m * k) || overlaps(c, m * n, b, k * n)) {
+        throw new RangeError('gemm: c overlaps a or b; the product needs a separate output');
+      }
+      ex.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, pa, pb, beta, pc);
+    },
+
+    biasActivation(m, n, z, bias, activation, alpha, a) {
+      const what = 'biasActivation';
+      checkDim(what, 'm', m); checkDim(what, 'n', n);
+      const act = code(what, activation);
+      ex.biasActivation(m, n, addr(what, 'z', z, m * n), addr(what, 'bias', bias, n), act, alpha, addr(what, 'a', a, m * n));
+    },
+
+    activationBackward(count, activation, alpha, z, a, grad) {
+      const what = 'activationBackward';
+      checkDim(what, 'count', count);
+      const act = code(what, activation);
+      ex.activationBackward(count, act, alpha, addr(what, 'z', z, count), addr(what, 'a', a, count), addr(what, 'grad', grad, count));
+    },
+
+    biasGradient(m, n, dz, beta, db) {
+      const what = 'biasGradient';
+      checkDim(what, 'm', m); checkDim(what, 'n', n);
+      if (beta !== 0 && beta !== 1) throw new RangeError(`biasGradient: beta must be 0 or 1, got ${beta}`);
+      ex.biasGradient(m, n, addr(what, 'dz', dz, m * n), beta, addr(what, 'db', db, n));
+    },
+
+    softmaxCrossEntropy(m, n, logits, labelsIn, scale, dlogits) {
+      const what = 'softmaxCrossEntropy';
+      checkDim(what, 'm', m); checkDim(what, 'n', n);
+      if (labelsIn.length < m) throw new RangeError(`${what}: labels has ${labelsIn.length} entries, needs ${m}`);
+      const pl = addr(what, 'logits', logits, m * n);
+      const pd = addr(what, 'dlogits', dlogits, m * n);
+      let loss = 0;
+      for (let i0 = 0; i0 < m; i0 += LABEL_CAPACITY) {
+        const rows = Math.min(LABEL_CAPACITY, m - i0);
+        for (let i = 0; i < rows; i++) {
+          const label = labelsIn[i0 + i]!;
+          if (!Number.isInteger(label) || label < 0 || label >= n) {
+            throw new RangeError(`${what}: label ${label} at row ${i0 + i} is not a class index in [0, ${n})`);
+          }
+          labels[i] = label;
+        }
+        loss += ex.softmaxCrossEntropy(rows, n, pl + i0 * n * 4, labelsBase, scale, pd + i0 * n * 4);
+      }
+      return loss;
+    },
+
+    adamUpdate(params, grads, m, v, stepSize, beta1, beta2, epsilon, vScale) {
+      const what = 'adamUpdate';
+      const count = params.length;
+      checkDim(what, 'params.length', count);
+      ex.adamUpdate(count, addr(what, 'params', params, count), addr(what, 'grads', grads, count),
+        addr(what, 'm', m, count), addr(what, 'v', v, count), stepSize, beta1, beta2, epsilon, vScale);
+    },
+
+    gatherRows(source, rows, count, rowLength, scale, out) {
+      const what = 'gatherRows';
+      checkDim(what, 'count', count); checkDim(what, 'rowLength', rowLength);
+      if (!(source instanceof Uint8Array)) throw new TypeError(`${what}: source must be a Uint8Array`);
+      if (rows.length < count) throw new RangeError(`${what}: rows has ${rows.length} entries, needs ${count}`);
+      const po = addr(what, 'out', out, count * rowLength);
+      const available = Math.floor(source.length / rowLength);
+      // rows per chunk that fit the byte scratch (a row longer than it goes in pieces)
+      const perChunk = Math.floor(BYTE_CAPACITY / rowLength);
+      if (perChunk === 0) {
+        for (let i = 0; i < count; i++) {
+          const row = rows[i]!;
+          if (!Number.isInteger(row) || row < 0 || row >= available) throw new RangeError(`${what}: row ${row} at ${i} is outside the ${available} rows of source`);
+          for (let j = 0; j < rowLength; j += BYTE_CAPACITY) {
+            const len = Math.min(BYTE_CAPACITY, rowLength - j);
+            byteScratch.set(source.subarray(row * rowLength + j, row * rowLength + j + len));
+            ex.bytesToFloat(len, bytesBase, scale, po + (i * rowLength + j) * 4);
+          }
+        }
+        return;
+      }
+      for (let i0 = 0; i0 < count; i0 += perChunk) {
+        const n = Math.min(perChunk, count - i0);
+        for (let i = 0; i < n; i++) {
+          const row = rows[i0 + i]!;
+          if (!Number.isInteger(row) || row < 0 || row >= available) throw new RangeError(`${what}: row ${row} at ${i0 + i} is outside the ${available} rows of source`);
+          byteScratch.set(source.subarray(row * rowLength, (row + 1) * rowLength), i * rowLength);
+        }
+        ex.bytesToFloat(n * rowLength, bytesBase, scale, po + i0 * rowLength * 4);
+      }
+    },
+  };
+}

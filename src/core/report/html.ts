@@ -1,0 +1,142 @@
+// report.html: one self-contained page for an experiment's results. vega, vega-lite and
+// vega-embed are inlined and the CSP forbids any fetch, so it opens offline and anywhere.
+// The charts are the tutorial's: accuracy curves (train and validation per activation per
+// epoch), loss curves, seconds per epoch; then a results table and a few misclassified digits.
+
+import {
+  accuracyCurvesSpec, historyRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
+} from '../charts/training';
+import type { ResultsFile } from '../train/experiment';
+import type { VegaLibraries } from './vendor';
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** JSON safe inside a <script> element: no `</script`, no `<!--`. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** A library's code safe inside a <script> element. */
+function inlineScript(code: string): string {
+  return code.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+const fmt = (v: number | null | undefined, digits: number) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
+
+function resultsTable(r: ResultsFile): string {
+  const rows = r.runs.map((run) => {
+    const last = run.history[run.history.length - 1];
+    const note = run.status === 'diverged' && run.divergence
+      ? `diverged at epoch ${run.divergence.epoch}, batch ${run.divergence.batch}`
+      : run.status === 'failed' ? `failed: ${run.error ?? 'unknown reason'}` : run.status;
+    return `<tr><td>${escapeHtml(run.id)}</td><td>${escapeHtml(run.activations.join(', '))}</td>` +
+      `<td class="num">${fmt(run.test?.accuracy, 4)}</td><td class="num">${fmt(run.test?.loss, 4)}</td>` +
+      `<td class="num">${fmt(last?.val_accuracy, 4)}</td><td class="num">${fmt(last?.accuracy, 4)}</td>` +
+      `<td class="num">${run.history.length}</td><td class="num">${fmt(run.secondsPerEpoch, 2)}</td>` +
+      `<td>${escapeHtml(note)}</td></tr>`;
+  });
+  return `<table><thead><tr><th>Run</th><th>Activations</th><th>Test accuracy</th><th>Test loss</th>` +
+    `<th>Val. accuracy</th><th>Train accuracy</th><th>Epochs</th><th>s / epoch</th><th>Status</th></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody></table>`;
+}
+
+function settingsLine(r: ResultsFile): string {
+  const s = r.settings;
+  const d = r.dataset;
+  return escapeHtml(
+    `${d.name}: ${d.train} training, ${d.validation} validation (the last ${Math.round(s.validationSplit * 100)}%), ${d.test} test images · ` +
+    `${[d.rows * d.cols, ...s.hidden, d.classes].join('-')} MLP · Adam lr ${s.learningRate}, β ${s.beta1}/${s.beta2}, ε ${s.epsilon} · ` +
+    `batch ${s.batchSize} · ${s.epochs} epochs · ${s.init} · seed ${s.seed} · ${s.workers} worker${s.workers === 1 ? '' : 's'}`,
+  );
+}
+
+/** The whole page as a string. */
+export function renderReport(results: ResultsFile, libs: VegaLibraries): string {
+  const runs = results.runs.map((r) => ({ id: r.id, history: r.history }));
+  const hist = historyRows(runs);
+  const specs = {
+    accuracy: accuracyCurvesSpec(hist),
+    loss: lossCurvesSpec(hist),
+    seconds: secondsPerEpochSpec(secondsRows(runs)),
+  };
+  const misclassified = results.runs
+    .filter((r) => r.test && r.test.misclassified.length)
+    .map((r) => ({ id: r.id, items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
+  const side = { rows: results.dataset.rows, cols: results.dataset.cols };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Activation Lab: training report</title>
+<style>
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; max-width: 1000px; padding: 0 16px; color: #222; }
+h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; }
+.meta { color: #555; } .chart { width: 100%; margin: 12px 0 20px; }
+table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #ddd; padding: 5px 8px; text-align: left; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.digits { display: flex; flex-wrap: wrap; gap: 10px; } .digit { text-align: center; font-size: 12px; color: #444; }
+.digit canvas { width: 56px; height: 56px; image-rendering: pixelated; border: 1px solid #ccc; display: block; margin: 0 auto 2px; }
+.error { color: #b00020; }
+</style>
+</head>
+<body>
+<h1>Training report</h1>
+<p class="meta">${settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
+<h2>Results</h2>
+${resultsTable(results)}
+<h2>Accuracy</h2>
+<p class="meta">Solid: training accuracy (mean over each epoch's batches, as Keras reports it). Dashed: validation accuracy at the end of the epoch.</p>
+<div id="chart-accuracy" class="chart"></div>
+<h2>Loss</h2>
+<div id="chart-loss" class="chart"></div>
+<h2>Seconds per epoch</h2>
+<div id="chart-seconds" class="chart"></div>
+<h2>Misclassified test images</h2>
+<div id="misclassified"></div>
+<script>${inlineScript(libs.vega)}</script>
+<script>${inlineScript(libs.vegaLite)}</script>
+<script>${inlineScript(libs.vegaEmbed)}</script>
+<script id="specs" type="application/json">${scriptJson(specs)}</script>
+<script id="misclassified-data" type="application/json">${scriptJson({ side, runs: misclassified })}</script>
+<script>
+(function () {
+  var specs = JSON.parse(document.getElementById('specs').textContent);
+  var opts = { actions: false, renderer: 'svg', ast: true };
+  window.chartsRendered = Promise.all(['accuracy', 'loss', 'seconds'].map(function (name) {
+    var el = document.getElementById('chart-' + name);
+    return vegaEmbed(el, specs[name], opts).catch(function (e) {
+      el.innerHTML = '<p class="error">This chart could not be drawn: ' + String(e && e.message || e).replace(/</g, '&lt;') + '</p>';
+      throw e;
+    });
+  }));
+  var data = JSON.parse(document.getElementById('misclassified-data').textContent);
+  var host = document.getElementById('misclassified');
+  if (!data.runs.length) host.textContent = 'None kept.';
+  data.runs.forEach(function (run) {
+    var h = document.createElement('h3'); h.textContent = run.id; host.appendChild(h);
+    var row = document.createElement('div'); row.className = 'digits'; host.appendChild(row);
+    run.items.forEach(function (m) {
+      var bytes = atob(m.pixelsBase64);
+      var c = document.createElement('canvas'); c.width = data.side.cols; c.height = data.side.rows;
+      var ctx = c.getContext('2d'); var img = ctx.createImageData(c.width, c.height);
+      for (var i = 0; i < bytes.length; i++) {
+        var v = 255 - bytes.charCodeAt(i);
+        img.data[4 * i] = v; img.data[4 * i + 1] = v; img.data[4 * i + 2] = v; img.data[4 * i + 3] = 255;
+      }
+      ctx.putImageData(img, 0, 0);
+      var cell = document.createElement('div'); cell.className = 'digit';
+      cell.appendChild(c);
+      cell.appendChild(document.createTextNode('#' + m.index + ': ' + m.label + ' → ' + m.predicted + ' (' + (100 * m.p).toFixed(0) + '%)'));
+      row.appendChild(cell);
+    });
+  });
+})();
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,31 @@
+// A hidden layer's activation as the trainer uses it: the registry record's vectorized kernel,
+// its current parameter values, and which of them are learned (PReLU's slope).
+
+import type { ElementwiseKernel } from '../activations/types';
+
+export interface LayerActivation {
+  /** Display name, e.g. 'relu' or 'leaky_relu(alpha=0.01)'. */
+  name: string;
+  /** The registry id of a built-in activation (kernel providers may have fused passes for it). */
+  id?: string;
+  kernel: ElementwiseKernel;
+  /** Current values of every parameter; the trainer writes learned ones here before each pass. */
+  params: Record<string, number>;
+  /** Names of the learned parameters, in the order they sit in the parameter buffer. */
+  learnable: string[];
+}
+
+/**
+ * d f(z; p) / d p for one learned parameter, by central difference in double precision:
+ * the records give df/dz only. For PReLU, linear in its slope, the difference is exact up to rounding.
+ */
+export function paramDerivative(act: LayerActivation, name: string, z: number, scratch: Record<string, number>): number {
+  const p = act.params[name]!;
+  const h = 1e-4 * Math.max(1, Math.abs(p));
+  scratch[name] = p + h;
+  const up = act.kernel.f(z, scratch);
+  scratch[name] = p - h;
+  const down = act.kernel.f(z, scratch);
+  scratch[name] = p;
+  return (up - down) / (2 * h);
+}

@@ -1,0 +1,84 @@
+// What a training run reports: per-epoch metrics (Keras's history names), per-layer health,
+// and the final test figures. Plain data: it crosses from workers and is saved as JSON.
+
+import type { KernelName } from '../kernels/types';
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'diverged' | 'failed';
+
+export interface LayerEpochStats {
+  /** Mean |dL/dW| of this layer's weights, sampled every 10th batch of the epoch (vanishing gradients show here). */
+  meanAbsGradient: number;
+  /** Hidden layers: fraction of units whose derivative f'(z) was 0 on every validation example. */
+  deadUnitFraction?: number;
+}
+
+export interface EpochMetrics {
+  /** 1-based, as Keras prints "Epoch 1/10". */
+  epoch: number;
+  /** Mean training loss over the epoch's batches (weights changing, as Keras reports it). */
+  loss: number;
+  accuracy: number;
+  val_loss?: number;
+  val_accuracy?: number;
+  /** Wall time of the epoch, validation included. */
+  seconds: number;
+  /** One entry per dense layer, input to output. */
+  layers: LayerEpochStats[];
+  /** Learned activation parameters at the end of the epoch (PReLU's slope), per hidden layer. */
+  learnedParams?: Record<string, number>[];
+}
+
+export interface Misclassified {
+  /** Index into the test set. */
+  index: number;
+  label: number;
+  predicted: number;
+  /** Softmax output, one per class. */
+  probabilities: number[];
+  /** The image's pixel bytes (rows*cols) in base64, so a saved run shows it without the dataset. */
+  pixelsBase64: string;
+}
+
+export interface TestMetrics {
+  loss: number;
+  accuracy: number;
+  count: number;
+  /** confusion[label][predicted]. */
+  confusion: number[][];
+  misclassified: Misclassified[];
+}
+
+export interface Divergence {
+  epoch: number;
+  /** 1-based batch within the epoch. */
+  batch: number;
+  loss: number;
+}
+
+export interface RunOutcome {
+  status: Exclude<RunStatus, 'queued' | 'running'>;
+  history: EpochMetrics[];
+  test?: TestMetrics;
+  divergence?: Divergence;
+  /** Why a run failed, in words. */
+  error?: string;
+  kernels: KernelName;
+  paramCount: number;
+  /** Examples used: training part, validation part, test. */
+  sizes: { train: number; validation: number; test: number };
+  /** Epoch the run resumed after, when it continued from a checkpoint. */
+  resumedFromEpoch?: number;
+}
+
+/** A progress event within an epoch (throttled to at most ~10 a second). */
+export interface Progress {
+  epoch: number;
+  epochs: number;
+  /** Batches done in this epoch, of `batches`. */
+  batch: number;
+  batches: number;
+  /** Running means over the epoch so far. */
+  loss: number;
+  accuracy: number;
+  examplesPerSecond: number;
+}

@@ -1,0 +1,151 @@
+import * as vscode from 'vscode';
+import path from 'node:path';
+import { ACTIVATIONS } from '../core/activations/registry';
+import { loadDataset, type Dataset } from '../core/data/datasets';
+import { TUTORIAL_ACTIVATIONS, type TrainConfig } from '../core/train/config';
+import { planRuns, runExperiment, REPORT_FILE, type ResultsFile } from '../core/train/experiment';
+import { TrainingPool, type PoolEvent } from '../core/train/pool';
+import { loadVegaLibraries } from '../core/report/vendor';
+
+/** What a training job is asked to do; the command builds it from pickers, tests pass it directly. */
+export interface TrainRequest {
+  activations: string[];
+  epochs: number;
+  /** Quick runs: only the first N training images. */
+  limitTrain?: number;
+  limitTest?: number;
+}
+
+export interface TrainJobResult {
+  outDir: string;
+  results: ResultsFile;
+}
+
+/**
+ * "Train on MNIST" and "Stop Training": runs the tutorial's experiment on the worker pool (never
+ * on the extension host's thread), with a cancellable progress notification. One job at a time.
+ */
+export class TrainingController implements vscode.Disposable {
+  private pool: TrainingPool | undefined;
+  private dataset: { spec: string; data: Dataset } | undefined;
+  private job: Promise<TrainJobResult | undefined> | undefined;
+  private readonly events = new vscode.EventEmitter<PoolEvent>();
+  /** Every run event of the current job (the lab UI listens). */
+  readonly onEvent = this.events.event;
+
+  constructor(
+    private readonly storageUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.job !== undefined;
+  }
+
+  /** The command: pick activations and epochs, then train. Cancelling a picker does nothing. */
+  async trainCommand(): Promise<TrainJobResult | undefined> {
+    if (this.job) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
+      return undefined;
+    }
+    const picks = await vscode.window.showQuickPick(
+      ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => ({
+        label: a.id,
+        description: a.displayName,
+        picked: (TUTORIAL_ACTIVATIONS as readonly string[]).includes(a.id),
+      })),
+      { canPickMany: true, title: vscode.l10n.t('Train on MNIST: activations to compare'), placeHolder: vscode.l10n.t('One 784-128-64-10 network per activation') },
+    );
+    if (!picks || picks.length === 0) return undefined;
+    const epochsText = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Train on MNIST: epochs'),
+      value: '10',
+      validateInput: (v) => (validEpochs(v) ? undefined : vscode.l10n.t('Enter a whole number of epochs from 1 to 100')),
+    });
+    if (epochsText === undefined) return undefined;
+    return this.train({ activations: picks.map((p) => p.label), epochs: Number(epochsText) });
+  }
+
+  /** Trains with a cancellable progress notification; resolves when every run has ended. */
+  train(request: TrainRequest): Promise<TrainJobResult | undefined> {
+    if (this.job) return Promise.reject(new Error('training is already running'));
+    const job = Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training on MNIST'), cancellable: true },
+      (progress, token) => this.run(request, progress, token),
+    ));
+    const tracked: Promise<TrainJobResult | undefined> = job.then(
+      (r) => r,
+      (e: unknown) => {
+        const message = e instanceof Error ? e.message : String(e);
+        this.log.error(`training failed: ${message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Training failed: {0}', message));
+        return undefined;
+      },
+    ).finally(() => { this.job = undefined; });
+    this.job = tracked;
+    return tracked;
+  }
+
+  /** "Stop Training": cancels every run; finished epochs are kept. */
+  stop(): boolean {
+    if (!this.job || !this.pool) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No training is running.'));
+      return false;
+    }
+    this.pool.cancelAll();
+    return true;
+  }
+
+  private async run(request: TrainRequest, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<TrainJobResult> {
+    const settings = vscode.workspace.getConfiguration('activationLab');
+    const spec = settings.get<string>('dataset.path')?.trim() || 'mnist';
+    if (this.dataset?.spec !== spec) this.dataset = { spec, data: loadDataset(spec) };
+    const pool = (this.pool ??= new TrainingPool());
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const outDir = path.join(this.storageUri.fsPath, 'experiments', stamp);
+    const runs = planRuns(request.activations.map((id) => [{ id }]), 2);
+    const totalEpochs = runs.length * request.epochs;
+    let doneEpochs = 0;
+    const cancel = token.onCancellationRequested(() => pool.cancelAll());
+    const unsubscribe = pool.onEvent((e) => {
+      this.events.fire(e);
+      if (e.type === 'run/epoch') {
+        doneEpochs++;
+        progress.report({
+          increment: 100 / totalEpochs,
+          message: vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, request.epochs, (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4)),
+        });
+      } else if (e.type === 'run/end') {
+        this.log.info(`run ${e.runId} ${e.result.status}${e.result.error ? `: ${e.result.error}` : ''}`);
+      }
+    });
+    try {
+      this.log.info(`training ${request.activations.join(', ')} for ${request.epochs} epoch(s) into ${outDir}`);
+      const config: Partial<TrainConfig> = { epochs: request.epochs, dataset: spec, limitTrain: request.limitTrain, limitTest: request.limitTest };
+      const results = await runExperiment({ runs, settings: config, dataset: this.dataset.data, outDir, pool, libraries: loadVegaLibraries() });
+      this.log.info(`training done (${doneEpochs}/${totalEpochs} epochs): ${results.runs.map((r) => `${r.id} ${r.status} ${r.test ? r.test.accuracy.toFixed(4) : '-'}`).join(', ')}`);
+      void this.announce(outDir, results);
+      return { outDir, results };
+    } finally {
+      cancel.dispose();
+      unsubscribe();
+    }
+  }
+
+  private async announce(outDir: string, results: ResultsFile): Promise<void> {
+    const summary = results.runs.map((r) => `${r.id} ${r.test ? (r.test.accuracy * 100).toFixed(2) + '%' : r.status}`).join(', ');
+    const open = vscode.l10n.t('Open Report');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Training finished: {0}', summary), open);
+    if (choice === open) await vscode.env.openExternal(vscode.Uri.file(path.join(outDir, REPORT_FILE)));
+  }
+
+  dispose(): void {
+    this.pool?.cancelAll();
+    this.pool?.dispose();
+    this.events.dispose();
+  }
+}
+
+function validEpochs(v: string): boolean {
+  return /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 100;
+}

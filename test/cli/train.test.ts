@@ -1,0 +1,106 @@
+// `actlab train` end to end, from the TypeScript sources (its workers load through tsx).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ResultsFile } from '../../src/core/train/experiment';
+import { parseTrainArgs, trainCommand } from '../../src/cli/commands/train';
+import { CliError } from '../../src/cli/command';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function actlab(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), ...args], {
+    cwd: root, encoding: 'utf8', timeout: 120_000,
+  });
+}
+
+test('actlab train --activations relu --epochs 1 --limit-train 5000 --json writes results.json and report.html', { timeout: 120_000 }, () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'actlab-cli-'));
+  try {
+    const r = actlab(['train', '--activations', 'relu', '--epochs', '1', '--limit-train', '5000', '--out', out, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const printed = JSON.parse(r.stdout) as ResultsFile;
+    const saved = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as ResultsFile;
+    assert.deepEqual(printed, saved);
+    assert.equal(saved.runs.length, 1);
+    const run = saved.runs[0]!;
+    assert.equal(run.id, 'relu');
+    assert.deepEqual(run.activations, ['relu', 'relu']);
+    assert.equal(run.status, 'completed');
+    assert.equal(run.history.length, 1);
+    for (const k of ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds'] as const) assert.equal(typeof run.history[0]![k], 'number', k);
+    assert.ok(run.test!.accuracy > 0.85, `test accuracy ${run.test!.accuracy}`);
+    assert.equal(run.test!.count, 10000);
+    assert.deepEqual([saved.dataset.train, saved.dataset.validation, saved.dataset.test], [4000, 1000, 10000]);
+    assert.ok(existsSync(path.join(out, 'report.html')));
+    assert.ok(existsSync(path.join(out, 'runs', 'relu', 'weights.bin')));
+    assert.ok(existsSync(path.join(out, 'runs', 'relu', 'checkpoint.bin')));
+    assert.match(r.stderr, /relu: epoch 1\/1 loss [\d.]+ accuracy [\d.]+ val_loss [\d.]+ val_accuracy [\d.]+/, 'progress on stderr');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+const bundle = path.join(root, 'dist', 'cli.js');
+test('the bundled CLI (dist/cli.js) trains in dist/worker.js and finds MNIST and the vega builds from the bundle', {
+  timeout: 120_000, skip: !existsSync(bundle) && 'dist/cli.js is not built (npm run build; npm test builds first)',
+}, () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'actlab-bundle-'));
+  try {
+    const r = spawnSync(process.execPath, [bundle, 'train', '--activations', 'tanh', '--epochs', '1', '--limit-train', '1000', '--limit-test', '500', '--out', out, '--json'], {
+      cwd: tmpdir(), encoding: 'utf8', timeout: 120_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(r.stdout) as ResultsFile;
+    assert.equal(results.runs[0]!.status, 'completed');
+    assert.equal(results.runs[0]!.test!.count, 500);
+    assert.ok(existsSync(path.join(out, 'report.html')));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('bad options fail fast with a message naming the problem, before any training', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--activations', 'nope'], /run nope: unknown activation 'nope'/],
+    [['--epochs', '0'], /--epochs must be an integer of at least 1, got '0'/],
+    [['--epochs', 'ten'], /--epochs must be an integer of at least 1, got 'ten'/],
+    [['--hidden', '128,x'], /--hidden must be an integer/],
+    [['--activations', 'relu+tanh+elu'], /3 activations for 2 hidden layers/],
+    [['--activations', 'leaky_relu(alpha=big)'], /cannot read the parameter 'alpha=big' of leaky_relu/],
+    [['--activations', 'leaky_relu(alpha=-1)'], /parameter alpha of leaky_relu must be in/],
+    [['--custom', 'sq=x*', '--activations', 'sq'], /run sq: /],
+    [['--dataset', '/nonexistent/folder'], /unknown dataset '\/nonexistent\/folder'/],
+    [['--kernels', 'gpu'], /--kernels must be js or auto/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+  ];
+  const out = path.join(tmpdir(), 'actlab-never');
+  const io = { out: () => undefined, err: () => undefined };
+  for (const [args, message] of cases) {
+    await assert.rejects(trainCommand.run([...args, '--out', out], io), (e: unknown) => {
+      assert.ok(e instanceof CliError, String(e));
+      assert.match(e.message, message, args.join(' '));
+      return true;
+    });
+  }
+  assert.ok(!existsSync(out));
+  // and through the real entry point: a non-zero exit and the message on stderr
+  const r = actlab(['train', '--epochs', '0']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^actlab train: --epochs must be an integer of at least 1, got '0'/);
+});
+
+test('the default plan is the tutorial experiment; mixed stacks, parameters and custom activations parse', () => {
+  const plan = parseTrainArgs([]);
+  assert.deepEqual(plan.runs.map((r) => r.id), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+  assert.equal(path.basename(plan.outDir), 'lab-output');
+  assert.deepEqual(plan.settings, { hidden: [128, 64] });
+  const mixed = parseTrainArgs(['--activations', 'relu+tanh,leaky_relu(alpha=0.3),sq', '--custom', 'sq=x*x', '--hidden', '32,16', '--seed', '0']);
+  assert.deepEqual(mixed.runs.map((r) => r.id), ['relu+tanh', 'leaky_relu-alpha0.3', 'sq']);
+  assert.deepEqual(mixed.runs[1]!.activations[0], { id: 'leaky_relu', params: { alpha: 0.3 } });
+  assert.deepEqual(mixed.runs[2]!.activations[0], { custom: { name: 'sq', expression: 'x*x', params: {} } });
+  assert.deepEqual(mixed.settings, { hidden: [32, 16], seed: 0 });
+});

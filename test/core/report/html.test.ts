@@ -1,0 +1,73 @@
+// report.html is self-contained: it renders its three charts in headless chromium with every
+// network request refused, and no script error or CSP violation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { renderReport } from '../../../src/core/report/html';
+import { loadVegaLibraries } from '../../../src/core/report/vendor';
+import type { ResultsFile } from '../../../src/core/train/experiment';
+import { makeConfig } from '../../../src/core/train/config';
+
+function results(): ResultsFile {
+  const { activations: _a, dataset: _d, ...settings } = makeConfig({ epochs: 2 });
+  const history = (acc: number) => [1, 2].map((epoch) => ({
+    epoch, loss: 0.5 / epoch, accuracy: acc + 0.01 * epoch, val_loss: 0.4 / epoch, val_accuracy: acc + 0.02 * epoch, seconds: 10 + epoch, layers: [],
+  }));
+  return {
+    format: 'activation-lab/results', version: 1, createdAt: '2025-01-01T00:00:00.000Z', finishedAt: '2025-01-01T00:01:00.000Z', wallSeconds: 60,
+    dataset: { name: 'mnist', rows: 28, cols: 28, classes: 10, train: 48000, validation: 12000, test: 10000 },
+    settings: { ...settings, workers: 2 },
+    runs: [
+      { id: 'relu', activations: ['relu', 'relu'], status: 'completed', dir: 'runs/relu', history: history(0.9),
+        test: { loss: 0.1, accuracy: 0.97, count: 10000, confusion: [], misclassified: [{ index: 8, label: 5, predicted: 6, probabilities: [0, 0, 0, 0, 0, 0.3, 0.7, 0, 0, 0], pixelsBase64: Buffer.alloc(784, 200).toString('base64') }] },
+        secondsPerEpoch: 11.5, wallSeconds: 23 },
+      { id: 'sig<moid>', activations: ['sigmoid', 'sigmoid'], status: 'diverged', dir: 'runs/sigmoid', history: history(0.8), test: null,
+        secondsPerEpoch: 12, wallSeconds: 24, divergence: { epoch: 3, batch: 17, loss: NaN } },
+    ],
+  };
+}
+
+test('the page inlines the libraries, escapes names and lists the results', () => {
+  const libs = { vega: 'var vega = 1; "</script>"', vegaLite: 'var vegaLite = 2;', vegaEmbed: 'var vegaEmbed = 3;' };
+  const html = renderReport(results(), libs);
+  assert.ok(!/<script[^>]+src=/i.test(html) && !/<link/i.test(html), 'no external scripts or stylesheets');
+  assert.ok(html.includes('"<\\/script>"'), 'a </script> inside a library is escaped');
+  assert.ok(html.includes('sig&lt;moid&gt;') && !html.includes('<moid>'), 'run names are escaped');
+  assert.match(html, /diverged at epoch 3, batch 17/);
+  assert.match(html, /<td class="num">0\.9700<\/td>/);
+  assert.match(html, /default-src 'none'/);
+});
+
+test('report.html renders its three charts in chromium with no network', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-'));
+  const file = path.join(dir, 'report.html');
+  writeFileSync(file, renderReport(results(), loadVegaLibraries()));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const blocked: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.route('**/*', (route) => {
+      if (route.request().url().startsWith('file:')) return route.continue();
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    await page.addInitScript(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`);
+    await page.goto(`file://${file}`);
+    await page.evaluate('window.chartsRendered.then(() => true)');
+    const marks = await page.evaluate(`['accuracy', 'loss', 'seconds'].map((n) => document.querySelectorAll('#chart-' + n + ' svg path').length)`) as number[];
+    for (const n of marks) assert.ok(n > 2, `marks per chart: ${marks}`);
+    assert.equal(await page.evaluate('document.querySelectorAll("#misclassified canvas").length'), 1);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, [], 'the page asked for nothing from the network');
+    assert.deepEqual(await page.evaluate('window.__violations'), []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

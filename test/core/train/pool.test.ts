@@ -1,0 +1,149 @@
+// The worker pool with real worker_threads (the TypeScript worker entry, loaded through tsx).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadMnist } from '../../../src/core/data/datasets';
+import { CHECKPOINT_FILE, loadRunRecord } from '../../../src/core/runs/runStore';
+import { makeConfig } from '../../../src/core/train/config';
+import { TrainingPool, type PoolEvent } from '../../../src/core/train/pool';
+
+const mnist = loadMnist();
+const quick = makeConfig({ epochs: 1, limitTrain: 500, limitTest: 200 });
+
+function tmp(): string {
+  return mkdtempSync(path.join(tmpdir(), 'actlab-pool-'));
+}
+
+test('runs train in parallel workers on the shared dataset and report events in order', async () => {
+  const pool = new TrainingPool({ maxWorkers: 2, kernels: 'js' });
+  const events: PoolEvent[] = [];
+  pool.onEvent((e) => events.push(e));
+  try {
+    const a = pool.start({ runId: 'relu', config: quick, dataset: mnist });
+    const b = pool.start({ runId: 'tanh', config: makeConfig({ ...quick, activations: [{ id: 'tanh' }] }), dataset: mnist });
+    assert.deepEqual(pool.active.sort(), ['relu', 'tanh'], 'two workers at once');
+    const [ra, rb] = await Promise.all([a.done, b.done]);
+    for (const r of [ra, rb]) {
+      assert.equal(r.status, 'completed', r.error);
+      assert.equal(r.history.length, 1);
+      assert.ok(r.test!.accuracy > 0.5, `accuracy ${r.test!.accuracy}`);
+      assert.equal(r.kernels, 'js');
+    }
+    for (const id of ['relu', 'tanh']) {
+      const types = events.filter((e) => e.runId === id).map((e) => e.type).filter((t) => t !== 'run/progress');
+      assert.deepEqual(types, ['run/queued', 'run/started', 'run/epoch', 'run/end']);
+    }
+  } finally {
+    await pool.dispose();
+  }
+});
+
+test('a worker that throws or dies fails its run with the reason; the others go on', async () => {
+  const dir = tmp();
+  const pool = new TrainingPool({ maxWorkers: 3, kernels: 'js' });
+  try {
+    const thrower = pool.start({ runId: 'throws', config: quick, dataset: mnist, fault: { kind: 'throw', epoch: 1, batch: 3 }, runDir: path.join(dir, 'throws') });
+    const dier = pool.start({ runId: 'dies', config: quick, dataset: mnist, fault: { kind: 'exit', epoch: 1, batch: 3 }, runDir: path.join(dir, 'dies') });
+    const fine = pool.start({ runId: 'fine', config: quick, dataset: mnist });
+    const [t, d, f] = await Promise.all([thrower.done, dier.done, fine.done]);
+    assert.equal(t.status, 'failed');
+    assert.match(t.error!, /injected fault at epoch 1, batch 3/);
+    assert.equal(d.status, 'failed');
+    assert.match(d.error!, /the training worker stopped unexpectedly \(exit code 3\)/);
+    assert.equal(f.status, 'completed');
+    // the failure is recorded in the run's folder too
+    assert.equal(loadRunRecord(path.join(dir, 'dies')).status, 'failed');
+    assert.match(loadRunRecord(path.join(dir, 'throws')).error!, /injected fault/);
+  } finally {
+    await pool.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an unknown activation fails its run with the registry\'s message', async () => {
+  const pool = new TrainingPool({ maxWorkers: 1, kernels: 'js' });
+  try {
+    const r = await pool.start({ runId: 'bad', config: makeConfig({ ...quick, activations: [{ id: 'nope' }] }), dataset: mnist }).done;
+    assert.equal(r.status, 'failed');
+    assert.match(r.error!, /unknown activation 'nope'/);
+  } finally {
+    await pool.dispose();
+  }
+});
+
+test('cancel stops a run within 200 ms and keeps its finished epochs and checkpoint', async (t) => {
+  const dir = tmp();
+  const pool = new TrainingPool({ maxWorkers: 2, kernels: 'js' });
+  try {
+    const runDir = path.join(dir, 'long');
+    const handle = pool.start({ runId: 'long', config: makeConfig({ ...quick, epochs: 200 }), dataset: mnist, runDir });
+    const cancelledAt = await new Promise<number>((resolve) => {
+      const off = pool.onEvent((e) => {
+        if (e.type === 'run/epoch' && e.runId === 'long' && e.metrics.epoch === 2) {
+          off();
+          handle.cancel();
+          resolve(performance.now());
+        }
+      });
+    });
+    const r = await handle.done;
+    const stoppedIn = performance.now() - cancelledAt;
+    t.diagnostic(`stopped in ${stoppedIn.toFixed(0)} ms`);
+    assert.ok(stoppedIn < 200, `stopped in ${stoppedIn.toFixed(0)} ms`);
+    assert.equal(r.status, 'cancelled');
+    assert.ok(r.history.length >= 2);
+    const record = loadRunRecord(runDir);
+    assert.equal(record.status, 'cancelled');
+    assert.ok(record.history.length >= 2);
+    assert.ok(existsSync(path.join(runDir, CHECKPOINT_FILE)));
+  } finally {
+    await pool.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a run cancelled while queued ends at once without starting a worker', async () => {
+  const pool = new TrainingPool({ maxWorkers: 1, kernels: 'js' });
+  try {
+    const first = pool.start({ runId: 'first', config: quick, dataset: mnist });
+    const second = pool.start({ runId: 'second', config: quick, dataset: mnist });
+    assert.deepEqual(pool.queued, ['second']);
+    assert.throws(() => pool.start({ runId: 'first', config: quick, dataset: mnist }), /a run named first is already queued or running/);
+    second.cancel();
+    const r = await second.done;
+    assert.equal(r.status, 'cancelled');
+    assert.equal(r.wallSeconds, 0);
+    assert.equal((await first.done).status, 'completed');
+  } finally {
+    await pool.dispose();
+  }
+});
+
+test('a run resumes in a worker from the checkpoint an interrupted run left', async () => {
+  const dir = tmp();
+  const pool = new TrainingPool({ maxWorkers: 1, kernels: 'js' });
+  try {
+    const runDir = path.join(dir, 'r');
+    const config = makeConfig({ ...quick, epochs: 3, limitTrain: 300 });
+    const first = pool.start({ runId: 'r', config, dataset: mnist, runDir });
+    await new Promise<void>((resolve) => pool.onEvent((e) => {
+      if (e.type === 'run/epoch' && e.metrics.epoch === 1) {
+        first.cancel();
+        resolve();
+      }
+    }));
+    const partial = await first.done;
+    assert.equal(partial.status, 'cancelled');
+    const resumed = await pool.start({ runId: 'r', config, dataset: mnist, runDir, resume: true }).done;
+    assert.equal(resumed.status, 'completed');
+    assert.ok((resumed.resumedFromEpoch ?? 0) >= 1);
+    assert.equal(resumed.history.length, 3);
+    assert.deepEqual(resumed.history.map((h) => h.epoch), [1, 2, 3]);
+    assert.equal(loadRunRecord(runDir).status, 'completed');
+  } finally {
+    await pool.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { activateLab } from './helpers';
+
+describe('Training from VS Code (workers, never the host thread)', () => {
+  it('trains a quick relu run in a worker and writes results and a report', async () => {
+    const api = await activateLab();
+    const epochs: number[] = [];
+    const sub = api.training.onEvent((e) => { if (e.type === 'run/epoch') epochs.push(e.metrics.epoch); });
+    // The host's event loop keeps turning while the worker trains: count timer ticks.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 50);
+    const t0 = Date.now();
+    const job = await api.training.train({ activations: ['relu'], epochs: 1, limitTrain: 3000, limitTest: 1000 });
+    clearInterval(timer);
+    sub.dispose();
+    assert.ok(job, 'the training job gave no result');
+    const run = job.results.runs[0]!;
+    assert.equal(run.status, 'completed', run.error);
+    assert.equal(run.history.length, 1);
+    assert.ok(run.test && run.test.accuracy > 0.7, `test accuracy ${run.test?.accuracy}`);
+    assert.deepEqual(epochs, [1]);
+    assert.ok(existsSync(path.join(job.outDir, 'results.json')));
+    assert.ok(existsSync(path.join(job.outDir, 'report.html')));
+    const elapsed = Date.now() - t0;
+    assert.ok(ticks >= Math.floor(elapsed / 50 / 4), `the host thread was blocked: ${ticks} ticks in ${elapsed} ms`);
+  });
+
+  it('"Stop Training" cancels a running job and keeps what finished', async () => {
+    const api = await activateLab();
+    const job = api.training.train({ activations: ['sigmoid'], epochs: 5 });
+    await new Promise<void>((resolve) => {
+      const sub = api.training.onEvent((e) => { if (e.type === 'run/progress') { sub.dispose(); resolve(); } });
+    });
+    const t0 = Date.now();
+    assert.equal(await vscode.commands.executeCommand('activationLab.stopTraining'), true);
+    const result = await job;
+    assert.ok(Date.now() - t0 < 5000, `stopping took ${Date.now() - t0} ms`);
+    assert.equal(result?.results.runs[0]?.status, 'cancelled');
+    assert.equal(api.training.isRunning, false);
+    assert.equal(await vscode.commands.executeCommand('activationLab.stopTraining'), false);
+  });
+
+  it('"Train on MNIST" does nothing when its picker is cancelled', async () => {
+    const api = await activateLab();
+    const pending = vscode.commands.executeCommand('activationLab.trainOnMnist');
+    await new Promise((r) => setTimeout(r, 700));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await pending, undefined);
+    assert.equal(api.training.isRunning, false);
+  });
+});
