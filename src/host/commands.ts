@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { LabPanel } from './labPanel';
 import type { TrainingController } from './trainingController';
+import { defineCustomActivation, evaluateAtX } from './activationCommands';
+import { pickActivation, pickActivations } from './activationPicker';
+import { deleteRun, showRuns } from './runCommands';
 
 /** Everything a command handler may need; built once in `extension.ts`. */
 export interface CommandContext {
@@ -9,14 +12,34 @@ export interface CommandContext {
   training: TrainingController;
 }
 
-/** Command ids (as declared in package.json) and their handlers. */
+/** Command ids (as declared in package.json) and their handlers. Every picker may be dismissed. */
 export function labCommands(ctx: CommandContext): Record<string, (...args: unknown[]) => unknown> {
+  const { extensionUri, log, training } = ctx;
   return {
     'activationLab.openLab': () => {
-      LabPanel.show(ctx.extensionUri, ctx.log);
+      LabPanel.show(extensionUri, log);
     },
-    'activationLab.trainOnMnist': () => ctx.training.trainCommand(),
-    'activationLab.stopTraining': () => ctx.training.stop(),
+    'activationLab.plotActivation': async () => {
+      const record = await pickActivation(log, vscode.l10n.t('Plot Activation'));
+      if (record) LabPanel.show(extensionUri, log, 'functions');
+      return record?.id;
+    },
+    'activationLab.compareActivations': async (ids?: unknown) => {
+      const given = Array.isArray(ids) && ids.every((i) => typeof i === 'string') ? (ids as string[]) : undefined;
+      const records = given ? undefined : await pickActivations(log, vscode.l10n.t('Compare Activations'), ['sigmoid', 'tanh', 'relu']);
+      const chosen = given ?? records?.map((r) => r.id);
+      if (chosen) LabPanel.show(extensionUri, log, 'functions');
+      return chosen;
+    },
+    'activationLab.evaluateActivation': () => evaluateAtX(log),
+    'activationLab.defineCustomActivation': () => defineCustomActivation(),
+    'activationLab.trainOnMnist': () => training.trainCommand(),
+    'activationLab.stopTraining': () => training.stop(),
+    'activationLab.openGuide': () => {
+      LabPanel.show(extensionUri, log, 'guide');
+    },
+    'activationLab.showRuns': () => showRuns(training.experimentsDir),
+    'activationLab.deleteRun': () => deleteRun(training.experimentsDir, log),
   };
 }
 

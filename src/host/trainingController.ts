@@ -38,6 +38,11 @@ export class TrainingController implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
+  /** Where every experiment's folder goes (results.json, report.html, runs/<id>/). */
+  get experimentsDir(): string {
+    return path.join(this.storageUri.fsPath, 'experiments');
+  }
+
   get isRunning(): boolean {
     return this.job !== undefined;
   }
@@ -102,7 +107,7 @@ export class TrainingController implements vscode.Disposable {
     if (this.dataset?.spec !== spec) this.dataset = { spec, data: loadDataset(spec) };
     const pool = (this.pool ??= new TrainingPool());
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const outDir = path.join(this.storageUri.fsPath, 'experiments', stamp);
+    const outDir = path.join(this.experimentsDir, stamp);
     const runs = planRuns(request.activations.map((id) => [{ id }]), 2);
     const totalEpochs = runs.length * request.epochs;
     let doneEpochs = 0;

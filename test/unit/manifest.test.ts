@@ -38,3 +38,25 @@ for (const [en, zh] of [['package.nls.json', 'package.nls.zh-cn.json'], ['l10n/b
     for (const [k, v] of Object.entries(b)) assert.ok(typeof v === 'string' && v.trim() !== '', `${zh}: ${k}`);
   });
 }
+
+test('every vscode.l10n.t() string in src/ is in both runtime bundles', () => {
+  const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+  const en = readJson('l10n/bundle.l10n.json');
+  const zh = readJson('l10n/bundle.l10n.zh-cn.json');
+  const missing: string[] = [];
+  let count = 0;
+  for (const f of files(path.join(root, 'src'))) {
+    const src = readFileSync(f, 'utf8');
+    for (const m of src.matchAll(/l10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) {
+      count++;
+      const key = m[2]!.replace(/\\(['"\\])/g, '$1');
+      if (!(key in en) || !(key in zh)) missing.push(`${path.relative(root, f)}: ${key}`);
+    }
+  }
+  assert.ok(count > 10, `found only ${count} l10n.t calls`);
+  assert.deepEqual(missing, []);
+});

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { resolveParams } from '../core/activations/registry';
+import type { ActivationRecord } from '../core/activations/types';
+import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
+import { CUSTOM_ACTIVATIONS_SETTING, pickActivation } from './activationPicker';
+
+/** Parses "1, -2.5, 1e-3" into numbers; a string says what is wrong. */
+export function parseNumberList(text: string): number[] | string {
+  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) return vscode.l10n.t('Enter one or more numbers separated by commas');
+  if (parts.length > 64) return vscode.l10n.t('At most 64 numbers');
+  const values = parts.map(Number);
+  const bad = parts.find((p, i) => !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(p) || !Number.isFinite(values[i]!));
+  return bad === undefined ? values : vscode.l10n.t("'{0}' is not a finite number", bad);
+}
+
+/** Parses "alpha=0.1, beta=2" into parameters; a string says what is wrong. */
+export function parseParams(text: string): Record<string, number> | string {
+  const out: Record<string, number> = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)$/.exec(part);
+    if (!m || !Number.isFinite(Number(m[2]))) return vscode.l10n.t("'{0}' is not of the form name=number", part);
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+function format(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toPrecision(8).replace(/\.?0+(e|$)/, '$1');
+}
+
+/** f(x) and f'(x) (softmax: the vector and its Jacobian diagonal) as lines of text. */
+export function evaluateLines(record: ActivationRecord, xs: number[]): string[] {
+  const p = resolveParams(record);
+  if (record.kind === 'elementwise') {
+    return xs.map((x) => `${record.id}(${format(x)}) = ${format(record.f(x, p))},  ${record.id}'(${format(x)}) = ${format(record.df(x, p))}`);
+  }
+  const y = new Float64Array(xs.length);
+  record.forward(Float64Array.from(xs), y, xs.length, p);
+  return [`${record.id}([${xs.map(format).join(', ')}]) = [${Array.from(y, format).join(', ')}]`];
+}
+
+/** "Evaluate Activation at x": pick, type x values, see f(x) and f'(x). */
+export async function evaluateAtX(log: vscode.LogOutputChannel): Promise<string[] | undefined> {
+  const record = await pickActivation(log, vscode.l10n.t('Evaluate Activation at x'));
+  if (!record) return undefined;
+  const text = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Evaluate {0} at x', record.id),
+    prompt: record.kind === 'vector' ? vscode.l10n.t('A vector of logits, e.g. 1, 2, 3') : vscode.l10n.t('One or more x values, e.g. -1, 0, 2'),
+    value: record.kind === 'vector' ? '1, 2, 3' : '-1, 0, 1',
+    validateInput: (v) => {
+      const r = parseNumberList(v);
+      return typeof r === 'string' ? r : undefined;
+    },
+  });
+  if (text === undefined) return undefined;
+  const xs = parseNumberList(text);
+  if (typeof xs === 'string') return undefined;
+  const lines = evaluateLines(record, xs);
+  for (const l of lines) log.info(l);
+  void vscode.window.showInformationMessage(lines.slice(0, 4).join('; ') + (lines.length > 4 ? vscode.l10n.t(' (all values in the output channel)') : ''));
+  return lines;
+}
+
+/**
+ * "Define Custom Activation": a name, optional parameters, and an expression validated as it is
+ * typed (parse errors with their column, derivative checked on a grid); saved to user settings.
+ */
+export async function defineCustomActivation(): Promise<CustomActivationDef | undefined> {
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Define Custom Activation (1/3): name'),
+    placeHolder: 'swish2',
+    validateInput: (v) => (/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(v.trim()) ? undefined : vscode.l10n.t('A name of letters, digits and _ (at most 64), starting with a letter')),
+  });
+  if (name === undefined) return undefined;
+  const paramText = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Define Custom Activation (2/3): parameters'),
+    prompt: vscode.l10n.t('Optional defaults, e.g. beta=2, alpha=0.1 (leave empty for none)'),
+    validateInput: (v) => {
+      const r = parseParams(v);
+      return typeof r === 'string' ? r : undefined;
+    },
+  });
+  if (paramText === undefined) return undefined;
+  const params = parseParams(paramText);
+  if (typeof params === 'string') return undefined;
+  const check = (expression: string): string | undefined => {
+    try {
+      compileCustomActivation({ name: name.trim(), expression, params });
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const expression = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Define Custom Activation (3/3): f(x)'),
+    prompt: vscode.l10n.t('An expression over x{0}: + - * / ^, exp log sqrt abs tanh sigmoid erf sin cos min max, where(cond, a, b)', Object.keys(params).length ? `, ${Object.keys(params).join(', ')}` : ''),
+    placeHolder: 'x*sigmoid(beta*x)',
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter an expression') : check(v)),
+  });
+  if (expression === undefined) return undefined;
+  const error = check(expression);
+  if (error) {
+    void vscode.window.showErrorMessage(error);
+    return undefined;
+  }
+  const def: CustomActivationDef = { name: name.trim(), expression: expression.trim(), params };
+  const config = vscode.workspace.getConfiguration('activationLab');
+  const existing = (config.get<CustomActivationDef[]>(CUSTOM_ACTIVATIONS_SETTING) ?? []).filter((d) => d?.name !== def.name);
+  await config.update(CUSTOM_ACTIVATIONS_SETTING, [...existing, def], vscode.ConfigurationTarget.Global);
+  const derivative = compileCustomActivation(def).derivativeExpression;
+  void vscode.window.showInformationMessage(vscode.l10n.t("Saved '{0}': f(x) = {1}, f'(x) = {2}", def.name, def.expression, derivative));
+  return def;
+}

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, activateLab } from './helpers';
+import { evaluateLines, parseNumberList, parseParams } from '../../../src/host/activationCommands';
+import { removeRun, storedRuns } from '../../../src/host/runCommands';
+import { getActivation } from '../../../src/core/activations/registry';
+
+/** Commands whose whole job needs no picker: they run to the end here. */
+const NO_PICKER = new Set(['activationLab.openLab', 'activationLab.openGuide', 'activationLab.stopTraining']);
+
+describe('Commands', () => {
+  it('every declared command runs without throwing when its pickers are dismissed', async function () {
+    this.timeout(120_000);
+    await activateLab();
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    for (const { command } of manifest.contributes.commands) {
+      let settled = false;
+      const pending = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => { settled = true; });
+      // Dismiss up to three pickers or input boxes in a row (multi-step commands).
+      for (let i = 0; i < 3 && !settled; i++) {
+        await new Promise((r) => setTimeout(r, 400));
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      }
+      const result = await Promise.race([pending.then(() => 'ok', (e: unknown) => `threw: ${e instanceof Error ? e.message : e}`), new Promise((r) => setTimeout(() => r('hung'), 10_000))]);
+      assert.equal(result, 'ok', `${command} ${result}`);
+      if (!NO_PICKER.has(command)) assert.ok(settled, command);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('number lists and parameters are parsed strictly, with a reason for bad input', () => {
+    assert.deepEqual(parseNumberList(' -1, 0 ,2.5e-1 '), [-1, 0, 0.25]);
+    for (const bad of ['', ',', 'abc', '1,,x', '1e999', 'NaN', 'Infinity', '0x10', '1 2']) {
+      assert.equal(typeof parseNumberList(bad), 'string', bad);
+    }
+    assert.deepEqual(parseParams('alpha=0.1, beta = 2'), { alpha: 0.1, beta: 2 });
+    assert.deepEqual(parseParams(''), {});
+    for (const bad of ['alpha', '1a=2', 'alpha=x', 'alpha=1=2']) assert.equal(typeof parseParams(bad), 'string', bad);
+  });
+
+  it('Evaluate Activation at x reports f and f\' from the registry', () => {
+    const lines = evaluateLines(getActivation('relu'), [-1, 0, 2]);
+    assert.deepEqual(lines, ["relu(-1) = 0,  relu'(-1) = 0", "relu(0) = 0,  relu'(0) = 0", "relu(2) = 2,  relu'(2) = 1"]);
+    const soft = evaluateLines(getActivation('softmax'), [1000, 1001]);
+    assert.match(soft[0]!, /^softmax\(\[1000, 1001\]\) = \[0\.26894142, 0\.73105858\]$/);
+  });
+
+  it('Delete Run removes the folder and its results.json entry, and survives a damaged results.json', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'actlab-runs-'));
+    const exp = path.join(root, '2026-01-01');
+    for (const id of ['relu', 'tanh']) {
+      mkdirSync(path.join(exp, 'runs', id), { recursive: true });
+      writeFileSync(path.join(exp, 'runs', id, 'run.json'), '{}');
+    }
+    writeFileSync(path.join(exp, 'results.json'), JSON.stringify({ runs: [{ id: 'relu', dir: 'runs/relu' }, { id: 'tanh', dir: 'runs/tanh' }] }));
+    const runs = storedRuns(root);
+    assert.equal(runs.length, 2);
+    assert.ok(runs.every((r) => r.error), 'an empty run.json must load as damaged, not as a run');
+    removeRun(runs.find((r) => r.dir.endsWith('relu'))!);
+    assert.ok(!existsSync(path.join(exp, 'runs', 'relu')));
+    assert.deepEqual(JSON.parse(readFileSync(path.join(exp, 'results.json'), 'utf8')).runs.map((r: { id: string }) => r.id), ['tanh']);
+    writeFileSync(path.join(exp, 'results.json'), '{ not json');
+    removeRun(storedRuns(root)[0]!);
+    assert.equal(readFileSync(path.join(exp, 'results.json'), 'utf8'), '{ not json');
+    assert.equal(storedRuns(root).length, 0);
+  });
+});
