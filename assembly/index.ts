@@ -3,7 +3,7 @@
 export { init, gemm } from './gemm';
 export { biasActivation, activationBackward, biasGradient, softmaxCrossEntropy } from './activation';
 export { adamUpdate } from './adam';
-export { bytesToFloat } from './convert';
+export { bytesToFloat, sumAbs } from './convert';
 
 /** First free byte after the module's static data: the JS side places scratch and views from here. */
 export function heapBase(): usize {

@@ -63,6 +63,8 @@ export interface FusedKernels {
     source: Uint8Array, rows: ArrayLike<number>, count: number, rowLength: number,
     scale: number, out: Float32Array,
   ): void;
+  /** sum of |x[i]| over the view (float32 lanes, summed in double every 4096 values): gradient statistics. */
+  sumAbs(x: Float32Array): number;
 }
 
 /** What `createKernels` returns: gemm always, the fused passes where the provider has them. */

@@ -35,6 +35,7 @@ interface KernelExports {
   adamUpdate(count: number, params: number, grads: number, m: number, v: number,
     stepSize: number, beta1: number, beta2: number, epsilon: number, vScale: number): void;
   bytesToFloat(count: number, src: number, scale: number, dst: number): void;
+  sumAbs(count: number, x: number): number;
 }
 
 export type WasmKernels = Kernels & FusedKernels & {
@@ -167,6 +168,10 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
       checkDim(what, 'params.length', count);
       ex.adamUpdate(count, addr(what, 'params', params, count), addr(what, 'grads', grads, count),
         addr(what, 'm', m, count), addr(what, 'v', v, count), stepSize, beta1, beta2, epsilon, vScale);
+    },
+
+    sumAbs(x) {
+      return x.length === 0 ? 0 : ex.sumAbs(x.length, addr('sumAbs', 'x', x, x.length));
     },
 
     gatherRows(source, rows, count, rowLength, scale, out) {

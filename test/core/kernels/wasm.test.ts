@@ -429,6 +429,18 @@ for (const name of wasmNames) {
       assert.ok(Number.isNaN(mm[6]!) && Number.isNaN(vv[6]!) && Number.isNaN(p[6]!), 'NaN must stay NaN');
     });
 
+    it('sumAbs adds |x| over a view, ragged lengths included', () => {
+      for (const count of [1, 3, 8, 13, 4096, 4099, 109386]) {
+        const x = fill(kernels.alloc(count), next);
+        let want = 0;
+        for (let i = 0; i < count; i++) want += Math.abs(x[i]!);
+        const got = kernels.sumAbs(x);
+        assert.ok(Math.abs(got - want) <= 1e-6 * want, `count ${count}: ${got} want ${want}`);
+      }
+      assert.equal(kernels.sumAbs(kernels.alloc(0)), 0);
+      assert.throws(() => kernels.sumAbs(new Float32Array(3)), /sumAbs: x is not a view/);
+    });
+
     it('adamUpdate follows Kingma & Ba in Keras and PyTorch forms', () => {
       const count = 1001; // a ragged tail after the four-lane body
       for (const form of ['keras', 'pytorch'] as const) {
