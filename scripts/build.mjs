@@ -1,5 +1,5 @@
-// One esbuild script, four bundles: the extension (node), the training worker (node), the CLI
-// (node) and the webview (browser). Flags: --watch, --production.
+// One esbuild script, five bundles: the extension (node), the training worker and the training
+// process (node), the CLI (node) and the webview (browser). Flags: --watch, --production.
 import * as esbuild from 'esbuild';
 import { mkdir, chmod } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,12 +31,14 @@ const node = {
   format: 'cjs',
   target: 'node20',
   // onnxruntime-node carries native binaries; vscode is provided by the host.
-  external: ['vscode', 'onnxruntime-node', 'tsx/cjs/api'],
+  external: ['vscode', 'onnxruntime-node', 'tsx', 'tsx/cjs/api'],
 };
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/worker/trainWorker.ts' }, outdir: 'dist' },
+  // RemotePool's training process (the extension host trains there, holding no dataset itself)
+  { ...node, entryPoints: { poolProcess: 'src/worker/poolProcess.ts' }, outdir: 'dist' },
   {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts' },

@@ -3,6 +3,8 @@ import { registerCommands } from './host/commands';
 import { LabPanel } from './host/labPanel';
 import { SidebarView } from './host/sidebarView';
 import { TrainingController } from './host/trainingController';
+import { ActivationHoverProvider } from './host/hover/activationHoverProvider';
+import { provideLabServices } from './host/labServices';
 
 /** What `activate` returns: a small handle the integration tests use to observe surfaces. */
 export interface ActivationLabApi {
@@ -20,8 +22,10 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
     log,
     sidebar,
     training,
+    provideLabServices(training, log),
     vscode.window.registerWebviewViewProvider(SidebarView.viewId, sidebar),
     LabPanel.registerSerializer(context.extensionUri, log),
+    ActivationHoverProvider.register({ log }),
     ...registerCommands({ extensionUri: context.extensionUri, log, training }),
   );
   return { sidebar, training, labPanel: () => LabPanel.instance };

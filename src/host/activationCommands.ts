@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
 import type { ActivationRecord } from '../core/activations/types';
 import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
-import { CUSTOM_ACTIVATIONS_SETTING, pickActivation } from './activationPicker';
+import { pickActivation } from './activationPicker';
+import { saveCustomActivation } from './settings';
 
 /** Parses "1, -2.5, 1e-3" into numbers; a string says what is wrong. */
 export function parseNumberList(text: string): number[] | string {
@@ -105,9 +106,7 @@ export async function defineCustomActivation(): Promise<CustomActivationDef | un
     return undefined;
   }
   const def: CustomActivationDef = { name: name.trim(), expression: expression.trim(), params };
-  const config = vscode.workspace.getConfiguration('activationLab');
-  const existing = (config.get<CustomActivationDef[]>(CUSTOM_ACTIVATIONS_SETTING) ?? []).filter((d) => d?.name !== def.name);
-  await config.update(CUSTOM_ACTIVATIONS_SETTING, [...existing, def], vscode.ConfigurationTarget.Global);
+  await saveCustomActivation(def);
   const derivative = compileCustomActivation(def).derivativeExpression;
   void vscode.window.showInformationMessage(vscode.l10n.t("Saved '{0}': f(x) = {1}, f'(x) = {2}", def.name, def.expression, derivative));
   return def;

@@ -1,24 +1,15 @@
 import * as vscode from 'vscode';
 import { ACTIVATIONS } from '../core/activations/registry';
 import type { ActivationRecord } from '../core/activations/types';
-import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
-
-/** The setting that holds the user's own activations (saved by "Define Custom Activation" and the lab). */
-export const CUSTOM_ACTIVATIONS_SETTING = 'customActivations';
+import { compileCustomActivations } from '../core/expr/customActivations';
+import type { CustomActivation } from '../core/expr/index';
+import { rawCustomActivations } from './settings';
 
 /** The user's custom activations as saved; entries that no longer compile are logged and skipped. */
-export function customActivations(log?: vscode.LogOutputChannel): { def: CustomActivationDef; record: ActivationRecord }[] {
-  const raw = vscode.workspace.getConfiguration('activationLab').get<unknown>(CUSTOM_ACTIVATIONS_SETTING);
-  if (!Array.isArray(raw)) return [];
-  const out: { def: CustomActivationDef; record: ActivationRecord }[] = [];
-  for (const def of raw as CustomActivationDef[]) {
-    try {
-      out.push({ def, record: compileCustomActivation(def) });
-    } catch (e) {
-      log?.warn(`skipped custom activation ${JSON.stringify((def as { name?: unknown })?.name)}: ${(e as Error).message}`);
-    }
-  }
-  return out;
+export function customActivations(log?: vscode.LogOutputChannel): CustomActivation[] {
+  const { activations, problems } = compileCustomActivations(rawCustomActivations());
+  for (const p of problems) log?.warn(p);
+  return activations;
 }
 
 interface ActivationItem extends vscode.QuickPickItem {
@@ -30,7 +21,7 @@ function items(log: vscode.LogOutputChannel, elementwiseOnly: boolean, picked: r
   const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
   return [
     ...builtins.map((record) => ({ label: record.id, description: record.formula.unicode, detail: record.doc[lang], record, picked: picked.includes(record.id) })),
-    ...customActivations(log).map(({ def, record }) => ({ label: record.id, description: def.expression, detail: vscode.l10n.t('custom activation'), record, picked: picked.includes(record.id) })),
+    ...customActivations(log).map((record) => ({ label: record.id, description: record.expression, detail: vscode.l10n.t('custom activation'), record, picked: picked.includes(record.id) })),
   ];
 }
 

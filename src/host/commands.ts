@@ -4,6 +4,9 @@ import type { TrainingController } from './trainingController';
 import { defineCustomActivation, evaluateAtX } from './activationCommands';
 import { pickActivation, pickActivations } from './activationPicker';
 import { deleteRun, showRuns } from './runCommands';
+import { exportOnnxCommand, verifyOnnxCommand } from './onnxCommands';
+import { parseCompareArgs, parseOpenLabArgs } from '../protocol/commandArgs';
+import { datasetSpec } from './settings';
 
 /** Everything a command handler may need; built once in `extension.ts`. */
 export interface CommandContext {
@@ -16,25 +19,30 @@ export interface CommandContext {
 export function labCommands(ctx: CommandContext): Record<string, (...args: unknown[]) => unknown> {
   const { extensionUri, log, training } = ctx;
   return {
-    'activationLab.openLab': () => {
-      LabPanel.show(extensionUri, log);
+    'activationLab.openLab': (args?: unknown) => {
+      const focus = parseOpenLabArgs(args);
+      LabPanel.show(extensionUri, log, 'functions', focus ? { activations: [focus.activation], view: 'plot' } : undefined);
     },
     'activationLab.plotActivation': async () => {
       const record = await pickActivation(log, vscode.l10n.t('Plot Activation'));
-      if (record) LabPanel.show(extensionUri, log, 'functions');
+      if (record) LabPanel.show(extensionUri, log, 'functions', { activations: [record.id], view: 'plot' });
       return record?.id;
     },
     'activationLab.compareActivations': async (ids?: unknown) => {
-      const given = Array.isArray(ids) && ids.every((i) => typeof i === 'string') ? (ids as string[]) : undefined;
-      const records = given ? undefined : await pickActivations(log, vscode.l10n.t('Compare Activations'), ['sigmoid', 'tanh', 'relu']);
-      const chosen = given ?? records?.map((r) => r.id);
-      if (chosen) LabPanel.show(extensionUri, log, 'functions');
+      // Two or more ids compare at once; one id (a hover's link) preselects it in the picker.
+      const given = parseCompareArgs(ids);
+      const chosen = given && given.length > 1
+        ? given
+        : (await pickActivations(log, vscode.l10n.t('Compare Activations'), given ?? ['sigmoid', 'tanh', 'relu']))?.map((r) => r.id);
+      if (chosen) LabPanel.show(extensionUri, log, 'functions', { activations: chosen, view: 'compare' });
       return chosen;
     },
     'activationLab.evaluateActivation': () => evaluateAtX(log),
     'activationLab.defineCustomActivation': () => defineCustomActivation(),
     'activationLab.trainOnMnist': () => training.trainCommand(),
     'activationLab.stopTraining': () => training.stop(),
+    'activationLab.exportOnnx': () => exportOnnxCommand(training.experimentsDir, log),
+    'activationLab.verifyOnnx': () => verifyOnnxCommand(log, datasetSpec),
     'activationLab.openGuide': () => {
       LabPanel.show(extensionUri, log, 'guide');
     },

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { LabSection, LabState } from '../protocol/messages';
-import { LAB_SECTIONS } from '../protocol/messages';
+import type { FunctionsFocus, LabReport, LabSection, LabState } from '../protocol/messages';
+import { FUNCTIONS_VIEWS, LAB_SECTIONS } from '../protocol/messages';
+import { LabSession } from './labSession';
 import { renderWebviewHtml, webviewOptions } from './webviewHtml';
 import { WebviewConnection } from './webviewConnection';
 
-/** Persisted by VS Code across reloads (see the serializer below). */
+/** Persisted by VS Code across reloads: the page's own saved state (see webview/main.ts). */
 interface PanelPersistedState {
   section?: LabSection;
 }
@@ -17,11 +18,16 @@ export class LabPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly connection: WebviewConnection;
   private section: LabSection;
+  private focus: FunctionsFocus | undefined;
 
-  static show(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, section: LabSection = 'functions'): LabPanel {
+  /**
+   * Opens (or reveals) the panel at a section; `focus` opens Functions on these activations
+   * (one: its plot; several: the comparison), e.g. for "Compare Activations".
+   */
+  static show(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, section: LabSection = 'functions', focus?: FunctionsFocus): LabPanel {
     if (LabPanel.current) {
       LabPanel.current.panel.reveal();
-      LabPanel.current.showSection(section);
+      LabPanel.current.showSection(section, focus);
       return LabPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -30,7 +36,7 @@ export class LabPanel implements vscode.Disposable {
       vscode.ViewColumn.Active,
       webviewOptions(extensionUri),
     );
-    LabPanel.current = new LabPanel(panel, extensionUri, log, section);
+    LabPanel.current = new LabPanel(panel, extensionUri, log, section, focus);
     return LabPanel.current;
   }
 
@@ -39,16 +45,21 @@ export class LabPanel implements vscode.Disposable {
     return LabPanel.current;
   }
 
-  static registerSerializer(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(LabPanel.viewType, {
+  /** Restores a panel VS Code kept across a window reload (the state is what the page saved). */
+  static serializer(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.WebviewPanelSerializer {
+    return {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        const saved = (state ?? {}) as PanelPersistedState;
+        const saved = (typeof state === 'object' && state !== null ? state : {}) as PanelPersistedState;
         const section = LAB_SECTIONS.includes(saved.section as LabSection) ? saved.section! : 'functions';
         panel.webview.options = webviewOptions(extensionUri);
         LabPanel.current?.dispose();
         LabPanel.current = new LabPanel(panel, extensionUri, log, section);
       },
-    });
+    };
+  }
+
+  static registerSerializer(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(LabPanel.viewType, LabPanel.serializer(extensionUri, log));
   }
 
   private constructor(
@@ -56,13 +67,16 @@ export class LabPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     log: vscode.LogOutputChannel,
     section: LabSection,
+    focus?: FunctionsFocus,
   ) {
     this.section = section;
+    this.focus = focus;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
     this.connection = new WebviewConnection(panel.webview, log, () => this.state());
     panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, 'panel', vscode.l10n.t('Activation Lab'));
     this.disposables.push(
       this.connection,
+      new LabSession(this.connection, log, 'panel', (s, f) => this.showSection(s, f)),
       this.connection.onMessage((m) => {
         if (m.type === 'webview/showSection') this.section = m.section;
       }),
@@ -79,13 +93,27 @@ export class LabPanel implements vscode.Disposable {
     return this.connection.ping();
   }
 
-  showSection(section: LabSection): void {
-    this.section = section;
-    void this.connection.post({ type: 'lab/state', state: this.state() });
+  /** Test hook: what the page shows now (section, charts and their mark counts). */
+  query(): Promise<LabReport> {
+    return this.connection.query();
   }
 
-  private state(): LabState {
-    return { surface: 'panel', section: this.section, locale: vscode.env.language, version: extensionVersion() };
+  /** Test hook: handles `raw` exactly as if the page had posted it (validated first). */
+  receiveFromPage(raw: unknown): void {
+    this.connection.receive(raw);
+  }
+
+  showSection(section: LabSection, focus?: FunctionsFocus): void {
+    this.section = section;
+    if (focus) this.focus = { activations: focus.activations.slice(0, 12), ...(focus.view && FUNCTIONS_VIEWS.includes(focus.view) ? { view: focus.view } : {}) };
+    void this.connection.post({ type: 'lab/state', state: this.state(focus !== undefined) });
+  }
+
+  private state(withFocus = true): LabState {
+    return {
+      surface: 'panel', section: this.section, locale: vscode.env.language, version: extensionVersion(),
+      ...(withFocus && this.focus ? { focus: this.focus } : {}),
+    };
   }
 
   dispose(): void {

@@ -2,14 +2,16 @@ import * as vscode from 'vscode';
 import path from 'node:path';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { loadDataset, type Dataset } from '../core/data/datasets';
-import { TUTORIAL_ACTIVATIONS, type TrainConfig } from '../core/train/config';
+import { TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
 import { planRuns, runExperiment, REPORT_FILE, type ResultsFile } from '../core/train/experiment';
 import { TrainingPool, type PoolEvent } from '../core/train/pool';
 import { loadVegaLibraries } from '../core/report/vendor';
+import { datasetSpec } from './settings';
 
 /** What a training job is asked to do; the command builds it from pickers, tests pass it directly. */
 export interface TrainRequest {
-  activations: string[];
+  /** One run per entry: a registry id, or a spec (a custom expression, parameters). */
+  activations: (string | ActivationSpec)[];
   epochs: number;
   /** Quick runs: only the first N training images. */
   limitTrain?: number;
@@ -102,13 +104,12 @@ export class TrainingController implements vscode.Disposable {
   }
 
   private async run(request: TrainRequest, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<TrainJobResult> {
-    const settings = vscode.workspace.getConfiguration('activationLab');
-    const spec = settings.get<string>('dataset.path')?.trim() || 'mnist';
+    const spec = datasetSpec();
     if (this.dataset?.spec !== spec) this.dataset = { spec, data: loadDataset(spec) };
     const pool = (this.pool ??= new TrainingPool());
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const outDir = path.join(this.experimentsDir, stamp);
-    const runs = planRuns(request.activations.map((id) => [{ id }]), 2);
+    const runs = planRuns(request.activations.map((a) => [typeof a === 'string' ? { id: a } : a]), 2);
     const totalEpochs = runs.length * request.epochs;
     let doneEpochs = 0;
     const cancel = token.onCancellationRequested(() => pool.cancelAll());
@@ -125,7 +126,7 @@ export class TrainingController implements vscode.Disposable {
       }
     });
     try {
-      this.log.info(`training ${request.activations.join(', ')} for ${request.epochs} epoch(s) into ${outDir}`);
+      this.log.info(`training ${runs.map((r) => r.id).join(', ')} for ${request.epochs} epoch(s) into ${outDir}`);
       const config: Partial<TrainConfig> = { epochs: request.epochs, dataset: spec, limitTrain: request.limitTrain, limitTest: request.limitTest };
       const results = await runExperiment({ runs, settings: config, dataset: this.dataset.data, outDir, pool, libraries: loadVegaLibraries() });
       this.log.info(`training done (${doneEpochs}/${totalEpochs} epochs): ${results.runs.map((r) => `${r.id} ${r.status} ${r.test ? r.test.accuracy.toFixed(4) : '-'}`).join(', ')}`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
-import { parseFromWebview, type FromWebview, type LabState, type ToWebview } from '../protocol/messages';
+import { parseFromWebview, type FromWebview, type LabReport, type LabState, type ToWebview } from '../protocol/messages';
 
 /**
  * One webview's typed message channel. Validates every incoming message (bad ones are logged
@@ -11,6 +11,7 @@ export class WebviewConnection implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<FromWebview>();
   private readonly pending = new Map<string, (ms: number) => void>();
+  private readonly queries = new Map<string, (report: LabReport) => void>();
   private readyOnce: Promise<void>;
   private markReady!: () => void;
   /** Fires for every valid message from the page. */
@@ -55,6 +56,28 @@ export class WebviewConnection implements vscode.Disposable {
     });
   }
 
+  /** Test hook: asks the page what it shows (section, charts with their mark counts). */
+  async query(timeoutMs = 10_000): Promise<LabReport> {
+    await this.whenReady();
+    const nonce = randomUUID();
+    return new Promise<LabReport>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.queries.delete(nonce);
+        reject(new Error(`webview did not answer a query within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.queries.set(nonce, (report) => {
+        clearTimeout(timer);
+        resolve(report);
+      });
+      void this.post({ type: 'lab/query', nonce });
+    });
+  }
+
+  /** Handles a message as if the page had posted it (tests use it to act as the user). */
+  receive(raw: unknown): void {
+    this.handle(raw);
+  }
+
   private handle(raw: unknown): void {
     const msg = parseFromWebview(raw);
     if (typeof msg === 'string') {
@@ -69,6 +92,10 @@ export class WebviewConnection implements vscode.Disposable {
       case 'webview/pong':
         this.pending.get(msg.nonce)?.(Date.now());
         this.pending.delete(msg.nonce);
+        break;
+      case 'lab/report':
+        this.queries.get(msg.nonce)?.(msg.report);
+        this.queries.delete(msg.nonce);
         break;
       default:
         break;

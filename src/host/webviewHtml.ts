@@ -24,7 +24,7 @@ export function renderWebviewHtml(
   return renderShell({
     cspSource: webview.cspSource,
     scriptUri: uri('dist', 'webview.js'),
-    styleUris: [uri('media', 'lab.css')],
+    styleUris: [uri('media', 'lab.css'), uri('media', 'vega-tooltip.css')],
     nonce: randomBytes(16).toString('base64'),
     surface,
     lang: vscode.env.language,

@@ -45,8 +45,8 @@ test('it answers a ping and switches sections from the keyboard', async () => {
 test('Simplified Chinese comes from the host locale', async () => {
   const w = await openWebview('sidebar');
   await w.send({ type: 'lab/state', state: { ...state, surface: 'sidebar', locale: 'zh-cn' } });
-  await w.page.waitForSelector('[role=tab]');
-  assert.equal(await w.page.textContent('#tab-guide'), '选择指南');
+  await w.page.waitForSelector('[data-action=guide]');
+  assert.equal(await w.page.textContent('[data-action=guide]'), '选择指南');
   await w.close();
 });
 

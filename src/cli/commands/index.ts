@@ -4,6 +4,8 @@ import { listCommand } from './list';
 import { evalCommand } from './eval';
 import { propsCommand } from './props';
 import { gradientFlowCommand } from './gradientFlow';
+import { exportCommand } from './export';
+import { verifyCommand } from './verify';
 
 /** Every `actlab` subcommand, in the order `actlab help` lists them. */
-export const cliCommands: CliCommand[] = [trainCommand, listCommand, evalCommand, propsCommand, gradientFlowCommand];
+export const cliCommands: CliCommand[] = [trainCommand, listCommand, evalCommand, propsCommand, gradientFlowCommand, exportCommand, verifyCommand];

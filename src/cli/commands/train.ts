@@ -14,6 +14,7 @@ import { planRuns, runExperiment, REPORT_FILE, RESULTS_FILE, type PlannedRun, ty
 import { DEFAULT_KERNEL_CHOICE, TrainingPool, type PoolEvent } from '../../core/train/pool';
 import { resolveLayerActivation } from '../../core/train/resolveActivation';
 import { loadVegaLibraries } from '../../core/report/vendor';
+import type { OnnxRunCheck } from '../../core/onnx/trainCheck';
 import type { KernelChoice } from '../../protocol/worker';
 
 const USAGE = `actlab train [options]
@@ -39,6 +40,8 @@ Runs the tutorial's experiment: one MLP per activation, trained in parallel work
   --out DIR            output folder (default lab-output)
   --resume             continue runs from their checkpoints in DIR when the settings match
   --no-report          skip report.html
+  --no-onnx            skip exporting each completed run to ONNX (runs/<id>/model.onnx) and
+                       checking it in onnxruntime against the lab's forward pass
   --json               print results.json to stdout instead of a summary`;
 
 function positiveInt(name: string, value: string | undefined, min = 1): number | undefined {
@@ -93,6 +96,8 @@ export interface TrainPlan {
   outDir: string;
   resume: boolean;
   report: boolean;
+  /** Export and check every completed run in ONNX (--no-onnx turns it off). */
+  onnx: boolean;
   json: boolean;
 }
 
@@ -121,6 +126,7 @@ export function parseTrainArgs(argv: string[]): TrainPlan {
         out: { type: 'string' },
         resume: { type: 'boolean' },
         'no-report': { type: 'boolean' },
+        'no-onnx': { type: 'boolean' },
         json: { type: 'boolean' },
       },
     }));
@@ -177,6 +183,7 @@ export function parseTrainArgs(argv: string[]): TrainPlan {
     outDir: path.resolve(values.out ?? 'lab-output'),
     resume: values.resume ?? false,
     report: !values['no-report'],
+    onnx: !values['no-onnx'],
     json: values.json ?? false,
   };
 }
@@ -250,17 +257,30 @@ class ProgressView {
     }
   }
 
+  /** A line on stderr that does not garble the bars. */
+  note(text: string): void {
+    if (this.multibar) this.multibar.log(`${text}\n`);
+    else this.io.err(text);
+  }
+
   stop(): void {
     this.multibar?.stop();
   }
 }
 
+/** The ONNX column: 'ok 1.2e-06' (max |Δp|), 'FAILED', or '–' when not checked. */
+function onnxCell(check: OnnxRunCheck | undefined): string {
+  if (!check) return '–';
+  return check.passed ? `ok ${check.maxAbsDiff?.toExponential(1)}` : 'FAILED';
+}
+
 function summary(results: ResultsFile, outDir: string, report: boolean): string {
   const width = Math.max(3, ...results.runs.map((r) => r.id.length));
   const lines = [
-    `${'run'.padEnd(width)}  status      test acc  test loss  s/epoch`,
+    `${'run'.padEnd(width)}  status      test acc  test loss  s/epoch  onnx (max |Δp|)`,
     ...results.runs.map((r) => `${r.id.padEnd(width)}  ${r.status.padEnd(10)}  ${(r.test ? r.test.accuracy.toFixed(4) : '–').padStart(8)}  ` +
-      `${(r.test ? r.test.loss.toFixed(4) : '–').padStart(9)}  ${(r.secondsPerEpoch === null ? '–' : r.secondsPerEpoch.toFixed(2)).padStart(7)}`),
+      `${(r.test ? r.test.loss.toFixed(4) : '–').padStart(9)}  ${(r.secondsPerEpoch === null ? '–' : r.secondsPerEpoch.toFixed(2)).padStart(7)}  ${onnxCell(r.onnx)}`),
+    ...results.runs.filter((r) => r.onnx && !r.onnx.passed).map((r) => `${r.id}: ONNX check failed: ${r.onnx!.error ?? 'unknown reason'}`),
     '',
     `results: ${path.join(outDir, RESULTS_FILE)}`,
     ...(report ? [`report:  ${path.join(outDir, REPORT_FILE)}`] : []),
@@ -299,6 +319,10 @@ export const trainCommand: CliCommand = {
     try {
       results = await runExperiment({
         runs: plan.runs, settings: { ...plan.settings, dataset: plan.dataset }, dataset, outDir: plan.outDir, pool, resume: plan.resume, libraries,
+        onnx: plan.onnx,
+        onOnnxCheck: (id, c) => view.note(c.passed
+          ? `${id}: ONNX ${c.file} (opset ${c.opset}) checked on ${c.count} images: max |Δp| ${c.maxAbsDiff?.toExponential(2)}, argmax agreement ${c.argmaxAgreement}, ${c.ms?.toFixed(0)} ms`
+          : `${id}: ONNX check failed: ${c.error}`),
       });
     } catch (e) {
       throw new CliError(`training failed: ${(e as Error).message}`);
@@ -309,6 +333,6 @@ export const trainCommand: CliCommand = {
     }
     io.out(plan.json ? JSON.stringify(results, null, 1) : summary(results, plan.outDir, plan.report));
     if (interrupted) return 130;
-    return results.runs.some((r) => r.status === 'failed') ? 1 : 0;
+    return results.runs.some((r) => r.status === 'failed' || (r.onnx && !r.onnx.passed)) ? 1 : 0;
   },
 };

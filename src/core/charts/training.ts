@@ -67,7 +67,7 @@ function runOrder(rows: { run: string }[]): string[] {
   return [...new Set(rows.map((r) => r.run))];
 }
 
-function config(theme: ChartTheme) {
+export function chartConfig(theme: ChartTheme) {
   return {
     background: theme.background,
     font: theme.font,
@@ -114,7 +114,7 @@ function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: s
         { field, type: 'quantitative', title: axisTitle, format: '.4f' },
       ],
     },
-    config: config(theme),
+    config: chartConfig(theme),
   } satisfies TopLevelSpec;
 }
 
@@ -138,6 +138,6 @@ export function secondsPerEpochSpec(rows: SecondsRow[], theme: ChartTheme = DEFA
         { field: 'seconds', type: 'quantitative', title: 'Seconds', format: '.2f' },
       ],
     },
-    config: config(theme),
+    config: chartConfig(theme),
   } satisfies TopLevelSpec;
 }

@@ -42,6 +42,28 @@ function resultsTable(r: ResultsFile): string {
     `<tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The verification table: each run's ONNX export checked in onnxruntime against the lab's forward pass. */
+function onnxTable(r: ResultsFile): string {
+  const checked = r.runs.filter((run) => run.onnx);
+  if (!checked.length) return '';
+  const rows = checked.map((run) => {
+    const c = run.onnx!;
+    const diff = c.maxAbsDiff === null ? '–' : c.maxAbsDiff.toExponential(2);
+    return `<tr><td>${escapeHtml(run.id)}</td><td>${escapeHtml(c.file || '–')}</td><td class="num">${c.opset}</td>` +
+      `<td class="num">${c.bytes ? (c.bytes / 1024).toFixed(0) : '–'}</td><td>${escapeHtml(c.ops.join(', '))}</td>` +
+      `<td class="num">${diff}</td><td class="num">${fmt(c.argmaxAgreement, 4)}</td>` +
+      `<td class="num">${fmt(c.onnxAccuracy, 4)}</td><td class="num">${fmt(c.labAccuracy, 4)}</td><td class="num">${fmt(c.ms, 1)}</td>` +
+      `<td${c.passed ? '' : ' class="error"'}>${c.passed ? 'passed' : escapeHtml(`failed: ${c.error ?? 'unknown reason'}`)}</td></tr>`;
+  });
+  const count = checked.find((run) => run.onnx!.count)?.onnx!.count ?? 0;
+  return `<h2>ONNX export and inference check</h2>
+<p class="meta">Each completed run exported to ONNX and run in onnxruntime-node (one thread) on ${count} test images. ` +
+    `Max |Δp| compares every probability with the lab's own forward pass (a check fails beyond 1e-5).</p>
+<table><thead><tr><th>Run</th><th>File</th><th class="num">Opset</th><th class="num">KB</th><th>Operators</th>` +
+    `<th class="num">Max |Δp|</th><th class="num">Argmax agreement</th><th class="num">Accuracy (ONNX)</th><th class="num">Accuracy (lab)</th>` +
+    `<th class="num">ms</th><th>Check</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function settingsLine(r: ResultsFile): string {
   const s = r.settings;
   const d = r.dataset;
@@ -77,7 +99,7 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin:
 h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; }
 .meta { color: #555; } .chart { width: 100%; margin: 12px 0 20px; }
 table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #ddd; padding: 5px 8px; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num { white-space: nowrap; }
 .digits { display: flex; flex-wrap: wrap; gap: 10px; } .digit { text-align: center; font-size: 12px; color: #444; }
 .digit canvas { width: 56px; height: 56px; image-rendering: pixelated; border: 1px solid #ccc; display: block; margin: 0 auto 2px; }
 .error { color: #b00020; }
@@ -88,6 +110,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 <p class="meta">${settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
 <h2>Results</h2>
 ${resultsTable(results)}
+${onnxTable(results)}
 <h2>Accuracy</h2>
 <p class="meta">Solid: training accuracy (mean over each epoch's batches, as Keras reports it). Dashed: validation accuracy at the end of the epoch.</p>
 <div id="chart-accuracy" class="chart"></div>

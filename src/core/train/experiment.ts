@@ -3,13 +3,14 @@
 // and the extension's "Train on MNIST" command both call runExperiment.
 
 import path from 'node:path';
-import type { Dataset } from '../data/datasets';
+import { loadDataset, type Dataset } from '../data/datasets';
 import { writeFileAtomic } from '../runs/atomic';
-import { runId as folderSafeId } from '../runs/runStore';
+import { loadRunRecord, runId as folderSafeId } from '../runs/runStore';
 import { renderReport } from '../report/html';
+import { exportAndVerifyRun, type OnnxRunCheck } from '../onnx/trainCheck';
 import type { VegaLibraries } from '../report/vendor';
 import { activationSpecName, makeConfig, type ActivationSpec, type TrainConfig } from './config';
-import type { RunResult, TrainingPool } from './pool';
+import type { RunPool, RunResult } from './pool';
 import type { Divergence, EpochMetrics, RunStatus, TestMetrics } from './results';
 
 /**
@@ -36,7 +37,10 @@ import type { Divergence, EpochMetrics, RunStatus, TestMetrics } from './results
  *     "secondsPerEpoch": mean over the epochs run, "wallSeconds": the run's own wall time,
  *     "kernels": "js" | "wasm-simd" | "wasm-relaxed-simd", "paramCount": 109386,
  *     "divergence"?: { "epoch", "batch", "loss" }, "error"?: "why it failed",
- *     "resumedFromEpoch"?: n
+ *     "resumedFromEpoch"?: n,
+ *     "onnx"?: { "file": "runs/relu/model.onnx", "opset": 17, "bytes", "ops": ["Flatten", "Gemm", ...],
+ *                "count", "onnxAccuracy", "labAccuracy", "maxAbsDiff", "argmaxAgreement", "ms",
+ *                "passed", "error"? }   completed runs exported to ONNX and checked in onnxruntime
  *   } ]
  * }
  */
@@ -65,6 +69,8 @@ export interface RunSummary {
   divergence?: Divergence;
   error?: string;
   resumedFromEpoch?: number;
+  /** The ONNX export and inference check of a completed run. */
+  onnx?: OnnxRunCheck;
 }
 
 export const RESULTS_FILE = 'results.json';
@@ -96,13 +102,20 @@ export interface ExperimentOptions {
   runs: PlannedRun[];
   /** Settings shared by every run (activations come from `runs`). */
   settings: Partial<TrainConfig>;
-  dataset: Dataset;
+  /** The loaded dataset (TrainingPool shares its buffers with the workers); optional when the spec is given. */
+  dataset?: Dataset;
+  /** How to load it: 'mnist', 'fashion-mnist' or a folder (default settings.dataset). All a RemotePool gets. */
+  datasetSpec?: string;
   outDir: string;
-  pool: TrainingPool;
+  pool: RunPool;
   /** Continue runs whose folders hold a matching checkpoint. */
   resume?: boolean;
   /** The libraries report.html inlines; null writes no report. */
   libraries: VegaLibraries | null;
+  /** Export every completed run to ONNX and check it in onnxruntime (default true; an object picks the opset). */
+  onnx?: boolean | { opset?: number };
+  /** After each run's ONNX check. */
+  onOnnxCheck?: (runId: string, check: OnnxRunCheck) => void;
 }
 
 function summarize(result: RunResult, activations: string[], outDir: string): RunSummary {
@@ -128,33 +141,72 @@ function summarize(result: RunResult, activations: string[], outDir: string): Ru
 export async function runExperiment(o: ExperimentOptions): Promise<ResultsFile> {
   const createdAt = new Date();
   const t0 = performance.now();
-  const configs = o.runs.map((r) => makeConfig({ ...o.settings, activations: r.activations, dataset: o.settings.dataset ?? o.dataset.name }));
+  const datasetSpec = o.datasetSpec ?? o.settings.dataset ?? o.dataset?.source;
+  if (!datasetSpec) throw new Error('runExperiment needs the dataset or its spec');
+  const configs = o.runs.map((r) => makeConfig({ ...o.settings, activations: r.activations, dataset: o.settings.dataset ?? o.dataset?.name ?? datasetSpec }));
   const handles = o.runs.map((r, i) => o.pool.start({
     runId: r.id,
     config: configs[i]!,
     dataset: o.dataset,
+    datasetSpec,
     runDir: path.join(o.outDir, RUNS_DIR, r.id),
     resume: o.resume,
   }));
   const results = await Promise.all(handles.map((h) => h.done));
   const common = configs[0] ?? makeConfig(o.settings);
+  const summaries = results.map((r, i) => summarize(r, configs[i]!.activations.map(activationSpecName), o.outDir));
+  const completed = summaries.filter((x) => x.status === 'completed');
+  // a RemotePool trained elsewhere: the check's test images are loaded here, after training
+  const onnxDataset = o.onnx === false || completed.length === 0 ? undefined : o.dataset ?? loadQuietly(datasetSpec);
+  if (onnxDataset) {
+    const opset = typeof o.onnx === 'object' ? o.onnx.opset : undefined;
+    for (const s of completed) {
+      s.onnx = await exportAndVerifyRun(path.join(o.outDir, s.dir), o.outDir, onnxDataset, { opset, limit: common.limitTest });
+      o.onOnnxCheck?.(s.id, s.onnx);
+    }
+  }
   const { activations: _a, dataset: _d, ...settings } = common;
-  const total = Math.min(common.limitTrain ?? o.dataset.train.count, o.dataset.train.count);
-  const train = Math.floor(total * (1 - common.validationSplit));
   const file: ResultsFile = {
     format: 'activation-lab/results',
     version: 1,
     createdAt: createdAt.toISOString(),
     finishedAt: new Date().toISOString(),
     wallSeconds: (performance.now() - t0) / 1000,
-    dataset: {
-      name: o.dataset.name, rows: o.dataset.rows, cols: o.dataset.cols, classes: o.dataset.classes,
-      train, validation: total - train, test: Math.min(common.limitTest ?? o.dataset.test.count, o.dataset.test.count),
-    },
+    dataset: datasetSummary(o.dataset ?? onnxDataset, common, results),
     settings: { ...settings, workers: o.pool.maxWorkers },
-    runs: results.map((r, i) => summarize(r, configs[i]!.activations.map(activationSpecName), o.outDir)),
+    runs: summaries,
   };
   writeFileAtomic(path.join(o.outDir, RESULTS_FILE), `${JSON.stringify(file, null, 1)}\n`);
   if (o.libraries) writeFileAtomic(path.join(o.outDir, REPORT_FILE), renderReport(file, o.libraries));
   return file;
+}
+
+function loadQuietly(spec: string): Dataset | undefined {
+  try {
+    return loadDataset(spec, { shared: false });
+  } catch {
+    return undefined; // it loaded for training moments ago; without it the ONNX check is skipped
+  }
+}
+
+/** results.json's dataset entry: from the dataset, or, when it was loaded elsewhere, from the runs' own records. */
+function datasetSummary(dataset: Dataset | undefined, common: TrainConfig, results: RunResult[]): ResultsFile['dataset'] {
+  if (dataset) {
+    const total = Math.min(common.limitTrain ?? dataset.train.count, dataset.train.count);
+    const train = Math.floor(total * (1 - common.validationSplit));
+    return {
+      name: dataset.name, rows: dataset.rows, cols: dataset.cols, classes: dataset.classes,
+      train, validation: total - train, test: Math.min(common.limitTest ?? dataset.test.count, dataset.test.count),
+    };
+  }
+  for (const r of results) {
+    if (!r.runDir || !r.sizes) continue;
+    try {
+      const { name, rows, cols, classes } = loadRunRecord(r.runDir).dataset;
+      return { name, rows, cols, classes, ...r.sizes };
+    } catch {
+      // no readable run.json: try the next run
+    }
+  }
+  return { name: common.dataset, rows: 0, cols: 0, classes: 0, train: 0, validation: 0, test: 0 };
 }

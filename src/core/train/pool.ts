@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseFromWorker, type FaultInjection, type KernelChoice, type RunRequest, type ToWorker } from '../../protocol/worker';
-import type { Dataset } from '../data/datasets';
+import { loadDataset, type Dataset } from '../data/datasets';
 import { loadRunRecord, saveRunRecord } from '../runs/runStore';
 import type { TrainConfig } from './config';
 import type { EpochMetrics, Progress, RunOutcome, RunStatus } from './results';
@@ -17,8 +17,13 @@ import { defaultWorkerEntry, type WorkerEntry } from './workerEntry';
 export interface RunSpec {
   runId: string;
   config: TrainConfig;
-  /** Loaded with shared buffers (loadDataset's default): every worker reads the same bytes. */
-  dataset: Dataset;
+  /**
+   * The dataset loaded with shared buffers (loadDataset's default): every worker reads the same
+   * bytes. When absent, TrainingPool loads `datasetSpec` itself (once per spec).
+   */
+  dataset?: Dataset;
+  /** How to load the dataset: 'mnist', 'fashion-mnist' or a folder. What RemotePool sends its training process. */
+  datasetSpec?: string;
   runDir?: string;
   resume?: boolean;
   fault?: FaultInjection;
@@ -42,8 +47,8 @@ export type PoolEvent =
   | { type: 'run/epoch'; runId: string; metrics: EpochMetrics }
   | { type: 'run/end'; runId: string; result: RunResult };
 
-/** Kernels a run uses unless told: plain TypeScript until the WebAssembly ones are wired in (issue 8). */
-export const DEFAULT_KERNEL_CHOICE: KernelChoice = 'js';
+/** Kernels a run uses unless told: the fastest this runtime has ('js', the plain TypeScript reference, on request). */
+export const DEFAULT_KERNEL_CHOICE: KernelChoice = 'auto';
 
 export interface PoolOptions {
   maxWorkers?: number;
@@ -60,8 +65,19 @@ export interface RunHandle {
   cancel(): void;
 }
 
+/** What runExperiment and the extension drive: TrainingPool (worker threads in this process) or RemotePool (a child process). */
+export interface RunPool {
+  readonly maxWorkers: number;
+  start(spec: RunSpec): RunHandle;
+  cancel(runId: string): void;
+  cancelAll(): void;
+  onEvent(listener: (e: PoolEvent) => void): () => void;
+  dispose(): Promise<void>;
+}
+
 interface Job {
   spec: RunSpec;
+  dataset?: Dataset;
   cancelFlag: Int32Array;
   worker?: Worker;
   startedAt?: number;
@@ -74,8 +90,9 @@ interface Job {
   promise: Promise<RunResult>;
 }
 
-export class TrainingPool {
+export class TrainingPool implements RunPool {
   readonly maxWorkers: number;
+  private readonly datasets = new Map<string, Dataset>();
   private readonly queue: Job[] = [];
   private readonly running = new Map<string, Job>();
   private readonly listeners = new Set<(e: PoolEvent) => void>();
@@ -173,10 +190,28 @@ export class TrainingPool {
     }
   }
 
+  /** The run's dataset: given, or loaded from its spec (kept for the pool's lifetime: the next run shares it). */
+  private datasetFor(spec: RunSpec): Dataset {
+    if (spec.dataset) return spec.dataset;
+    if (spec.datasetSpec === undefined) throw new Error(`run ${spec.runId} names no dataset (give dataset or datasetSpec)`);
+    let dataset = this.datasets.get(spec.datasetSpec);
+    if (!dataset) {
+      dataset = loadDataset(spec.datasetSpec);
+      this.datasets.set(spec.datasetSpec, dataset);
+    }
+    return dataset;
+  }
+
   private launch(job: Job): void {
     const { spec } = job;
     this.running.set(spec.runId, job);
     job.startedAt = performance.now();
+    try {
+      job.dataset = this.datasetFor(spec);
+    } catch (e) {
+      this.finish(job, { status: 'failed', history: [], error: `could not load the dataset: ${(e as Error).message}` });
+      return;
+    }
     let worker: Worker;
     try {
       worker = new Worker(this.entry.file, { eval: this.entry.eval ?? false, execArgv: this.entry.execArgv });
@@ -221,7 +256,7 @@ export class TrainingPool {
     const request: RunRequest = {
       runId: spec.runId,
       config: spec.config,
-      dataset: spec.dataset,
+      dataset: job.dataset,
       cancelFlag: job.cancelFlag,
       runDir: spec.runDir,
       resume: spec.resume,
@@ -250,7 +285,7 @@ export class TrainingPool {
       runDir: spec.runDir,
       wallSeconds: job.startedAt === undefined ? 0 : (performance.now() - job.startedAt) / 1000,
     };
-    if (!fromWorker && spec.runDir && (job.worker || outcome.status === 'failed')) this.recordEnd(spec, result);
+    if (!fromWorker && spec.runDir && (job.worker || outcome.status === 'failed')) recordRunEnd(spec.runDir, spec, result, job.dataset);
     if (job.worker) {
       const w = job.worker;
       // Let the worker finish writing before it goes; it has nothing left to do after run/end.
@@ -261,23 +296,28 @@ export class TrainingPool {
     job.resolve(result);
     this.pump();
   }
+}
 
-  private recordEnd(spec: RunSpec, result: RunResult): void {
+/**
+ * Records an end the run's worker could not (crash, kill, queue cancel) in its folder's run.json.
+ * Without a record there and without the dataset (a run that never started) nothing is written.
+ */
+export function recordRunEnd(runDir: string, spec: Pick<RunSpec, 'runId' | 'config'>, result: RunResult, dataset?: Dataset): void {
+  try {
+    let record;
     try {
-      let record;
-      try {
-        record = loadRunRecord(spec.runDir!);
-      } catch {
-        record = newRunRecord(spec.runId, spec.config, spec.dataset);
-      }
-      // History from the record (saved with the checkpoints) when it knows more than we heard.
-      const history = record.history.length > result.history.length ? record.history : result.history;
-      saveRunRecord(spec.runDir!, applyOutcome(record, {
-        status: result.status, history, error: result.error, kernels: (result.kernels ?? 'js') as RunOutcome['kernels'],
-        paramCount: result.paramCount ?? 0, sizes: result.sizes ?? { train: 0, validation: 0, test: 0 },
-      }));
+      record = loadRunRecord(runDir);
     } catch {
-      // the run's result still goes to the caller; a folder we cannot write is theirs to report
+      if (!dataset) return;
+      record = newRunRecord(spec.runId, spec.config, dataset);
     }
+    // History from the record (saved with the checkpoints) when it knows more than we heard.
+    const history = record.history.length > result.history.length ? record.history : result.history;
+    saveRunRecord(runDir, applyOutcome(record, {
+      status: result.status, history, error: result.error, kernels: (result.kernels ?? 'js') as RunOutcome['kernels'],
+      paramCount: result.paramCount ?? 0, sizes: result.sizes ?? { train: 0, validation: 0, test: 0 },
+    }));
+  } catch {
+    // the run's result still goes to the caller; a folder we cannot write is theirs to report
   }
 }

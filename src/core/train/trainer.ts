@@ -1,7 +1,8 @@
 // The training loop: the tutorial's Keras experiment. All matrix work goes through a kernel
 // provider (plain TypeScript by default); a provider's fused passes (bias + activation, softmax +
-// cross-entropy, Adam) are used where it has them. Everything is allocated once through
-// `kernels.alloc` (parameters, gradients and Adam moments each one flat buffer with named views).
+// cross-entropy, Adam, batch loading, gradient sums) are used where it has them. Everything is
+// allocated once through `kernels.alloc` (parameters, gradients and Adam moments each one flat
+// buffer with named views).
 // The loop is synchronous: a worker runs it and stops it through `isCancelled` (an Atomics flag),
 // polled every batch.
 
@@ -80,6 +81,7 @@ export class MlpTrainer {
   private readonly stats = { loss: 0, correct: 0 };
   private readonly paramScratch: Record<string, number>[];
   private readonly fused: (FusedLayer | null)[];
+  private readonly identityRows: Int32Array; // (maxRows) 0, 1, 2, ...: gatherRows over consecutive images
 
   constructor(
     readonly config: TrainConfig,
@@ -104,6 +106,7 @@ export class MlpTrainer {
     this.x = kernels.alloc(this.maxRows * inputs);
     this.y = new Int32Array(this.maxRows);
     this.predicted = new Int32Array(this.maxRows);
+    this.identityRows = Int32Array.from({ length: this.maxRows }, (_, i) => i);
     this.z = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
     this.a = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
     this.d = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
@@ -185,7 +188,7 @@ export class MlpTrainer {
     const v = this.views(rows);
     const fused = this.fused[l];
     if (fused && this.kernels.activationBackward) {
-      this.kernels.activationBackward(grad.length, fused.id, fused.alpha, v.z[l]!, v.a[l]!, grad);
+      this.kernels.activationBackward(rows * this.layout.dense[l]!.units, fused.id, fused.alpha, v.z[l]!, v.a[l]!, grad);
     } else {
       const act = this.activations[l]!;
       act.kernel.backward(v.z[l]!, v.a[l]!, grad, act.params);
@@ -257,11 +260,34 @@ export class MlpTrainer {
 
   /** Adds each layer's mean |dL/dW| for the current gradients into sums. */
   private addGradientStats(sums: Float64Array): void {
+    const k = this.kernels;
     this.gradLayers.forEach(({ W }, l) => {
       let s = 0;
-      for (let i = 0; i < W.length; i++) s += Math.abs(W[i]!);
+      if (k.sumAbs) s = k.sumAbs(W);
+      else for (let i = 0; i < W.length; i++) s += Math.abs(W[i]!);
       sums[l] += s / W.length;
     });
+  }
+
+  /**
+   * Loads `count` images into x and their labels into y: images `order[start..start+count)`, or
+   * `start..start+count` when order is null. The provider's gatherRows converts the bytes when it has it.
+   */
+  private loadBatch(images: Uint8Array, labels: Uint8Array, order: Int32Array | null, start: number, count: number): void {
+    const k = this.kernels;
+    // gatherRows scales by float32(1/255): within one ulp of the tutorial's x / 255 (gatherBatch's table)
+    if (!k.gatherRows) {
+      gatherBatch(images, labels, this.inputs, order, start, count, this.x, this.y);
+      return;
+    }
+    if (order) {
+      const rows = order.subarray(start, start + count);
+      k.gatherRows(images, rows, count, this.inputs, 1 / 255, this.x);
+      for (let r = 0; r < count; r++) this.y[r] = labels[rows[r]!]!;
+    } else {
+      k.gatherRows(images.subarray(start * this.inputs, (start + count) * this.inputs), this.identityRows, count, this.inputs, 1 / 255, this.x);
+      for (let r = 0; r < count; r++) this.y[r] = labels[start + r]!;
+    }
   }
 
   /**
@@ -283,7 +309,7 @@ export class MlpTrainer {
     for (let s = 0; s < count; s += rowsMax) {
       if (isCancelled?.()) return null;
       const rows = Math.min(rowsMax, count - s);
-      gatherBatch(images, labels, this.inputs, null, start + s, rows, this.x, this.y);
+      this.loadBatch(images, labels, null, start + s, rows);
       this.forward(rows, false);
       lossSum += this.stats.loss;
       correct += this.stats.correct;
@@ -372,7 +398,7 @@ export class MlpTrainer {
         if (isCancelled()) return outcome('cancelled', history, resumed);
         const start = b * c.batchSize;
         const rows = Math.min(c.batchSize, trainCount - start);
-        gatherBatch(images, labels, pixels, order, start, rows, this.x, this.y);
+        this.loadBatch(images, labels, order, start, rows);
         this.forward(rows, true);
         const batchLoss = this.stats.loss;
         if (!Number.isFinite(batchLoss)) {

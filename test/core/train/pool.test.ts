@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadMnist } from '../../../src/core/data/datasets';
+import { availableKernels } from '../../../src/core/kernels/index';
 import { CHECKPOINT_FILE, loadRunRecord } from '../../../src/core/runs/runStore';
 import { makeConfig } from '../../../src/core/train/config';
 import { TrainingPool, type PoolEvent } from '../../../src/core/train/pool';
@@ -145,5 +146,23 @@ test('a run resumes in a worker from the checkpoint an interrupted run left', as
   } finally {
     await pool.dispose();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('given only a dataset spec, the pool loads it once and runs share it; one that does not load fails its run', async () => {
+  const pool = new TrainingPool({ maxWorkers: 2 });
+  try {
+    const [a, b] = await Promise.all([
+      pool.start({ runId: 'a', config: quick, datasetSpec: 'mnist' }).done,
+      pool.start({ runId: 'b', config: quick, datasetSpec: 'mnist' }).done,
+    ]);
+    for (const r of [a, b]) assert.equal(r.status, 'completed', r.error);
+    assert.equal(a.kernels, availableKernels()[0], 'the default kernels are the fastest available');
+    const bad = await pool.start({ runId: 'bad', config: quick, datasetSpec: 'no-such-set' }).done;
+    assert.equal(bad.status, 'failed');
+    assert.match(bad.error!, /could not load the dataset: unknown dataset 'no-such-set'/);
+    assert.match((await pool.start({ runId: 'none', config: quick }).done).error!, /run none names no dataset/);
+  } finally {
+    await pool.dispose();
   }
 });

@@ -1,0 +1,142 @@
+// Vega-Lite specs for a finished (or running) experiment beyond the curves in training.ts:
+// test accuracy per run, the confusion matrix heatmap, and per-layer gradient and dead-unit charts.
+import type { TopLevelSpec } from 'vega-lite';
+import { chartConfig, DEFAULT_CHART_THEME, type ChartTheme } from './training';
+
+export const CONFUSION_DATASET = 'confusion';
+export const LAYERS_DATASET = 'layers';
+export const TEST_DATASET = 'test';
+
+export interface ConfusionRow {
+  label: number;
+  predicted: number;
+  count: number;
+}
+
+/** confusion[label][predicted] to one row per cell. */
+export function confusionRows(confusion: number[][]): ConfusionRow[] {
+  return confusion.flatMap((row, label) => row.map((count, predicted) => ({ label, predicted, count })));
+}
+
+export function confusionSpec(rows: ConfusionRow[], opts: { theme?: ChartTheme; title?: string; size?: number; labelTitle?: string; predictedTitle?: string } = {}) {
+  const theme = opts.theme ?? DEFAULT_CHART_THEME;
+  const size = opts.size ?? 300;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: opts.title ?? 'Confusion matrix (test)',
+    width: size,
+    height: size,
+    data: { name: CONFUSION_DATASET, values: rows },
+    encoding: {
+      x: { field: 'predicted', type: 'ordinal', title: opts.predictedTitle ?? 'Predicted' },
+      y: { field: 'label', type: 'ordinal', title: opts.labelTitle ?? 'True label' },
+    },
+    layer: [
+      {
+        mark: { type: 'rect' },
+        encoding: {
+          // log scale so the few errors show next to the large diagonal
+          color: { field: 'count', type: 'quantitative', title: 'Count', scale: { type: 'symlog', scheme: 'blues' } },
+          tooltip: [
+            { field: 'label', type: 'ordinal', title: opts.labelTitle ?? 'True label' },
+            { field: 'predicted', type: 'ordinal', title: opts.predictedTitle ?? 'Predicted' },
+            { field: 'count', type: 'quantitative' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 9 },
+        encoding: {
+          text: { field: 'count', type: 'quantitative' },
+          color: { condition: { test: 'datum.label === datum.predicted', value: '#ffffff' }, value: theme.foreground },
+        },
+      },
+    ],
+    config: chartConfig(theme),
+  } satisfies TopLevelSpec;
+}
+
+export interface TestRow {
+  run: string;
+  accuracy: number;
+}
+
+export function testAccuracySpec(rows: TestRow[], opts: { theme?: ChartTheme; width?: number; title?: string } = {}) {
+  const theme = opts.theme ?? DEFAULT_CHART_THEME;
+  const domain = [...new Set(rows.map((r) => r.run))];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: opts.title ?? 'Test accuracy',
+    width: opts.width ?? 300,
+    height: { step: 22 },
+    data: { name: TEST_DATASET, values: rows },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'run', type: 'nominal', title: null, sort: domain },
+      x: { field: 'accuracy', type: 'quantitative', title: 'Accuracy', axis: { format: '.1%' }, scale: { zero: false, nice: true } },
+      color: { field: 'run', type: 'nominal', legend: null, scale: { domain } },
+      tooltip: [{ field: 'run', type: 'nominal' }, { field: 'accuracy', type: 'quantitative', format: '.2%' }],
+    },
+    config: chartConfig(theme),
+  } satisfies TopLevelSpec;
+}
+
+/** One layer's health at the end of one epoch of one run. */
+export interface LayerRow {
+  run: string;
+  epoch: number;
+  layer: string;
+  meanAbsGradient: number;
+  deadUnitFraction: number | null;
+}
+
+interface RunLayers {
+  id: string;
+  history: { epoch: number; layers: { meanAbsGradient: number; deadUnitFraction?: number }[] }[];
+}
+
+/** Layers are named 'dense 1' (input side) ... 'output'. */
+export function layerRows(runs: RunLayers[]): LayerRow[] {
+  return runs.flatMap((r) => r.history.flatMap((h) => h.layers.map((l, i) => ({
+    run: r.id,
+    epoch: h.epoch,
+    layer: i === h.layers.length - 1 ? 'output' : `dense ${i + 1}`,
+    meanAbsGradient: l.meanAbsGradient,
+    deadUnitFraction: l.deadUnitFraction ?? null,
+  }))));
+}
+
+/** Mean |dL/dW| per layer per epoch (vanishing gradients show as the first layers falling behind). */
+export function layerGradientSpec(rows: LayerRow[], opts: { theme?: ChartTheme; title?: string } = {}) {
+  return layerSpec(rows, 'meanAbsGradient', 'Mean |dL/dW| (log)', opts.title ?? 'Gradient per layer', opts.theme, 'log');
+}
+
+/** Share of hidden units with f'(z) = 0 on every validation example ("dying ReLU"). */
+export function deadUnitSpec(rows: LayerRow[], opts: { theme?: ChartTheme; title?: string } = {}) {
+  return layerSpec(rows.filter((r) => r.deadUnitFraction !== null), 'deadUnitFraction', 'Dead units', opts.title ?? 'Dead units per hidden layer', opts.theme, 'linear');
+}
+
+function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFraction', axis: string, title: string, theme: ChartTheme = DEFAULT_CHART_THEME, scale: 'log' | 'linear') {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 'container',
+    height: 200,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    data: { name: LAYERS_DATASET, values: rows },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field, type: 'quantitative', title: axis, scale: scale === 'log' ? { type: 'log' } : { domain: [0, 1] }, ...(scale === 'linear' ? { axis: { format: '%' } } : {}) },
+      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: [...new Set(rows.map((r) => r.run))] } },
+      strokeDash: { field: 'layer', type: 'nominal', title: 'Layer' },
+      tooltip: [
+        { field: 'run', type: 'nominal' },
+        { field: 'layer', type: 'nominal' },
+        { field: 'epoch', type: 'quantitative' },
+        { field, type: 'quantitative', format: '.3g' },
+      ],
+    },
+    config: chartConfig(theme),
+  } satisfies TopLevelSpec;
+}

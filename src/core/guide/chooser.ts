@@ -1,0 +1,161 @@
+// The interactive chooser: from a few answers (layer role, task, depth, constraints) to a ranked
+// list of activations with the reasons, each reason linking to the plot that shows it. Where the
+// user has runs, their measured test accuracy is evidence too. Pure: the webview runs it.
+import { getActivation } from '../activations/registry';
+import type { LocalizedText } from '../activations/types';
+import { LAYER_ROLES, TASKS, type GuideLink, type LayerRole, type Task } from './content';
+
+export type Constraint = 'speed' | 'avoidDeadUnits' | 'smooth' | 'zeroCentred' | 'noNormalization';
+export const CONSTRAINTS: readonly Constraint[] = ['speed', 'avoidDeadUnits', 'smooth', 'zeroCentred', 'noNormalization'];
+
+export interface ChooserInput {
+  role: LayerRole;
+  /** What the network predicts (decides the output layer). */
+  task: Task;
+  /** Number of hidden layers. */
+  depth: number;
+  constraints: readonly Constraint[];
+  /** Measured test accuracy by activation id, from the user's own runs. */
+  evidence?: Readonly<Record<string, number>>;
+}
+
+export interface Reason {
+  text: LocalizedText;
+  /** Score it adds (negative: counts against). */
+  weight: number;
+  link?: GuideLink;
+}
+
+export interface Recommendation {
+  activation: string;
+  score: number;
+  reasons: Reason[];
+}
+
+const t = (en: string, zh: string): LocalizedText => ({ en, 'zh-cn': zh });
+/** A network this deep or deeper is "deep" for the vanishing-gradient argument. */
+export const DEEP = 5;
+
+const HIDDEN_BASE: Readonly<Record<string, number>> = {
+  relu: 8, leaky_relu: 7.5, elu: 7, gelu: 7, silu: 7, mish: 6.5, selu: 6, tanh: 5.5, sigmoid: 3.5,
+};
+const CHEAP = new Set(['relu', 'leaky_relu', 'relu6']);
+const EXPENSIVE = new Set(['gelu', 'silu', 'mish', 'selu', 'elu']);
+const SATURATING = new Set(['sigmoid', 'tanh']);
+
+function rangeText(id: string): string {
+  const r = getActivation(id).range;
+  const end = (v: number) => (v === Infinity ? '∞' : v === -Infinity ? '−∞' : String(v));
+  return `${r.minIncluded ? '[' : '('}${end(r.min)}, ${end(r.max)}${r.maxIncluded ? ']' : ')'}`;
+}
+
+function checkInput(i: ChooserInput): void {
+  if (!LAYER_ROLES.includes(i.role)) throw new Error(`layer role must be one of ${LAYER_ROLES.join(', ')}, got ${String(i.role)}`);
+  if (!TASKS.includes(i.task)) throw new Error(`task must be one of ${TASKS.join(', ')}, got ${String(i.task)}`);
+  if (!Number.isInteger(i.depth) || i.depth < 1 || i.depth > 1000) throw new Error(`depth must be an integer from 1 to 1000, got ${i.depth}`);
+  for (const c of i.constraints) if (!CONSTRAINTS.includes(c)) throw new Error(`unknown constraint ${String(c)}; known: ${CONSTRAINTS.join(', ')}`);
+}
+
+function outputCandidates(task: Task): Map<string, Reason[]> {
+  const m = new Map<string, Reason[]>();
+  const add = (id: string, r: Reason): void => void m.set(id, [...(m.get(id) ?? []), r]);
+  const plot = (ids: string[]): GuideLink => ({ view: 'plot', activations: ids });
+  switch (task) {
+    case 'binary':
+      add('sigmoid', { weight: 10, text: t(`One unit whose output in ${rangeText('sigmoid')} is the probability of the positive class.`, `一个单元,输出在 ${rangeText('sigmoid')} 之间,即正类的概率。`), link: plot(['sigmoid']) });
+      add('softmax', { weight: 6, text: t('Two units with softmax is equivalent to one sigmoid, with twice the weights.', '两个单元加 softmax 与一个 sigmoid 等价,但权重多一倍。'), link: plot(['softmax', 'sigmoid']) });
+      add('tanh', { weight: 2, text: t('Range (−1, 1): would need rescaling to a probability.', '值域 (−1, 1):需要重新缩放才能成为概率。'), link: plot(['tanh', 'sigmoid']) });
+      break;
+    case 'multiclass':
+      add('softmax', { weight: 10, text: t('Outputs are positive and sum to 1: a probability for each class (the tutorial\'s output layer).', '输出为正且和为 1:每个类别的概率(教程中的输出层)。'), link: plot(['softmax']) });
+      add('sigmoid', { weight: 4, text: t('Independent per-class probabilities that need not sum to 1: only right if the classes can overlap.', '各类别概率相互独立、和不必为 1:只适合类别可以重叠的情况。'), link: plot(['sigmoid']) });
+      add('log_softmax', { weight: 7, text: t('Softmax in log space: pair it with a negative log-likelihood loss for numerical stability.', '对数空间的 softmax:与负对数似然损失配合,数值更稳定。'), link: plot(['log_softmax']) });
+      break;
+    case 'multilabel':
+      add('sigmoid', { weight: 10, text: t('One independent yes/no probability per label.', '每个标签一个独立的是/否概率。'), link: plot(['sigmoid']) });
+      add('softmax', { weight: 2, text: t('Forces the labels to compete (sum to 1): wrong when several can be true.', '迫使标签相互竞争(和为 1):多个标签可同时为真时不适用。'), link: plot(['softmax']) });
+      break;
+    case 'regression':
+      add('identity', { weight: 10, text: t(`Linear output with range ${rangeText('identity')}: any target value can be reached.`, `线性输出,值域 ${rangeText('identity')}:可以得到任意目标值。`), link: plot(['identity']) });
+      add('softplus', { weight: 6, text: t(`Range ${rangeText('softplus')}: for targets that must be positive.`, `值域 ${rangeText('softplus')}:用于必须为正的目标。`), link: plot(['softplus', 'identity']) });
+      add('relu', { weight: 3, text: t('Non-negative but with zero gradient below 0: a prediction stuck there cannot recover.', '非负,但在 0 以下梯度为零:预测卡在那里就无法恢复。'), link: plot(['relu', 'softplus']) });
+      break;
+  }
+  return m;
+}
+
+function hiddenCandidates(i: ChooserInput): Map<string, Reason[]> {
+  const m = new Map<string, Reason[]>();
+  const add = (id: string, r: Reason): void => void m.set(id, [...(m.get(id) ?? []), r]);
+  for (const [id, base] of Object.entries(HIDDEN_BASE)) {
+    add(id, { weight: base, text: t(getActivation(id).doc.en, getActivation(id).doc['zh-cn']), link: { view: 'plot', activations: [id] } });
+  }
+  const deep = i.depth >= DEEP;
+  for (const id of SATURATING) {
+    add(id, deep
+      ? { weight: id === 'sigmoid' ? -4 : -2.5, text: t(`Saturates: with ${i.depth} layers its small f' multiplies into vanishing gradients in the first layers.`, `会饱和:在 ${i.depth} 层网络中,它较小的 f' 相乘导致前几层梯度消失。`), link: { view: 'gradientFlow', activations: [id, 'relu'] } }
+      : { weight: -1, text: t("Saturates for large |x| (f' → 0): fine in a shallow network, watch the learning rate.", "在 |x| 较大时饱和(f' → 0):浅层网络中可以用,注意学习率。"), link: { view: 'saturation', activations: [id, 'relu'] } });
+  }
+  if (deep) {
+    add('relu', { weight: 1, text: t("f' = 1 for x > 0: gradients pass through deep stacks undiminished.", "x > 0 时 f' = 1:梯度穿过深层网络而不衰减。"), link: { view: 'gradientFlow', activations: ['sigmoid', 'tanh', 'relu'] } });
+  }
+  const cs = new Set(i.constraints);
+  if (cs.has('speed')) {
+    for (const id of CHEAP) if (id in HIDDEN_BASE) add(id, { weight: 2, text: t('Cheap: a comparison, no exponential.', '计算便宜:一次比较,不需要指数运算。'), link: { view: 'compare', activations: ['relu', 'gelu'] } });
+    for (const id of EXPENSIVE) add(id, { weight: -1.5, text: t('Needs an exponential (or erf) per unit: slower on large layers.', '每个单元都要算指数(或 erf):大层上更慢。'), link: { view: 'compare', activations: [id, 'relu'] } });
+  }
+  if (cs.has('avoidDeadUnits')) {
+    add('relu', { weight: -3, text: t("f' = 0 for every x < 0: units whose input stays negative die.", "x < 0 时 f' = 0:输入一直为负的单元会死亡。"), link: { view: 'plot', activations: ['relu'] } });
+    for (const id of ['leaky_relu', 'elu', 'gelu', 'silu', 'mish']) {
+      add(id, { weight: 1.5, text: t("Keeps a non-zero gradient for x < 0: units cannot die.", "x < 0 时仍保留非零梯度:单元不会死亡。"), link: { view: 'compare', activations: ['relu', id] } });
+    }
+  }
+  if (cs.has('smooth')) {
+    for (const [id, rec] of Object.keys(HIDDEN_BASE).map((id) => [id, getActivation(id)] as const)) {
+      add(id, rec.properties.smooth
+        ? { weight: 1, text: t('Smooth: no kink, its derivative is continuous.', '光滑:没有折点,导数连续。'), link: { view: 'plot', activations: [id] } }
+        : { weight: -1.5, text: t("Has a kink: f' jumps at 0.", "有折点:f' 在 0 处跳变。"), link: { view: 'plot', activations: [id] } });
+    }
+  }
+  if (cs.has('zeroCentred')) {
+    for (const id of Object.keys(HIDDEN_BASE)) {
+      if (getActivation(id).properties.zeroCentred) add(id, { weight: 1.5, text: t('Zero-centred output: the next layer\'s updates are not all pushed the same way.', '输出以零为中心:下一层的更新不会全部朝同一方向。'), link: { view: 'compare', activations: [id, 'relu'] } });
+    }
+  }
+  if (cs.has('noNormalization')) {
+    add('selu', { weight: 3, text: t('Self-normalizing (with LeCun-normal init): activations keep mean 0 and variance 1 without batch normalization.', '自归一化(配合 LeCun 正态初始化):无需批归一化即可保持均值 0、方差 1。'), link: { view: 'gradientFlow', activations: ['selu', 'relu'] } });
+  } else {
+    add('selu', { weight: -1, text: t('Its self-normalizing property is lost with batch normalization and dropout.', '与批归一化和 dropout 一起用时会失去自归一化特性。') });
+  }
+  return m;
+}
+
+/** Activations ranked best first, each with its reasons (strongest first). */
+export function recommend(input: ChooserInput): Recommendation[] {
+  checkInput(input);
+  let candidates: Map<string, Reason[]>;
+  if (input.role === 'input') {
+    candidates = new Map([['identity', [{ weight: 10, text: t('The input layer passes the features on unchanged; normalize the data instead.', '输入层把特征原样传下去;应对数据做归一化。'), link: { view: 'plot' as const, activations: ['identity'] } }]]]);
+  } else if (input.role === 'output') {
+    candidates = outputCandidates(input.task);
+  } else {
+    candidates = hiddenCandidates(input);
+  }
+  const evidence = Object.entries(input.evidence ?? {}).filter(([id, acc]) => candidates.has(id) && Number.isFinite(acc));
+  if (evidence.length >= 2) {
+    const mean = evidence.reduce((s, [, a]) => s + a, 0) / evidence.length;
+    for (const [id, acc] of evidence) {
+      // one point of accuracy above the mean of your runs is worth half a point of score
+      const weight = Math.max(-3, Math.min(3, (acc - mean) * 50));
+      const pct = (acc * 100).toFixed(2);
+      candidates.get(id)!.push({ weight, text: t(`Your runs: ${pct}% test accuracy (mean of compared: ${(mean * 100).toFixed(2)}%).`, `你的运行记录:测试准确率 ${pct}%(所比较的平均值:${(mean * 100).toFixed(2)}%)。`) });
+    }
+  }
+  return [...candidates.entries()]
+    .map(([activation, reasons]) => ({
+      activation,
+      score: Math.round(reasons.reduce((s, r) => s + r.weight, 0) * 100) / 100,
+      reasons: [...reasons].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)),
+    }))
+    .sort((a, b) => b.score - a.score || a.activation.localeCompare(b.activation));
+}

@@ -1,0 +1,21 @@
+// The lab commands a hover links to, their arguments, and `command:` URIs for Markdown links.
+// The hover's MarkdownString trusts exactly these ids (isTrusted.enabledCommands).
+
+export const HOVER_COMMANDS = {
+  openLab: 'activationLab.openLab',
+  compare: 'activationLab.compareActivations',
+  guide: 'activationLab.openGuide',
+} as const;
+
+export const HOVER_COMMAND_IDS: readonly string[] = Object.values(HOVER_COMMANDS);
+
+export type { OpenLabArgs, CompareActivationsArgs, OpenGuideArgs } from '../../protocol/commandArgs';
+
+/**
+ * `command:<id>?<args>` for a Markdown link: the arguments as a JSON array, percent-encoded, with
+ * the parentheses encoded too so a name like `f(x)` cannot end the link early.
+ */
+export function commandUri(command: string, ...args: unknown[]): string {
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${command}?${query}`;
+}

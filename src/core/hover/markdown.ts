@@ -1,0 +1,108 @@
+// The hover's Markdown for one activation reference: name and framework, formula and derivative,
+// output range, the parameter defaults of the framework in that code, a plot of f and f' (a base64
+// SVG data URI, a form VS Code 1.100's hover displays), the one-line doc, pros and cons, the paper,
+// and command links into the lab. The facts and the plot come first: a hover shows about 250 px
+// before it scrolls.
+import type { ActivationRecord, Framework, OutputRange, ParamSpec } from '../activations/types';
+import { activationPlotSvg } from '../plot/activationPlot';
+import { svgDataUri } from '../plot/svgPlot';
+import { HOVER_COMMANDS, commandUri, type CompareActivationsArgs, type OpenGuideArgs, type OpenLabArgs } from './commandLinks';
+import { frameworkLabel } from './frameworks';
+import { label, type HoverLanguage } from './labels';
+import type { ActivationReference } from './reference';
+
+/** Text shown literally in Markdown: the characters that would start emphasis, code, links or HTML are escaped. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}
+
+/** An inline code span that survives backticks in its content. */
+export function codeSpan(s: string): string {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return longest ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+}
+
+/** A number as a person would write a default: 0.01, 0.3, 0.166667, 1e-8. */
+export function formatNumber(v: number): string {
+  if (v === Infinity) return '\u221e';
+  if (v === -Infinity) return '\u2212\u221e';
+  return String(Number(v.toPrecision(6))).replace(/^-/, '\u2212');
+}
+
+/** An interval in the usual notation: [0, ∞), (0, 1), (−∞, ∞). */
+export function formatRange(r: OutputRange): string {
+  const lo = Number.isFinite(r.min) ? formatNumber(Number(r.min.toPrecision(4))) : '\u2212\u221e';
+  const hi = Number.isFinite(r.max) ? formatNumber(Number(r.max.toPrecision(4))) : '\u221e';
+  return `${r.minIncluded && Number.isFinite(r.min) ? '[' : '('}${lo}, ${hi}${r.maxIncluded && Number.isFinite(r.max) ? ']' : ')'}`;
+}
+
+/** A parameter's name as the framework spells it (PyTorch's `negative_slope` for the lab's alpha). */
+function paramName(spec: ParamSpec, framework: Framework | undefined): string {
+  return (framework && spec.frameworkNames?.[framework]) || spec.name;
+}
+
+function paramList(record: ActivationRecord, values: Record<string, number>, framework: Framework | undefined, lang: HoverLanguage): string {
+  return record.params
+    .filter((s) => s.name in values)
+    .map((s) => `${codeSpan(paramName(s, framework))} = ${formatNumber(values[s.name]!)}${s.learnable ? ` (${label(lang, 'learned')})` : ''}`)
+    .join(', ');
+}
+
+export interface HoverMarkdownOptions {
+  /** Plot size in CSS pixels. */
+  plotWidth?: number;
+  plotHeight?: number;
+}
+
+/** The whole hover as Markdown (to be trusted for HOVER_COMMANDS only). */
+export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, options: HoverMarkdownOptions = {}): string {
+  const { record, framework } = ref;
+  const custom = record.origin === 'custom';
+  const name = escapeMarkdown(record.displayName);
+  const lines: string[] = [];
+
+  const where = [custom ? label(lang, 'custom') : codeSpan(ref.written), framework ? frameworkLabel(framework, ref.alias) : undefined].filter(Boolean);
+  lines.push(`**${name}** \u00b7 ${where.join(' \u00b7 ')}`, '');
+
+  const facts = [
+    `**${label(lang, 'formula')}** ${codeSpan(record.formula.unicode)}`,
+    `**${label(lang, 'derivative')}** ${codeSpan(record.derivative.unicode)}`,
+    `**${label(lang, 'range')}** ${formatRange(record.range)}`,
+  ];
+  const defaultsTitle = framework ? label(lang, 'defaultsIn', frameworkLabel(framework, ref.alias)) : label(lang, 'defaults');
+  facts.push(`**${defaultsTitle}** ${record.params.length ? paramList(record, ref.defaults, framework, lang) : label(lang, 'noParams')}`);
+  if (Object.keys(ref.given).length) facts.push(`**${label(lang, 'inThisCall')}** ${paramList(record, ref.given, framework, lang)}`);
+  lines.push(facts.join('  \n'), '');
+
+  // The plot uses the values in this call where given, else the framework's defaults.
+  const params = { ...ref.defaults, ...ref.given };
+  const svg = activationPlotSvg(record, params, { width: options.plotWidth, height: options.plotHeight });
+  lines.push(`![${escapeMarkdown(label(lang, 'plotAlt', record.displayName))}](${svgDataUri(svg)})`);
+  // The legend says f and f'; a vector activation's plot needs to say which slice it shows.
+  if (record.kind === 'vector') lines.push('', `*${escapeMarkdown(label(lang, 'sliceCaption', record.id))}*`);
+  lines.push('', escapeMarkdown(record.doc[lang]), '');
+
+  for (const [key, items] of [['pros', record.pros], ['cons', record.cons]] as const) {
+    if (!items.length) continue;
+    lines.push(`**${label(lang, key)}**`, '', ...items.slice(0, 3).map((t) => `- ${escapeMarkdown(t[lang])}`), '');
+  }
+  if (record.paper) {
+    const p = record.paper;
+    const link = `[${escapeMarkdown(p.title)}](${encodeURI(p.url).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
+    lines.push(`${label(lang, 'paper', link)} (${escapeMarkdown(p.authors)}, ${p.year})`, '');
+  }
+
+  const openLab: OpenLabArgs = { activation: record.id, params, ...(framework ? { framework } : {}) };
+  const compare: CompareActivationsArgs = [record.id];
+  const guide: OpenGuideArgs = { activation: record.id };
+  const title = (key: 'openInLabTip' | 'compareTip' | 'guideTip'): string => label(lang, key, record.displayName).replace(/["\\]/g, '\\$&');
+  lines.push('---', '');
+  lines.push([
+    `[${label(lang, 'openInLab')}](${commandUri(HOVER_COMMANDS.openLab, openLab)} "${title('openInLabTip')}")`,
+    `[${label(lang, 'compare')}](${commandUri(HOVER_COMMANDS.compare, compare)} "${title('compareTip')}")`,
+    `[${label(lang, 'guide')}](${commandUri(HOVER_COMMANDS.guide, guide)} "${title('guideTip')}")`,
+  ].join(' \u00b7 '));
+  return lines.join('\n');
+}
+

@@ -1,0 +1,39 @@
+// onnxruntime-node, loaded on first use and never at module load: the extension activates
+// without its native binary, and a machine without it gets a clear error only when checking.
+
+import type * as OrtModule from 'onnxruntime-node';
+import { OnnxCheckError } from './errors';
+
+export type OnnxRuntime = typeof OrtModule;
+export type InferenceSession = OrtModule.InferenceSession;
+
+let runtime: OnnxRuntime | undefined;
+
+/** The onnxruntime-node module, required now (it stays external to the bundles). */
+export function loadOnnxRuntime(): OnnxRuntime {
+  if (runtime) return runtime;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    runtime = require('onnxruntime-node') as OnnxRuntime;
+  } catch (e) {
+    throw new OnnxCheckError('runtime-missing',
+      `onnxruntime-node cannot be loaded (${(e as Error).message.split('\n')[0]}): install it with \`npm i onnxruntime-node\` (or reinstall the extension)`);
+  }
+  return runtime;
+}
+
+/** A session on one thread, as the reference timings were measured; errors become OnnxCheckError. */
+export async function createSession(bytes: Uint8Array, label: string): Promise<InferenceSession> {
+  const ort = loadOnnxRuntime();
+  try {
+    return await ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+      logSeverityLevel: 3,
+    });
+  } catch (e) {
+    throw new OnnxCheckError('runtime', `onnxruntime cannot load ${label}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import path from 'node:path';
+import { exportRun, OnnxCheckError, verifyModel, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type VerifyReport } from '../core/onnx/index';
+import { storedRuns } from './runCommands';
+
+function problem(e: unknown): string {
+  return e instanceof OnnxCheckError ? e.message : e instanceof Error ? e.message : String(e);
+}
+
+/** "Export Model to ONNX": pick a finished run, pick where to save, export (atomic write). */
+export async function exportOnnxCommand(experimentsDir: string, log: vscode.LogOutputChannel): Promise<string | undefined> {
+  const runs = storedRuns(experimentsDir).filter((r) => r.record?.status === 'completed');
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No finished runs to export. Use "Train on MNIST" first.'));
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(
+    runs.map((run) => ({
+      label: run.record!.id,
+      description: `${run.record!.activations.join(', ')} · ${run.record!.test ? (run.record!.test.accuracy * 100).toFixed(2) + '%' : ''}`,
+      detail: path.basename(run.experimentDir),
+      run,
+    })),
+    { title: vscode.l10n.t('Export Model to ONNX: run') },
+  );
+  if (!pick) return undefined;
+  const opsetText = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Export Model to ONNX: opset'),
+    value: String(DEFAULT_OPSET),
+    validateInput: (v) => (/^\d+$/.test(v) && Number(v) >= MIN_OPSET && Number(v) <= MAX_OPSET ? undefined : vscode.l10n.t('An opset from {0} to {1}', MIN_OPSET, MAX_OPSET)),
+  });
+  if (opsetText === undefined) return undefined;
+  const target = await vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Export Model to ONNX'),
+    defaultUri: vscode.Uri.file(path.join(pick.run.dir, `${pick.label}.onnx`)),
+    filters: { ONNX: ['onnx'] },
+  });
+  if (!target) return undefined;
+  try {
+    const result = exportRun(pick.run.dir, { opset: Number(opsetText), out: target.fsPath });
+    log.info(`exported ${pick.run.dir} to ${result.path} (${result.bytes} bytes, opset ${result.opset}, ops ${result.ops.join(' ')})`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} ({1} KB, opset {2}).', path.basename(result.path), Math.round(result.bytes / 1024), result.opset));
+    return result.path;
+  } catch (e) {
+    log.error(`export failed: ${problem(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', problem(e)));
+    return undefined;
+  }
+}
+
+/** The verification as lines for the output channel. */
+export function reportLines(r: VerifyReport): string[] {
+  const lines = [
+    `model      ${r.model} (${r.bytes} bytes, producer ${r.producer || '-'}, opsets ${r.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ')})`,
+    `input      ${r.input.name} (${r.input.layout}); output ${r.output.name} (${r.output.kind})`,
+    `dataset    ${r.dataset}, ${r.count} test images`,
+    `accuracy   ${(r.accuracy * 100).toFixed(2)}%   onnxruntime ${r.ms.toFixed(1)} ms (+${r.loadMs.toFixed(1)} ms load)`,
+  ];
+  if (r.parity) lines.push(`parity     max |Δp| ${r.parity.maxAbsDiff.toExponential(2)}, argmax agreement ${r.parity.argmaxAgreement}`);
+  else if (r.parityNote) lines.push(`parity     ${r.parityNote}`);
+  lines.push('confusion  (rows: label, columns: predicted)');
+  for (const [i, row] of r.confusion.entries()) lines.push(`  ${i}  ${row.map((v) => String(v).padStart(5)).join('')}`);
+  lines.push(r.passed ? 'check      passed' : `check      FAILED: ${r.failures.join('; ')}`);
+  return lines;
+}
+
+/** "Verify ONNX Model": pick a .onnx file, run the test set in onnxruntime-node, report. */
+export async function verifyOnnxCommand(log: vscode.LogOutputChannel, datasetSpec: () => string): Promise<VerifyReport | undefined> {
+  const files = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Verify ONNX Model'), canSelectMany: false, filters: { ONNX: ['onnx'] } });
+  if (!files || files.length === 0) return undefined;
+  return verifyOnnxFile(files[0]!.fsPath, log, datasetSpec());
+}
+
+export async function verifyOnnxFile(file: string, log: vscode.LogOutputChannel, dataset: string): Promise<VerifyReport | undefined> {
+  try {
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying {0} with onnxruntime', path.basename(file)) },
+      () => verifyModel(file, { dataset }),
+    );
+    for (const line of reportLines(report)) log.info(line);
+    log.show(true);
+    const acc = (report.accuracy * 100).toFixed(2);
+    if (report.passed) void vscode.window.showInformationMessage(vscode.l10n.t('{0}: accuracy {1}% on {2} images; check passed.', path.basename(file), acc, report.count));
+    else void vscode.window.showWarningMessage(vscode.l10n.t('{0}: check failed: {1}', path.basename(file), report.failures.join('; ')));
+    return report;
+  } catch (e) {
+    log.error(`verify failed: ${problem(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot verify {0}: {1}', path.basename(file), problem(e)));
+    return undefined;
+  }
+}

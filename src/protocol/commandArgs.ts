@@ -1,0 +1,40 @@
+// Arguments of the lab's commands when something other than the palette runs them: hover links
+// (`command:` URIs), the sidebar, tests. They arrive as untyped JSON, so each has a parser that
+// returns undefined for anything malformed (the command then behaves as if run from the palette).
+import type { Framework } from '../core/activations/types';
+
+/** `activationLab.openLab` from a hover: show this activation, with the parameters of the code. */
+export interface OpenLabArgs {
+  activation: string;
+  framework?: Framework;
+  params?: Record<string, number>;
+}
+
+/** `activationLab.compareActivations`: the activation ids. */
+export type CompareActivationsArgs = string[];
+
+/** `activationLab.openGuide` from a hover: open the guide at this activation's section. */
+export interface OpenGuideArgs {
+  activation: string;
+}
+
+const ID = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function parseOpenLabArgs(v: unknown): OpenLabArgs | undefined {
+  if (!isRecord(v) || typeof v.activation !== 'string' || !ID.test(v.activation)) return undefined;
+  const params = isRecord(v.params) && Object.values(v.params).every((x) => typeof x === 'number' && Number.isFinite(x))
+    ? (v.params as Record<string, number>) : undefined;
+  return { activation: v.activation, ...(typeof v.framework === 'string' ? { framework: v.framework as Framework } : {}), ...(params ? { params } : {}) };
+}
+
+export function parseCompareArgs(v: unknown): CompareActivationsArgs | undefined {
+  return Array.isArray(v) && v.length > 0 && v.length <= 32 && v.every((x) => typeof x === 'string' && ID.test(x)) ? (v as string[]) : undefined;
+}
+
+export function parseOpenGuideArgs(v: unknown): OpenGuideArgs | undefined {
+  return isRecord(v) && typeof v.activation === 'string' && ID.test(v.activation) ? { activation: v.activation } : undefined;
+}

@@ -1,0 +1,216 @@
+// Small validators for untrusted message payloads: each returns the typed value or a string
+// saying what is wrong (never throws), so a bad message is logged and dropped.
+import type {
+  CustomDef, EpochView, ExperimentSummary, LabReport, LayerView, MisclassifiedView, ResultsView, RunEndStatus, RunView,
+  TestView, TrainEvent,
+} from './labTypes';
+import { RUN_END_STATUSES } from './labTypes';
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const isInt = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+export const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
+
+/** An array of at most `max` items, each parsed by `item`; the first bad item's reason otherwise. */
+export function arrayOf<T>(v: unknown, item: (x: unknown) => T | string, min = 0, max = 10_000): T[] | string {
+  if (!Array.isArray(v)) return 'not an array';
+  if (v.length < min || v.length > max) return `must have ${min} to ${max} items, has ${v.length}`;
+  const out: T[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const r = item(v[i]);
+    if (typeof r === 'string') return `item ${i}: ${r}`;
+    out.push(r);
+  }
+  return out;
+}
+
+/** An array of at most `max` strings that each pass `check`. */
+export function stringArray(v: unknown, check: (s: string) => boolean, min = 0, max = 10_000): string[] | { error: string } {
+  if (!Array.isArray(v)) return { error: 'not an array' };
+  if (v.length < min || v.length > max) return { error: `must have ${min} to ${max} items, has ${v.length}` };
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== 'string' || !check(v[i])) return { error: `item ${i} (${JSON.stringify(v[i])?.slice(0, 80)}) is not a valid name` };
+  }
+  return v as string[];
+}
+
+/** A metric: a finite number, or null/NaN for a diverged run's (JSON turns NaN into null). */
+function metric(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v === null) return NaN;
+  return undefined;
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function parseCustomDef(v: unknown): CustomDef | string {
+  if (!isRecord(v)) return 'custom activation is not an object';
+  if (!isString(v.name) || !IDENT.test(v.name) || v.name.length > 64) return 'name must be letters, digits and _ (at most 64), starting with a letter';
+  if (!isString(v.expression) || v.expression.trim() === '' || v.expression.length > 1000) return 'expression must be non-empty text of at most 1000 characters';
+  const params: Record<string, number> = {};
+  if (v.params !== undefined) {
+    if (!isRecord(v.params)) return 'params must be an object of numbers';
+    const entries = Object.entries(v.params);
+    if (entries.length > 16) return 'at most 16 parameters';
+    for (const [k, n] of entries) {
+      if (!IDENT.test(k) || k.length > 32) return `bad parameter name ${JSON.stringify(k)}`;
+      if (!isFiniteNumber(n)) return `parameter ${k} must be a finite number`;
+      params[k] = n;
+    }
+  }
+  return { name: v.name, expression: v.expression, params };
+}
+
+function parseLayer(v: unknown): LayerView | string {
+  if (!isRecord(v)) return 'layer is not an object';
+  const g = metric(v.meanAbsGradient);
+  if (g === undefined) return 'meanAbsGradient must be a number';
+  if (v.deadUnitFraction !== undefined && metric(v.deadUnitFraction) === undefined) return 'deadUnitFraction must be a number';
+  return { meanAbsGradient: g, ...(v.deadUnitFraction !== undefined ? { deadUnitFraction: metric(v.deadUnitFraction)! } : {}) };
+}
+
+export function parseEpoch(v: unknown): EpochView | string {
+  if (!isRecord(v)) return 'epoch metrics are not an object';
+  if (!isInt(v.epoch, 1, 100_000)) return 'epoch must be a positive integer';
+  const loss = metric(v.loss);
+  const accuracy = metric(v.accuracy);
+  const seconds = metric(v.seconds);
+  if (loss === undefined || accuracy === undefined || seconds === undefined) return 'loss, accuracy and seconds must be numbers';
+  const out: EpochView = { epoch: v.epoch, loss, accuracy, seconds, layers: [] };
+  for (const k of ['val_loss', 'val_accuracy'] as const) {
+    if (v[k] === undefined) continue;
+    const m = metric(v[k]);
+    if (m === undefined) return `${k} must be a number`;
+    out[k] = m;
+  }
+  const layers = v.layers === undefined ? [] : arrayOf(v.layers, parseLayer, 0, 64);
+  if (typeof layers === 'string') return `layers: ${layers}`;
+  out.layers = layers;
+  return out;
+}
+
+function parseMisclassified(v: unknown): MisclassifiedView | string {
+  if (!isRecord(v)) return 'not an object';
+  if (!isInt(v.index, 0, 1e9) || !isInt(v.label, 0, 1000) || !isInt(v.predicted, 0, 1000)) return 'index, label and predicted must be integers';
+  if (!isString(v.pixelsBase64) || v.pixelsBase64.length > 200_000 || !/^[A-Za-z0-9+/]*=*$/.test(v.pixelsBase64)) return 'pixelsBase64 must be base64';
+  return { index: v.index, label: v.label, predicted: v.predicted, pixelsBase64: v.pixelsBase64 };
+}
+
+export function parseTest(v: unknown): TestView | null | string {
+  if (v === null || v === undefined) return null;
+  if (!isRecord(v)) return 'test is not an object';
+  const loss = metric(v.loss);
+  const accuracy = metric(v.accuracy);
+  if (loss === undefined || accuracy === undefined || !isInt(v.count, 0, 1e9)) return 'test loss, accuracy and count must be numbers';
+  const confusion = arrayOf(v.confusion, (row) => arrayOf(row, (c) => (isInt(c, 0, 1e9) ? c : 'count must be a non-negative integer'), 0, 1000), 0, 1000);
+  if (typeof confusion === 'string') return `confusion: ${confusion}`;
+  if (confusion.some((r) => r.length !== confusion.length)) return 'confusion must be square';
+  const mis = v.misclassified === undefined ? [] : arrayOf(v.misclassified, parseMisclassified, 0, 1000);
+  if (typeof mis === 'string') return `misclassified: ${mis}`;
+  return { loss, accuracy, count: v.count, confusion, misclassified: mis };
+}
+
+const isStatus = (s: unknown): s is RunEndStatus => RUN_END_STATUSES.includes(s as RunEndStatus);
+const RUN_ID = /^[^\u0000-\u001f]{1,128}$/;
+
+export function parseTrainEvent(v: unknown): TrainEvent | string {
+  if (!isRecord(v)) return 'event is not an object';
+  if (!isString(v.runId) || !RUN_ID.test(v.runId)) return 'runId must be a short string';
+  const runId = v.runId;
+  switch (v.type) {
+    case 'run/queued':
+    case 'run/started':
+      return { type: v.type, runId };
+    case 'run/progress': {
+      const ints = ['epoch', 'epochs', 'batch', 'batches'].map((k) => v[k]);
+      if (!ints.every((n) => isInt(n, 0, 1e9))) return 'progress counters must be integers';
+      const loss = metric(v.loss);
+      const accuracy = metric(v.accuracy);
+      if (loss === undefined || accuracy === undefined) return 'progress loss and accuracy must be numbers';
+      const [epoch, epochs, batch, batches] = ints as number[];
+      return { type: v.type, runId, epoch: epoch!, epochs: epochs!, batch: batch!, batches: batches!, loss, accuracy };
+    }
+    case 'run/epoch': {
+      const metrics = parseEpoch(v.metrics);
+      return typeof metrics === 'string' ? metrics : { type: v.type, runId, metrics };
+    }
+    case 'run/end': {
+      if (!isStatus(v.status)) return `bad status ${JSON.stringify(v.status)}`;
+      const test = parseTest(v.test);
+      if (typeof test === 'string') return test;
+      if (!optional(v.error, isString)) return 'error must be a string';
+      return { type: v.type, runId, status: v.status, test, ...(v.error !== undefined ? { error: v.error as string } : {}) };
+    }
+    default:
+      return `unknown event type ${JSON.stringify(v.type)}`;
+  }
+}
+
+function parseRun(v: unknown): RunView | string {
+  if (!isRecord(v)) return 'run is not an object';
+  if (!isString(v.id) || !RUN_ID.test(v.id)) return 'run id must be a short string';
+  if (!isStatus(v.status)) return `run ${v.id}: bad status`;
+  const acts = stringArray(v.activations, () => true, 0, 64);
+  if (!Array.isArray(acts)) return `run ${v.id}: activations: ${acts.error}`;
+  const history = arrayOf(v.history, parseEpoch, 0, 100_000);
+  if (typeof history === 'string') return `run ${v.id}: history: ${history}`;
+  const test = parseTest(v.test);
+  if (typeof test === 'string') return `run ${v.id}: ${test}`;
+  const spe = v.secondsPerEpoch === null || v.secondsPerEpoch === undefined ? null : metric(v.secondsPerEpoch);
+  if (spe === undefined) return `run ${v.id}: secondsPerEpoch must be a number`;
+  return { id: v.id, activations: acts, status: v.status, history, test, secondsPerEpoch: spe, ...(isString(v.error) ? { error: v.error } : {}) };
+}
+
+/** The parts of a results.json (format activation-lab/results, version 1) the lab draws. */
+export function parseResultsView(v: unknown): ResultsView | string {
+  if (!isRecord(v)) return 'results are not an object';
+  if (!isString(v.createdAt)) return 'createdAt must be a string';
+  const d = v.dataset;
+  if (!isRecord(d) || !isString(d.name)) return 'dataset must be an object with a name';
+  const dims = ['rows', 'cols', 'classes', 'train', 'validation', 'test'].map((k) => d[k]);
+  if (!dims.every((n) => isInt(n, 0, 1e9))) return 'dataset sizes must be integers';
+  const [rows, cols, classes, train, validation, test] = dims as number[];
+  if (!isInt(v.epochs, 0, 100_000)) return 'epochs must be an integer';
+  if (!optional(v.limitTrain, (n) => isInt(n, 1, 1e9))) return 'limitTrain must be an integer';
+  const runs = arrayOf(v.runs, parseRun, 0, 256);
+  if (typeof runs === 'string') return `runs: ${runs}`;
+  return {
+    createdAt: v.createdAt,
+    dataset: { name: d.name, rows: rows!, cols: cols!, classes: classes!, train: train!, validation: validation!, test: test! },
+    epochs: v.epochs,
+    ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}),
+    runs,
+  };
+}
+
+export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
+  if (!isRecord(v)) return 'experiment is not an object';
+  if (!isString(v.id) || !isString(v.createdAt) || !isString(v.dataset)) return 'id, createdAt and dataset must be strings';
+  if (!isInt(v.epochs, 0, 100_000)) return 'epochs must be an integer';
+  const runs = arrayOf(v.runs, (r) => {
+    if (!isRecord(r) || !isString(r.id) || !isStatus(r.status)) return 'run needs an id and a status';
+    const t = r.testAccuracy === null ? null : metric(r.testAccuracy);
+    const a = r.valAccuracy === null ? null : metric(r.valAccuracy);
+    if (t === undefined || a === undefined) return 'accuracies must be numbers or null';
+    return { id: r.id, status: r.status, testAccuracy: t, valAccuracy: a };
+  }, 0, 256);
+  if (typeof runs === 'string') return `runs: ${runs}`;
+  return { id: v.id, createdAt: v.createdAt, dataset: v.dataset, epochs: v.epochs, runs };
+}
+
+export function parseLabReport(v: unknown): LabReport | string {
+  if (!isRecord(v)) return 'report is not an object';
+  if (v.surface !== 'panel' && v.surface !== 'sidebar') return 'bad surface';
+  if (!['functions', 'train', 'runs', 'guide'].includes(v.section as string)) return 'bad section';
+  const charts = arrayOf(v.charts, (c) => {
+    if (!isRecord(c) || !isString(c.id) || c.id.length > 64) return 'chart needs an id';
+    if (!isInt(c.marks, 0, 1e7) || !isInt(c.rows, 0, 1e7) || !isInt(c.embeds, 0, 1e7)) return 'marks, rows and embeds must be integers';
+    return { id: c.id, marks: c.marks, rows: c.rows, embeds: c.embeds };
+  }, 0, 200);
+  if (typeof charts === 'string') return `charts: ${charts}`;
+  if (!isString(v.status)) return 'status must be a string';
+  return { surface: v.surface, section: v.section as LabReport['section'], charts, status: v.status.slice(0, 1000) };
+}

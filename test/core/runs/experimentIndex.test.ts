@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { listExperiments, readResultsView } from '../../../src/core/runs/experimentIndex';
+
+const run = (id: string, acc: number) => ({
+  id, activations: [id, id], status: 'completed', dir: `runs/${id}`,
+  history: [{ epoch: 1, loss: 0.3, accuracy: 0.9, val_loss: 0.2, val_accuracy: acc - 0.01, seconds: 3, layers: [{ meanAbsGradient: 0.1 }] }],
+  test: { loss: 0.2, accuracy: acc, count: 100, confusion: [[1, 0], [0, 1]], misclassified: [] }, secondsPerEpoch: 3, wallSeconds: 4,
+});
+const file = (runs: object[]) => ({
+  format: 'activation-lab/results', version: 1, createdAt: '2025-01-01T00:00:00.000Z', finishedAt: '2025-01-01T00:01:00.000Z', wallSeconds: 60,
+  dataset: { name: 'mnist', rows: 28, cols: 28, classes: 10, train: 800, validation: 200, test: 100 },
+  settings: { epochs: 1, limitTrain: 1000, workers: 2 }, runs,
+});
+
+test('lists experiments newest first, reports damaged ones by name, and reads one for the charts', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'actlab-exp-'));
+  try {
+    for (const [id, body] of [['2025-01-01T00-00-00-000Z', JSON.stringify(file([run('relu', 0.95)]))], ['2025-01-02T00-00-00-000Z', JSON.stringify(file([run('tanh', 0.9), run('sigmoid', 0.85)]))], ['2025-01-03T00-00-00-000Z', '{ "format": "activation-lab/res']] as const) {
+      mkdirSync(path.join(dir, id));
+      writeFileSync(path.join(dir, id, 'results.json'), body);
+    }
+    mkdirSync(path.join(dir, '2025-01-04T00-00-00-000Z')); // still training: no results.json yet
+    const list = listExperiments(dir);
+    assert.deepEqual(list.experiments.map((x) => x.id), ['2025-01-02T00-00-00-000Z', '2025-01-01T00-00-00-000Z']);
+    assert.deepEqual(list.experiments[0]!.runs.map((r) => [r.id, r.testAccuracy]), [['tanh', 0.9], ['sigmoid', 0.85]]);
+    assert.equal(list.damaged.length, 1);
+    assert.match(list.damaged[0]!.problem, /cannot read .*results\.json/);
+    const view = readResultsView(dir, '2025-01-01T00-00-00-000Z');
+    assert.ok(typeof view === 'object');
+    assert.equal(view.limitTrain, 1000);
+    assert.equal(view.runs[0]!.history[0]!.val_accuracy, 0.94);
+    assert.match(String(readResultsView(dir, '../etc')), /bad experiment id/);
+    assert.match(String(readResultsView(dir, 'nope')), /cannot read/);
+    assert.deepEqual(listExperiments(path.join(dir, 'missing')).experiments, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a results.json of another format or with a broken run is named, not drawn', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'actlab-exp-'));
+  try {
+    mkdirSync(path.join(dir, 'a'));
+    writeFileSync(path.join(dir, 'a', 'results.json'), JSON.stringify({ format: 'other', version: 1 }));
+    mkdirSync(path.join(dir, 'b'));
+    writeFileSync(path.join(dir, 'b', 'results.json'), JSON.stringify(file([{ ...run('relu', 0.9), status: 'weird' }])));
+    assert.match(String(readResultsView(dir, 'a')), /not an activation-lab\/results version 1 file/);
+    assert.match(String(readResultsView(dir, 'b')), /bad status/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { LabPanel } from '../../../src/host/labPanel';
+import type { LabReport } from '../../../src/protocol/messages';
+import { EXTENSION_ID, activateLab, waitFor } from './helpers';
+
+const chart = (r: LabReport, id: string) => r.charts.find((c) => c.id === id);
+
+describe('The lab webviews in a real VS Code', () => {
+  it('"Open Lab" shows the panel with the function plots drawn', async () => {
+    const api = await activateLab();
+    await vscode.commands.executeCommand('activationLab.openLab');
+    const panel = await waitFor('the lab panel', () => api.labPanel());
+    const report = await waitFor('the function plots', async () => {
+      const r = await panel.query();
+      return r.section === 'functions' && (chart(r, 'plot')?.marks ?? 0) > 0 ? r : undefined;
+    });
+    for (const id of ['plot', 'compare', 'saturation', 'gradientFlow', 'custom']) {
+      assert.ok((chart(report, id)?.marks ?? 0) > 0, `${id} has marks: ${JSON.stringify(report.charts)}`);
+    }
+  });
+
+  it('the sidebar resolves and draws a small plot per activation', async () => {
+    const api = await activateLab();
+    await vscode.commands.executeCommand('workbench.view.extension.activationLab');
+    await waitFor('the sidebar view to resolve', () => (api.sidebar.isResolved ? true : undefined));
+    const report = await waitFor('the sparklines', async () => {
+      const r = await api.sidebar.query();
+      return (chart(r, 'sparklines')?.rows ?? 0) >= 26 ? r : undefined;
+    });
+    assert.equal(report.surface, 'sidebar');
+  });
+
+  it('a short training run started from the page ends with its accuracy curve drawn', async () => {
+    const api = await activateLab();
+    await vscode.commands.executeCommand('activationLab.openLab');
+    const panel = await waitFor('the lab panel', () => api.labPanel());
+    panel.showSection('train');
+    await waitFor('the train section', async () => ((await panel.query()).section === 'train' ? true : undefined));
+    // Exactly what the page's Train button posts (validated on the way in).
+    panel.receiveFromPage({ type: 'train/start', activations: ['relu'], epochs: 1, limitTrain: 1000 });
+    await waitFor('training to start', () => (api.training.isRunning ? true : undefined), 10_000);
+    await waitFor('training to end', () => (api.training.isRunning ? undefined : true), 120_000);
+    const report = await waitFor('the accuracy curve', async () => {
+      const r = await panel.query();
+      const acc = chart(r, 'train-accuracy');
+      return acc && acc.rows >= 2 && acc.marks > 0 && (chart(r, 'train-confusion')?.marks ?? 0) >= 100 ? r : undefined;
+    }, 30_000);
+    // Embedded when the section was drawn and once more when the job's runs were known; epochs only change the dataset.
+    assert.ok(chart(report, 'train-accuracy')!.embeds <= 2, `embeds: ${chart(report, 'train-accuracy')!.embeds}`);
+    assert.match(report.status, /relu/);
+  });
+
+  it('a malformed message from the page is ignored and the panel keeps answering', async () => {
+    const api = await activateLab();
+    await vscode.commands.executeCommand('activationLab.openLab');
+    const panel = await waitFor('the lab panel', () => api.labPanel());
+    for (const m of [null, { type: 'train/start', activations: ['relu'], epochs: 1e9 }, { type: 'runs/open', id: '../../x' }, { type: 'chart/export', format: 'svg', name: 'x', data: '<script>' }]) {
+      panel.receiveFromPage(m);
+    }
+    assert.equal(api.training.isRunning, false);
+    assert.ok((await panel.ping()) >= 0);
+  });
+
+  it('the serializer restores the panel at the section the page saved (the reload path)', async () => {
+    await activateLab();
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const log = vscode.window.createOutputChannel('Activation Lab test', { log: true });
+    const panel = vscode.window.createWebviewPanel(LabPanel.viewType, 'Activation Lab', vscode.ViewColumn.Active, {});
+    await LabPanel.serializer(ext.extensionUri, log).deserializeWebviewPanel(panel, { section: 'guide' });
+    const restored = LabPanel.instance!;
+    const report = await waitFor('the restored page', async () => {
+      const r = await restored.query();
+      return r.section === 'guide' ? r : undefined;
+    });
+    assert.equal(report.surface, 'panel');
+    restored.dispose();
+    log.dispose();
+  });
+});

@@ -1,0 +1,57 @@
+// The activations the page can draw: the registry's built-ins (the single source of f and f')
+// and the user's saved custom ones, compiled by the same expression compiler the trainer uses.
+import { ACTIVATIONS, findActivation } from '../src/core/activations/registry';
+import type { ActivationRecord, ParamSpec } from '../src/core/activations/types';
+import { compileCustomActivation } from '../src/core/expr/customActivation';
+import type { CustomDef } from '../src/protocol/messages';
+
+const compiled = new Map<string, ActivationRecord | undefined>();
+
+function compileSaved(def: CustomDef): ActivationRecord | undefined {
+  const key = JSON.stringify(def);
+  if (!compiled.has(key)) {
+    try {
+      compiled.set(key, compileCustomActivation(def));
+    } catch (e) {
+      console.warn(`[activation-lab] saved custom activation ${def.name} does not compile: ${(e as Error).message}`);
+      compiled.set(key, undefined);
+    }
+  }
+  return compiled.get(key);
+}
+
+/** Built-ins first (the tutorial's six in its order), then the user's. */
+export function allActivations(customs: readonly CustomDef[]): ActivationRecord[] {
+  return [...ACTIVATIONS, ...customs.map(compileSaved).filter((r): r is ActivationRecord => r !== undefined)];
+}
+
+export function recordFor(id: string, customs: readonly CustomDef[]): ActivationRecord | undefined {
+  const own = ACTIVATIONS.find((r) => r.id === id);
+  if (own) return own;
+  const custom = customs.find((d) => d.name === id);
+  return custom ? compileSaved(custom) : findActivation(id);
+}
+
+/** A slider's range for a parameter: its declared bounds, else a span around the default. */
+export function sliderRange(spec: ParamSpec): { min: number; max: number; step: number } {
+  const d = spec.default;
+  const span = Math.max(1, Math.abs(d) * 4);
+  const min = spec.min !== undefined ? spec.min : d - span;
+  let max = spec.max !== undefined ? spec.max : d + span;
+  if (!(max > min)) max = min + 1;
+  const lo = spec.minExclusive ? min + (max - min) / 1000 : min;
+  const hi = spec.maxExclusive ? max - (max - min) / 1000 : max;
+  return { min: lo, max: hi, step: (hi - lo) / 200 };
+}
+
+/** Parameter values for a record: the page's choices where valid, else the defaults. */
+export function paramsFor(record: ActivationRecord, chosen: Record<string, number> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const spec of record.params) {
+    const v = chosen?.[spec.name];
+    const r = sliderRange(spec);
+    out[spec.name] = typeof v === 'number' && Number.isFinite(v) && v >= r.min && v <= r.max ? v : spec.default;
+  }
+  if (record.checkParams?.(out)) for (const spec of record.params) out[spec.name] = spec.default;
+  return out;
+}

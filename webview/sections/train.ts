@@ -1,0 +1,89 @@
+// Train: start the tutorial's experiment from the page (activations, epochs, a quick subset),
+// follow it live, and read the results when it ends.
+import { ACTIVATIONS } from '../../src/core/activations/registry';
+import { MAX_EPOCHS } from '../../src/protocol/messages';
+import { button, checkbox, el, labelled } from '../dom';
+import { t } from '../i18n';
+import { ResultsBoard } from '../resultsBoard';
+import { host, page, savePage } from '../state';
+import { job, mountBoard, onJobChange } from '../trainStore';
+import { post } from '../vscodeApi';
+
+/** The quick option's training subset: enough for a curve in about a minute. */
+export const QUICK_LIMIT_TRAIN = 6000;
+
+export function trainableIds(): string[] {
+  return ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => a.id);
+}
+
+/** Posts train/start from the page's choices; returns a problem in words, or undefined. */
+export function startTraining(): string | undefined {
+  const acts = page.train.activations.filter((id) => trainableIds().includes(id));
+  if (acts.length === 0) return t('train.pickOne');
+  post({ type: 'train/start', activations: acts, epochs: page.train.epochs, ...(page.train.quick ? { limitTrain: QUICK_LIMIT_TRAIN } : {}) });
+  return undefined;
+}
+
+export function trainForm(compact: boolean): HTMLElement {
+  const problem = el('p', { class: 'error', role: 'alert' });
+  const ids = compact ? ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu'] : trainableIds();
+  const picks = el('fieldset', { class: 'picks' }, el('legend', {}, t('train.activations')),
+    ...ids.map((id) => checkbox(ACTIVATIONS.find((a) => a.id === id)!.displayName, page.train.activations.includes(id), (on) => {
+      page.train.activations = on ? [...page.train.activations, id].slice(-12) : page.train.activations.filter((x) => x !== id);
+      savePage();
+    }, { 'data-train': id })));
+  const epochs = el('input', { type: 'number', min: '1', max: String(MAX_EPOCHS), step: '1', value: String(page.train.epochs), class: 'num-input', 'data-epochs': '' });
+  epochs.addEventListener('change', () => {
+    const v = Number(epochs.value);
+    if (!Number.isInteger(v) || v < 1 || v > MAX_EPOCHS) { epochs.setAttribute('aria-invalid', 'true'); return; }
+    epochs.removeAttribute('aria-invalid');
+    page.train.epochs = v;
+    savePage();
+  });
+  const quick = checkbox(t('train.quick').replace('{0}', QUICK_LIMIT_TRAIN.toLocaleString('en')), page.train.quick, (on) => { page.train.quick = on; savePage(); }, { 'data-quick': '' });
+  const start = button(t('train.start'), () => { problem.textContent = startTraining() ?? ''; }, { 'data-action': 'train' });
+  const stop = button(t('train.stop'), () => post({ type: 'train/stop' }), { 'data-action': 'stop' }, true);
+  const sync = () => {
+    start.disabled = host.train.running;
+    stop.disabled = !host.train.running;
+  };
+  sync();
+  onJobChange(sync);
+  return el('div', { class: 'train-form' }, picks, el('div', { class: 'controls' }, labelled(t('train.epochs'), epochs), quick, start, stop), problem);
+}
+
+/** One progress bar per run of the current job. */
+export function progressList(): HTMLElement {
+  const list = el('ul', { class: 'progress-list', 'aria-live': 'polite' });
+  const draw = () => {
+    list.replaceChildren(...job.runs.map((id) => {
+      const p = job.progress.get(id);
+      const bar = el('progress', { max: '1', value: String(p?.fraction ?? 0), 'aria-label': id });
+      return el('li', { 'data-run': id }, el('span', { class: 'run-name' }, id), bar, el('span', { class: 'hint' }, p?.text ?? t(job.ended.has(id) ? 'status.completed' : 'status.queued')));
+    }));
+  };
+  draw();
+  onJobChange(draw);
+  return list;
+}
+
+export function renderTrain(root: HTMLElement): void {
+  const statusLine = el('p', { class: 'status', 'data-train-status': '', 'aria-live': 'polite' });
+  const drawStatus = () => {
+    const s = host.train;
+    statusLine.textContent = s.running
+      ? `${t('train.running')} ${job.lastLine}`
+      : s.error ? `${t('train.failed')} ${s.error}` : job.runs.length ? `${t('train.finished')} ${job.lastLine}` : t('train.idle');
+  };
+  drawStatus();
+  onJobChange(drawStatus);
+  const board = new ResultsBoard('train');
+  root.append(
+    el('p', { class: 'hint' }, t('train.hint')),
+    trainForm(false),
+    statusLine,
+    progressList(),
+    board.element,
+  );
+  void mountBoard(board);
+}
