@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** One `actlab` subcommand. `run` returns the process exit code. */
 export interface CliCommand {
   name: string;
@@ -16,5 +18,19 @@ export interface CliIO {
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
     super(message);
+  }
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * util.parseArgs with positionals allowed, its errors turned into a CliError (with the usage when
+ * given), so every command reports a bad option the same way.
+ */
+export function parseCliArgs<const O extends OptionsConfig>(args: string[], options: O, usage?: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(usage ? `${(e as Error).message}\nusage: ${usage}` : (e as Error).message);
   }
 }

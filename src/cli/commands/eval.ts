@@ -1,6 +1,5 @@
 // `actlab eval <id|expression> --x ... [--param name=value ...] [--json]`: f(x) and f'(x).
-import { parseArgs } from 'node:util';
-import { CliError, type CliCommand } from '../command';
+import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { fmt, normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
 
 const USAGE = `actlab eval <id|expression> --x <v1,v2,...|a:b:n> [--param name=value ...] [--json]
@@ -19,17 +18,14 @@ export const evalCommand: CliCommand = {
   summary: "evaluate an activation and its derivative at given inputs",
   usage: USAGE,
   async run(argv, io) {
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({
-        args: normalizeArgv(argv, ['--x', '--param'], ['--json']),
-        options: { x: { type: 'string' }, param: { type: 'string', multiple: true }, json: { type: 'boolean' } },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
+    const { values, positionals } = parseCliArgs(
+      normalizeArgv(argv, ['--x', '--param'], ['--json']),
+      {
+        x: { type: 'string' },
+        param: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+    );
     if (positionals.length > 1) throw new CliError(`expected one activation or expression, got ${positionals.length}: ${positionals.join(' ')} (quote an expression with spaces)`);
     const { record, label, params } = resolveActivationArg(positionals[0], parseParamOptions(values.param));
     const xs = parseXs(values.x);

@@ -1,6 +1,5 @@
 // `actlab export <run-dir> [--opset N] [--out file.onnx] [--json]`: a trained run as a .onnx file.
-import { parseArgs } from 'node:util';
-import { CliError, type CliCommand } from '../command';
+import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { DEFAULT_OPSET, exportRun, MAX_OPSET, MIN_OPSET, OnnxCheckError } from '../../core/onnx/index';
 
 const USAGE = `actlab export <run-dir> [--opset N] [--out file.onnx] [--json]
@@ -18,17 +17,14 @@ export const exportCommand: CliCommand = {
   summary: 'export a trained run to an ONNX model',
   usage: USAGE,
   async run(argv, io) {
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: { opset: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new CliError(`${(e as Error).message}\nusage: ${USAGE}`);
-    }
+    const { values, positionals } = parseCliArgs(
+      argv,
+      {
+        opset: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+      }, USAGE,
+    );
     if (positionals.length !== 1) throw new CliError(`expected one run folder, got ${positionals.length ? positionals.join(' ') : 'none'}\nusage: ${USAGE}`);
     let opset: number | undefined;
     if (values.opset !== undefined) {

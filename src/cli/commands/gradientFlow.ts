@@ -1,8 +1,7 @@
 // `actlab gradient-flow <id|expression> --depth 20 --width 64 [--json]`: the vanishing-gradient
 // picture of an MLP at initialisation.
-import { parseArgs } from 'node:util';
 import { FLOW_INITS, gradientFlow, type FlowInit } from '../../core/analysis/gradientFlow';
-import { CliError, type CliCommand } from '../command';
+import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { normalizeArgv, parseParamOptions, resolveActivationArg, toJson } from './activationArgs';
 
 const USAGE = `actlab gradient-flow <id|expression> [--depth 20] [--width 64] [options] [--json]
@@ -33,21 +32,11 @@ export const gradientFlowCommand: CliCommand = {
   summary: 'gradient norm per layer of a deep MLP at initialisation (vanishing gradients)',
   usage: USAGE,
   async run(argv, io) {
-    let values;
-    let positionals;
     const valueOptions = ['--depth', '--width', '--seeds', '--seed', '--batch', '--init', '--param'];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: normalizeArgv(argv, valueOptions, ['--json']),
-        options: {
+    const { values, positionals } = parseCliArgs(normalizeArgv(argv, valueOptions, ['--json']), {
           depth: { type: 'string' }, width: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
           batch: { type: 'string' }, init: { type: 'string' }, param: { type: 'string', multiple: true }, json: { type: 'boolean' },
-        },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
+        });
     if (positionals.length > 1) throw new CliError(`expected one activation, got ${positionals.length} (quote an expression with spaces)`);
     const { record, label, params } = resolveActivationArg(positionals[0], parseParamOptions(values.param));
     if (record.kind !== 'elementwise') throw new CliError(`${record.id} is a vector activation; gradient flow needs an elementwise one (a hidden-layer activation)`);

@@ -1,7 +1,6 @@
 // `actlab list [--json]`: every built-in activation, from the registry.
-import { parseArgs } from 'node:util';
 import { ACTIVATIONS } from '../../core/activations/registry';
-import { CliError, type CliCommand } from '../command';
+import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { toJson } from './activationArgs';
 
 const USAGE = `actlab list [--json]
@@ -15,12 +14,8 @@ export const listCommand: CliCommand = {
   summary: 'list the built-in activations',
   usage: USAGE,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: false }));
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
+    const { values, positionals } = parseCliArgs(argv, { json: { type: 'boolean' } });
+    if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}'`);
     if (values.json) {
       io.out(toJson(ACTIVATIONS));
       return 0;

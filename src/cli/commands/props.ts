@@ -1,8 +1,7 @@
 // `actlab props <id|expression> [--param name=value ...] [--json]`: measured properties.
-import { parseArgs } from 'node:util';
 import type { OutputRange } from '../../core/activations/types';
 import { analyzeActivation, SATURATION_THRESHOLD } from '../../core/analysis/properties';
-import { CliError, type CliCommand } from '../command';
+import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { fmt, normalizeArgv, parseParamOptions, resolveActivationArg, toJson } from './activationArgs';
 
 const USAGE = `actlab props <id|expression> [--param name=value ...] [--json]
@@ -30,17 +29,13 @@ export const propsCommand: CliCommand = {
   summary: 'measure an activation\'s properties (range, smoothness, saturation, init gain, ...)',
   usage: USAGE,
   async run(argv, io) {
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({
-        args: normalizeArgv(argv, ['--param'], ['--json']),
-        options: { param: { type: 'string', multiple: true }, json: { type: 'boolean' } },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
+    const { values, positionals } = parseCliArgs(
+      normalizeArgv(argv, ['--param'], ['--json']),
+      {
+        param: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+    );
     if (positionals.length > 1) throw new CliError(`expected one activation or expression, got ${positionals.length} (quote an expression with spaces)`);
     const { record, label, params } = resolveActivationArg(positionals[0], parseParamOptions(values.param));
     const head = { activation: label, displayName: record.displayName, kind: record.kind, formula: record.formula, derivative: record.derivative };

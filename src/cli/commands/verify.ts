@@ -1,7 +1,6 @@
 // `actlab verify <model.onnx> [--dataset ...] [--run DIR] [--limit N] [--json]`: runs a model in
 // onnxruntime on the test set; for the lab's own models, compares with the lab's forward pass.
-import { parseArgs } from 'node:util';
-import { CliError, type CliCommand } from '../command';
+import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { OnnxCheckError, shapeText, verifyModel, type VerifyReport } from '../../core/onnx/index';
 
 const USAGE = `actlab verify <model.onnx> [--dataset NAME|DIR] [--run DIR] [--limit N] [--json]
@@ -50,17 +49,15 @@ export const verifyCommand: CliCommand = {
   summary: 'check an ONNX model on the test set with onnxruntime (parity with the lab for its own models)',
   usage: USAGE,
   async run(argv, io) {
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: { dataset: { type: 'string' }, run: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new CliError(`${(e as Error).message}\nusage: ${USAGE}`);
-    }
+    const { values, positionals } = parseCliArgs(
+      argv,
+      {
+        dataset: { type: 'string' },
+        run: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+      }, USAGE,
+    );
     if (positionals.length !== 1) throw new CliError(`expected one .onnx file, got ${positionals.length ? positionals.join(' ') : 'none'}\nusage: ${USAGE}`);
     let limit: number | undefined;
     if (values.limit !== undefined) {
