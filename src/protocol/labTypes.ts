@@ -9,18 +9,24 @@ export interface CustomDef {
 }
 
 export interface LayerView {
+  /** Mean |dL/dW| of this layer's weights, sampled every 10th batch of the epoch (vanishing gradients show here). */
   meanAbsGradient: number;
+  /** Hidden layers: fraction of units whose derivative f'(z) was 0 on every validation example. */
   deadUnitFraction?: number;
 }
 
 /** One epoch's metrics (Keras's history names). Non-finite values (a diverged run) arrive as NaN. */
 export interface EpochView {
+  /** 1-based, as Keras prints "Epoch 1/10". */
   epoch: number;
+  /** Mean training loss over the epoch's batches (weights changing, as Keras reports it). */
   loss: number;
   accuracy: number;
   val_loss?: number;
   val_accuracy?: number;
+  /** Wall time of the epoch, validation included. */
   seconds: number;
+  /** One entry per dense layer, input to output. */
   layers: LayerView[];
 }
 

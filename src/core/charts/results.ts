@@ -1,7 +1,7 @@
 // Vega-Lite specs for a finished (or running) experiment beyond the curves in training.ts:
 // test accuracy per run, the confusion matrix heatmap, and per-layer gradient and dead-unit charts.
 import type { TopLevelSpec } from 'vega-lite';
-import { chartConfig, DEFAULT_CHART_THEME, type ChartTheme } from './training';
+import { chartConfig, DEFAULT_CHART_THEME, epochLinesSpec, type ChartTheme } from './training';
 
 export const CONFUSION_DATASET = 'confusion';
 export const LAYERS_DATASET = 'layers';
@@ -117,18 +117,10 @@ export function deadUnitSpec(rows: LayerRow[], opts: { theme?: ChartTheme; title
 }
 
 function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFraction', axis: string, title: string, theme: ChartTheme = DEFAULT_CHART_THEME, scale: 'log' | 'linear') {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    width: 'container',
-    height: 200,
-    autosize: { type: 'fit-x', contains: 'padding' },
-    data: { name: LAYERS_DATASET, values: rows },
-    mark: { type: 'line', point: true, strokeWidth: 2 },
+  return epochLinesSpec({
+    title, height: 200, dataset: LAYERS_DATASET, rows, theme,
+    y: { field, title: axis, scale: scale === 'log' ? { type: 'log' } : { domain: [0, 1] }, ...(scale === 'linear' ? { axis: { format: '%' } } : {}) },
     encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1, format: 'd' } },
-      y: { field, type: 'quantitative', title: axis, scale: scale === 'log' ? { type: 'log' } : { domain: [0, 1] }, ...(scale === 'linear' ? { axis: { format: '%' } } : {}) },
-      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: [...new Set(rows.map((r) => r.run))] } },
       strokeDash: { field: 'layer', type: 'nominal', title: 'Layer' },
       tooltip: [
         { field: 'run', type: 'nominal' },
@@ -137,6 +129,5 @@ function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFractio
         { field, type: 'quantitative', format: '.3g' },
       ],
     },
-    config: chartConfig(theme),
-  } satisfies TopLevelSpec;
+  });
 }

@@ -89,19 +89,48 @@ export function lossCurvesSpec(rows: HistoryRow[], theme: ChartTheme = DEFAULT_C
   return curvesSpec(rows, 'loss', 'Loss (cross-entropy)', theme, title);
 }
 
-function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: string, theme: ChartTheme, title: string) {
+/** What a per-epoch line chart (one line per run) adds to the common frame. */
+export interface EpochLinesOptions {
+  title: string;
+  height: number;
+  dataset: string;
+  rows: { run: string }[];
+  /** The y encoding (field, title, scale, ...). */
+  y: Record<string, unknown>;
+  /** More encodings (strokeDash, ...) and the tooltip. */
+  encoding: Record<string, unknown>;
+  theme: ChartTheme;
+}
+
+/**
+ * The frame shared by every per-epoch chart (accuracy, loss, seconds, per-layer health): epochs
+ * on x, one coloured line per run in the runs' own order, data from a named dataset so live
+ * epochs stream in with view.change.
+ */
+export function epochLinesSpec(o: EpochLinesOptions) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
+    title: o.title,
     width: 'container',
-    height: 260,
+    height: o.height,
     autosize: { type: 'fit-x', contains: 'padding' },
-    data: { name: HISTORY_DATASET, values: rows },
+    data: { name: o.dataset, values: o.rows },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1, format: 'd' } },
-      y: { field, type: 'quantitative', title: axisTitle, scale: { zero: false } },
-      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: runOrder(rows) } },
+      y: { type: 'quantitative', ...o.y },
+      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: runOrder(o.rows) } },
+      ...o.encoding,
+    },
+    config: chartConfig(o.theme),
+  } satisfies TopLevelSpec;
+}
+
+function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: string, theme: ChartTheme, title: string) {
+  return epochLinesSpec({
+    title, height: 260, dataset: HISTORY_DATASET, rows, theme,
+    y: { field, title: axisTitle, scale: { zero: false } },
+    encoding: {
       strokeDash: {
         field: 'split', type: 'nominal', title: 'Data',
         scale: { domain: ['train', 'validation'], range: [[1, 0], [6, 4]] },
@@ -114,30 +143,20 @@ function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: s
         { field, type: 'quantitative', title: axisTitle, format: '.4f' },
       ],
     },
-    config: chartConfig(theme),
-  } satisfies TopLevelSpec;
+  });
 }
 
 /** Seconds each epoch took, per run. */
 export function secondsPerEpochSpec(rows: SecondsRow[], theme: ChartTheme = DEFAULT_CHART_THEME, title = 'Seconds per epoch') {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    width: 'container',
-    height: 220,
-    autosize: { type: 'fit-x', contains: 'padding' },
-    data: { name: SECONDS_DATASET, values: rows },
-    mark: { type: 'line', point: true, strokeWidth: 2 },
+  return epochLinesSpec({
+    title, height: 220, dataset: SECONDS_DATASET, rows, theme,
+    y: { field: 'seconds', title: 'Seconds', scale: { zero: true } },
     encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1, format: 'd' } },
-      y: { field: 'seconds', type: 'quantitative', title: 'Seconds', scale: { zero: true } },
-      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: runOrder(rows) } },
       tooltip: [
         { field: 'run', type: 'nominal', title: 'Activation' },
         { field: 'epoch', type: 'quantitative', title: 'Epoch' },
         { field: 'seconds', type: 'quantitative', title: 'Seconds', format: '.2f' },
       ],
     },
-    config: chartConfig(theme),
-  } satisfies TopLevelSpec;
+  });
 }

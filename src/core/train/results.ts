@@ -2,28 +2,14 @@
 // and the final test figures. Plain data: it crosses from workers and is saved as JSON.
 
 import type { KernelName } from '../kernels/types';
+import type { EpochView, LayerView } from '../../protocol/labTypes';
 
 export type RunStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'diverged' | 'failed';
 
-export interface LayerEpochStats {
-  /** Mean |dL/dW| of this layer's weights, sampled every 10th batch of the epoch (vanishing gradients show here). */
-  meanAbsGradient: number;
-  /** Hidden layers: fraction of units whose derivative f'(z) was 0 on every validation example. */
-  deadUnitFraction?: number;
-}
+// The per-epoch shapes are the protocol's (the webview draws them as they are), documented there.
+export type LayerEpochStats = LayerView;
 
-export interface EpochMetrics {
-  /** 1-based, as Keras prints "Epoch 1/10". */
-  epoch: number;
-  /** Mean training loss over the epoch's batches (weights changing, as Keras reports it). */
-  loss: number;
-  accuracy: number;
-  val_loss?: number;
-  val_accuracy?: number;
-  /** Wall time of the epoch, validation included. */
-  seconds: number;
-  /** One entry per dense layer, input to output. */
-  layers: LayerEpochStats[];
+export interface EpochMetrics extends EpochView {
   /** Learned activation parameters at the end of the epoch (PReLU's slope), per hidden layer. */
   learnedParams?: Record<string, number>[];
 }
