@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import path from 'node:path';
 import { ACTIVATIONS } from '../core/activations/registry';
-import { loadDataset, type Dataset } from '../core/data/datasets';
+import { findIdxFiles } from '../core/data/datasets';
 import { TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
 import { planRuns, runExperiment, REPORT_FILE, type ResultsFile } from '../core/train/experiment';
-import { TrainingPool, type PoolEvent } from '../core/train/pool';
+import type { PoolEvent } from '../core/train/pool';
+import { RemotePool } from '../core/train/remotePool';
 import { loadVegaLibraries } from '../core/report/vendor';
 import { datasetSpec } from './settings';
 
@@ -28,8 +29,8 @@ export interface TrainJobResult {
  * on the extension host's thread), with a cancellable progress notification. One job at a time.
  */
 export class TrainingController implements vscode.Disposable {
-  private pool: TrainingPool | undefined;
-  private dataset: { spec: string; data: Dataset } | undefined;
+  /** Trains in a forked process that holds the dataset and the workers: the extension host stays small. */
+  private pool: RemotePool | undefined;
   private job: Promise<TrainJobResult | undefined> | undefined;
   private readonly events = new vscode.EventEmitter<PoolEvent>();
   /** Every run event of the current job (the lab UI listens). */
@@ -105,8 +106,9 @@ export class TrainingController implements vscode.Disposable {
 
   private async run(request: TrainRequest, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<TrainJobResult> {
     const spec = datasetSpec();
-    if (this.dataset?.spec !== spec) this.dataset = { spec, data: loadDataset(spec) };
-    const pool = (this.pool ??= new TrainingPool());
+    // The pool's process loads the data; a folder is checked here so a bad path fails before any run starts.
+    if (!['mnist', 'fashion-mnist'].includes(spec.toLowerCase())) findIdxFiles(spec);
+    const pool = (this.pool ??= new RemotePool());
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const outDir = path.join(this.experimentsDir, stamp);
     const runs = planRuns(request.activations.map((a) => [typeof a === 'string' ? { id: a } : a]), 2);
@@ -128,7 +130,8 @@ export class TrainingController implements vscode.Disposable {
     try {
       this.log.info(`training ${runs.map((r) => r.id).join(', ')} for ${request.epochs} epoch(s) into ${outDir}`);
       const config: Partial<TrainConfig> = { epochs: request.epochs, dataset: spec, limitTrain: request.limitTrain, limitTest: request.limitTest };
-      const results = await runExperiment({ runs, settings: config, dataset: this.dataset.data, outDir, pool, libraries: loadVegaLibraries() });
+      // No ONNX check here: it would load the test set into the extension host ("Verify ONNX Model" does it on request).
+      const results = await runExperiment({ runs, settings: config, datasetSpec: spec, outDir, pool, libraries: loadVegaLibraries(), onnx: false });
       this.log.info(`training done (${doneEpochs}/${totalEpochs} epochs): ${results.runs.map((r) => `${r.id} ${r.status} ${r.test ? r.test.accuracy.toFixed(4) : '-'}`).join(', ')}`);
       void this.announce(outDir, results);
       return { outDir, results };
@@ -147,7 +150,7 @@ export class TrainingController implements vscode.Disposable {
 
   dispose(): void {
     this.pool?.cancelAll();
-    this.pool?.dispose();
+    void this.pool?.dispose();
     this.events.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { activateLab } from './helpers';
@@ -50,5 +51,20 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await pending, undefined);
     assert.equal(api.training.isRunning, false);
+  });
+
+  it('a dataset folder without IDX files fails before any run starts, and the next job still works', async () => {
+    const api = await activateLab();
+    const config = vscode.workspace.getConfiguration('activationLab');
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'actlab-empty-'));
+    await config.update('dataset.path', empty, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await api.training.train({ activations: ['relu'], epochs: 1, limitTrain: 1000 }), undefined);
+      assert.equal(api.training.isRunning, false);
+    } finally {
+      await config.update('dataset.path', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const job = await api.training.train({ activations: ['relu'], epochs: 1, limitTrain: 1000, limitTest: 200 });
+    assert.equal(job?.results.runs[0]?.status, 'completed');
   });
 });
