@@ -108,6 +108,8 @@ export async function runSuiteInHost({ extensionDevelopmentPath, extensionTestsP
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
       const parts = Array.isArray(args) ? args : [args];
       if (parts.some((p) => String(p).includes('[actlab-suite] started'))) started = true;
+      // The workbench's own offline noise (its extension gallery is unreachable here, by design).
+      if (parts.some((p) => /ENOTFOUND open-vsx\.org|Failed to register a ServiceWorker/.test(String(p)))) return;
       console.log(...parts);
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
