@@ -28,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
     ActivationHoverProvider.register({ log }),
     ...registerCommands({ extensionUri: context.extensionUri, log, training }),
   );
+  // A job cut off by a closed window or a crash can go on from its checkpoints.
+  void training.offerResume();
   return { sidebar, training, labPanel: () => LabPanel.instance };
 }
 

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { findIdxFiles } from '../core/data/datasets';
 import { TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
-import { planRuns, runExperiment, REPORT_FILE, type ResultsFile } from '../core/train/experiment';
+import { planRuns, runExperiment, REPORT_FILE, RESULTS_FILE, RUNS_DIR, type PlannedRun, type ResultsFile } from '../core/train/experiment';
+import { listRuns } from '../core/runs/runStore';
+import { storedRuns } from './runCommands';
 import type { PoolEvent } from '../core/train/pool';
 import { RemotePool } from '../core/train/remotePool';
 import { loadVegaLibraries } from '../core/report/vendor';
@@ -17,6 +20,14 @@ export interface TrainRequest {
   /** Quick runs: only the first N training images. */
   limitTrain?: number;
   limitTest?: number;
+}
+
+/** One job: where it writes, its runs and shared settings, and whether it continues from checkpoints. */
+interface JobPlan {
+  outDir: string;
+  runs: PlannedRun[];
+  settings: Partial<TrainConfig>;
+  resume: boolean;
 }
 
 export interface TrainJobResult {
@@ -76,10 +87,60 @@ export class TrainingController implements vscode.Disposable {
 
   /** Trains with a cancellable progress notification; resolves when every run has ended. */
   train(request: TrainRequest): Promise<TrainJobResult | undefined> {
+    return this.track(() => {
+      const spec = datasetSpec();
+      // The pool's process loads the data; a folder is checked here so a bad path fails before any run starts.
+      if (!['mnist', 'fashion-mnist'].includes(spec.toLowerCase())) findIdxFiles(spec);
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      return {
+        outDir: path.join(this.experimentsDir, stamp),
+        runs: planRuns(request.activations.map((a) => [typeof a === 'string' ? { id: a } : a]), 2),
+        settings: { epochs: request.epochs, dataset: spec, limitTrain: request.limitTrain, limitTest: request.limitTest },
+        resume: false,
+      };
+    });
+  }
+
+  /**
+   * Experiments cut off mid-training (VS Code closed or crashed): a run.json still says queued or
+   * running and no results.json was written. Newest first.
+   */
+  interruptedExperiments(): string[] {
+    const dirs = new Set<string>();
+    for (const run of storedRuns(this.experimentsDir)) {
+      const status = run.record?.status;
+      if ((status === 'running' || status === 'queued') && !existsSync(path.join(run.experimentDir, RESULTS_FILE))) dirs.add(run.experimentDir);
+    }
+    return [...dirs];
+  }
+
+  /** Continues an interrupted experiment: finished runs are kept, the others go on from their last checkpoint. */
+  resume(outDir: string): Promise<TrainJobResult | undefined> {
+    return this.track(() => {
+      const records = listRuns(path.join(outDir, RUNS_DIR)).flatMap((r) => (r.record ? [r.record] : []));
+      const first = records[0];
+      if (!first) throw new Error(vscode.l10n.t('{0} holds no runs to resume', outDir));
+      const { activations: _a, ...settings } = first.config;
+      return { outDir, runs: records.map((r) => ({ id: r.id, activations: r.config.activations })), settings, resume: true };
+    });
+  }
+
+  /** At start-up: offers to resume the newest interrupted experiment, if any. */
+  async offerResume(): Promise<void> {
+    const [latest] = this.interruptedExperiments();
+    if (!latest || this.job) return;
+    const resume = vscode.l10n.t('Resume');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Training in {0} was interrupted. Resume it from its last finished epochs?', path.basename(latest)), resume);
+    if (choice === resume) await this.resume(latest);
+  }
+
+  /** Runs one job at a time with a cancellable progress notification; errors become a message. */
+  private track(plan: () => JobPlan): Promise<TrainJobResult | undefined> {
     if (this.job) return Promise.reject(new Error('training is already running'));
     const job = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training on MNIST'), cancellable: true },
-      (progress, token) => this.run(request, progress, token),
+      (progress, token) => this.run(plan(), progress, token),
     ));
     const tracked: Promise<TrainJobResult | undefined> = job.then(
       (r) => r,
@@ -104,15 +165,11 @@ export class TrainingController implements vscode.Disposable {
     return true;
   }
 
-  private async run(request: TrainRequest, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<TrainJobResult> {
-    const spec = datasetSpec();
-    // The pool's process loads the data; a folder is checked here so a bad path fails before any run starts.
-    if (!['mnist', 'fashion-mnist'].includes(spec.toLowerCase())) findIdxFiles(spec);
+  private async run(plan: JobPlan, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<TrainJobResult> {
+    const { outDir, runs, settings } = plan;
     const pool = (this.pool ??= new RemotePool());
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const outDir = path.join(this.experimentsDir, stamp);
-    const runs = planRuns(request.activations.map((a) => [typeof a === 'string' ? { id: a } : a]), 2);
-    const totalEpochs = runs.length * request.epochs;
+    const epochs = settings.epochs ?? 10;
+    const totalEpochs = runs.length * epochs;
     let doneEpochs = 0;
     const cancel = token.onCancellationRequested(() => pool.cancelAll());
     const unsubscribe = pool.onEvent((e) => {
@@ -121,17 +178,18 @@ export class TrainingController implements vscode.Disposable {
         doneEpochs++;
         progress.report({
           increment: 100 / totalEpochs,
-          message: vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, request.epochs, (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4)),
+          message: vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, epochs, (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4)),
         });
       } else if (e.type === 'run/end') {
         this.log.info(`run ${e.runId} ${e.result.status}${e.result.error ? `: ${e.result.error}` : ''}`);
       }
     });
     try {
-      this.log.info(`training ${runs.map((r) => r.id).join(', ')} for ${request.epochs} epoch(s) into ${outDir}`);
-      const config: Partial<TrainConfig> = { epochs: request.epochs, dataset: spec, limitTrain: request.limitTrain, limitTest: request.limitTest };
+      this.log.info(`${plan.resume ? 'resuming' : 'training'} ${runs.map((r) => r.id).join(', ')} for ${epochs} epoch(s) in ${outDir}`);
       // No ONNX check here: it would load the test set into the extension host ("Verify ONNX Model" does it on request).
-      const results = await runExperiment({ runs, settings: config, datasetSpec: spec, outDir, pool, libraries: loadVegaLibraries(), onnx: false });
+      const results = await runExperiment({
+        runs, settings, datasetSpec: settings.dataset ?? 'mnist', outDir, pool, resume: plan.resume, libraries: loadVegaLibraries(), onnx: false,
+      });
       this.log.info(`training done (${doneEpochs}/${totalEpochs} epochs): ${results.runs.map((r) => `${r.id} ${r.status} ${r.test ? r.test.accuracy.toFixed(4) : '-'}`).join(', ')}`);
       void this.announce(outDir, results);
       return { outDir, results };

@@ -169,6 +169,22 @@ export function resumeMismatch(checkpoint: Checkpoint, config: TrainConfig): str
   return null;
 }
 
+/**
+ * A run that already finished with these settings: its record, when run.json says completed with
+ * every epoch and a test result and its weights are on disk. Resuming a whole experiment keeps such
+ * runs as they are instead of training them again.
+ */
+export function finishedRun(dir: string, config: TrainConfig): RunRecord | undefined {
+  let record: RunRecord;
+  try {
+    record = loadRunRecord(dir);
+  } catch {
+    return undefined;
+  }
+  const finished = record.status === 'completed' && record.test !== undefined && record.history.length === config.epochs;
+  return finished && existsSync(path.join(dir, WEIGHTS_FILE)) && stableJson(record.config) === stableJson(config) ? record : undefined;
+}
+
 /** JSON with object keys sorted at every level: equal settings compare equal whatever their key order. */
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;

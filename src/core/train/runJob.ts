@@ -6,7 +6,7 @@ import type { Dataset } from '../data/datasets';
 import type { Kernels } from '../kernels/types';
 import { createJsKernels } from '../kernels/js';
 import {
-  hasCheckpoint, loadCheckpoint, loadRunRecord, resumeMismatch, saveCheckpoint, saveRunRecord, saveWeights,
+  finishedRun, hasCheckpoint, loadCheckpoint, loadRunRecord, resumeMismatch, saveCheckpoint, saveRunRecord, saveWeights,
   RUN_FORMAT, RUN_FORMAT_VERSION, type RunRecord,
 } from '../runs/runStore';
 import type { LayerActivation } from './activation';
@@ -64,6 +64,17 @@ export function applyOutcome(record: RunRecord, outcome: RunOutcome): RunRecord 
  */
 export async function runJob(request: RunRequest, post: (m: FromWorker) => void, deps: RunJobDeps): Promise<RunOutcome> {
   const { runId, config, dataset, runDir } = request;
+  const done = runDir && request.resume ? finishedRun(runDir, config) : undefined;
+  if (done) {
+    // Resuming an experiment: this run had finished before the interruption; report it as it was.
+    const outcome: RunOutcome = {
+      status: 'completed', history: done.history, test: done.test, kernels: (done.kernels ?? 'js') as RunOutcome['kernels'],
+      paramCount: done.paramCount ?? 0, sizes: done.examples ?? { train: 0, validation: 0, test: 0 }, resumedFromEpoch: config.epochs,
+    };
+    post({ type: 'run/started', runId, kernels: outcome.kernels, paramCount: outcome.paramCount, resumedFromEpoch: config.epochs });
+    post({ type: 'run/end', runId, outcome });
+    return outcome;
+  }
   const activations = config.activations.map(deps.resolveActivation);
   const kernels = deps.kernels ? await deps.kernels() : createJsKernels();
   const trainer = new MlpTrainer(config, dataset.rows * dataset.cols, dataset.classes, activations, kernels);

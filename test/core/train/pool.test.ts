@@ -149,6 +149,33 @@ test('a run resumes in a worker from the checkpoint an interrupted run left', as
   }
 });
 
+test('resuming a run that had already finished keeps it as it was, without training it again', async () => {
+  const dir = tmp();
+  const pool = new TrainingPool({ maxWorkers: 1, kernels: 'js' });
+  try {
+    const runDir = path.join(dir, 'r');
+    const config = makeConfig({ ...quick, epochs: 1, limitTrain: 300 });
+    const done = await pool.start({ runId: 'r', config, dataset: mnist, runDir }).done;
+    assert.equal(done.status, 'completed');
+    const progress: PoolEvent[] = [];
+    const off = pool.onEvent((e) => { if (e.type === 'run/progress' || e.type === 'run/epoch') progress.push(e); });
+    const again = await pool.start({ runId: 'r', config, dataset: mnist, runDir, resume: true }).done;
+    off();
+    assert.equal(again.status, 'completed');
+    assert.deepEqual(again.history, done.history);
+    assert.deepEqual(again.test, done.test);
+    assert.equal(again.resumedFromEpoch, 1);
+    assert.deepEqual(progress, [], 'a finished run was trained again');
+    // Other settings are another run: it is not taken as finished, and the checkpoint check says why.
+    const other = await pool.start({ runId: 'r', config: makeConfig({ ...config, seed: config.seed + 1 }), dataset: mnist, runDir, resume: true }).done;
+    assert.equal(other.status, 'failed');
+    assert.match(other.error ?? '', /different settings/);
+  } finally {
+    await pool.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('given only a dataset spec, the pool loads it once and runs share it; one that does not load fails its run', async () => {
   const pool = new TrainingPool({ maxWorkers: 2 });
   try {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -66,5 +66,36 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     }
     const job = await api.training.train({ activations: ['relu'], epochs: 1, limitTrain: 1000, limitTest: 200 });
     assert.equal(job?.results.runs[0]?.status, 'completed');
+  });
+
+  it('an experiment cut off mid-training is found and resumes from its checkpoints, keeping finished runs', async () => {
+    const api = await activateLab();
+    // Two runs: relu finishes, tanh is stopped after its first epoch; then make the folder look
+    // like a crash left it (tanh's run.json still "running", no results.json).
+    const first = api.training.train({ activations: ['relu', 'tanh'], epochs: 3, limitTrain: 10000, limitTest: 300 });
+    await new Promise<void>((resolve) => {
+      const sub = api.training.onEvent((e) => {
+        if (e.type === 'run/epoch' && e.runId === 'tanh') { sub.dispose(); resolve(); }
+      });
+    });
+    void vscode.commands.executeCommand('activationLab.stopTraining');
+    const stopped = await first;
+    assert.ok(stopped);
+    const tanhDir = path.join(stopped.outDir, 'runs', 'tanh');
+    const runFile = path.join(tanhDir, 'run.json');
+    const record = JSON.parse(readFileSync(runFile, 'utf8'));
+    assert.equal(record.status, 'cancelled', 'the stop came after tanh had finished');
+    writeFileSync(runFile, JSON.stringify({ ...record, status: 'running' }));
+    rmSync(path.join(stopped.outDir, 'results.json'));
+    assert.deepEqual(api.training.interruptedExperiments(), [stopped.outDir]);
+
+    const resumed = await api.training.resume(stopped.outDir);
+    assert.ok(resumed);
+    const byId = Object.fromEntries(resumed.results.runs.map((r) => [r.id, r]));
+    assert.equal(byId.tanh?.status, 'completed', byId.tanh?.error);
+    assert.deepEqual(byId.tanh?.history.map((h) => h.epoch), [1, 2, 3]);
+    assert.ok((byId.tanh?.resumedFromEpoch ?? 0) >= 1);
+    assert.equal(byId.relu?.status, 'completed', byId.relu?.error);
+    assert.deepEqual(api.training.interruptedExperiments(), []);
   });
 });
