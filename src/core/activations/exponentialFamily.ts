@@ -129,7 +129,10 @@ export const celu = elementwise({
     '连续可微的 ELU:经过缩放,使任意 α 下导数在 0 处都连续。',
   ),
   pros: [t('C¹ for any α (ELU is only for α = 1).', '任意 α 下都是 C¹ 的(ELU 只有 α = 1 时才是)。'), t('Negative saturation like ELU.', '与 ELU 一样在负半轴饱和。')],
-  cons: [t('exp on the negative side; seldom used.', '负半轴需要指数运算;使用较少。')],
+  cons: [
+    t('exp on the negative side; seldom used.', '负半轴需要指数运算;使用较少。'),
+    t('At the default α = 1 it is exactly ELU: it only differs once α is tuned.', '默认 α = 1 时与 ELU 完全相同:只有调整 α 后才有区别。'),
+  ],
   paper: {
     title: 'Continuously Differentiable Exponential Linear Units',
     authors: 'J. T. Barron',

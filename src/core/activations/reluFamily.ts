@@ -216,7 +216,11 @@ export const relu6 = elementwise({
   properties: { monotonic: true, smooth: false, zeroCentred: false },
   doc: t('ReLU capped at 6: bounded activations that survive low-precision (quantized) arithmetic.', '上限为 6 的 ReLU:输出有界,适合低精度(量化)计算。'),
   pros: [t('Bounded output suits fixed-point and quantized inference (MobileNet).', '输出有界,适合定点和量化推理(MobileNet)。'), t('Cheap: two comparisons.', '计算便宜:两次比较。')],
-  cons: [t('Zero gradient above 6 as well as below 0.', '大于 6 和小于 0 时梯度都为零。')],
+  cons: [
+    t('Zero gradient above 6 as well as below 0.', '大于 6 和小于 0 时梯度都为零。'),
+    t('Not zero-centred, like ReLU.', '与 ReLU 一样,输出不以零为中心。'),
+    t('The cap of 6 is fixed: large activations are clipped whatever their scale.', '上限 6 是固定的:无论尺度如何,大的激活都会被截断。'),
+  ],
   paper: {
     title: 'Convolutional Deep Belief Networks on CIFAR-10',
     authors: 'A. Krizhevsky',
@@ -264,8 +268,16 @@ export const thresholdedRelu = elementwise({
     'Zero up to the threshold θ, then the identity: a ReLU with a jump, used in zero-bias autoencoders.',
     '阈值 θ 以下为零,之上为恒等:带跳变的 ReLU,用于零偏置自编码器。',
   ),
-  pros: [t('Sparse codes without a learned bias.', '无需学习偏置即可得到稀疏编码。')],
-  cons: [t('Discontinuous at θ (for θ ≠ 0); zero gradient below it.', 'θ ≠ 0 时在 θ 处不连续;θ 以下梯度为零。')],
+  pros: [
+    t('Sparse codes without a learned bias.', '无需学习偏置即可得到稀疏编码。'),
+    t('Active units pass x unchanged (a ReLU with bias −θ would give x − θ).', '激活的单元原样输出 x(偏置为 −θ 的 ReLU 会输出 x − θ)。'),
+    t('Cheap: one comparison with θ.', '计算便宜:与 θ 比较一次。'),
+  ],
+  cons: [
+    t('Discontinuous at θ (for θ ≠ 0): the output jumps from 0 to θ.', 'θ ≠ 0 时在 θ 处不连续:输出从 0 跳到 θ。'),
+    t('Dead units: inputs at or below θ get zero gradient and may never recover.', '死亡单元:小于等于 θ 的输入梯度为零,可能再也无法恢复。'),
+    t('θ is set by hand, not learned (1 by default in Keras 2 and ONNX).', 'θ 需手动设定而非学习(Keras 2 和 ONNX 默认为 1)。'),
+  ],
   paper: {
     title: 'Zero-bias autoencoders and the benefits of co-adapting features',
     authors: 'K. Konda, R. Memisevic, D. Krueger',

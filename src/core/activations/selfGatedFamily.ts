@@ -77,7 +77,11 @@ export const geluTanh = elementwise({
     "GELU 的 tanh 近似(GPT-2 的 'gelu_new');jax.nn.gelu 的默认形式。",
   ),
   pros: [t('No erf: only tanh and a cubic.', '不需要 erf:只用 tanh 和三次多项式。'), t('Within 5e-4 of exact GELU everywhere.', '与精确 GELU 的差处处小于 5e-4。')],
-  cons: [t('Not exactly GELU: exporting between frameworks must keep the same form.', '并非精确的 GELU:在框架之间迁移时必须保持同一形式。')],
+  cons: [
+    t('Not exactly GELU: exporting between frameworks must keep the same form.', '并非精确的 GELU:在框架之间迁移时必须保持同一形式。'),
+    t('Still a tanh per unit: costlier than ReLU.', '每个单元仍需一次 tanh:比 ReLU 贵。'),
+    t('Not monotonic, like GELU (minimum ≈ −0.170 at x ≈ −0.752).', '与 GELU 一样非单调(在 x ≈ −0.752 处取最小值 ≈ −0.170)。'),
+  ],
   paper: GELU_PAPER,
   onnx: {
     native: { op: 'Gelu', sinceOpset: 20, attributes: { approximate: 'tanh' } },
@@ -172,7 +176,11 @@ export const mish = elementwise({
   properties: { monotonic: false, smooth: true, zeroCentred: false },
   doc: t('x·tanh(softplus(x)): a smooth, self-regularizing cousin of Swish (used in YOLOv4).', 'x·tanh(softplus(x)):Swish 的光滑"自正则化"近亲(用于 YOLOv4)。'),
   pros: [t('Smooth, with a small negative dip; strong results in vision models.', '光滑并带有小的负凹陷;在视觉模型中效果好。'), t('No dead units: negative inputs keep a gradient.', '不会出现死亡单元:负输入仍有梯度。')],
-  cons: [t('Three transcendental functions per unit: the costliest here.', '每个单元三次超越函数运算:本表中最贵。')],
+  cons: [
+    t('Three transcendental functions per unit: the costliest here.', '每个单元三次超越函数运算:本表中最贵。'),
+    t('Not monotonic (minimum ≈ −0.309 at x ≈ −1.19).', '非单调(在 x ≈ −1.19 处取最小值 ≈ −0.309)。'),
+    t('Unbounded above, not zero-centred.', '无上界,不以零为中心。'),
+  ],
   paper: {
     title: 'Mish: A Self Regularized Non-Monotonic Activation Function',
     authors: 'D. Misra',
@@ -207,7 +215,11 @@ export const hardSwish = elementwise({
   range: { min: -0.375, max: Infinity, minIncluded: true, maxIncluded: false },
   properties: { monotonic: false, smooth: false, zeroCentred: false },
   doc: t('Piecewise-quadratic Swish built from ReLU6, designed for mobile (MobileNetV3).', '用 ReLU6 构造的分段二次 Swish,为移动端设计(MobileNetV3)。'),
-  pros: [t('Swish-like accuracy at ReLU-like cost; quantizes well.', '精度接近 Swish,开销接近 ReLU;易于量化。')],
+  pros: [
+    t('Swish-like accuracy at ReLU-like cost; quantizes well.', '精度接近 Swish,开销接近 ReLU;易于量化。'),
+    t('No exp or sigmoid: ReLU6(x + 3), one multiply and a scale by 1/6.', '不需要指数或 Sigmoid:只有 ReLU6(x + 3)、一次乘法和乘以 1/6。'),
+    t('Negative inputs in (−3, 0) still get a gradient, unlike ReLU.', '与 ReLU 不同,(−3, 0) 内的负输入仍有梯度。'),
+  ],
   cons: [t('Kinks at ±3 (derivative jumps).', '在 ±3 处有折点(导数跳变)。'), t('Not monotonic (minimum −0.375 at x = −1.5).', '非单调(在 x = −1.5 处取最小值 −0.375)。')],
   paper: {
     title: 'Searching for MobileNetV3',

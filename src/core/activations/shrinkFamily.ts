@@ -33,7 +33,11 @@ export const softshrink = elementwise({
   properties: { monotonic: true, smooth: false, zeroCentred: true },
   doc: t('Soft thresholding: zero inside [−λ, λ], shifted towards 0 by λ outside (the proximal map of λ|x|).', '软阈值:[−λ, λ] 内为零,区间外向 0 平移 λ(λ|x| 的近端映射)。'),
   pros: [t('Produces exact zeros: sparse codes (ISTA, LISTA).', '产生精确的零:稀疏编码(ISTA、LISTA)。'), t('Continuous and monotonic.', '连续且单调。')],
-  cons: [t('Zero gradient inside the band; kinks at ±λ.', '区间内梯度为零;在 ±λ 处有折点。')],
+  cons: [
+    t('Zero gradient inside the band; kinks at ±λ.', '区间内梯度为零;在 ±λ 处有折点。'),
+    t('Biased: every surviving value is pulled towards 0 by λ.', '有偏:保留下来的每个值都被向 0 拉近 λ。'),
+    t('λ must be tuned to the scale of the inputs.', 'λ 需要按输入的尺度调整。'),
+  ],
   paper: {
     title: 'De-noising by soft-thresholding',
     authors: 'D. L. Donoho',
@@ -74,8 +78,16 @@ export const hardshrink = elementwise({
   range: { min: -Infinity, max: Infinity, minIncluded: false, maxIncluded: false },
   properties: { monotonic: true, smooth: false, zeroCentred: true },
   doc: t('Hard thresholding: keeps x where |x| > λ, zero elsewhere (jumps at ±λ).', '硬阈值:|x| > λ 时保留 x,否则为零(在 ±λ 处跳变)。'),
-  pros: [t('Exact zeros without shrinking the large values.', '产生精确的零,且不缩小大的值。')],
-  cons: [t('Discontinuous at ±λ; zero gradient inside the band.', '在 ±λ 处不连续;区间内梯度为零。')],
+  pros: [
+    t('Exact zeros without shrinking the large values.', '产生精确的零,且不缩小大的值。'),
+    t('Gradient exactly 1 outside the band: large inputs never saturate.', '区间外梯度恰为 1:大输入不会饱和。'),
+    t('Cheap: one comparison of |x| with λ.', '计算便宜:只需比较一次 |x| 与 λ。'),
+  ],
+  cons: [
+    t('Discontinuous at ±λ; zero gradient inside the band.', '在 ±λ 处不连续;区间内梯度为零。'),
+    t('Unstable near ±λ: a tiny change flips the output between 0 and about ±λ.', '在 ±λ 附近不稳定:微小变化就让输出在 0 与约 ±λ 之间跳变。'),
+    t('λ must be tuned to the scale of the inputs.', 'λ 需要按输入的尺度调整。'),
+  ],
   paper: {
     title: 'Ideal spatial adaptation by wavelet shrinkage',
     authors: 'D. L. Donoho, I. M. Johnstone',
@@ -112,8 +124,15 @@ export const identity = elementwise({
   range: { min: -Infinity, max: Infinity, minIncluded: false, maxIncluded: false },
   properties: { monotonic: true, smooth: true, zeroCentred: true },
   doc: t("No activation ('linear'): a stack of such layers collapses into one linear map.", "无激活('linear'):这样的多层堆叠等价于一个线性映射。"),
-  pros: [t('Regression outputs; residual and bottleneck layers.', '用于回归输出、残差和瓶颈层。')],
-  cons: [t('No non-linearity: hidden layers gain no expressive power.', '没有非线性:隐藏层不增加表达能力。')],
+  pros: [
+    t('The output layer for regression: any real value, with an MSE loss.', '回归任务的输出层:输出任意实数,配合 MSE 损失。'),
+    t('Loses no information: linear bottlenecks (MobileNetV2) and residual paths.', '不丢失信息:用于线性瓶颈层(MobileNetV2)和残差通路。'),
+    t('Derivative exactly 1: no saturation, no dead units, no cost.', '导数恒为 1:不饱和,没有死亡单元,没有计算开销。'),
+  ],
+  cons: [
+    t('No non-linearity: stacked linear layers collapse into one linear map (W₂W₁x).', '没有非线性:线性层的堆叠等价于一个线性映射(W₂W₁x)。'),
+    t('Unbounded: a poor output for positive or bounded targets (use softplus or sigmoid).', '无界:不适合作为正值或有界目标的输出(应改用 softplus 或 Sigmoid)。'),
+  ],
   onnx: { native: { op: 'Identity', sinceOpset: 1 } },
   expression: 'x',
   f: (x) => x,

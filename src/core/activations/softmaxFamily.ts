@@ -148,7 +148,10 @@ export const logSoftmax = vector({
     t('Stable log-probabilities: no log(0) for very negative scores.', '稳定的对数概率:得分很负时也不会出现 log(0)。'),
     t('Cheaper and more accurate than log(softmax(x)).', '比 log(softmax(x)) 更快更准。'),
   ],
-  cons: [t('Not elementwise; outputs are log-probabilities, not probabilities.', '不是逐元素的;输出是对数概率而非概率。')],
+  cons: [
+    t('Not elementwise; outputs are log-probabilities, not probabilities.', '不是逐元素的;输出是对数概率而非概率。'),
+    t('Output layer only: never positive and unbounded below.', '只用于输出层:输出恒不为正且无下界。'),
+  ],
   onnx: {
     native: { op: 'LogSoftmax', sinceOpset: 1, attributes: { axis: 1 } },
     note: 'Opset 13 made LogSoftmax act on one axis; for (B, n) input with axis 1 every opset agrees.',

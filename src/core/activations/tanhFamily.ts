@@ -76,7 +76,10 @@ export const hardtanh = elementwise({
     t('Cheap: a clip; bounded and zero-centred.', '计算便宜(只是截断);有界且以零为中心。'),
     t('Gradient exactly 1 inside the linear part.', '线性段内梯度恰好为 1。'),
   ],
-  cons: [t('Zero gradient outside [min_val, max_val]: units can saturate and stop learning.', '[min_val, max_val] 之外梯度为零:单元可能饱和而停止学习。')],
+  cons: [
+    t('Zero gradient outside [min_val, max_val]: units can saturate and stop learning.', '[min_val, max_val] 之外梯度为零:单元可能饱和而停止学习。'),
+    t('Kinks at min_val and max_val: the derivative jumps between 1 and 0.', '在 min_val 和 max_val 处有折点:导数在 1 与 0 之间跳变。'),
+  ],
   paper: {
     title: 'Large Scale Machine Learning (PhD thesis)',
     authors: 'R. Collobert',
@@ -158,7 +161,11 @@ export const tanhshrink = elementwise({
     'x − tanh(x): nearly flat (≈ x³/3) around 0 and ≈ x ∓ 1 far out; a smooth shrinkage.',
     'x − tanh(x):0 附近几乎平坦(≈ x³/3),远处 ≈ x ∓ 1;一种光滑的收缩函数。',
   ),
-  pros: [t('Smooth shrinkage: small inputs are suppressed, large ones pass.', '光滑的收缩:小输入被抑制,大输入通过。')],
+  pros: [
+    t('Smooth shrinkage: small inputs are suppressed, large ones pass.', '光滑的收缩:小输入被抑制,大输入通过。'),
+    t('Parameter-free: no λ to tune, unlike softshrink.', '无参数:不像 softshrink 那样需要调 λ。'),
+    t('Odd, so zero-centred; monotonic, with gradient → 1 for large |x|.', '奇函数,因而以零为中心;单调,|x| 很大时梯度趋于 1。'),
+  ],
   cons: [
     t("f'(0) = 0: near-zero inputs get almost no gradient.", 'f′(0) = 0:接近零的输入几乎得不到梯度。'),
     t('Rarely used outside sparse coding.', '除稀疏编码外很少使用。'),
