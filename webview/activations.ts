@@ -55,3 +55,20 @@ export function paramsFor(record: ActivationRecord, chosen: Record<string, numbe
   if (record.checkParams?.(out)) for (const spec of record.params) out[spec.name] = spec.default;
   return out;
 }
+
+/**
+ * The values a host focus asks for (a hover's `LeakyReLU(alpha=0.3)`) on top of the page's own:
+ * only the record's parameter names, and only values its sliders can show; the names left out are listed.
+ */
+export function focusParams(record: ActivationRecord, current: Record<string, number> | undefined, given: Record<string, number>): { params: Record<string, number>; ignored: string[] } {
+  const chosen = paramsFor(record, current);
+  const ignored: string[] = [];
+  for (const [name, value] of Object.entries(given)) {
+    const spec = record.params.find((s) => s.name === name);
+    const r = spec && sliderRange(spec);
+    if (r && value >= r.min && value <= r.max) chosen[name] = value;
+    else ignored.push(name);
+  }
+  // A combination the activation rejects (hardtanh's min_val above max_val) falls back to the defaults.
+  return { params: paramsFor(record, chosen), ignored };
+}

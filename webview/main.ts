@@ -3,6 +3,7 @@
 // host knows is replayed after `webview/ready`, so the page survives hiding and reloads.
 import { LAB_SECTIONS, parseToWebview, type LabReport, type LabSection, type ToWebview } from '../src/protocol/messages';
 import type { GuideLink } from '../src/core/guide/content';
+import { focusParams, recordFor } from './activations';
 import { liveCharts, sweepCharts } from './charts';
 import { el } from './dom';
 import { setLocale, t, type MessageKey } from './i18n';
@@ -44,11 +45,14 @@ function render(): void {
     tab.addEventListener('click', () => selectSection(section));
     nav.append(tab);
   }
-  // Arrow keys move between tabs, as in VS Code's own tab lists.
+  // Arrow keys move between tabs, Home and End to the ends (the WAI-ARIA tabs pattern, as VS Code's tab lists).
   nav.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const i = LAB_SECTIONS.indexOf(page.section);
-    const next = LAB_SECTIONS[(i + (e.key === 'ArrowRight' ? 1 : LAB_SECTIONS.length - 1)) % LAB_SECTIONS.length]!;
+    const n = LAB_SECTIONS.length;
+    const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = LAB_SECTIONS[to]!;
     selectSection(next);
     document.getElementById(`tab-${next}`)?.focus();
   });
@@ -78,6 +82,16 @@ function goToFunctions(link: GuideLink): void {
   selectSection('functions');
 }
 
+/** Sets the sliders of one activation to the values the host sent (a hover's code), known names only. */
+function applyFocusParams(id: string, given: Record<string, number>): void {
+  const record = recordFor(id, host.customs);
+  // A custom activation may arrive after the state: keep the values; paramsFor reads only its names.
+  if (!record) { page.fn.params[id] = { ...given }; return; }
+  const { params, ignored } = focusParams(record, page.fn.params[id], given);
+  page.fn.params[id] = params;
+  if (ignored.length) console.warn(`[activation-lab] ${id}: parameters not applied (unknown or out of the slider's range): ${ignored.join(', ')}`);
+}
+
 function showNotice(level: 'info' | 'error', text: string): void {
   notice.hidden = false;
   notice.className = `notice ${level}`;
@@ -105,8 +119,10 @@ function handle(msg: ToWebview): void {
       if (focus && key !== page.focusKey && surface === 'panel') {
         // The host asked for these activations (Compare Activations, the sidebar): once per request.
         page.focusKey = key;
-        if (focus.activations.length === 1 && (focus.view ?? 'plot') === 'plot') page.fn.selected = focus.activations[0]!;
-        else if (focus.activations.length) page.fn.compare = [...focus.activations];
+        if (focus.activations.length === 1 && (focus.view ?? 'plot') === 'plot') {
+          page.fn.selected = focus.activations[0]!;
+          if (focus.params) applyFocusParams(focus.activations[0]!, focus.params);
+        } else if (focus.activations.length) page.fn.compare = [...focus.activations];
         page.fn.view = focus.view ?? (focus.activations.length > 1 ? 'compare' : 'plot');
         page.section = 'functions';
       } else if (!firstState || !savedSectionAtLoad) {

@@ -12,10 +12,19 @@ export function chartTheme(): ChartTheme {
   return {
     foreground: v('--vscode-foreground', DEFAULT_CHART_THEME.foreground),
     background: sidebar ? v('--vscode-sideBar-background', v('--vscode-editor-background', DEFAULT_CHART_THEME.background)) : v('--vscode-editor-background', DEFAULT_CHART_THEME.background),
-    grid: v('--vscode-editorWidget-border', v('--vscode-panel-border', DEFAULT_CHART_THEME.grid)),
+    grid: gridColour(v('--vscode-editorWidget-border', v('--vscode-panel-border', DEFAULT_CHART_THEME.grid)), v('--vscode-foreground', DEFAULT_CHART_THEME.foreground)),
     font: v('--vscode-font-family', DEFAULT_CHART_THEME.font),
     palette: [...palette, ...DEFAULT_CHART_THEME.palette.slice(palette.length)],
   };
+}
+
+/**
+ * High-contrast themes make every border the bright contrast colour (cyan in Dark High Contrast),
+ * close to the charts' blue: there the grid is the foreground at 35% so the curves stand out.
+ */
+function gridColour(border: string, foreground: string): string {
+  if (!document.body.classList.contains('vscode-high-contrast')) return border;
+  return /^#[0-9a-f]{6}$/i.test(foreground) ? `${foreground}59` : border;
 }
 
 /** Calls `onChange` when VS Code switches between light, dark and high-contrast themes. */

@@ -21,7 +21,8 @@ export function labCommands(ctx: CommandContext): Record<string, (...args: unkno
   return {
     'activationLab.openLab': (args?: unknown) => {
       const focus = parseOpenLabArgs(args);
-      LabPanel.show(extensionUri, log, 'functions', focus ? { activations: [focus.activation], view: 'plot' } : undefined);
+      // The code's parameters (Keras LeakyReLU's alpha 0.3) go with it; the page sets its sliders to them.
+      LabPanel.show(extensionUri, log, 'functions', focus ? { activations: [focus.activation], view: 'plot', ...(focus.params ? { params: focus.params } : {}) } : undefined);
     },
     'activationLab.plotActivation': async () => {
       const record = await pickActivation(log, vscode.l10n.t('Plot Activation'));

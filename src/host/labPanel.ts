@@ -105,7 +105,7 @@ export class LabPanel implements vscode.Disposable {
 
   showSection(section: LabSection, focus?: FunctionsFocus): void {
     this.section = section;
-    if (focus) this.focus = { activations: focus.activations.slice(0, 12), ...(focus.view && FUNCTIONS_VIEWS.includes(focus.view) ? { view: focus.view } : {}) };
+    if (focus) this.focus = { activations: focus.activations.slice(0, 12), ...(focus.view && FUNCTIONS_VIEWS.includes(focus.view) ? { view: focus.view } : {}), ...(focus.params ? { params: focus.params } : {}) };
     void this.connection.post({ type: 'lab/state', state: this.state(focus !== undefined) });
   }
 

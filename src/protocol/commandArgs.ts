@@ -2,6 +2,7 @@
 // (`command:` URIs), the sidebar, tests. They arrive as untyped JSON, so each has a parser that
 // returns undefined for anything malformed (the command then behaves as if run from the palette).
 import type { Framework } from '../core/activations/types';
+import { parseFocusParams } from './messages';
 
 /** `activationLab.openLab` from a hover: show this activation, with the parameters of the code. */
 export interface OpenLabArgs {
@@ -24,10 +25,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Malformed parameters are dropped (the lab then shows the defaults); the activation still opens. */
 export function parseOpenLabArgs(v: unknown): OpenLabArgs | undefined {
   if (!isRecord(v) || typeof v.activation !== 'string' || !ID.test(v.activation)) return undefined;
-  const params = isRecord(v.params) && Object.values(v.params).every((x) => typeof x === 'number' && Number.isFinite(x))
-    ? (v.params as Record<string, number>) : undefined;
+  const parsed = v.params === undefined ? undefined : parseFocusParams(v.params);
+  const params = typeof parsed === 'object' ? parsed : undefined;
   return { activation: v.activation, ...(typeof v.framework === 'string' ? { framework: v.framework as Framework } : {}), ...(params ? { params } : {}) };
 }
 

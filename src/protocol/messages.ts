@@ -2,7 +2,7 @@
 // Discriminated unions keyed by `type: 'scope/verb'`; every side imports these. Each side
 // validates what it receives (parseFromWebview on the host, parseToWebview in the page).
 import {
-  arrayOf, isInt, isRecord, isString, optional, stringArray, parseCustomDef, parseExperimentSummary, parseLabReport,
+  arrayOf, isFiniteNumber, isInt, isRecord, isString, optional, stringArray, parseCustomDef, parseExperimentSummary, parseLabReport,
   parseResultsView, parseTrainEvent,
 } from './validate';
 import type { CustomDef, ExperimentSummary, LabReport, ResultsView, TrainEvent } from './labTypes';
@@ -20,6 +20,29 @@ export interface FunctionsFocus {
   activations: string[];
   /** Which analysis to scroll to. */
   view?: FunctionsView;
+  /**
+   * Parameter values for a single focused activation, by the registry's parameter names (a hover's
+   * `LeakyReLU(alpha=0.3)`); the page applies only the names the activation has, within its slider range.
+   */
+  params?: Record<string, number>;
+}
+
+/** At most this many focus parameters: no activation has more than a few. */
+export const MAX_FOCUS_PARAMS = 16;
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
+
+/** Validates focus parameters: a record of finite numbers under identifier names, or a reason. */
+export function parseFocusParams(v: unknown): Record<string, number> | string {
+  if (!isRecord(v)) return 'params must be an object of numbers';
+  const entries = Object.entries(v);
+  if (entries.length > MAX_FOCUS_PARAMS) return `params: at most ${MAX_FOCUS_PARAMS} parameters, got ${entries.length}`;
+  const out: Record<string, number> = {};
+  for (const [name, value] of entries) {
+    if (!PARAM_NAME.test(name)) return `params: bad parameter name ${JSON.stringify(name.slice(0, 40))}`;
+    if (!isFiniteNumber(value)) return `params: ${name} must be a finite number, got ${JSON.stringify(value)}`;
+    out[name] = value;
+  }
+  return out;
 }
 
 export type FunctionsView = 'plot' | 'compare' | 'saturation' | 'gradientFlow' | 'custom';
@@ -92,7 +115,9 @@ function parseFocus(v: unknown): FunctionsFocus | string {
   const ids = stringArray(v.activations, (a) => ACTIVATION_NAME.test(a), 0, 12);
   if (!Array.isArray(ids)) return `focus.activations: ${ids.error}`;
   if (v.view !== undefined && !FUNCTIONS_VIEWS.includes(v.view as FunctionsView)) return `focus.view: unknown view ${JSON.stringify(v.view)}`;
-  return { activations: ids, ...(v.view !== undefined ? { view: v.view as FunctionsView } : {}) };
+  const params = v.params === undefined ? undefined : parseFocusParams(v.params);
+  if (typeof params === 'string') return `focus.${params}`;
+  return { activations: ids, ...(v.view !== undefined ? { view: v.view as FunctionsView } : {}), ...(params ? { params } : {}) };
 }
 
 /**

@@ -1,10 +1,28 @@
 // Screenshots of the lab in the real workbench (the offline VS Code server): the panel's
-// function plots, a quick training comparison, and the sidebar. Saved under test-output/.
-// Run: node scripts/build.mjs && node test/host/screenshot-lab.mjs
-import { mkdirSync, mkdtempSync } from 'node:fs';
+// function plots, a quick training comparison and the sidebar, in Light Modern (VS Code's default
+// light theme), then in Dark Modern and Dark High Contrast. One training run: the theme
+// is switched through the workspace settings file and the page redraws itself in the new colours.
+// Saved under test-output/: lab-functions.png, lab-train.png, sidebar.png (light; the sidebar part
+// only), the same with -dark and -hc, and lab-focus-<theme>.png (the alpha slider focused from the
+// keyboard, to see the ring).
+// Run: node scripts/build.mjs && node test/host/screenshot-lab.mjs [--themes=light,dark,hc] [--epochs=3]
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureServerInstalled, launchBrowser, root, startServer, workbenchUrl } from './vscodeServer.mjs';
+
+/** Each theme: its `workbench.colorTheme` id and the class the workbench then carries. */
+const THEMES = {
+  light: { id: 'Default Light Modern', workbenchClass: 'vs', suffix: '' },
+  dark: { id: 'Default Dark Modern', workbenchClass: 'vs-dark', suffix: '-dark' },
+  hc: { id: 'Default High Contrast', workbenchClass: 'hc-black', suffix: '-hc' },
+};
+const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const themes = arg('themes', 'light,dark,hc').split(',').map((t) => {
+  if (!THEMES[t]) throw new Error(`unknown theme ${t}: use ${Object.keys(THEMES).join(', ')}`);
+  return t;
+});
+const epochs = Number(arg('epochs', '3'));
 
 const out = path.join(root, 'test-output');
 mkdirSync(out, { recursive: true });
@@ -27,21 +45,57 @@ async function labFrame(page, surface, timeoutMs = 60_000) {
   }
 }
 
+/** Types into the open quick input and accepts the row whose label contains `title`. */
+async function pick(page, title) {
+  await page.keyboard.type(title);
+  await sleep(800);
+  const item = await page.$(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+  if (!item) return false;
+  await page.keyboard.press('Enter');
+  return true;
+}
+
 async function runCommand(page, title) {
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(title);
-    await sleep(800);
-    const item = await page.$(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
-    if (item) {
-      await page.keyboard.press('Enter');
-      return;
-    }
+    if (await pick(page, title)) return;
     await page.keyboard.press('Escape');
     await sleep(2000); // right after load the command list can be incomplete
   }
   throw new Error(`command not found: ${title}`);
+}
+
+/**
+ * Writes `workbench.colorTheme` into the workspace settings; the workbench watches the file and
+ * switches. (In the Extension Development Host the user settings file is not read, and the Color
+ * Theme picker is no use offline: it also searches the marketplace and shows only that error.)
+ */
+async function setTheme(page, folder, theme) {
+  const { id, workbenchClass } = THEMES[theme];
+  mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify({ 'workbench.colorTheme': id }, null, 2)}\n`);
+  await page.waitForSelector(`.monaco-workbench.${workbenchClass}`, { timeout: 20_000 });
+  await sleep(2000); // the webviews get the new variables, and the page redraws its charts
+}
+
+async function closeNotifications(page) {
+  await page.keyboard.press('Escape');
+  for (const b of await page.$$('.notifications-toasts .codicon-notifications-clear, .notification-toast .codicon-close')) await b.click().catch(() => {});
+  await sleep(300);
+}
+
+async function shoot(page, name) {
+  await page.screenshot({ path: path.join(out, name) });
+  console.log(`saved test-output/${name}`);
+}
+
+async function showFunctions(frame) {
+  await frame.click('#tab-functions');
+  await frame.waitForSelector('[data-chart=plot] svg g.role-mark path', { timeout: 60_000 });
+  await frame.click('#opt-elu');
+  await frame.waitForSelector('[data-param=alpha]');
+  await sleep(1500);
 }
 
 try {
@@ -50,43 +104,55 @@ try {
   await page.goto(workbenchUrl(server.port, { folder, extensionDevelopmentPath: root }));
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   await sleep(4000);
+  await setTheme(page, folder, themes[0]);
   await runCommand(page, 'Activation Lab: Open Lab');
-  let frame = await labFrame(page, 'panel');
+  const frame = await labFrame(page, 'panel');
   await frame.waitForSelector('[data-chart=plot] svg g.role-mark path', { timeout: 60_000 });
-  await frame.click('#opt-elu');
-  await frame.waitForSelector('[data-param=alpha]');
-  await sleep(1500);
-  await page.screenshot({ path: path.join(out, 'lab-functions.png') });
-  console.log('saved lab-functions.png');
 
-  // A quick training comparison from the Train section.
+  // A quick training comparison from the Train section, once; every theme shows its results.
+  // (--epochs=0 skips it, to look at the themes quickly.)
+  if (epochs > 0) await train(page, frame);
+
+  await runCommand(page, 'View: Show Activation Lab');
+  const side = await labFrame(page, 'sidebar');
+  await side.waitForSelector('svg.spark');
+
+  for (const theme of themes) {
+    const { suffix } = THEMES[theme];
+    await setTheme(page, folder, theme);
+    await closeNotifications(page);
+    await showFunctions(frame);
+    await shoot(page, `lab-functions${suffix}.png`);
+    // The keyboard focus ring on the alpha slider (Tab from the x range field before it).
+    await frame.focus('[data-range=hi]');
+    await page.keyboard.press('Tab');
+    await sleep(300);
+    await shoot(page, `lab-focus-${theme}.png`);
+    await frame.click('#tab-train');
+    if (epochs > 0) await frame.waitForSelector('.results-table [data-test-accuracy]');
+    await sleep(1500);
+    await shoot(page, `lab-train${suffix}.png`);
+    await side.waitForSelector('svg.spark');
+    await page.locator('.part.sidebar').screenshot({ path: path.join(out, `sidebar${suffix}.png`) });
+    console.log(`saved test-output/sidebar${suffix}.png (the sidebar part only)`);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+async function train(page, frame) {
   await frame.click('#tab-train');
   await frame.waitForSelector('[data-action=train]');
   for (const id of ['elu', 'gelu']) {
     const box = await frame.$(`[data-train=${id}]`);
     if (box && (await box.isChecked())) await box.uncheck();
   }
-  await frame.fill('[data-epochs]', '3');
+  await frame.fill('[data-epochs]', String(epochs));
   await frame.dispatchEvent('[data-epochs]', 'change');
   await frame.click('[data-action=train]');
-  console.log('training 4 activations x 3 epochs on 6000 images...');
+  console.log(`training 4 activations x ${epochs} epochs on 6000 images...`);
   await frame.waitForFunction(() => document.querySelectorAll('.results-table [data-test-accuracy]').length >= 4, null, { timeout: 15 * 60_000, polling: 2000 });
   await sleep(2000);
-  // Close the notifications so they do not cover the charts.
-  await page.keyboard.press('Escape');
-  for (const b of await page.$$('.notifications-toasts .codicon-notifications-clear, .notification-toast .codicon-close')) await b.click().catch(() => {});
-  await sleep(500);
-  await page.screenshot({ path: path.join(out, 'lab-train.png') });
-  console.log('saved lab-train.png');
-
-  // The sidebar.
-  await runCommand(page, 'View: Show Activation Lab');
-  const side = await labFrame(page, 'sidebar');
-  await side.waitForSelector('svg.spark');
-  await sleep(1500);
-  await page.screenshot({ path: path.join(out, 'sidebar.png') });
-  console.log('saved sidebar.png');
-} finally {
-  await browser.close();
-  server.stop();
+  await closeNotifications(page);
 }

@@ -49,10 +49,12 @@ export function renderFunctions(root: HTMLElement): void {
     list.setAttribute('aria-activedescendant', `opt-${selected.id}`);
   }
   list.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
     const i = records.indexOf(selected);
-    choose(records[(i + (e.key === 'ArrowDown' ? 1 : records.length - 1)) % records.length]!);
+    const n = records.length;
+    const to = { ArrowDown: (i + 1) % n, ArrowUp: (i + n - 1) % n, Home: 0, End: n - 1, PageDown: Math.min(n - 1, i + 10), PageUp: Math.max(0, i - 10) }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    choose(records[to]!);
     document.getElementById(`opt-${selected.id}`)?.scrollIntoView({ block: 'nearest' });
   });
 

@@ -20,6 +20,23 @@ describe('The lab webviews in a real VS Code', () => {
     }
   });
 
+  it('"Open Lab" from a hover link with the code\'s parameters, or malformed ones, shows the plot', async () => {
+    const api = await activateLab();
+    // What a Keras `LeakyReLU(alpha=0.3)` hover passes, then arguments no hover would make.
+    for (const args of [
+      { activation: 'leaky_relu', framework: 'keras', params: { alpha: 0.3 } },
+      { activation: 'leaky_relu', params: { 'not a name': 1 } },
+      { activation: 'elu', params: { alpha: 'big' } },
+    ]) {
+      await vscode.commands.executeCommand('activationLab.openLab', args);
+      const panel = await waitFor('the lab panel', () => api.labPanel());
+      await waitFor(`the plot for ${JSON.stringify(args)}`, async () => {
+        const r = await panel.query();
+        return r.section === 'functions' && (chart(r, 'plot')?.marks ?? 0) > 0 ? r : undefined;
+      });
+    }
+  });
+
   it('the sidebar resolves and draws a small plot per activation', async () => {
     const api = await activateLab();
     await vscode.commands.executeCommand('workbench.view.extension.activationLab');

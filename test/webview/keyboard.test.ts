@@ -1,0 +1,177 @@
+// Keyboard only: every control of Functions, Train, Runs and Guide is reached with Tab and shows a
+// focus ring that can be seen (drawn outside the control, or in a colour other than its fill); the
+// tabs, the activation list and the sliders answer arrow keys; a training job starts without a mouse.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openWebview, startHarness, stopHarness, type WebviewPage } from './harness';
+import type { LabSection, LabState } from '../../src/protocol/messages';
+
+const state: LabState = { surface: 'panel', section: 'functions', locale: 'en', version: '0.1.0' };
+
+before(startHarness);
+after(stopHarness);
+
+/** Light Modern's values for the variables the page's focus and button styles read (VS Code sets them). */
+const THEME_VARS: Record<string, string> = {
+  '--vscode-focusBorder': '#0078d4',
+  '--vscode-button-background': '#0078d4',
+  '--vscode-button-foreground': '#ffffff',
+  '--vscode-button-secondaryBackground': '#e5e5e5',
+  '--vscode-button-secondaryForeground': '#3b3b3b',
+  '--vscode-checkbox-background': '#f8f8f8',
+  '--vscode-foreground': '#3b3b3b',
+  '--vscode-editor-background': '#ffffff',
+  '--vscode-list-activeSelectionBackground': '#e8e8e8',
+  '--vscode-list-focusOutline': '#0078d4',
+};
+
+async function open(section: LabSection): Promise<WebviewPage> {
+  const w = await openWebview('panel', { section });
+  // CSSOM, as VS Code does it: the page's CSP forbids inline <style>, not style properties.
+  await w.page.evaluate(`(() => { for (const [k, v] of Object.entries(${JSON.stringify(THEME_VARS)})) document.documentElement.style.setProperty(k, v); })()`);
+  await w.send({ type: 'lab/state', state: { ...state, section } });
+  await w.page.waitForSelector(`#section-${section}`);
+  if (section === 'runs') {
+    await w.send({ type: 'runs/list', experiments: [{ id: '2025-01-01T12-00-00-000Z', createdAt: '2025-01-01T12:00:00.000Z', dataset: 'mnist', epochs: 2, runs: [{ id: 'relu', status: 'completed', testAccuracy: 0.95, valAccuracy: 0.93 }] }] });
+    await w.page.waitForSelector('[data-open]');
+  }
+  return w;
+}
+
+interface Focused {
+  id: string;
+  what: string;
+  ring: boolean;
+  ringDetail: string;
+}
+
+/**
+ * The focused element and whether its ring can be seen: an outline of at least 1px that is drawn
+ * outside the control, or inside it in a colour other than its background. Native checkboxes and
+ * sliders paint a fill that background-color does not report, so theirs must be outside.
+ */
+const DESCRIBE_FOCUS = `(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  if (!e.dataset.kb) e.dataset.kb = String((window.__kb = (window.__kb || 0) + 1));
+  const cs = getComputedStyle(e);
+  const width = parseFloat(cs.outlineWidth) || 0;
+  const offset = parseFloat(cs.outlineOffset) || 0;
+  const painted = e.matches('input[type=checkbox], input[type=radio], input[type=range]');
+  const transparent = (c) => c === 'transparent' || /rgba\\(.*, 0\\)$/.test(c);
+  const ring = cs.outlineStyle !== 'none' && width >= 1 && !transparent(cs.outlineColor)
+    && (offset >= 0 || (!painted && cs.outlineColor !== cs.backgroundColor));
+  const what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('type') ? '[' + e.getAttribute('type') + ']' : '')
+    + ['data-train', 'data-param', 'data-compare', 'data-action', 'data-custom', 'data-guide', 'data-open', 'data-link', 'data-export', 'data-range', 'data-constraint', 'role']
+      .filter((a) => e.hasAttribute(a)).map((a) => '[' + a + '=' + e.getAttribute(a) + ']').join('');
+  return { id: e.dataset.kb, what, ring, ringDetail: cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor + ' offset ' + cs.outlineOffset + ' on ' + cs.backgroundColor };
+})()`;
+
+const focused = (w: WebviewPage) => w.page.evaluate(DESCRIBE_FOCUS) as Promise<Focused | null>;
+
+/** Every control a keyboard user should reach: enabled, shown, not taken out of the Tab order. */
+const CONTROLS = `(() => [...document.querySelectorAll('#app button, #app input, #app select, #app [tabindex="0"]')]
+  .filter((e) => !e.disabled && e.getAttribute('tabindex') !== '-1' && e.getClientRects().length > 0)
+  .map((e) => { if (!e.dataset.kb) e.dataset.kb = String((window.__kb = (window.__kb || 0) + 1)); return e.dataset.kb; }))()`;
+
+/** Presses Tab until focus comes back round; returns each element focused once, in order. */
+async function tabAround(w: WebviewPage, limit = 200): Promise<Focused[]> {
+  const seen: Focused[] = [];
+  for (let i = 0; i < limit; i++) {
+    await w.page.keyboard.press('Tab');
+    const f = await focused(w);
+    if (!f) continue; // past the last control the browser's own UI has focus for a step
+    if (seen.some((s) => s.id === f.id)) break;
+    seen.push(f);
+  }
+  return seen;
+}
+
+for (const section of ['functions', 'train', 'runs', 'guide'] as const) {
+  test(`${section}: Tab reaches every control, each with a visible focus ring`, async () => {
+    const w = await open(section);
+    await w.page.waitForTimeout(300); // the charts' export buttons come with the embeds
+    const controls = (await w.page.evaluate(CONTROLS)) as string[];
+    const reached = await tabAround(w);
+    const ids = new Set(reached.map((f) => f.id));
+    const missed = controls.filter((id) => !ids.has(id));
+    assert.deepEqual(missed, [], `not reachable with Tab: ${missed.join(', ')}`);
+    assert.ok(reached.length >= (section === 'runs' ? 3 : 10), `${reached.length} controls`);
+    const noRing = reached.filter((f) => !f.ring).map((f) => `${f.what} (${f.ringDetail})`);
+    assert.deepEqual(noRing, [], 'every focused control shows a ring');
+    assert.deepEqual(w.errors, []);
+    await w.close();
+  });
+}
+
+test('Train with the keyboard only: Tab to the choices, Space and typing set them, Enter starts training', async () => {
+  const w = await open('train');
+  const path: string[] = [];
+  const tabTo = async (selector: string) => {
+    for (let i = 0; i < 40; i++) {
+      await w.page.keyboard.press('Tab');
+      const f = await focused(w);
+      if (f) path.push(f.what);
+      if (await w.page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
+    }
+    assert.fail(`Tab never reached ${selector}; went through ${path.join(' > ')}`);
+  };
+  await tabTo('[data-train=sigmoid]');
+  await w.page.keyboard.press('Space'); // sigmoid off
+  await tabTo('[data-train=elu]');
+  await w.page.keyboard.press('Space'); // elu on
+  await tabTo('[data-epochs]');
+  await w.page.keyboard.press('Control+A');
+  await w.page.keyboard.type('2');
+  await tabTo('[data-quick]');
+  await w.page.keyboard.press('Space'); // the whole training set
+  await tabTo('[data-action=train]');
+  await w.page.keyboard.press('Enter');
+  const start = (await w.posted()).filter((m) => m.type === 'train/start');
+  assert.deepEqual(start, [{ type: 'train/start', activations: ['tanh', 'relu', 'leaky_relu', 'elu'], epochs: 2 }], `focus went ${path.join(' > ')}`);
+  // The host says a job runs: Start is disabled, Stop takes Space.
+  await w.send({ type: 'train/status', status: { running: true, activations: ['tanh'], epochs: 2 } });
+  await w.page.waitForFunction(`document.querySelector('[data-action=stop]')?.disabled === false`);
+  await w.page.focus('[data-action=stop]');
+  await w.page.keyboard.press('Space');
+  assert.ok((await w.posted()).some((m) => m.type === 'train/stop'));
+  assert.deepEqual(w.errors, []);
+  await w.close();
+});
+
+test('arrow keys: tabs change section, the activation list changes selection, a slider changes the curve', async () => {
+  const w = await open('functions');
+  await w.page.keyboard.press('Tab');
+  assert.equal((await focused(w))?.what, 'button#tab-functions[button][role=tab]');
+  await w.page.keyboard.press('ArrowRight');
+  await w.page.waitForSelector('#section-train');
+  assert.equal(await w.page.evaluate('document.activeElement.id'), 'tab-train');
+  await w.page.keyboard.press('End');
+  assert.equal(await w.page.evaluate('document.activeElement.id'), 'tab-guide');
+  await w.page.keyboard.press('Home');
+  await w.page.waitForSelector('#section-functions');
+  assert.equal(await w.page.evaluate('document.activeElement.id'), 'tab-functions');
+
+  await w.page.keyboard.press('Tab');
+  assert.equal(await w.page.evaluate(`document.activeElement.getAttribute('role')`), 'listbox');
+  await w.page.keyboard.press('ArrowDown'); // relu -> leaky_relu (the registry's order)
+  assert.equal(await w.page.getAttribute('[role=listbox]', 'aria-activedescendant'), 'opt-leaky_relu');
+  assert.equal(await w.page.evaluate(`document.activeElement.getAttribute('role')`), 'listbox', 'focus stays on the list');
+  await w.page.keyboard.press('End');
+  const last = await w.page.$eval('[role=listbox] [role=option]:last-child', (o) => o.id);
+  assert.equal(await w.page.getAttribute('[role=listbox]', 'aria-activedescendant'), last);
+  await w.page.keyboard.press('Home');
+  assert.equal(await w.page.getAttribute('[role=listbox]', 'aria-activedescendant'), 'opt-sigmoid');
+  for (let i = 0; i < 3; i++) await w.page.keyboard.press('ArrowDown'); // sigmoid, tanh, relu, leaky_relu
+  await w.page.waitForSelector('[data-param=alpha]');
+
+  const path = () => w.page.$eval('[data-chart=plot] g.mark-line.role-mark path', (p) => p.getAttribute('d'));
+  await w.page.waitForSelector('[data-chart=plot] g.mark-line.role-mark path');
+  const before = await path();
+  await w.page.focus('[data-param=alpha]');
+  for (let i = 0; i < 20; i++) await w.page.keyboard.press('ArrowRight');
+  await w.page.waitForFunction(`Number(document.querySelector('[data-param=alpha]').value) > 0.05`);
+  await w.page.waitForFunction(`document.querySelector('[data-chart=plot] g.mark-line.role-mark path').getAttribute('d') !== ${JSON.stringify(before)}`);
+  assert.deepEqual(w.errors, []);
+  await w.close();
+});
