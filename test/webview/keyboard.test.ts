@@ -127,6 +127,7 @@ test('Train with the keyboard only: Tab to the choices, Space and typing set the
   await w.page.keyboard.press('Space'); // the whole training set
   await tabTo('[data-action=train]');
   await w.page.keyboard.press('Enter');
+  await w.page.waitForFunction("window.__posted.some((m) => m.type === 'train/start')", undefined, { timeout: 5000 }).catch(() => undefined);
   const start = (await w.posted()).filter((m) => m.type === 'train/start');
   assert.deepEqual(start, [{ type: 'train/start', activations: ['tanh', 'relu', 'leaky_relu', 'elu'], epochs: 2 }], `focus went ${path.join(' > ')}`);
   // The host says a job runs: Start is disabled, Stop takes Space.
@@ -134,6 +135,7 @@ test('Train with the keyboard only: Tab to the choices, Space and typing set the
   await w.page.waitForFunction(`document.querySelector('[data-action=stop]')?.disabled === false`);
   await w.page.focus('[data-action=stop]');
   await w.page.keyboard.press('Space');
+  await w.page.waitForFunction("window.__posted.some((m) => m.type === 'train/stop')", undefined, { timeout: 5000 }).catch(() => undefined);
   assert.ok((await w.posted()).some((m) => m.type === 'train/stop'));
   assert.deepEqual(w.errors, []);
   await w.close();
