@@ -23,7 +23,8 @@ export const exportCommand: CliCommand = {
         opset: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
-      }, USAGE,
+      },
+      USAGE,
     );
     if (positionals.length !== 1) throw new CliError(`expected one run folder, got ${positionals.length ? positionals.join(' ') : 'none'}\nusage: ${USAGE}`);
     let opset: number | undefined;

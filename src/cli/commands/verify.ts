@@ -56,7 +56,8 @@ export const verifyCommand: CliCommand = {
         run: { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'boolean' },
-      }, USAGE,
+      },
+      USAGE,
     );
     if (positionals.length !== 1) throw new CliError(`expected one .onnx file, got ${positionals.length ? positionals.join(' ') : 'none'}\nusage: ${USAGE}`);
     let limit: number | undefined;
