@@ -3,6 +3,7 @@
 // returns undefined for anything malformed (the command then behaves as if run from the palette).
 import type { Framework } from '../core/activations/types';
 import { parseFocusParams } from './messages';
+import { isRecord } from './validate';
 
 /** `activationLab.openLab` from a hover: show this activation, with the parameters of the code. */
 export interface OpenLabArgs {
@@ -20,10 +21,6 @@ export interface OpenGuideArgs {
 }
 
 const ID = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Malformed parameters are dropped (the lab then shows the defaults); the activation still opens. */
 export function parseOpenLabArgs(v: unknown): OpenLabArgs | undefined {
