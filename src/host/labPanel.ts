@@ -70,7 +70,7 @@ export class LabPanel implements vscode.Disposable {
     focus?: FunctionsFocus,
   ) {
     this.section = section;
-    this.focus = focus;
+    this.focus = focus && withinLimits(focus);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
     this.connection = new WebviewConnection(panel.webview, log, () => this.state());
     panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, 'panel', vscode.l10n.t('Activation Lab'));
@@ -105,7 +105,7 @@ export class LabPanel implements vscode.Disposable {
 
   showSection(section: LabSection, focus?: FunctionsFocus): void {
     this.section = section;
-    if (focus) this.focus = { activations: focus.activations.slice(0, 12), ...(focus.view && FUNCTIONS_VIEWS.includes(focus.view) ? { view: focus.view } : {}), ...(focus.params ? { params: focus.params } : {}) };
+    if (focus) this.focus = withinLimits(focus);
     void this.connection.post({ type: 'lab/state', state: this.state(focus !== undefined) });
   }
 
@@ -125,4 +125,13 @@ export class LabPanel implements vscode.Disposable {
 
 export function extensionVersion(): string {
   return (vscode.extensions.getExtension('activation-lab.activation-lab')?.packageJSON as { version?: string } | undefined)?.version ?? '0.0.0';
+}
+
+/** A focus the page accepts: at most 12 activations (its validator refuses more) and a known view. */
+function withinLimits(focus: FunctionsFocus): FunctionsFocus {
+  return {
+    activations: focus.activations.slice(0, 12),
+    ...(focus.view && FUNCTIONS_VIEWS.includes(focus.view) ? { view: focus.view } : {}),
+    ...(focus.params ? { params: focus.params } : {}),
+  };
 }
