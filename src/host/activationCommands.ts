@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
 import type { ActivationRecord } from '../core/activations/types';
 import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
+import { parseParamAssignment } from '../core/expr/paramAssignment';
 import { pickActivation } from './activationPicker';
 import { saveCustomActivation } from './settings';
 
@@ -19,9 +20,9 @@ export function parseNumberList(text: string): number[] | string {
 export function parseParams(text: string): Record<string, number> | string {
   const out: Record<string, number> = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)$/.exec(part);
-    if (!m || !Number.isFinite(Number(m[2]))) return vscode.l10n.t("'{0}' is not of the form name=number", part);
-    out[m[1]!] = Number(m[2]);
+    const a = parseParamAssignment(part);
+    if (!a) return vscode.l10n.t("'{0}' is not of the form name=number", part);
+    out[a.name] = a.value;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { ACTIVATIONS, findActivation, resolveParams } from '../../core/activatio
 import type { ActivationRecord } from '../../core/activations/types';
 import { compileCustomActivation } from '../../core/expr/index';
 import { CliError } from '../command';
+import { parseParamAssignment } from '../../core/expr/paramAssignment';
 
 export interface ActivationArg {
   record: ActivationRecord;
@@ -44,11 +45,10 @@ export function normalizeArgv(argv: readonly string[], valueOptions: readonly st
 export function parseParamOptions(values: readonly string[] | undefined): Record<string, number> {
   const out: Record<string, number> = {};
   for (const text of values ?? []) {
-    const m = /^\s*([A-Za-z_]\w*)\s*=\s*(\S+)\s*$/.exec(text);
-    const value = m ? Number(m[2]) : NaN;
-    if (!m || !Number.isFinite(value)) throw new CliError(`--param expects name=number, got '${text}'`);
-    if (m[1]! in out) throw new CliError(`--param ${m[1]} is given twice`);
-    out[m[1]!] = value;
+    const a = parseParamAssignment(text);
+    if (!a) throw new CliError(`--param expects name=number, got '${text}'`);
+    if (a.name in out) throw new CliError(`--param ${a.name} is given twice`);
+    out[a.name] = a.value;
   }
   return out;
 }
