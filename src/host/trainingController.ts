@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { findIdxFiles } from '../core/data/datasets';
 import { TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
 import { planRuns, runExperiment, REPORT_FILE, RESULTS_FILE, RUNS_DIR, type PlannedRun, type ResultsFile } from '../core/train/experiment';
 import { listRuns } from '../core/runs/runStore';
-import { storedRuns } from './runCommands';
 import type { PoolEvent } from '../core/train/pool';
 import { RemotePool } from '../core/train/remotePool';
 import { loadVegaLibraries } from '../core/report/vendor';
@@ -106,12 +105,15 @@ export class TrainingController implements vscode.Disposable {
    * running and no results.json was written. Newest first.
    */
   interruptedExperiments(): string[] {
-    const dirs = new Set<string>();
-    for (const run of storedRuns(this.experimentsDir)) {
-      const status = run.record?.status;
-      if ((status === 'running' || status === 'queued') && !existsSync(path.join(run.experimentDir, RESULTS_FILE))) dirs.add(run.experimentDir);
-    }
-    return [...dirs];
+    // This runs at start-up: folders with a results.json (every finished job) are passed over
+    // before any run.json is read.
+    if (!existsSync(this.experimentsDir)) return [];
+    return readdirSync(this.experimentsDir)
+      .sort()
+      .reverse()
+      .map((name) => path.join(this.experimentsDir, name))
+      .filter((dir) => !existsSync(path.join(dir, RESULTS_FILE)))
+      .filter((dir) => listRuns(path.join(dir, RUNS_DIR)).some((r) => r.record?.status === 'running' || r.record?.status === 'queued'));
   }
 
   /** Continues an interrupted experiment: finished runs are kept, the others go on from their last checkpoint. */
