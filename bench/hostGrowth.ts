@@ -1,7 +1,7 @@
 // How much a training host's resident memory grows while two runs train: the extension host's
-// case. `remote` trains through RemotePool (dataset and workers in a forked process, what the
-// extension host should use); `local` loads the dataset here and trains on worker_threads
-// (TrainingPool, the CLI's way). Uses the built bundles (dist/worker.js, dist/poolProcess.js).
+// case. `remote` trains through ProcessPool (dataset and workers in a forked process, what the
+// extension host uses); `local` loads the dataset here and trains on worker_threads
+// (WorkerPool, the CLI's way). Uses the built bundles (dist/worker.js, dist/poolProcess.js).
 // Usage: node --expose-gc --import tsx bench/hostGrowth.ts remote|local [--epochs 2]
 // Prints one JSON object: { pool, baselineMB, peakMB, growthMB, samples, runs: [{ id, status, ... }] }.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,9 +10,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../src/core/data/datasets';
 import { makeConfig } from '../src/core/train/config';
-import { runExperiment } from '../src/core/train/experiment';
-import { TrainingPool, type RunPool } from '../src/core/train/pool';
-import { RemotePool } from '../src/core/train/remotePool';
+import { runJob } from '../src/training/jobs/job';
+import { trainJob } from '../src/training/jobs/trainJob';
+import { ProcessPool } from '../src/training/processPool';
+import type { RunPool } from '../src/training/runPool';
+import { WorkerPool } from '../src/training/workerPool';
 
 const MB = 1024 * 1024;
 
@@ -42,17 +44,21 @@ async function main(): Promise<void> {
   let pool: RunPool;
   let dataset;
   if (kind === 'remote') {
-    pool = new RemotePool({ maxWorkers: 2, entry: { file: path.join(dist, 'poolProcess.js'), execArgv: [] } });
+    pool = new ProcessPool({ maxWorkers: 2, entry: { file: path.join(dist, 'poolProcess.js'), execArgv: [] } });
   } else {
-    dataset = loadDataset('mnist'); // what the extension host does today before training in-process
-    pool = new TrainingPool({ maxWorkers: 2, worker: { file: path.join(dist, 'worker.js'), execArgv: [] } });
+    dataset = loadDataset('mnist'); // what an extension host training in-process would hold
+    const local = new WorkerPool({ maxWorkers: 2, worker: { file: path.join(dist, 'worker.js'), execArgv: [] } });
+    local.provideDataset('mnist', dataset);
+    pool = local;
   }
   try {
-    const results = await runExperiment({
-      runs: [{ id: 'relu', activations: [{ id: 'relu' }, { id: 'relu' }] }, { id: 'sigmoid', activations: [{ id: 'sigmoid' }, { id: 'sigmoid' }] }],
+    const end = await runJob(trainJob, {
+      runs: [{ runId: 'relu', activations: [{ id: 'relu' }, { id: 'relu' }] }, { runId: 'sigmoid', activations: [{ id: 'sigmoid' }, { id: 'sigmoid' }] }],
       settings: { epochs, dataset: 'mnist' },
-      dataset, outDir, pool, libraries: null, onnx: false,
-    });
+      dataset, outDir, libraries: null, onnx: false,
+    }, pool);
+    const results = end.result;
+    if (!results) throw new Error(end.error);
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage.rss());
     process.stdout.write(`${JSON.stringify({

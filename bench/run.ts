@@ -1,6 +1,7 @@
-// `npm run bench`: issue 8's benchmark. Every figure comes from this one run on this machine, so
-// the ratios compare like with like. The machine is shared: the load average and, for every step,
-// the cores this benchmark got and the cores everyone else used (/proc/stat) are recorded.
+// `npm run bench`: the lab against its peers on the tutorial's workload. Every figure comes from
+// this one run on this machine, so the ratios compare like with like. The machine is shared: the
+// load average and, for every step, the cores this benchmark got and the cores everyone else used
+// (/proc/stat) are recorded.
 //   - seconds per epoch of the tutorial workload (48000 train + 12000 validation, batch 32) with
 //     relu and sigmoid: the lab's fast path (one worker, `actlab train`), PyTorch and numpy (one
 //     thread each), in interleaved rounds so a neighbour's burst hits all alike; the ratios use each
@@ -10,7 +11,7 @@
 //   - GEMM GFLOP/s on the layer shapes (bench/gemm.ts);
 //   - the four-activation comparison's wall time with 1 and 2 workers (twice each, the best
 //     counts) and its peak resident memory;
-//   - the extension-host growth while training through RemotePool (bench/hostGrowth.ts);
+//   - the extension-host growth while training through ProcessPool (bench/hostGrowth.ts);
 //   - where a fast-path epoch's time goes (bench/profile.ts).
 // It installs the Python peers with apt when missing (scripts/ensure-system-deps.sh), builds the
 // bundles, prints a table and writes bench/results.json. About 4 minutes on 2 quiet cores.
@@ -24,7 +25,7 @@ import { loadMnist } from '../src/core/data/datasets';
 import { availableKernels, detectWasmFeatures } from '../src/core/kernels/index';
 import { createJsKernels } from '../src/core/kernels/js';
 import { makeConfig, TUTORIAL_ACTIVATIONS } from '../src/core/train/config';
-import type { ResultsFile } from '../src/core/train/experiment';
+import type { ResultsFile } from '../src/core/runs/resultsFile';
 import { resolveLayerActivation } from '../src/core/train/resolveActivation';
 import { MlpTrainer } from '../src/core/train/trainer';
 import { benchGemm, formatGemmTable, type ProviderResult } from './gemm';
@@ -413,8 +414,8 @@ async function main(): Promise<void> {
   const rounds = Number(opts.rounds);
   const gemm: ProviderResult[] = inProcess('GEMM', () => benchGemm(availableKernels(), rounds));
 
-  // 7. Extension-host growth: RemotePool, and the in-process pool for contrast.
-  log('extension-host growth: RemotePool, then in-process TrainingPool');
+  // 7. Extension-host growth: ProcessPool, and the in-process pool for contrast.
+  log('extension-host growth: ProcessPool, then in-process WorkerPool');
   markLoad('host growth');
   const growth = { remote: await hostGrowth('remote'), local: await hostGrowth('local') };
   markLoad('end');
@@ -441,7 +442,7 @@ async function main(): Promise<void> {
     { goal: 'GEMM wasm-simd, GFLOP/s', value: gemmOf('wasm-simd'), limit: `>= ${GOALS.gemmSimd}`, met: null },
     { goal: 'comparison wall time, 2 workers / 1 (best)', value: ratio(best(2), best(1)), limit: `<= ${GOALS.twoWorkers}`, met: null },
     { goal: 'comparison peak resident memory, MB', value: peakMB, limit: `<= ${GOALS.peakMB}`, met: null },
-    { goal: 'host growth while training (RemotePool), MB', value: growth.remote.growthMB, limit: `<= ${GOALS.hostGrowthMB}`, met: null },
+    { goal: 'host growth while training (ProcessPool), MB', value: growth.remote.growthMB, limit: `<= ${GOALS.hostGrowthMB}`, met: null },
   ];
   for (const c of checks) {
     const [op, lim] = c.limit.split(' ') as ['<=' | '>=', string];
@@ -453,7 +454,7 @@ async function main(): Promise<void> {
   const count = (x: { epochs: number } | null) => (x ? String(x.epochs) : '0');
   const lines: string[] = [];
   const loadStart = loads[0]!, loadEnd = loads[loads.length - 1]!;
-  lines.push(`Activation Lab benchmark (issue 8), ${new Date().toISOString()}, git ${machine.git ?? '?'}`);
+  lines.push(`Activation Lab benchmark, ${new Date().toISOString()}, git ${machine.git ?? '?'}`);
   lines.push(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB.toFixed(0)} GB, node ${machine.node}; WebAssembly SIMD ${features.simd ? 'yes' : 'no'}, relaxed SIMD ${features.relaxedSimd ? (features.relaxedSimdByFlag ? 'yes (V8 flag)' : 'yes') : 'no'}`);
   lines.push(`load average (1 min / 5 min): ${loadStart.load1.toFixed(2)} / ${loadStart.load5.toFixed(2)} at start, ${loadEnd.load1.toFixed(2)} / ${loadEnd.load5.toFixed(2)} at end (shared machine)`);
   lines.push('');
@@ -479,8 +480,8 @@ async function main(): Promise<void> {
   for (const x of sharing) lines.push(`  ${x.step.padEnd(28)} ${fmt(x.wallSeconds, 1).padStart(6)} s   own ${fmt(x.ownCores, 2)}   others ${fmt(x.othersCores, 2)}`);
   lines.push('');
   lines.push('Extension-host growth while 2 runs train 2 epochs (resident memory of the training host, peak minus before)');
-  lines.push(`  RemotePool (dataset and workers in a child process): +${fmt(growth.remote.growthMB, 1)} MB (from ${fmt(growth.remote.baselineMB, 0)} MB)`);
-  lines.push(`  in-process TrainingPool + loadDataset, for contrast: +${fmt(growth.local.growthMB, 1)} MB (from ${fmt(growth.local.baselineMB, 0)} MB)`);
+  lines.push(`  ProcessPool (dataset and workers in a child process): +${fmt(growth.remote.growthMB, 1)} MB (from ${fmt(growth.remote.baselineMB, 0)} MB)`);
+  lines.push(`  in-process WorkerPool + loadDataset, for contrast: +${fmt(growth.local.growthMB, 1)} MB (from ${fmt(growth.local.baselineMB, 0)} MB)`);
   lines.push('');
   lines.push(`GEMM on the layer shapes (${rounds} rounds; the goal figure is the epoch-weighted median with random operands)`);
   lines.push(formatGemmTable(gemm));

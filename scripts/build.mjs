@@ -36,9 +36,9 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { worker: 'src/worker/trainWorker.ts' }, outdir: 'dist' },
-  // RemotePool's training process (the extension host trains there, holding no dataset itself)
-  { ...node, entryPoints: { poolProcess: 'src/worker/poolProcess.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { worker: 'src/training/trainWorker.ts' }, outdir: 'dist' },
+  // ProcessPool's training process (the extension host trains there, holding no dataset itself)
+  { ...node, entryPoints: { poolProcess: 'src/training/poolProcess.ts' }, outdir: 'dist' },
   {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts' },

@@ -7,7 +7,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // `--webview` runs the browser tests of the webview bundle instead (they need a build and chromium).
 const webview = process.argv.includes('--webview');
-const dirs = webview ? ['test/webview'] : ['test/core', 'test/cli', 'test/protocol', 'test/worker', 'test/unit'];
+const dirs = webview ? ['test/webview'] : ['test/core', 'test/cli', 'test/protocol', 'test/training', 'test/unit'];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 function walk(dir) {

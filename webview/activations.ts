@@ -3,11 +3,11 @@
 import { ACTIVATIONS, findActivation } from '../src/core/activations/registry';
 import type { ActivationRecord, ParamSpec } from '../src/core/activations/types';
 import { compileCustomActivation } from '../src/core/expr/customActivation';
-import type { CustomDef } from '../src/protocol/messages';
+import type { CustomActivationDef } from '../src/core/expr/customActivation';
 
 const compiled = new Map<string, ActivationRecord | undefined>();
 
-function compileSaved(def: CustomDef): ActivationRecord | undefined {
+function compileSaved(def: CustomActivationDef): ActivationRecord | undefined {
   const key = JSON.stringify(def);
   if (!compiled.has(key)) {
     try {
@@ -21,11 +21,11 @@ function compileSaved(def: CustomDef): ActivationRecord | undefined {
 }
 
 /** Built-ins first (the tutorial's six in its order), then the user's. */
-export function allActivations(customs: readonly CustomDef[]): ActivationRecord[] {
+export function allActivations(customs: readonly CustomActivationDef[]): ActivationRecord[] {
   return [...ACTIVATIONS, ...customs.map(compileSaved).filter((r): r is ActivationRecord => r !== undefined)];
 }
 
-export function recordFor(id: string, customs: readonly CustomDef[]): ActivationRecord | undefined {
+export function recordFor(id: string, customs: readonly CustomActivationDef[]): ActivationRecord | undefined {
   const own = ACTIVATIONS.find((r) => r.id === id);
   if (own) return own;
   const custom = customs.find((d) => d.name === id);

@@ -1,7 +1,7 @@
 // The lab webview: one bundle for the panel (tabs Functions, Train, Runs, Guide) and the sidebar.
 // Every host message is validated first; what the user chose is saved with setState and what the
 // host knows is replayed after `webview/ready`, so the page survives hiding and reloads.
-import { LAB_SECTIONS, parseToWebview, type LabReport, type LabSection, type ToWebview } from '../src/protocol/messages';
+import { LAB_SECTIONS, type FunctionsFocus, type LabReport, type LabSection } from '../src/protocol/messages';
 import type { GuideLink } from '../src/core/guide/content';
 import { focusParams, recordFor } from './activations';
 import { liveCharts, sweepCharts } from './charts';
@@ -14,8 +14,9 @@ import { renderTrain } from './sections/train';
 import { renderSidebar } from './sidebar';
 import { host, page, savePage } from './state';
 import { onThemeChange } from './theme';
-import { applyEvent, applyStatus, job, resetJobViews } from './trainStore';
-import { getPageState, post } from './vscodeApi';
+import { lastLine } from './jobText';
+import { applyEvent, applySnapshot, currentJob, resetJobViews } from './trainStore';
+import { channel, post } from './vscodeApi';
 
 const app = document.getElementById('app')!;
 const surface = document.body.dataset.surface === 'sidebar' ? 'sidebar' : 'panel';
@@ -67,10 +68,10 @@ function render(): void {
   app.append(el('p', { class: 'status footer', 'data-testid': 'status' }, `${t('status.ready')} · v${state.version}`));
 }
 
-function selectSection(section: LabSection, announce = true): void {
+/** The page owns which section it shows (saved with its state, so a reload keeps it). */
+function selectSection(section: LabSection): void {
   page.section = section;
   savePage();
-  if (announce) post({ type: 'webview/showSection', section });
   render();
 }
 
@@ -104,87 +105,51 @@ async function report(): Promise<LabReport> {
   const out = charts.map((c) => ({ id: c.id, marks: c.marks(), rows: c.rows, embeds: c.embeds }));
   const sparks = app.querySelectorAll('svg.spark path').length;
   if (sparks) out.push({ id: 'sparklines', marks: sparks, rows: app.querySelectorAll('svg.spark').length, embeds: 0 });
-  const status = document.querySelector('[data-train-status]')?.textContent ?? job.lastLine;
+  const status = document.querySelector('[data-train-status]')?.textContent ?? lastLine(currentJob());
   return { surface, section: surface === 'sidebar' ? 'functions' : page.section, charts: out, status };
 }
 
-function handle(msg: ToWebview): void {
-  switch (msg.type) {
-    case 'lab/state': {
-      host.state = msg.state;
-      setLocale(msg.state.locale);
-      document.documentElement.lang = msg.state.locale;
-      const focus = msg.state.focus;
-      const key = focus ? JSON.stringify(focus) : undefined;
-      if (focus && key !== page.focusKey && surface === 'panel') {
-        // The host asked for these activations (Compare Activations, the sidebar): once per request.
-        page.focusKey = key;
-        if (focus.activations.length === 1 && (focus.view ?? 'plot') === 'plot') {
-          page.fn.selected = focus.activations[0]!;
-          if (focus.params) applyFocusParams(focus.activations[0]!, focus.params);
-        } else if (focus.activations.length) page.fn.compare = [...focus.activations];
-        page.fn.view = focus.view ?? (focus.activations.length > 1 ? 'compare' : 'plot');
-        page.section = 'functions';
-      } else if (!firstState || !savedSectionAtLoad) {
-        // The first state keeps the section saved before a reload; later ones are the host asking.
-        page.section = msg.state.section;
-      }
-      firstState = false;
-      savePage();
-      render();
-      break;
-    }
-    case 'lab/ping':
-      post({ type: 'webview/pong', nonce: msg.nonce });
-      break;
-    case 'lab/query':
-      void report().then((r) => post({ type: 'lab/report', nonce: msg.nonce, report: r }));
-      break;
-    case 'lab/custom': {
-      const changed = JSON.stringify(msg.defs) !== JSON.stringify(host.customs);
-      host.customs = msg.defs;
-      if (changed && host.state && (surface === 'sidebar' || page.section === 'functions')) render();
-      break;
-    }
-    case 'lab/notice':
-      showNotice(msg.level, msg.text);
-      break;
-    case 'train/status':
-      host.train = msg.status;
-      applyStatus(msg.status);
-      if (msg.status.error) showNotice('error', msg.status.error);
-      break;
-    case 'train/event':
-      applyEvent(msg.event);
-      break;
-    case 'runs/list': {
-      host.experiments = msg.experiments;
-      if (host.state && (surface === 'sidebar' || page.section === 'runs' || page.section === 'guide')) render();
-      break;
-    }
-    case 'runs/results':
-      host.results = { id: msg.id, view: msg.results };
-      showResults();
-      break;
+/** The host asks for a section: Functions on some activations (Compare, a hover's Open in Lab), or the guide on one. */
+function show(section: LabSection, focus: FunctionsFocus | undefined): void {
+  if (surface !== 'panel') return;
+  if (section === 'functions' && focus && focus.activations.length) {
+    if (focus.activations.length === 1 && (focus.view ?? 'plot') === 'plot') {
+      page.fn.selected = focus.activations[0]!;
+      if (focus.params) applyFocusParams(focus.activations[0]!, focus.params);
+    } else page.fn.compare = [...focus.activations];
+    page.fn.view = focus.view ?? (focus.activations.length > 1 ? 'compare' : 'plot');
   }
+  if (section === 'guide') page.guide.focus = focus?.activations[0];
+  selectSection(section);
 }
 
-/** The section saved before this load (a reload keeps it over the host's default). */
-const savedSectionAtLoad = LAB_SECTIONS.includes(getPageState<{ section: LabSection }>().section as LabSection);
-let firstState = true;
-
-window.addEventListener('message', (event: MessageEvent) => {
-  const msg = parseToWebview(event.data);
-  if (typeof msg === 'string') {
-    console.warn(`[activation-lab] ignored a host message: ${msg}`);
-    return;
-  }
-  try {
-    handle(msg);
-  } catch (e) {
-    // A bug drawing one message must not take the page down.
-    console.error('[activation-lab] failed to handle', msg.type, e);
-  }
+channel.on('lab/state', ({ state }) => {
+  host.state = state;
+  setLocale(state.locale);
+  document.documentElement.lang = state.locale;
+  render();
+});
+channel.on('lab/show', ({ section, focus }) => show(section, focus));
+channel.on('lab/ping', ({ requestId }) => post({ type: 'lab/pong', requestId }));
+channel.on('lab/query', ({ requestId }) => void report().then((r) => post({ type: 'lab/report', requestId, report: r })));
+channel.on('lab/custom', ({ defs }) => {
+  const changed = JSON.stringify(defs) !== JSON.stringify(host.customs);
+  host.customs = defs;
+  if (changed && host.state && (surface === 'sidebar' || page.section === 'functions')) render();
+});
+channel.on('lab/notice', ({ level, text }) => showNotice(level, text));
+channel.on('train/snapshot', ({ snapshot }) => applySnapshot(snapshot));
+channel.on('train/event', ({ event }) => {
+  applyEvent(event);
+  if (event.type === 'job/ended' && event.status === 'failed' && event.error) showNotice('error', event.error);
+});
+channel.on('runs/list', ({ experiments }) => {
+  host.experiments = experiments;
+  if (host.state && (surface === 'sidebar' || page.section === 'runs' || page.section === 'guide')) render();
+});
+channel.on('runs/results', ({ id, results }) => {
+  host.results = { id, view: results };
+  showResults();
 });
 
 onThemeChange(() => render());

@@ -5,18 +5,18 @@ import {
   accuracyCurvesSpec, HISTORY_DATASET, historyRows, lossCurvesSpec, SECONDS_DATASET, secondsPerEpochSpec, secondsRows,
 } from '../src/core/charts/training';
 import { confusionRows, confusionSpec, deadUnitSpec, layerGradientSpec, layerRows, LAYERS_DATASET } from '../src/core/charts/results';
-import type { EpochView, ResultsView, RunEndStatus, TestView } from '../src/protocol/messages';
+import type { EpochMetrics, RunEndStatus, TestMetrics } from '../src/core/train/results';
+import type { JobSnapshot } from '../src/protocol/jobSnapshot';
+import type { ResultsView, RunView } from '../src/protocol/messages';
+import type { TrainingEvent } from '../src/protocol/training';
 import { Chart } from './charts';
 import { el, select } from './dom';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import { chartTheme } from './theme';
+import { runProgress } from './jobText';
 
-interface RunState {
-  history: EpochView[];
-  status: RunEndStatus | 'running' | 'queued';
-  test: TestView | null;
-  progress?: string;
-}
+/** What the board keeps of a run: the live or saved view, its history as drawn so far. */
+type BoardRun = Pick<RunView, 'status' | 'test' | 'history'> & { progress?: string };
 
 /**
  * Sets the colour domain of a chart to every run of the job, so runs that arrive later keep their
@@ -28,7 +28,7 @@ function withRuns<S extends { encoding: { color: object } }>(spec: S, runs: stri
 
 export class ResultsBoard {
   readonly element = el('div', { class: 'board' });
-  private readonly runs = new Map<string, RunState>();
+  private readonly runs = new Map<string, BoardRun>();
   private order: string[] = [];
   private readonly accuracy: Chart;
   private readonly loss: Chart;
@@ -81,7 +81,7 @@ export class ResultsBoard {
     ]).then(() => undefined);
   }
 
-  private run(id: string): RunState {
+  private run(id: string): BoardRun {
     let r = this.runs.get(id);
     if (!r) {
       r = { history: [], status: 'queued', test: null };
@@ -91,7 +91,7 @@ export class ResultsBoard {
     return r;
   }
 
-  setStatus(runId: string, status: RunState['status'], progress?: string): void {
+  setStatus(runId: string, status: BoardRun['status'], progress?: string): void {
     const r = this.run(runId);
     r.status = status;
     r.progress = progress;
@@ -99,7 +99,7 @@ export class ResultsBoard {
   }
 
   /** One epoch of one run: appended to every curve's dataset. */
-  addEpoch(runId: string, m: EpochView): Promise<void> {
+  addEpoch(runId: string, m: EpochMetrics): Promise<void> {
     const r = this.run(runId);
     if (r.history.some((h) => h.epoch === m.epoch)) return Promise.resolve();
     r.history.push(m);
@@ -116,7 +116,7 @@ export class ResultsBoard {
     ]).then(() => undefined);
   }
 
-  endRun(runId: string, status: RunEndStatus, test: TestView | null): Promise<void> {
+  endRun(runId: string, status: RunEndStatus, test: TestMetrics | null): Promise<void> {
     const r = this.run(runId);
     r.status = status;
     r.test = test;
@@ -128,10 +128,44 @@ export class ResultsBoard {
   }
 
   /** A saved experiment: the same charts, drawn from its results. */
-  async load(view: ResultsView): Promise<void> {
-    await this.start(view.runs.map((r) => r.id));
-    for (const r of view.runs) for (const h of r.history) await this.addEpoch(r.id, h);
-    for (const r of view.runs) await this.endRun(r.id, r.status, r.test);
+  load(view: ResultsView): Promise<void> {
+    return this.drawRuns(view.runs, view.epochs);
+  }
+
+  /** The live job as far as it went (a page opened mid-job, or a redraw). */
+  draw(snapshot: JobSnapshot): Promise<void> {
+    return this.drawRuns(snapshot.runs, snapshot.job.epochs);
+  }
+
+  private async drawRuns(runs: RunView[], epochs: number): Promise<void> {
+    await this.start(runs.map((r) => r.id));
+    for (const r of runs) for (const h of r.history) await this.addEpoch(r.id, h);
+    for (const r of runs) {
+      if (r.status === 'queued' || r.status === 'running') this.setStatus(r.id, r.status, runProgress(r, epochs).text);
+      else await this.endRun(r.id, r.status, r.test);
+    }
+  }
+
+  /** One event of the live job, drawn incrementally (curves are appended to, never re-embedded). */
+  follow(e: TrainingEvent, snapshot: JobSnapshot): Promise<void> {
+    if (e.type === 'job/started') return this.draw(snapshot);
+    if (e.type === 'job/ended') return Promise.resolve();
+    const run = snapshot.runs.find((r) => r.id === e.runId);
+    switch (e.type) {
+      case 'run/queued':
+        this.setStatus(e.runId, 'queued');
+        return Promise.resolve();
+      case 'run/started':
+        this.setStatus(e.runId, 'running');
+        return Promise.all((e.history ?? []).map((h) => this.addEpoch(e.runId, h))).then(() => undefined);
+      case 'run/progress':
+        this.setStatus(e.runId, 'running', run ? runProgress(run, snapshot.job.epochs).text : undefined);
+        return Promise.resolve();
+      case 'run/epoch':
+        return this.addEpoch(e.runId, e.metrics);
+      case 'run/end':
+        return this.endRun(e.runId, e.outcome.status, e.outcome.test ?? null);
+    }
   }
 
   private drawTable(): void {
@@ -143,7 +177,7 @@ export class ResultsBoard {
       const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(2)}%`);
       return el('tr', { 'data-run': id },
         el('th', { scope: 'row' }, id),
-        el('td', {}, r.progress ?? t(`status.${r.status}` as never)),
+        el('td', {}, r.progress ?? t(`status.${r.status}` as MessageKey)),
         el('td', { class: 'num' }, String(r.history.length)),
         el('td', { class: 'num' }, pct(last?.val_accuracy)),
         el('td', { class: 'num', 'data-test-accuracy': r.test ? String(r.test.accuracy) : undefined }, pct(r.test?.accuracy)),

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
 import type { ActivationRecord } from '../core/activations/types';
 import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
-import { parseParamAssignment } from '../core/expr/paramAssignment';
+import { parseParamList } from '../core/expr/paramAssignment';
 import { pickActivation } from './activationPicker';
-import { saveCustomActivation } from './settings';
+import type { CustomActivations } from './customActivations';
 
 /** Parses "1, -2.5, 1e-3" into numbers; a string says what is wrong. */
 export function parseNumberList(text: string): number[] | string {
@@ -18,13 +18,8 @@ export function parseNumberList(text: string): number[] | string {
 
 /** Parses "alpha=0.1, beta=2" into parameters; a string says what is wrong. */
 export function parseParams(text: string): Record<string, number> | string {
-  const out: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const a = parseParamAssignment(part);
-    if (!a) return vscode.l10n.t("'{0}' is not of the form name=number", part);
-    out[a.name] = a.value;
-  }
-  return out;
+  const params = parseParamList(text);
+  return typeof params === 'string' ? vscode.l10n.t('Parameters are name=number, separated by commas: {0}', params) : params;
 }
 
 function format(v: number): string {
@@ -43,8 +38,8 @@ export function evaluateLines(record: ActivationRecord, xs: number[]): string[] 
 }
 
 /** "Evaluate Activation at x": pick, type x values, see f(x) and f'(x). */
-export async function evaluateAtX(log: vscode.LogOutputChannel): Promise<string[] | undefined> {
-  const record = await pickActivation(log, vscode.l10n.t('Evaluate Activation at x'));
+export async function evaluateAtX(customs: CustomActivations, log: vscode.LogOutputChannel): Promise<string[] | undefined> {
+  const record = await pickActivation(customs, vscode.l10n.t('Evaluate Activation at x'));
   if (!record) return undefined;
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('Evaluate {0} at x', record.id),
@@ -68,7 +63,7 @@ export async function evaluateAtX(log: vscode.LogOutputChannel): Promise<string[
  * "Define Custom Activation": a name, optional parameters, and an expression validated as it is
  * typed (parse errors with their column, derivative checked on a grid); saved to user settings.
  */
-export async function defineCustomActivation(): Promise<CustomActivationDef | undefined> {
+export async function defineCustomActivation(customs: CustomActivations): Promise<CustomActivationDef | undefined> {
   const name = await vscode.window.showInputBox({
     title: vscode.l10n.t('Define Custom Activation (1/3): name'),
     placeHolder: 'swish2',
@@ -107,7 +102,7 @@ export async function defineCustomActivation(): Promise<CustomActivationDef | un
     return undefined;
   }
   const def: CustomActivationDef = { name: name.trim(), expression: expression.trim(), params };
-  await saveCustomActivation(def);
+  await customs.save(def);
   const derivative = compileCustomActivation(def).derivativeExpression;
   void vscode.window.showInformationMessage(vscode.l10n.t("Saved '{0}': f(x) = {1}, f'(x) = {2}", def.name, def.expression, derivative));
   return def;

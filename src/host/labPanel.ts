@@ -1,125 +1,118 @@
 import * as vscode from 'vscode';
 import type { FunctionsFocus, LabReport, LabSection, LabState } from '../protocol/messages';
-import { FUNCTIONS_VIEWS, LAB_SECTIONS } from '../protocol/messages';
-import { LabSession } from './labSession';
+import { FUNCTIONS_VIEWS } from '../protocol/messages';
+import { MAX_COMPARED_ACTIVATIONS } from '../core/train/config';
+import { LabSession, type LabServices } from './labSession';
+import { labChannel, type LabChannel } from './webviewChannel';
 import { renderWebviewHtml, webviewOptions } from './webviewHtml';
-import { WebviewConnection } from './webviewConnection';
 
-/** Persisted by VS Code across reloads: the page's own saved state (see webview/main.ts). */
-interface PanelPersistedState {
-  section?: LabSection;
+/** One lab panel: its webview, its channel and its session with the host. */
+export class LabPanel implements vscode.Disposable {
+  private readonly channel: LabChannel;
+  private readonly session: LabSession;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(readonly panel: vscode.WebviewPanel, services: LabServices, openPanel: (section: LabSection, focus?: FunctionsFocus) => void) {
+    const { extensionUri, log } = services;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
+    this.channel = labChannel(panel.webview, log);
+    this.session = new LabSession(this.channel, services, 'panel', () => this.state(), openPanel);
+    panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, 'panel', vscode.l10n.t('Activation Lab'));
+    this.disposables.push(this.session, panel.onDidDispose(() => this.dispose()));
+  }
+
+  /** Asks the page to show a section (the page owns which one it shows; a reload keeps its own). */
+  show(section: LabSection, focus?: FunctionsFocus): void {
+    const message = { type: 'lab/show' as const, section, ...(focus ? { focus: withinLimits(focus) } : {}) };
+    void this.session.ready.then(() => this.channel.send(message));
+  }
+
+  /** A round trip through the page's script (resolves with its latency in ms). */
+  ping(): Promise<number> {
+    return this.session.ping();
+  }
+
+  /** Test hook: what the page shows now (section, charts and their mark counts). */
+  query(): Promise<LabReport> {
+    return this.session.query();
+  }
+
+  /** Test hook: handles `raw` exactly as if the page had posted it (validated first). */
+  receiveFromPage(raw: unknown): void {
+    this.channel.receive(raw);
+  }
+
+  /** Every valid message from the page (tests watch them). */
+  onMessage(handler: Parameters<LabChannel['onMessage']>[0]): vscode.Disposable {
+    return new vscode.Disposable(this.channel.onMessage(handler));
+  }
+
+  private state(): LabState {
+    return { surface: 'panel', locale: vscode.env.language, version: extensionVersion() };
+  }
+
+  private isDisposed = false;
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.channel.dispose();
+    this.panel.dispose();
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
 }
 
-/** The lab panel: one WebviewPanel at a time, revealed if already open, restored after reload. */
-export class LabPanel implements vscode.Disposable {
+/** The lab panel of this window: one at a time, revealed if already open, restored after a reload. */
+export class LabPanels implements vscode.Disposable {
   static readonly viewType = 'activationLab.lab';
-  private static current: LabPanel | undefined;
+  private panel: LabPanel | undefined;
+  private readonly registration: vscode.Disposable;
 
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly connection: WebviewConnection;
-  private section: LabSection;
-  private focus: FunctionsFocus | undefined;
+  constructor(private readonly services: LabServices) {
+    this.registration = vscode.window.registerWebviewPanelSerializer(LabPanels.viewType, {
+      // The page restores its own section and choices from its saved state.
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+        panel.webview.options = webviewOptions(services.extensionUri);
+        this.adopt(panel);
+      },
+    });
+  }
+
+  /** The open panel, if any. */
+  get current(): LabPanel | undefined {
+    return this.panel;
+  }
 
   /**
    * Opens (or reveals) the panel at a section; `focus` opens Functions on these activations
    * (one: its plot; several: the comparison), e.g. for "Compare Activations".
    */
-  static show(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, section: LabSection = 'functions', focus?: FunctionsFocus): LabPanel {
-    if (LabPanel.current) {
-      LabPanel.current.panel.reveal();
-      LabPanel.current.showSection(section, focus);
-      return LabPanel.current;
+  show(section: LabSection = 'functions', focus?: FunctionsFocus): LabPanel {
+    if (this.panel) this.panel.panel.reveal();
+    else {
+      const panel = vscode.window.createWebviewPanel(LabPanels.viewType, vscode.l10n.t('Activation Lab'), vscode.ViewColumn.Active, webviewOptions(this.services.extensionUri));
+      this.adopt(panel);
     }
-    const panel = vscode.window.createWebviewPanel(
-      LabPanel.viewType,
-      vscode.l10n.t('Activation Lab'),
-      vscode.ViewColumn.Active,
-      webviewOptions(extensionUri),
-    );
-    LabPanel.current = new LabPanel(panel, extensionUri, log, section, focus);
-    return LabPanel.current;
+    this.panel!.show(section, focus);
+    return this.panel!;
   }
 
-  /** The open panel, if any (tests and other surfaces use it). */
-  static get instance(): LabPanel | undefined {
-    return LabPanel.current;
-  }
-
-  /** Restores a panel VS Code kept across a window reload (the state is what the page saved). */
-  static serializer(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.WebviewPanelSerializer {
-    return {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        const saved = (typeof state === 'object' && state !== null ? state : {}) as PanelPersistedState;
-        const section = LAB_SECTIONS.includes(saved.section as LabSection) ? saved.section! : 'functions';
-        panel.webview.options = webviewOptions(extensionUri);
-        LabPanel.current?.dispose();
-        LabPanel.current = new LabPanel(panel, extensionUri, log, section);
-      },
-    };
-  }
-
-  static registerSerializer(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(LabPanel.viewType, LabPanel.serializer(extensionUri, log));
-  }
-
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    log: vscode.LogOutputChannel,
-    section: LabSection,
-    focus?: FunctionsFocus,
-  ) {
-    this.section = section;
-    this.focus = focus && withinLimits(focus);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
-    this.connection = new WebviewConnection(panel.webview, log, () => this.state());
-    panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, 'panel', vscode.l10n.t('Activation Lab'));
-    this.disposables.push(
-      this.connection,
-      new LabSession(this.connection, log, 'panel', (s, f) => this.showSection(s, f)),
-      this.connection.onMessage((m) => {
-        if (m.type === 'webview/showSection') this.section = m.section;
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
-  }
-
-  get onMessage() {
-    return this.connection.onMessage;
-  }
-
-  /** A round trip through the page's script (resolves with its latency in ms). */
-  ping(): Promise<number> {
-    return this.connection.ping();
-  }
-
-  /** Test hook: what the page shows now (section, charts and their mark counts). */
-  query(): Promise<LabReport> {
-    return this.connection.query();
-  }
-
-  /** Test hook: handles `raw` exactly as if the page had posted it (validated first). */
-  receiveFromPage(raw: unknown): void {
-    this.connection.receive(raw);
-  }
-
-  showSection(section: LabSection, focus?: FunctionsFocus): void {
-    this.section = section;
-    if (focus) this.focus = withinLimits(focus);
-    void this.connection.post({ type: 'lab/state', state: this.state(focus !== undefined) });
-  }
-
-  private state(withFocus = true): LabState {
-    return {
-      surface: 'panel', section: this.section, locale: vscode.env.language, version: extensionVersion(),
-      ...(withFocus && this.focus ? { focus: this.focus } : {}),
-    };
+  private adopt(webviewPanel: vscode.WebviewPanel): void {
+    this.panel?.dispose();
+    const panel = new LabPanel(webviewPanel, this.services, (s, f) => this.show(s, f));
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    this.panel = panel;
   }
 
   dispose(): void {
-    if (LabPanel.current === this) LabPanel.current = undefined;
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
+    this.registration.dispose();
+    this.panel?.dispose();
   }
 }
 
@@ -127,10 +120,10 @@ export function extensionVersion(): string {
   return (vscode.extensions.getExtension('activation-lab.activation-lab')?.packageJSON as { version?: string } | undefined)?.version ?? '0.0.0';
 }
 
-/** A focus the page accepts: at most 12 activations (its validator refuses more) and a known view. */
+/** A focus the page accepts: at most MAX_COMPARED_ACTIVATIONS activations (its validator refuses more) and a known view. */
 function withinLimits(focus: FunctionsFocus): FunctionsFocus {
   return {
-    activations: focus.activations.slice(0, 12),
+    activations: focus.activations.slice(0, MAX_COMPARED_ACTIVATIONS),
     ...(focus.view && FUNCTIONS_VIEWS.includes(focus.view) ? { view: focus.view } : {}),
     ...(focus.params ? { params: focus.params } : {}),
   };

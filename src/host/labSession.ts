@@ -1,125 +1,134 @@
 import * as vscode from 'vscode';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { compileCustomActivation } from '../core/expr/index';
-import { listExperiments, readResultsView } from '../core/runs/experimentIndex';
-import type { CustomDef, FromWebview, FunctionsFocus, LabSection, Surface, ToWebview } from '../protocol/messages';
-import { parseCustomDef } from '../protocol/validate';
+import { limitTestFor, type ActivationSpec } from '../core/train/config';
+import type { FromWebview, FunctionsFocus, LabReport, LabSection, LabState, Surface } from '../protocol/messages';
+import { listExperiments, readResultsView } from '../training/experiments';
 import { exportChart } from './chartExport';
-import { labServices } from './labServices';
-import { CUSTOM_ACTIVATIONS_SETTING, rawCustomActivations, saveCustomActivation } from './settings';
-import type { WebviewConnection } from './webviewConnection';
+import type { CustomActivations } from './customActivations';
+import type { TrainingController } from './trainingController';
+import type { LabChannel } from './webviewChannel';
 
-/** The saved custom activations that pass validation (others are logged and left out). */
-export function savedCustomDefs(log: vscode.LogOutputChannel): CustomDef[] {
-  const raw = rawCustomActivations();
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((d) => {
-    const def = parseCustomDef(d);
-    if (typeof def === 'string') {
-      log.warn(`skipped a saved custom activation: ${def}`);
-      return [];
-    }
-    return [def];
-  });
+/** Activations a hidden layer can train with. */
+const ELEMENTWISE_IDS = new Set(ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => a.id));
+
+/** What the lab's pages use from the rest of the extension; built once in `activate`. */
+export interface LabServices {
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+  training: TrainingController;
+  customs: CustomActivations;
 }
 
 /**
- * The lab's messages for one webview (panel or sidebar): training from the page, the runs
- * list, custom activations, chart export; and the replay after `webview/ready`. Every message
- * has already been validated by the connection.
+ * The lab's conversation with one page (panel or sidebar): after `webview/ready` the page's
+ * state and everything the host knows (custom activations, the current job's snapshot, the
+ * experiments list); then training from the page, the runs, custom activations and chart
+ * export. Every message has been validated by the channel.
  */
 export class LabSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private feedSub: vscode.Disposable | undefined;
+  private readonly unsubscribe: (() => void)[] = [];
+  readonly ready: Promise<void>;
 
   constructor(
-    private readonly connection: WebviewConnection,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly channel: LabChannel,
+    private readonly services: LabServices,
     private readonly surface: Surface,
+    state: () => LabState,
+    /** Opens the panel (the sidebar's links). */
     private readonly openPanel: (section: LabSection, focus?: FunctionsFocus) => void,
   ) {
-    this.disposables.push(
-      connection.onMessage((m) => void this.handle(m).catch((e: unknown) => this.notice('error', (e as Error).message))),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(CUSTOM_ACTIVATIONS_SETTING)) void this.post({ type: 'lab/custom', defs: savedCustomDefs(log) });
+    let markReady!: () => void;
+    this.ready = new Promise((resolve) => (markReady = resolve));
+    const { training, customs } = services;
+    this.unsubscribe.push(
+      channel.on('webview/ready', () => {
+        channel.send({ type: 'lab/state', state: state() });
+        this.replay();
+        markReady();
       }),
+      channel.onMessage((m) => void this.handle(m).catch((e: unknown) => this.notice('error', (e as Error).message))),
+    );
+    this.disposables.push(
+      training.onEvent((event) => {
+        channel.send({ type: 'train/event', event });
+        if (event.type === 'job/ended') this.sendRuns();
+      }),
+      customs.onDidChange(() => channel.send({ type: 'lab/custom', defs: [...customs.defs] })),
     );
   }
 
-  private post(msg: ToWebview): Thenable<boolean> {
-    return this.connection.post(msg);
+  /** A round trip through the page's script; resolves with the milliseconds it took. */
+  async ping(timeoutMs = 10_000): Promise<number> {
+    await this.ready;
+    const t0 = Date.now();
+    await this.channel.request((requestId) => ({ type: 'lab/ping', requestId }), 'lab/pong', timeoutMs);
+    return Date.now() - t0;
+  }
+
+  /** Test hook: what the page shows now (section, charts and their mark counts). */
+  async query(timeoutMs = 10_000): Promise<LabReport> {
+    await this.ready;
+    return (await this.channel.request((requestId) => ({ type: 'lab/query', requestId }), 'lab/report', timeoutMs)).report;
   }
 
   private notice(level: 'info' | 'error', text: string): void {
-    if (level === 'error') this.log.warn(`lab (${this.surface}): ${text}`);
-    void this.post({ type: 'lab/notice', level, text });
-  }
-
-  /** Follows the training feed once the extension's services are there. */
-  private subscribe(): void {
-    if (this.feedSub) return;
-    const services = labServices();
-    if (!services) return;
-    this.feedSub = services.feed.onUpdate((u) => {
-      if (u.status) void this.post({ type: 'train/status', status: u.status });
-      if (u.event) void this.post({ type: 'train/event', event: u.event });
-      if (u.finished) this.sendRuns();
-    });
+    if (level === 'error') this.services.log.warn(`lab (${this.surface}): ${text}`);
+    this.channel.send({ type: 'lab/notice', level, text });
   }
 
   private replay(): void {
-    this.subscribe();
-    void this.post({ type: 'lab/custom', defs: savedCustomDefs(this.log) });
-    const services = labServices();
-    if (services) {
-      void this.post({ type: 'train/status', status: services.feed.current });
-      for (const event of services.feed.replay()) void this.post({ type: 'train/event', event });
-    }
+    const { training, customs } = this.services;
+    this.channel.send({ type: 'lab/custom', defs: [...customs.defs] });
+    this.channel.send({ type: 'train/snapshot', snapshot: training.current ?? null });
     this.sendRuns();
   }
 
   private sendRuns(): void {
-    const services = labServices();
-    if (!services) return;
-    const list = listExperiments(services.training.experimentsDir);
-    for (const d of list.damaged) this.log.warn(`experiment ${d.id}: ${d.problem}`);
-    void this.post({ type: 'runs/list', experiments: list.experiments });
+    const list = listExperiments(this.services.training.experimentsDir);
+    for (const d of list.damaged) this.services.log.warn(`experiment ${d.id}: ${d.problem}`);
+    this.channel.send({ type: 'runs/list', experiments: list.experiments });
+  }
+
+  /** The page's activation names as specs: built-in elementwise ids as themselves, saved custom names as their expressions. */
+  private trainingSpecs(names: string[]): ActivationSpec[] | string {
+    const specs: ActivationSpec[] = [];
+    const unknown: string[] = [];
+    for (const name of names) {
+      const custom = this.services.customs.find(name);
+      if (custom) specs.push({ custom: { name: custom.def.name, expression: custom.def.expression, params: { ...custom.def.params } } });
+      else if (ELEMENTWISE_IDS.has(name)) specs.push({ id: name });
+      else unknown.push(name);
+    }
+    return unknown.length ? vscode.l10n.t('Cannot train with {0}: not a built-in elementwise activation.', unknown.join(', ')) : specs;
   }
 
   private async handle(m: FromWebview): Promise<void> {
+    const { training, log } = this.services;
     switch (m.type) {
-      case 'webview/ready':
-        this.replay();
-        break;
       case 'lab/open':
         this.openPanel(m.section, m.focus);
         break;
       case 'train/start': {
-        const services = labServices();
-        if (!services) return this.notice('error', vscode.l10n.t('The lab is not connected to the trainer yet.'));
-        if (services.training.isRunning) return this.notice('error', vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
-        // Built-in elementwise ids train as themselves; a saved custom activation's name trains its expression.
-        const builtins = new Set(ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => a.id));
-        const custom = new Map(savedCustomDefs(this.log).map((d) => [d.name, d]));
-        const unknown = m.activations.filter((id) => !builtins.has(id) && !custom.has(id));
-        if (unknown.length) return this.notice('error', vscode.l10n.t('Cannot train with {0}: not a built-in elementwise activation.', unknown.join(', ')));
-        const activations = m.activations.map((id) => (builtins.has(id) ? id : { custom: custom.get(id)! }));
-        this.log.info(`lab: training ${m.activations.join(', ')} for ${m.epochs} epoch(s)${m.limitTrain ? ` on ${m.limitTrain} images` : ''}`);
-        void services.feed.start({ activations, epochs: m.epochs, ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: Math.min(10_000, Math.max(500, m.limitTrain / 5)) } : {}) });
+        if (training.isRunning) return this.notice('error', vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
+        const specs = this.trainingSpecs(m.activations);
+        if (typeof specs === 'string') return this.notice('error', specs);
+        log.info(`lab: training ${m.activations.join(', ')} for ${m.epochs} epoch(s)${m.limitTrain ? ` on ${m.limitTrain} images` : ''}`);
+        // The controller tells the user when a job fails; the page follows it through the job's events.
+        void training.train(specs, { epochs: m.epochs, ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}) });
         break;
       }
       case 'train/stop':
-        labServices()?.training.stop();
+        training.stop();
         break;
       case 'runs/refresh':
         this.sendRuns();
         break;
       case 'runs/open': {
-        const services = labServices();
-        if (!services) return;
-        const view = readResultsView(services.training.experimentsDir, m.id);
+        const view = readResultsView(training.experimentsDir, m.id);
         if (typeof view === 'string') return this.notice('error', view);
-        void this.post({ type: 'runs/results', id: m.id, results: view });
+        this.channel.send({ type: 'runs/results', id: m.id, results: view });
         break;
       }
       case 'custom/save': {
@@ -128,13 +137,12 @@ export class LabSession implements vscode.Disposable {
         } catch (e) {
           return this.notice('error', (e as Error).message);
         }
-        await saveCustomActivation(m.def);
+        await this.services.customs.save(m.def);
         this.notice('info', vscode.l10n.t("Saved '{0}' to the setting activationLab.customActivations.", m.def.name));
-        void this.post({ type: 'lab/custom', defs: savedCustomDefs(this.log) });
         break;
       }
       case 'chart/export': {
-        const saved = await exportChart(m.format, m.name, m.data, this.log);
+        const saved = await exportChart(m.format, m.name, m.data, log);
         if (saved) this.notice('info', vscode.l10n.t('Saved {0}', saved));
         break;
       }
@@ -144,7 +152,7 @@ export class LabSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.feedSub?.dispose();
+    for (const u of this.unsubscribe.splice(0)) u();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

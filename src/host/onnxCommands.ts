@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import path from 'node:path';
 import { exportRun, OnnxCheckError, verifyModel, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type VerifyReport } from '../core/onnx/index';
-import { storedRuns } from './runCommands';
+import { storedRuns } from '../training/experiments';
 
 function problem(e: unknown): string {
   return e instanceof OnnxCheckError ? e.message : e instanceof Error ? e.message : String(e);

@@ -1,34 +1,10 @@
 import * as vscode from 'vscode';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { listRuns, type RunRecord } from '../core/runs/runStore';
-import { writeFileAtomic } from '../core/runs/atomic';
-import { REPORT_FILE, RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../core/train/experiment';
+import { REPORT_FILE } from '../core/runs/resultsFile';
+import { removeRun, storedRuns, type StoredRun } from '../training/experiments';
 
-export interface StoredRun {
-  experimentDir: string;
-  dir: string;
-  record?: RunRecord;
-  error?: string;
-}
-
-/** Every run of every experiment under `experimentsDir`, newest experiment first. */
-export function storedRuns(experimentsDir: string): StoredRun[] {
-  if (!existsSync(experimentsDir)) return [];
-  return readdirSync(experimentsDir)
-    .sort()
-    .reverse()
-    .flatMap((name) => {
-      const experimentDir = path.join(experimentsDir, name);
-      return listRuns(path.join(experimentDir, RUNS_DIR)).map((r) => ({ experimentDir, ...r }));
-    });
-}
-
-interface RunItem extends vscode.QuickPickItem {
-  run: StoredRun;
-}
-
-function runItems(experimentsDir: string): RunItem[] {
+function runItems(experimentsDir: string): (vscode.QuickPickItem & { run: StoredRun })[] {
   return storedRuns(experimentsDir).map((run) => {
     const r = run.record;
     const acc = r?.test ? `${(r.test.accuracy * 100).toFixed(2)}%` : '';
@@ -70,19 +46,4 @@ export async function deleteRun(experimentsDir: string, log: vscode.LogOutputCha
   removeRun(run);
   log.info(`deleted run ${run.dir}`);
   return run;
-}
-
-/** Deletes a run's folder and its entry in the experiment's results.json (rewritten atomically). */
-export function removeRun(run: StoredRun): void {
-  rmSync(run.dir, { recursive: true, force: true });
-  const resultsFile = path.join(run.experimentDir, RESULTS_FILE);
-  if (!existsSync(resultsFile)) return;
-  try {
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as ResultsFile;
-    const rel = path.relative(run.experimentDir, run.dir);
-    results.runs = results.runs.filter((r) => r.dir !== rel);
-    writeFileAtomic(resultsFile, `${JSON.stringify(results, null, 1)}\n`);
-  } catch {
-    // A damaged results.json stays as it was: the run folder itself is gone either way.
-  }
 }

@@ -1,49 +1,39 @@
 import * as vscode from 'vscode';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { findIdxFiles } from '../core/data/datasets';
-import { TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
-import { planRuns, runExperiment, REPORT_FILE, RESULTS_FILE, RUNS_DIR, type PlannedRun, type ResultsFile } from '../core/train/experiment';
-import { listRuns } from '../core/runs/runStore';
-import type { PoolEvent } from '../core/train/pool';
-import { RemotePool } from '../core/train/remotePool';
 import { loadVegaLibraries } from '../core/report/vendor';
+import { REPORT_FILE, type ResultsFile } from '../core/runs/resultsFile';
+import { DEFAULT_CONFIG, MAX_EPOCHS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
+import { applyTrainingEvent, type JobSnapshot } from '../protocol/jobSnapshot';
+import type { TrainingEvent } from '../protocol/training';
+import { interruptedExperiments, newExperimentId, resumeJobSpec } from '../training/experiments';
+import { runJob } from '../training/jobs/job';
+import { planRunIds, trainJob, type TrainJobSpec } from '../training/jobs/trainJob';
+import { ProcessPool } from '../training/processPool';
 import { datasetSpec } from './settings';
 
-/** What a training job is asked to do; the command builds it from pickers, tests pass it directly. */
-export interface TrainRequest {
-  /** One run per entry: a registry id, or a spec (a custom expression, parameters). */
-  activations: (string | ActivationSpec)[];
-  epochs: number;
-  /** Quick runs: only the first N training images. */
-  limitTrain?: number;
-  limitTest?: number;
-}
-
-/** One job: where it writes, its runs and shared settings, and whether it continues from checkpoints. */
-interface JobPlan {
-  outDir: string;
-  runs: PlannedRun[];
-  settings: Partial<TrainConfig>;
-  resume: boolean;
-}
-
-export interface TrainJobResult {
+/** A finished job: where its experiment is and what results.json holds. */
+export interface TrainedExperiment {
   outDir: string;
   results: ResultsFile;
 }
 
 /**
- * "Train on MNIST" and "Stop Training": runs the tutorial's experiment on the worker pool (never
- * on the extension host's thread), with a cancellable progress notification. One job at a time.
+ * The one owner of training on the host: "Train on MNIST", the lab's Train button, "Stop
+ * Training" and resuming an interrupted experiment all go through it. One job at a time, on a
+ * forked training process (never on the extension host's thread), with a cancellable progress
+ * notification. It publishes every job and run event and keeps the snapshot a page opened
+ * mid-job draws first.
  */
 export class TrainingController implements vscode.Disposable {
   /** Trains in a forked process that holds the dataset and the workers: the extension host stays small. */
-  private pool: RemotePool | undefined;
-  private job: Promise<TrainJobResult | undefined> | undefined;
-  private readonly events = new vscode.EventEmitter<PoolEvent>();
-  /** Every run event of the current job (the lab UI listens). */
+  private pool: ProcessPool | undefined;
+  private abort: AbortController | undefined;
+  private snapshot: JobSnapshot | undefined;
+  private readonly events = new vscode.EventEmitter<TrainingEvent>();
+  /** Every job and run event, in order. */
   readonly onEvent = this.events.event;
 
   constructor(
@@ -57,12 +47,17 @@ export class TrainingController implements vscode.Disposable {
   }
 
   get isRunning(): boolean {
-    return this.job !== undefined;
+    return this.abort !== undefined;
+  }
+
+  /** The current or last job as far as it went (undefined before the first). */
+  get current(): JobSnapshot | undefined {
+    return this.snapshot;
   }
 
   /** The command: pick activations and epochs, then train. Cancelling a picker does nothing. */
-  async trainCommand(): Promise<TrainJobResult | undefined> {
-    if (this.job) {
+  async trainCommand(): Promise<TrainedExperiment | undefined> {
+    if (this.isRunning) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
       return undefined;
     }
@@ -77,144 +72,127 @@ export class TrainingController implements vscode.Disposable {
     if (!picks || picks.length === 0) return undefined;
     const epochsText = await vscode.window.showInputBox({
       title: vscode.l10n.t('Train on MNIST: epochs'),
-      value: '10',
-      validateInput: (v) => (validEpochs(v) ? undefined : vscode.l10n.t('Enter a whole number of epochs from 1 to 100')),
+      value: String(DEFAULT_CONFIG.epochs),
+      validateInput: (v) => (validEpochs(v) ? undefined : vscode.l10n.t('Enter a whole number of epochs from 1 to {0}', MAX_EPOCHS)),
     });
     if (epochsText === undefined) return undefined;
-    return this.train({ activations: picks.map((p) => p.label), epochs: Number(epochsText) });
+    return this.train(picks.map((p) => ({ id: p.label })), { epochs: Number(epochsText) });
   }
 
-  /** Trains with a cancellable progress notification; resolves when every run has ended. */
-  train(request: TrainRequest): Promise<TrainJobResult | undefined> {
-    return this.track(() => {
-      const spec = datasetSpec();
-      // The pool's process loads the data; a folder is checked here so a bad path fails before any run starts.
-      if (!['mnist', 'fashion-mnist'].includes(spec.toLowerCase())) findIdxFiles(spec);
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  /**
+   * Trains one run per activation (each on every hidden layer) with the tutorial's settings
+   * and `settings` over them; resolves when the experiment is written, or undefined when the
+   * job failed (the user has been told why).
+   */
+  train(activations: ActivationSpec[], settings: Partial<TrainConfig>): Promise<TrainedExperiment | undefined> {
+    return this.run(() => {
+      const data = datasetSpec();
+      // The training process loads the data; a folder is checked here so a bad path fails before any run starts.
+      if (!['mnist', 'fashion-mnist'].includes(data.toLowerCase())) findIdxFiles(data);
+      const id = newExperimentId((name) => existsSync(path.join(this.experimentsDir, name)));
+      const hidden = settings.hidden ?? DEFAULT_CONFIG.hidden;
       return {
-        outDir: path.join(this.experimentsDir, stamp),
-        runs: planRuns(request.activations.map((a) => [typeof a === 'string' ? { id: a } : a]), 2),
-        settings: { epochs: request.epochs, dataset: spec, limitTrain: request.limitTrain, limitTest: request.limitTest },
-        resume: false,
+        runs: planRunIds(activations.map((a) => [a]), hidden.length),
+        settings: { ...settings, dataset: data },
+        outDir: path.join(this.experimentsDir, id),
+        libraries: loadVegaLibraries(),
       };
     });
   }
 
-  /**
-   * Experiments cut off mid-training (VS Code closed or crashed): a run.json still says queued or
-   * running and no results.json was written. Newest first.
-   */
+  /** Experiments cut off mid-training (VS Code closed or crashed), newest first. */
   interruptedExperiments(): string[] {
-    // This runs at start-up: folders with a results.json (every finished job) are passed over
-    // before any run.json is read.
-    if (!existsSync(this.experimentsDir)) return [];
-    return readdirSync(this.experimentsDir)
-      .sort()
-      .reverse()
-      .map((name) => path.join(this.experimentsDir, name))
-      .filter((dir) => !existsSync(path.join(dir, RESULTS_FILE)))
-      .filter((dir) => listRuns(path.join(dir, RUNS_DIR)).some((r) => r.record?.status === 'running' || r.record?.status === 'queued'));
+    return interruptedExperiments(this.experimentsDir);
   }
 
   /** Continues an interrupted experiment: finished runs are kept, the others go on from their last checkpoint. */
-  resume(outDir: string): Promise<TrainJobResult | undefined> {
-    return this.track(() => {
-      const records = listRuns(path.join(outDir, RUNS_DIR)).flatMap((r) => (r.record ? [r.record] : []));
-      const first = records[0];
-      if (!first) throw new Error(vscode.l10n.t('{0} holds no runs to resume', outDir));
-      const { activations: _a, ...settings } = first.config;
-      return { outDir, runs: records.map((r) => ({ id: r.id, activations: r.config.activations })), settings, resume: true };
-    });
+  resume(outDir: string): Promise<TrainedExperiment | undefined> {
+    return this.run(() => ({ ...resumeJobSpec(outDir), libraries: loadVegaLibraries() }));
   }
 
   /** At start-up: offers to resume the newest interrupted experiment, if any. */
   async offerResume(): Promise<void> {
     const [latest] = this.interruptedExperiments();
-    if (!latest || this.job) return;
+    if (!latest || this.isRunning) return;
     const resume = vscode.l10n.t('Resume');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('Training in {0} was interrupted. Resume it from its last finished epochs?', path.basename(latest)), resume);
     if (choice === resume) await this.resume(latest);
   }
 
-  /** Runs one job at a time with a cancellable progress notification; errors become a message. */
-  private track(plan: () => JobPlan): Promise<TrainJobResult | undefined> {
-    if (this.job) return Promise.reject(new Error('training is already running'));
-    const job = Promise.resolve(vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training on MNIST'), cancellable: true },
-      (progress, token) => this.run(plan(), progress, token),
-    ));
-    const tracked: Promise<TrainJobResult | undefined> = job.then(
-      (r) => r,
-      (e: unknown) => {
-        const message = e instanceof Error ? e.message : String(e);
-        this.log.error(`training failed: ${message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Training failed: {0}', message));
-        return undefined;
-      },
-    ).finally(() => { this.job = undefined; });
-    this.job = tracked;
-    return tracked;
-  }
-
   /** "Stop Training": cancels every run; finished epochs are kept. */
   stop(): boolean {
-    if (!this.job || !this.pool) {
+    if (!this.abort) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No training is running.'));
       return false;
     }
-    this.pool.cancelAll();
+    this.abort.abort();
     return true;
   }
 
-  private async run(plan: JobPlan, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<TrainJobResult> {
-    const { outDir, runs, settings } = plan;
-    const pool = (this.pool ??= new RemotePool());
-    const epochs = settings.epochs ?? 10;
-    const totalEpochs = runs.length * epochs;
-    let doneEpochs = 0;
-    const cancel = token.onCancellationRequested(() => pool.cancelAll());
-    const unsubscribe = pool.onEvent((e) => {
-      this.events.fire(e);
-      if (e.type === 'run/epoch') {
-        doneEpochs++;
-        progress.report({
-          increment: 100 / totalEpochs,
-          message: vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, epochs, (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4)),
-        });
-      } else if (e.type === 'run/end') {
-        this.log.info(`run ${e.runId} ${e.result.status}${e.result.error ? `: ${e.result.error}` : ''}`);
-      }
-    });
+  /** Runs one job at a time with a cancellable progress notification; a failure becomes a message. */
+  private async run(makeSpec: () => TrainJobSpec): Promise<TrainedExperiment | undefined> {
+    if (this.abort) throw new Error('training is already running');
+    const abort = (this.abort = new AbortController());
     try {
-      this.log.info(`${plan.resume ? 'resuming' : 'training'} ${runs.map((r) => r.id).join(', ')} for ${epochs} epoch(s) in ${outDir}`);
-      // No ONNX check here: it would load the test set into the extension host ("Verify ONNX Model" does it on request).
-      const results = await runExperiment({
-        runs, settings, datasetSpec: settings.dataset ?? 'mnist', outDir, pool, resume: plan.resume, libraries: loadVegaLibraries(), onnx: false,
-      });
-      this.log.info(`training done (${doneEpochs}/${totalEpochs} epochs): ${results.runs.map((r) => `${r.id} ${r.status} ${r.test ? r.test.accuracy.toFixed(4) : '-'}`).join(', ')}`);
-      void this.announce(outDir, results);
-      return { outDir, results };
+      const end = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training on MNIST'), cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => abort.abort());
+          const spec = makeSpec();
+          const pool = (this.pool ??= new ProcessPool());
+          this.log.info(`${spec.resume ? 'resuming' : 'training'} ${spec.runs.map((r) => r.runId).join(', ')} in ${spec.outDir}`);
+          return runJob(trainJob, spec, pool, {
+            signal: abort.signal,
+            emit: (e) => {
+              this.publish(e);
+              if (e.type !== 'run/epoch') return;
+              const total = spec.runs.length * (this.snapshot?.job.epochs ?? 1);
+              progress.report({
+                increment: 100 / total,
+                message: vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, this.snapshot?.job.epochs ?? '?', (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4)),
+              });
+            },
+          }).then((end) => ({ end, outDir: spec.outDir }));
+        },
+      );
+      const { end: job, outDir } = end;
+      if (!job.result) throw new Error(job.error ?? 'the job ended without results');
+      this.log.info(`training ${job.status}: ${job.result.runs.map((r) => `${r.id} ${r.status} ${r.test ? r.test.accuracy.toFixed(4) : '-'}`).join(', ')}`);
+      void this.announce(outDir, job.status === 'cancelled', job.result);
+      return { outDir, results: job.result };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.log.error(`training failed: ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Training failed: {0}', message));
+      return undefined;
     } finally {
-      cancel.dispose();
-      unsubscribe();
+      this.abort = undefined;
     }
   }
 
-  private async announce(outDir: string, results: ResultsFile): Promise<void> {
+  /** Keeps the snapshot a page replays and passes the event on. */
+  private publish(e: TrainingEvent): void {
+    this.snapshot = applyTrainingEvent(this.snapshot, e);
+    if (e.type === 'run/end') this.log.info(`run ${e.runId} ${e.outcome.status}${e.outcome.error ? `: ${e.outcome.error}` : ''}`);
+    this.events.fire(e);
+  }
+
+  private async announce(outDir: string, stopped: boolean, results: ResultsFile): Promise<void> {
     const summary = results.runs.map((r) => `${r.id} ${r.test ? (r.test.accuracy * 100).toFixed(2) + '%' : r.status}`).join(', ');
     const open = vscode.l10n.t('Open Report');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Training finished: {0}', summary), open);
+    const text = stopped ? vscode.l10n.t('Training stopped; finished epochs are kept: {0}', summary) : vscode.l10n.t('Training finished: {0}', summary);
+    const choice = await vscode.window.showInformationMessage(text, open);
     if (choice === open) await vscode.env.openExternal(vscode.Uri.file(path.join(outDir, REPORT_FILE)));
   }
 
   dispose(): void {
-    this.pool?.cancelAll();
+    this.abort?.abort();
     void this.pool?.dispose();
     this.events.dispose();
   }
 }
 
 function validEpochs(v: string): boolean {
-  return /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 100;
+  return /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= MAX_EPOCHS;
 }

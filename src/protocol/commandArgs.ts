@@ -2,23 +2,11 @@
 // (`command:` URIs), the sidebar, tests. They arrive as untyped JSON, so each has a parser that
 // returns undefined for anything malformed (the command then behaves as if run from the palette).
 import type { Framework } from '../core/activations/types';
+import type { CompareActivationsArgs, OpenGuideArgs, OpenLabArgs } from '../core/hover/commandLinks';
 import { parseFocusParams } from './messages';
 import { isRecord } from './validate';
 
-/** `activationLab.openLab` from a hover: show this activation, with the parameters of the code. */
-export interface OpenLabArgs {
-  activation: string;
-  framework?: Framework;
-  params?: Record<string, number>;
-}
-
-/** `activationLab.compareActivations`: the activation ids. */
-export type CompareActivationsArgs = string[];
-
-/** `activationLab.openGuide` from a hover: open the guide at this activation's section. */
-export interface OpenGuideArgs {
-  activation: string;
-}
+export type { CompareActivationsArgs, OpenGuideArgs, OpenLabArgs };
 
 const ID = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
 

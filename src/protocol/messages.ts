@@ -1,18 +1,17 @@
-// Typed messages shared by the extension host, the webview and the training workers.
-// Discriminated unions keyed by `type: 'scope/verb'`; every side imports these. Each side
-// validates what it receives (parseFromWebview on the host, parseToWebview in the page).
+// Typed messages between the extension host and the lab's pages (panel and sidebar).
+// Discriminated unions keyed by `type: 'scope/verb'`, carried by one Channel on each side; each
+// side validates what it receives (parseFromWebview on the host, parseToWebview in the page).
+import { parseCustomActivationDef, type CustomActivationDef } from '../core/expr/customActivation';
+import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, MAX_LIMIT_TRAIN, MIN_LIMIT_TRAIN } from '../core/train/config';
+import { parseJobSnapshot, type JobSnapshot } from './jobSnapshot';
+import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type LabSection, type ResultsView, type Surface } from './labTypes';
+import { parseTrainingEvent, type TrainingEvent } from './training';
 import {
-  arrayOf, isFiniteNumber, isInt, isRecord, isString, optional, stringArray, parseCustomDef, parseExperimentSummary, parseLabReport,
-  parseResultsView, parseTrainEvent,
+  arrayOf, isFiniteNumber, isInt, isRecord, isString, optional, stringArray, parseExperimentSummary, parseLabReport, parseResultsView,
 } from './validate';
-import type { CustomDef, ExperimentSummary, LabReport, ResultsView, TrainEvent } from './labTypes';
 
 export type * from './labTypes';
-
-/** Which page a webview shows: the full lab panel or the sidebar lab. */
-export type Surface = 'panel' | 'sidebar';
-
-export type LabSection = 'functions' | 'train' | 'runs' | 'guide';
+export { LAB_SECTIONS } from './labTypes';
 
 /** What the Functions section should focus on when the host opens it (compare, plot one). */
 export interface FunctionsFocus {
@@ -36,7 +35,8 @@ export function parseFocusParams(v: unknown): Record<string, number> | string {
   if (!isRecord(v)) return 'params must be an object of numbers';
   const entries = Object.entries(v);
   if (entries.length > MAX_FOCUS_PARAMS) return `params: at most ${MAX_FOCUS_PARAMS} parameters, got ${entries.length}`;
-  const out: Record<string, number> = {};
+  // Null prototype: a parameter named __proto__ is a name like any other.
+  const out = Object.create(null) as Record<string, number>;
   for (const [name, value] of entries) {
     if (!PARAM_NAME.test(name)) return `params: bad parameter name ${JSON.stringify(name.slice(0, 40))}`;
     if (!isFiniteNumber(value)) return `params: ${name} must be a finite number, got ${JSON.stringify(value)}`;
@@ -48,34 +48,26 @@ export function parseFocusParams(v: unknown): Record<string, number> | string {
 export type FunctionsView = 'plot' | 'compare' | 'saturation' | 'gradientFlow' | 'custom';
 export const FUNCTIONS_VIEWS: readonly FunctionsView[] = ['plot', 'compare', 'saturation', 'gradientFlow', 'custom'];
 
+/** What a page needs to know about where it runs; sent after every `webview/ready`. */
 export interface LabState {
   surface: Surface;
-  section: LabSection;
   locale: string;
   version: string;
-  focus?: FunctionsFocus;
-}
-
-/** Training as the host sees it: whether a job runs and what it was asked to do. */
-export interface TrainStatus {
-  running: boolean;
-  activations: string[];
-  epochs: number;
-  /** The experiment folder name (its time stamp) once the job has ended. */
-  experiment?: string;
-  error?: string;
 }
 
 /** Host -> webview. */
 export type ToWebview =
   | { type: 'lab/state'; state: LabState }
-  | { type: 'lab/ping'; nonce: string }
+  /** The host asks the panel to show a section (a command, the sidebar); the page owns which one is shown. */
+  | { type: 'lab/show'; section: LabSection; focus?: FunctionsFocus }
+  | { type: 'lab/ping'; requestId: string }
   /** Test hook: the page answers with a `lab/report` describing what it shows. */
-  | { type: 'lab/query'; nonce: string }
-  | { type: 'lab/custom'; defs: CustomDef[] }
+  | { type: 'lab/query'; requestId: string }
+  | { type: 'lab/custom'; defs: CustomActivationDef[] }
   | { type: 'lab/notice'; level: 'info' | 'error'; text: string }
-  | { type: 'train/status'; status: TrainStatus }
-  | { type: 'train/event'; event: TrainEvent }
+  /** The current (or last) training job as far as it went: what a page opened mid-job draws first. */
+  | { type: 'train/snapshot'; snapshot: JobSnapshot | null }
+  | { type: 'train/event'; event: TrainingEvent }
   | { type: 'runs/list'; experiments: ExperimentSummary[] }
   | { type: 'runs/results'; id: string; results: ResultsView };
 
@@ -84,40 +76,37 @@ export type ChartFormat = 'svg' | 'png';
 /** Webview -> host. */
 export type FromWebview =
   | { type: 'webview/ready'; surface: Surface }
-  | { type: 'webview/pong'; nonce: string }
-  | { type: 'webview/showSection'; section: LabSection }
-  | { type: 'lab/report'; nonce: string; report: LabReport }
+  | { type: 'lab/pong'; requestId: string }
+  | { type: 'lab/report'; requestId: string; report: LabReport }
   /** The sidebar asks for the panel, at a section (and a comparison). */
   | { type: 'lab/open'; section: LabSection; focus?: FunctionsFocus }
   | { type: 'train/start'; activations: string[]; epochs: number; limitTrain?: number }
   | { type: 'train/stop' }
   | { type: 'runs/refresh' }
   | { type: 'runs/open'; id: string }
-  | { type: 'custom/save'; def: CustomDef }
+  | { type: 'custom/save'; def: CustomActivationDef }
   | { type: 'chart/export'; format: ChartFormat; name: string; data: string };
 
-export const LAB_SECTIONS: readonly LabSection[] = ['functions', 'train', 'runs', 'guide'];
-
-/** Limits on what the page may ask for. */
-export const MAX_TRAIN_ACTIVATIONS = 12;
-export const MAX_EPOCHS = 100;
-export const MIN_LIMIT_TRAIN = 100;
-export const MAX_LIMIT_TRAIN = 60_000;
 /** An exported chart: a few MB of SVG or PNG data URL at most. */
 export const MAX_EXPORT_CHARS = 16_000_000;
-/** Experiment ids are folder names (ISO stamps with ':' and '.' replaced). */
-export const EXPERIMENT_ID = /^[A-Za-z0-9_.-]{1,80}$/;
+/** Experiment ids are folder names (ISO stamps with ':' and '.' replaced): one path segment, never '.' or '..'. */
+export const EXPERIMENT_ID = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,80}$/;
 const ACTIVATION_NAME = /^[A-Za-z0-9_().,=+-]{1,64}$/;
 const CHART_NAME = /^[A-Za-z0-9_ .()+-]{1,80}$/;
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function parseFocus(v: unknown): FunctionsFocus | string {
   if (!isRecord(v)) return 'focus is not an object';
-  const ids = stringArray(v.activations, (a) => ACTIVATION_NAME.test(a), 0, 12);
+  const ids = stringArray(v.activations, (a) => ACTIVATION_NAME.test(a), 0, MAX_COMPARED_ACTIVATIONS);
   if (!Array.isArray(ids)) return `focus.activations: ${ids.error}`;
   if (v.view !== undefined && !FUNCTIONS_VIEWS.includes(v.view as FunctionsView)) return `focus.view: unknown view ${JSON.stringify(v.view)}`;
   const params = v.params === undefined ? undefined : parseFocusParams(v.params);
   if (typeof params === 'string') return `focus.${params}`;
   return { activations: ids, ...(v.view !== undefined ? { view: v.view as FunctionsView } : {}), ...(params ? { params } : {}) };
+}
+
+function parseSection(v: unknown): LabSection | undefined {
+  return (LAB_SECTIONS as readonly unknown[]).includes(v) ? (v as LabSection) : undefined;
 }
 
 /**
@@ -131,27 +120,22 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
       return raw.surface === 'panel' || raw.surface === 'sidebar'
         ? { type: raw.type, surface: raw.surface }
         : `webview/ready: bad surface ${JSON.stringify(raw.surface)}`;
-    case 'webview/pong':
-      return typeof raw.nonce === 'string' && raw.nonce.length <= 64
-        ? { type: raw.type, nonce: raw.nonce }
-        : 'webview/pong: nonce must be a string of at most 64 characters';
-    case 'webview/showSection':
-      return LAB_SECTIONS.includes(raw.section as LabSection)
-        ? { type: raw.type, section: raw.section as LabSection }
-        : `webview/showSection: unknown section ${JSON.stringify(raw.section)}`;
+    case 'lab/pong':
+      return isString(raw.requestId) && REQUEST_ID.test(raw.requestId) ? { type: raw.type, requestId: raw.requestId } : 'lab/pong: bad requestId';
     case 'lab/report': {
-      if (!isString(raw.nonce) || raw.nonce.length > 64) return 'lab/report: nonce must be a string of at most 64 characters';
+      if (!isString(raw.requestId) || !REQUEST_ID.test(raw.requestId)) return 'lab/report: bad requestId';
       const report = parseLabReport(raw.report);
-      return typeof report === 'string' ? `lab/report: ${report}` : { type: raw.type, nonce: raw.nonce, report };
+      return typeof report === 'string' ? `lab/report: ${report}` : { type: raw.type, requestId: raw.requestId, report };
     }
     case 'lab/open': {
-      if (!LAB_SECTIONS.includes(raw.section as LabSection)) return `lab/open: unknown section ${JSON.stringify(raw.section)}`;
-      if (raw.focus === undefined) return { type: raw.type, section: raw.section as LabSection };
+      const section = parseSection(raw.section);
+      if (!section) return `lab/open: unknown section ${JSON.stringify(raw.section)}`;
+      if (raw.focus === undefined) return { type: raw.type, section };
       const focus = parseFocus(raw.focus);
-      return typeof focus === 'string' ? `lab/open: ${focus}` : { type: raw.type, section: raw.section as LabSection, focus };
+      return typeof focus === 'string' ? `lab/open: ${focus}` : { type: raw.type, section, focus };
     }
     case 'train/start': {
-      const ids = stringArray(raw.activations, (a) => ACTIVATION_NAME.test(a), 1, MAX_TRAIN_ACTIVATIONS);
+      const ids = stringArray(raw.activations, (a) => ACTIVATION_NAME.test(a), 1, MAX_COMPARED_ACTIVATIONS);
       if (!Array.isArray(ids)) return `train/start: activations: ${ids.error}`;
       if (new Set(ids).size !== ids.length) return 'train/start: activations repeat';
       if (!isInt(raw.epochs, 1, MAX_EPOCHS)) return `train/start: epochs must be an integer from 1 to ${MAX_EPOCHS}`;
@@ -166,7 +150,7 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
     case 'runs/open':
       return isString(raw.id) && EXPERIMENT_ID.test(raw.id) ? { type: raw.type, id: raw.id } : 'runs/open: bad experiment id';
     case 'custom/save': {
-      const def = parseCustomDef(raw.def);
+      const def = parseCustomActivationDef(raw.def);
       return typeof def === 'string' ? `custom/save: ${def}` : { type: raw.type, def };
     }
     case 'chart/export': {
@@ -182,20 +166,6 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
   }
 }
 
-function parseTrainStatus(s: unknown): TrainStatus | string {
-  if (!isRecord(s)) return 'status is not an object';
-  if (typeof s.running !== 'boolean') return 'running must be a boolean';
-  const acts = stringArray(s.activations, (a) => a.length <= 128, 0, 64);
-  if (!Array.isArray(acts)) return `activations: ${acts.error}`;
-  if (!isInt(s.epochs, 0, 100_000)) return 'epochs must be an integer';
-  if (!optional(s.experiment, isString) || !optional(s.error, isString)) return 'experiment and error must be strings';
-  return {
-    running: s.running, activations: acts, epochs: s.epochs as number,
-    ...(s.experiment !== undefined ? { experiment: s.experiment as string } : {}),
-    ...(s.error !== undefined ? { error: s.error as string } : {}),
-  };
-}
-
 /** Validates a message from the host, in the webview (it trusts nothing blindly either). */
 export function parseToWebview(raw: unknown): ToWebview | string {
   if (!isRecord(raw)) return 'message is not an object';
@@ -204,33 +174,34 @@ export function parseToWebview(raw: unknown): ToWebview | string {
       const s = raw.state;
       if (!isRecord(s)) return 'lab/state: state is not an object';
       if (s.surface !== 'panel' && s.surface !== 'sidebar') return 'lab/state: bad surface';
-      if (!LAB_SECTIONS.includes(s.section as LabSection)) return 'lab/state: bad section';
       if (typeof s.locale !== 'string' || typeof s.version !== 'string') return 'lab/state: bad locale or version';
-      const state: LabState = { surface: s.surface, section: s.section as LabSection, locale: s.locale, version: s.version };
-      if (s.focus !== undefined) {
-        const focus = parseFocus(s.focus);
-        if (typeof focus === 'string') return `lab/state: ${focus}`;
-        state.focus = focus;
-      }
-      return { type: 'lab/state', state };
+      return { type: 'lab/state', state: { surface: s.surface, locale: s.locale, version: s.version } };
+    }
+    case 'lab/show': {
+      const section = parseSection(raw.section);
+      if (!section) return `lab/show: unknown section ${JSON.stringify(raw.section)}`;
+      if (raw.focus === undefined) return { type: raw.type, section };
+      const focus = parseFocus(raw.focus);
+      return typeof focus === 'string' ? `lab/show: ${focus}` : { type: raw.type, section, focus };
     }
     case 'lab/ping':
     case 'lab/query':
-      return typeof raw.nonce === 'string' ? { type: raw.type, nonce: raw.nonce } : `${raw.type}: nonce must be a string`;
+      return isString(raw.requestId) && REQUEST_ID.test(raw.requestId) ? { type: raw.type, requestId: raw.requestId } : `${raw.type}: bad requestId`;
     case 'lab/custom': {
-      const defs = arrayOf(raw.defs, parseCustomDef, 0, 200);
+      const defs = arrayOf(raw.defs, parseCustomActivationDef, 0, 200);
       return typeof defs === 'string' ? `lab/custom: ${defs}` : { type: raw.type, defs };
     }
     case 'lab/notice':
       return (raw.level === 'info' || raw.level === 'error') && isString(raw.text)
         ? { type: raw.type, level: raw.level, text: raw.text.slice(0, 2000) }
         : 'lab/notice: bad level or text';
-    case 'train/status': {
-      const status = parseTrainStatus(raw.status);
-      return typeof status === 'string' ? `train/status: ${status}` : { type: raw.type, status };
+    case 'train/snapshot': {
+      if (raw.snapshot === null) return { type: raw.type, snapshot: null };
+      const snapshot = parseJobSnapshot(raw.snapshot);
+      return typeof snapshot === 'string' ? `train/snapshot: ${snapshot}` : { type: raw.type, snapshot };
     }
     case 'train/event': {
-      const event = parseTrainEvent(raw.event);
+      const event = parseTrainingEvent(raw.event);
       return typeof event === 'string' ? `train/event: ${event}` : { type: raw.type, event };
     }
     case 'runs/list': {
@@ -238,7 +209,7 @@ export function parseToWebview(raw: unknown): ToWebview | string {
       return typeof list === 'string' ? `runs/list: ${list}` : { type: raw.type, experiments: list };
     }
     case 'runs/results': {
-      if (!isString(raw.id)) return 'runs/results: id must be a string';
+      if (!isString(raw.id) || !EXPERIMENT_ID.test(raw.id)) return 'runs/results: bad experiment id';
       const results = parseResultsView(raw.results);
       return typeof results === 'string' ? `runs/results: ${results}` : { type: raw.type, id: raw.id, results };
     }
@@ -246,4 +217,3 @@ export function parseToWebview(raw: unknown): ToWebview | string {
       return `unknown message type ${JSON.stringify(raw.type)}`;
   }
 }
-

@@ -1,10 +1,8 @@
 // Small validators for untrusted message payloads: each returns the typed value or a string
 // saying what is wrong (never throws), so a bad message is logged and dropped.
-import type {
-  CustomDef, EpochView, ExperimentSummary, LabReport, LayerView, MisclassifiedView, ResultsView, RunEndStatus, RunView,
-  TestView, TrainEvent,
-} from './labTypes';
-import { RUN_END_STATUSES } from './labTypes';
+import type { EpochMetrics, LayerStats, Misclassified, Progress, TestMetrics } from '../core/train/results';
+import { isRunEndStatus, RUN_STATUSES, type RunStatus } from '../core/train/results';
+import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type ResultsView, type RunView } from './labTypes';
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,27 +42,7 @@ function metric(v: unknown): number | undefined {
   return undefined;
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-export function parseCustomDef(v: unknown): CustomDef | string {
-  if (!isRecord(v)) return 'custom activation is not an object';
-  if (!isString(v.name) || !IDENT.test(v.name) || v.name.length > 64) return 'name must be letters, digits and _ (at most 64), starting with a letter';
-  if (!isString(v.expression) || v.expression.trim() === '' || v.expression.length > 1000) return 'expression must be non-empty text of at most 1000 characters';
-  const params: Record<string, number> = {};
-  if (v.params !== undefined) {
-    if (!isRecord(v.params)) return 'params must be an object of numbers';
-    const entries = Object.entries(v.params);
-    if (entries.length > 16) return 'at most 16 parameters';
-    for (const [k, n] of entries) {
-      if (!IDENT.test(k) || k.length > 32) return `bad parameter name ${JSON.stringify(k)}`;
-      if (!isFiniteNumber(n)) return `parameter ${k} must be a finite number`;
-      params[k] = n;
-    }
-  }
-  return { name: v.name, expression: v.expression, params };
-}
-
-function parseLayer(v: unknown): LayerView | string {
+function parseLayer(v: unknown): LayerStats | string {
   if (!isRecord(v)) return 'layer is not an object';
   const g = metric(v.meanAbsGradient);
   if (g === undefined) return 'meanAbsGradient must be a number';
@@ -72,14 +50,27 @@ function parseLayer(v: unknown): LayerView | string {
   return { meanAbsGradient: g, ...(v.deadUnitFraction !== undefined ? { deadUnitFraction: metric(v.deadUnitFraction)! } : {}) };
 }
 
-export function parseEpoch(v: unknown): EpochView | string {
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
+
+function parseLearnedParams(v: unknown): Record<string, number> | string {
+  if (!isRecord(v)) return 'learned parameters must be an object';
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const m = metric(x);
+    if (!PARAM_NAME.test(k) || m === undefined) return `bad learned parameter ${JSON.stringify(k.slice(0, 40))}`;
+    out[k] = m;
+  }
+  return out;
+}
+
+export function parseEpoch(v: unknown): EpochMetrics | string {
   if (!isRecord(v)) return 'epoch metrics are not an object';
   if (!isInt(v.epoch, 1, 100_000)) return 'epoch must be a positive integer';
   const loss = metric(v.loss);
   const accuracy = metric(v.accuracy);
   const seconds = metric(v.seconds);
   if (loss === undefined || accuracy === undefined || seconds === undefined) return 'loss, accuracy and seconds must be numbers';
-  const out: EpochView = { epoch: v.epoch, loss, accuracy, seconds, layers: [] };
+  const out: EpochMetrics = { epoch: v.epoch, loss, accuracy, seconds, layers: [] };
   for (const k of ['val_loss', 'val_accuracy'] as const) {
     if (v[k] === undefined) continue;
     const m = metric(v[k]);
@@ -89,17 +80,24 @@ export function parseEpoch(v: unknown): EpochView | string {
   const layers = v.layers === undefined ? [] : arrayOf(v.layers, parseLayer, 0, 64);
   if (typeof layers === 'string') return `layers: ${layers}`;
   out.layers = layers;
+  if (v.learnedParams !== undefined) {
+    const learned = arrayOf(v.learnedParams, parseLearnedParams, 0, 64);
+    if (typeof learned === 'string') return `learnedParams: ${learned}`;
+    out.learnedParams = learned;
+  }
   return out;
 }
 
-function parseMisclassified(v: unknown): MisclassifiedView | string {
+function parseMisclassified(v: unknown): Misclassified | string {
   if (!isRecord(v)) return 'not an object';
   if (!isInt(v.index, 0, 1e9) || !isInt(v.label, 0, 1000) || !isInt(v.predicted, 0, 1000)) return 'index, label and predicted must be integers';
   if (!isString(v.pixelsBase64) || v.pixelsBase64.length > 200_000 || !/^[A-Za-z0-9+/]*=*$/.test(v.pixelsBase64)) return 'pixelsBase64 must be base64';
-  return { index: v.index, label: v.label, predicted: v.predicted, pixelsBase64: v.pixelsBase64 };
+  const probabilities = v.probabilities === undefined ? [] : arrayOf(v.probabilities, (p) => (metric(p) ?? 'probabilities must be numbers'), 0, 1000);
+  if (typeof probabilities === 'string') return probabilities;
+  return { index: v.index, label: v.label, predicted: v.predicted, probabilities, pixelsBase64: v.pixelsBase64 };
 }
 
-export function parseTest(v: unknown): TestView | null | string {
+export function parseTest(v: unknown): TestMetrics | null | string {
   if (v === null || v === undefined) return null;
   if (!isRecord(v)) return 'test is not an object';
   const loss = metric(v.loss);
@@ -113,46 +111,24 @@ export function parseTest(v: unknown): TestView | null | string {
   return { loss, accuracy, count: v.count, confusion, misclassified: mis };
 }
 
-const isStatus = (s: unknown): s is RunEndStatus => RUN_END_STATUSES.includes(s as RunEndStatus);
-const RUN_ID = /^[^\u0000-\u001f]{1,128}$/;
-
-export function parseTrainEvent(v: unknown): TrainEvent | string {
-  if (!isRecord(v)) return 'event is not an object';
-  if (!isString(v.runId) || !RUN_ID.test(v.runId)) return 'runId must be a short string';
-  const runId = v.runId;
-  switch (v.type) {
-    case 'run/queued':
-    case 'run/started':
-      return { type: v.type, runId };
-    case 'run/progress': {
-      const ints = ['epoch', 'epochs', 'batch', 'batches'].map((k) => v[k]);
-      if (!ints.every((n) => isInt(n, 0, 1e9))) return 'progress counters must be integers';
-      const loss = metric(v.loss);
-      const accuracy = metric(v.accuracy);
-      if (loss === undefined || accuracy === undefined) return 'progress loss and accuracy must be numbers';
-      const [epoch, epochs, batch, batches] = ints as number[];
-      return { type: v.type, runId, epoch: epoch!, epochs: epochs!, batch: batch!, batches: batches!, loss, accuracy };
-    }
-    case 'run/epoch': {
-      const metrics = parseEpoch(v.metrics);
-      return typeof metrics === 'string' ? metrics : { type: v.type, runId, metrics };
-    }
-    case 'run/end': {
-      if (!isStatus(v.status)) return `bad status ${JSON.stringify(v.status)}`;
-      const test = parseTest(v.test);
-      if (typeof test === 'string') return test;
-      if (!optional(v.error, isString)) return 'error must be a string';
-      return { type: v.type, runId, status: v.status, test, ...(v.error !== undefined ? { error: v.error as string } : {}) };
-    }
-    default:
-      return `unknown event type ${JSON.stringify(v.type)}`;
-  }
+export function parseProgress(v: unknown): Progress | string {
+  if (!isRecord(v)) return 'progress is not an object';
+  const ints = ['epoch', 'epochs', 'batch', 'batches'].map((k) => v[k]);
+  if (!ints.every((n) => isInt(n, 0, 1e9))) return 'progress counters must be integers';
+  const nums = ['loss', 'accuracy', 'examplesPerSecond'].map((k) => v[k]);
+  if (!nums.every((n) => typeof n === 'number' || n === null)) return 'progress loss, accuracy and examplesPerSecond must be numbers';
+  const [epoch, epochs, batch, batches] = ints as number[];
+  const [loss, accuracy, examplesPerSecond] = nums.map((n) => (n === null ? NaN : (n as number)));
+  return { epoch: epoch!, epochs: epochs!, batch: batch!, batches: batches!, loss: loss!, accuracy: accuracy!, examplesPerSecond: examplesPerSecond! };
 }
 
-function parseRun(v: unknown): RunView | string {
+const RUN_ID = /^[^\u0000-\u001f]{1,128}$/;
+const isRunStatus = (s: unknown): s is RunStatus => (RUN_STATUSES as readonly unknown[]).includes(s);
+
+export function parseRunView(v: unknown): RunView | string {
   if (!isRecord(v)) return 'run is not an object';
   if (!isString(v.id) || !RUN_ID.test(v.id)) return 'run id must be a short string';
-  if (!isStatus(v.status)) return `run ${v.id}: bad status`;
+  if (!isRunStatus(v.status)) return `run ${v.id}: bad status`;
   const acts = stringArray(v.activations, () => true, 0, 64);
   if (!Array.isArray(acts)) return `run ${v.id}: activations: ${acts.error}`;
   const history = arrayOf(v.history, parseEpoch, 0, 100_000);
@@ -161,7 +137,12 @@ function parseRun(v: unknown): RunView | string {
   if (typeof test === 'string') return `run ${v.id}: ${test}`;
   const spe = v.secondsPerEpoch === null || v.secondsPerEpoch === undefined ? null : metric(v.secondsPerEpoch);
   if (spe === undefined) return `run ${v.id}: secondsPerEpoch must be a number`;
-  return { id: v.id, activations: acts, status: v.status, history, test, secondsPerEpoch: spe, ...(isString(v.error) ? { error: v.error } : {}) };
+  const progress = v.progress === undefined ? undefined : parseProgress(v.progress);
+  if (typeof progress === 'string') return `run ${v.id}: ${progress}`;
+  return {
+    id: v.id, activations: acts, status: v.status, history, test, secondsPerEpoch: spe,
+    ...(isString(v.error) ? { error: v.error } : {}), ...(progress ? { progress } : {}),
+  };
 }
 
 /** The parts of a results.json (format activation-lab/results, version 1) the lab draws. */
@@ -175,8 +156,9 @@ export function parseResultsView(v: unknown): ResultsView | string {
   const [rows, cols, classes, train, validation, test] = dims as number[];
   if (!isInt(v.epochs, 0, 100_000)) return 'epochs must be an integer';
   if (!optional(v.limitTrain, (n) => isInt(n, 1, 1e9))) return 'limitTrain must be an integer';
-  const runs = arrayOf(v.runs, parseRun, 0, 256);
+  const runs = arrayOf(v.runs, parseRunView, 0, 4096);
   if (typeof runs === 'string') return `runs: ${runs}`;
+  if (runs.some((r) => !isRunEndStatus(r.status))) return 'runs: a saved run must have ended';
   return {
     createdAt: v.createdAt,
     dataset: { name: d.name, rows: rows!, cols: cols!, classes: classes!, train: train!, validation: validation!, test: test! },
@@ -190,21 +172,22 @@ export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
   if (!isRecord(v)) return 'experiment is not an object';
   if (!isString(v.id) || !isString(v.createdAt) || !isString(v.dataset)) return 'id, createdAt and dataset must be strings';
   if (!isInt(v.epochs, 0, 100_000)) return 'epochs must be an integer';
+  if (!optional(v.limitTrain, (n) => isInt(n, 1, 1e9))) return 'limitTrain must be an integer';
   const runs = arrayOf(v.runs, (r) => {
-    if (!isRecord(r) || !isString(r.id) || !isStatus(r.status)) return 'run needs an id and a status';
+    if (!isRecord(r) || !isString(r.id) || !isRunEndStatus(r.status)) return 'run needs an id and a status';
     const t = r.testAccuracy === null ? null : metric(r.testAccuracy);
     const a = r.valAccuracy === null ? null : metric(r.valAccuracy);
     if (t === undefined || a === undefined) return 'accuracies must be numbers or null';
     return { id: r.id, status: r.status, testAccuracy: t, valAccuracy: a };
-  }, 0, 256);
+  }, 0, 4096);
   if (typeof runs === 'string') return `runs: ${runs}`;
-  return { id: v.id, createdAt: v.createdAt, dataset: v.dataset, epochs: v.epochs, runs };
+  return { id: v.id, createdAt: v.createdAt, dataset: v.dataset, epochs: v.epochs, ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}), runs };
 }
 
 export function parseLabReport(v: unknown): LabReport | string {
   if (!isRecord(v)) return 'report is not an object';
   if (v.surface !== 'panel' && v.surface !== 'sidebar') return 'bad surface';
-  if (!['functions', 'train', 'runs', 'guide'].includes(v.section as string)) return 'bad section';
+  if (!(LAB_SECTIONS as readonly unknown[]).includes(v.section)) return 'bad section';
   const charts = arrayOf(v.charts, (c) => {
     if (!isRecord(c) || !isString(c.id) || c.id.length > 64) return 'chart needs an id';
     if (!isInt(c.marks, 0, 1e7) || !isInt(c.rows, 0, 1e7) || !isInt(c.embeds, 0, 1e7)) return 'marks, rows and embeds must be integers';

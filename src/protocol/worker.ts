@@ -1,74 +1,33 @@
-// Messages between a training worker and whoever drives it (the worker pool, used by the
-// extension host and the CLI). Discriminated unions keyed by `type: 'scope/verb'`.
+// Messages between a run's training worker (worker_threads) and the pool that starts it. The
+// worker answers with the run's own events (RunEvent), unchanged from there to the page.
 
 import type { Dataset } from '../core/data/types';
-import type { TrainConfig } from '../core/train/config';
-import type { EpochMetrics, Progress, RunOutcome } from '../core/train/results';
+import { isRecord } from './validate';
+import { KERNEL_CHOICES, parseRunSpec, type KernelChoice, type RunSpec } from './training';
 
-/** Which matrix kernels a worker uses: the plain TypeScript ones, or the fastest available. */
-export type KernelChoice = 'js' | 'auto';
-
-/** Deliberate failures, for tests of the pool's failure handling only. */
-export interface FaultInjection {
-  kind: 'throw' | 'exit';
-  epoch: number;
-  batch: number;
-}
-
-export interface RunRequest {
-  runId: string;
-  config: TrainConfig;
+/** Pool -> worker: train this run. */
+export interface StartRunMessage {
+  type: 'run/start';
+  spec: RunSpec;
   /** Images and labels on SharedArrayBuffers: posting shares them, nothing is copied. */
   dataset: Dataset;
   /** Int32Array on a SharedArrayBuffer; element 0 set to 1 (Atomics.store) asks the run to stop. */
   cancelFlag: Int32Array;
-  /** The run's folder (run.json, checkpoint.bin, weights.bin); omitted: nothing is saved. */
-  runDir?: string;
-  /** Continue from runDir's checkpoint when it matches the settings. */
-  resume?: boolean;
-  kernels?: KernelChoice;
-  fault?: FaultInjection;
+  kernels: KernelChoice;
 }
 
-/** Driver -> worker. */
-export type ToWorker =
-  | { type: 'worker/ping' }
-  | { type: 'run/start'; request: RunRequest };
+export type ToWorker = StartRunMessage;
 
-/** Worker -> driver. */
-export type FromWorker =
-  | { type: 'worker/pong' }
-  | { type: 'run/started'; runId: string; kernels: string; paramCount: number; resumedFromEpoch?: number }
-  | { type: 'run/progress'; runId: string; progress: Progress }
-  | { type: 'run/epoch'; runId: string; metrics: EpochMetrics }
-  | { type: 'run/end'; runId: string; outcome: RunOutcome }
-  | { type: 'run/error'; runId: string; message: string; stack?: string };
-
-const FROM_WORKER_TYPES = new Set<string>(['worker/pong', 'run/started', 'run/progress', 'run/epoch', 'run/end', 'run/error']);
-
-/**
- * Checks the envelope of a worker message (a known type and, for run messages, a run id);
- * returns the message or a string saying what is wrong. Workers are our own code, so the payload
- * is trusted past the envelope.
- */
-export function parseFromWorker(raw: unknown): FromWorker | string {
-  if (typeof raw !== 'object' || raw === null) return 'worker message is not an object';
-  const type = (raw as { type?: unknown }).type;
-  if (typeof type !== 'string' || !FROM_WORKER_TYPES.has(type)) return `unknown worker message type ${JSON.stringify(type)}`;
-  if (type !== 'worker/pong' && typeof (raw as { runId?: unknown }).runId !== 'string') return `${type}: missing runId`;
-  return raw as FromWorker;
-}
-
-/** Checks a message arriving in the worker. */
+/** Checks a message arriving in the worker; the message or what is wrong. */
 export function parseToWorker(raw: unknown): ToWorker | string {
-  if (typeof raw !== 'object' || raw === null) return 'message is not an object';
-  const m = raw as { type?: unknown; request?: Partial<RunRequest> };
-  if (m.type === 'worker/ping') return { type: 'worker/ping' };
-  if (m.type !== 'run/start') return `unknown message type ${JSON.stringify(m.type)}`;
-  const r = m.request;
-  if (!r || typeof r.runId !== 'string' || !r.config || !r.dataset) return 'run/start: request needs runId, config and dataset';
-  if (!(r.cancelFlag instanceof Int32Array) || !(r.cancelFlag.buffer instanceof SharedArrayBuffer)) {
-    return 'run/start: cancelFlag must be an Int32Array on a SharedArrayBuffer';
+  if (!isRecord(raw)) return 'message is not an object';
+  if (raw.type !== 'run/start') return `unknown message type ${JSON.stringify(raw.type)}`;
+  const spec = parseRunSpec(raw.spec);
+  if (typeof spec === 'string') return `run/start: ${spec}`;
+  if (!isRecord(raw.dataset)) return `run/start ${spec.runId}: dataset must be an object`;
+  if (!(raw.cancelFlag instanceof Int32Array) || !(raw.cancelFlag.buffer instanceof SharedArrayBuffer)) {
+    return `run/start ${spec.runId}: cancelFlag must be an Int32Array on a SharedArrayBuffer`;
   }
-  return { type: 'run/start', request: r as RunRequest };
+  if (!KERNEL_CHOICES.includes(raw.kernels as KernelChoice)) return `run/start ${spec.runId}: unknown kernels ${JSON.stringify(raw.kernels)}`;
+  return raw as unknown as ToWorker;
 }

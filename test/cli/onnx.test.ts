@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ResultsFile } from '../../src/core/train/experiment';
+import type { ResultsFile } from '../../src/core/runs/resultsFile';
 import type { ExportResult, VerifyReport } from '../../src/core/onnx/index';
 import { decodeModel, encodeModel } from '../../src/core/onnx/proto';
 import { parseTrainArgs } from '../../src/cli/commands/train';
@@ -65,8 +65,8 @@ test('actlab train exports every run to ONNX and puts the verification table int
   const html = readFileSync(path.join(out, 'report.html'), 'utf8');
   assert.match(html, /<h2>ONNX export and inference check<\/h2>/);
   assert.match(html, new RegExp(`<td>relu</td><td>runs/relu/model\\.onnx</td><td class="num">17</td>`));
-  assert.deepEqual(parseTrainArgs(['--no-onnx']).onnx, false);
-  assert.deepEqual(parseTrainArgs([]).onnx, true);
+  assert.deepEqual(parseTrainArgs(['--no-onnx']).job.onnx, false);
+  assert.deepEqual(parseTrainArgs([]).job.onnx, true);
 });
 
 test('actlab verify <exported relu model> --json: the full test set, argmax agreement 1.0 and the run\'s own accuracy', { timeout: 120_000 }, () => {

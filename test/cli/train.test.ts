@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ResultsFile } from '../../src/core/train/experiment';
+import type { ResultsFile } from '../../src/core/runs/resultsFile';
 import { parseTrainArgs, trainCommand } from '../../src/cli/commands/train';
 import { CliError } from '../../src/cli/command';
 
@@ -70,7 +70,7 @@ test('bad options fail fast with a message naming the problem, before any traini
     [['--epochs', 'ten'], /--epochs must be an integer of at least 1, got 'ten'/],
     [['--hidden', '128,x'], /--hidden must be an integer/],
     [['--activations', 'relu+tanh+elu'], /3 activations for 2 hidden layers/],
-    [['--activations', 'leaky_relu(alpha=big)'], /cannot read the parameter 'alpha=big' of leaky_relu/],
+    [['--activations', 'leaky_relu(alpha=big)'], /cannot read the parameters of leaky_relu: 'alpha=big' is not of the form name=number/],
     [['--activations', 'leaky_relu(alpha=-1)'], /parameter alpha of leaky_relu must be in/],
     [['--custom', 'sq=x*', '--activations', 'sq'], /run sq: /],
     [['--dataset', '/nonexistent/folder'], /unknown dataset '\/nonexistent\/folder'/],
@@ -94,13 +94,15 @@ test('bad options fail fast with a message naming the problem, before any traini
 });
 
 test('the default plan is the tutorial experiment; mixed stacks, parameters and custom activations parse', () => {
-  const plan = parseTrainArgs([]);
-  assert.deepEqual(plan.runs.map((r) => r.id), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
-  assert.equal(path.basename(plan.outDir), 'lab-output');
-  assert.deepEqual(plan.settings, { hidden: [128, 64] });
-  const mixed = parseTrainArgs(['--activations', 'relu+tanh,leaky_relu(alpha=0.3),sq', '--custom', 'sq=x*x', '--hidden', '32,16', '--seed', '0']);
-  assert.deepEqual(mixed.runs.map((r) => r.id), ['relu+tanh', 'leaky_relu-alpha0.3', 'sq']);
-  assert.deepEqual(mixed.runs[1]!.activations[0], { id: 'leaky_relu', params: { alpha: 0.3 } });
-  assert.deepEqual(mixed.runs[2]!.activations[0], { custom: { name: 'sq', expression: 'x*x', params: {} } });
-  assert.deepEqual(mixed.settings, { hidden: [32, 16], seed: 0 });
+  const { job } = parseTrainArgs([]);
+  assert.deepEqual(job.runs.map((r) => r.runId), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+  assert.equal(path.basename(job.outDir), 'lab-output');
+  assert.deepEqual(job.settings, { hidden: [128, 64], dataset: 'mnist' });
+  const mixed = parseTrainArgs(['--activations', 'relu+tanh,leaky_relu(alpha=0.3),sq', '--custom', 'sq=x*x', '--hidden', '32,16', '--seed', '0']).job;
+  assert.deepEqual(mixed.runs.map((r) => r.runId), ['relu+tanh', 'leaky_relu-alpha0.3', 'sq']);
+  // parameters are null-prototype records (a parameter may be named __proto__): compare the values
+  assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[1]!.activations[0])), { id: 'leaky_relu', params: { alpha: 0.3 } });
+  assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[2]!.activations[0])), { custom: { name: 'sq', expression: 'x*x', params: {} } });
+  assert.deepEqual(mixed.settings, { hidden: [32, 16], seed: 0, dataset: 'mnist' });
+  assert.throws(() => parseTrainArgs(['--custom', 'sq=x*x', '--custom', 'sq=x^2']), /--custom sq is defined twice/);
 });

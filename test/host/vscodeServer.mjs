@@ -1,5 +1,5 @@
 // Runs the VS Code server bundled in code-server@4.100.3 offline and drives its workbench with
-// playwright-core and Debian's chromium (recipe: ../shared/notes/vscode-offline-tests.md).
+// playwright-core and Debian's chromium, started with the flags that let a test suite run inside it.
 // Shared by the extension-host suite, the VSIX install test and the screenshot scripts.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { parseCompareArgs, parseOpenGuideArgs, parseOpenLabArgs } from '../../src/protocol/commandArgs';
 
 test('hover-link arguments parse to their typed form', () => {
-  assert.deepEqual(parseOpenLabArgs({ activation: 'leaky_relu', framework: 'keras', params: { alpha: 0.3 } }), { activation: 'leaky_relu', framework: 'keras', params: { alpha: 0.3 } });
+  const open = parseOpenLabArgs({ activation: 'leaky_relu', framework: 'keras', params: { alpha: 0.3 } });
+  assert.deepEqual({ ...open, params: { ...open?.params } }, { activation: 'leaky_relu', framework: 'keras', params: { alpha: 0.3 } });
   assert.deepEqual(parseCompareArgs(['relu', 'gelu']), ['relu', 'gelu']);
   assert.deepEqual(parseOpenGuideArgs({ activation: 'elu' }), { activation: 'elu' });
 });

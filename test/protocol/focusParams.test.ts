@@ -4,13 +4,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFocusParams, parseFromWebview, parseToWebview } from '../../src/protocol/messages';
 
-const state = { surface: 'panel', section: 'functions', locale: 'en', version: '1' };
+/** Parsed params are null-prototype records (a parameter named __proto__ is a name like any other): compare the values. */
+const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
 test('focus params pass through both directions', () => {
   const focus = { activations: ['leaky_relu'], view: 'plot', params: { alpha: 0.3 } };
-  assert.deepEqual(parseToWebview({ type: 'lab/state', state: { ...state, focus } }), { type: 'lab/state', state: { ...state, focus } });
-  assert.deepEqual(parseFromWebview({ type: 'lab/open', section: 'functions', focus }), { type: 'lab/open', section: 'functions', focus });
-  assert.deepEqual(parseFocusParams({ alpha: -2, min_val: 1e-3 }), { alpha: -2, min_val: 1e-3 });
+  assert.deepEqual(plain(parseToWebview({ type: 'lab/show', section: 'functions', focus })), { type: 'lab/show', section: 'functions', focus });
+  assert.deepEqual(plain(parseFromWebview({ type: 'lab/open', section: 'functions', focus })), { type: 'lab/open', section: 'functions', focus });
+  assert.deepEqual(plain(parseFocusParams({ alpha: -2, min_val: 1e-3 })), { alpha: -2, min_val: 1e-3 });
+  const proto = parseFocusParams(JSON.parse('{"__proto__": 2, "alpha": 1}')) as Record<string, number>;
+  assert.equal(Object.getPrototypeOf(proto), null);
+  assert.deepEqual(Object.entries(proto), [['__proto__', 2], ['alpha', 1]]);
 });
 
 test('malformed focus params give a reason naming the problem', () => {
@@ -28,9 +32,9 @@ test('malformed focus params give a reason naming the problem', () => {
     const r = parseFocusParams(params);
     assert.equal(typeof r, 'string', JSON.stringify(params));
     assert.match(r as string, reason);
-    const msg = parseToWebview({ type: 'lab/state', state: { ...state, focus: { activations: ['relu'], params } } });
+    const msg = parseToWebview({ type: 'lab/show', section: 'functions', focus: { activations: ['relu'], params } });
     assert.equal(typeof msg, 'string');
-    assert.match(msg as string, /^lab\/state: focus\.params/);
+    assert.match(msg as string, /^lab\/show: focus\.params/);
     assert.equal(typeof parseFromWebview({ type: 'lab/open', section: 'functions', focus: { activations: ['relu'], params } }), 'string');
   }
 });

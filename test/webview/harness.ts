@@ -59,6 +59,35 @@ export async function stopHarness(): Promise<void> {
   await new Promise((r) => server?.close(r));
 }
 
+/**
+ * Polls `check` until it gives a truthy value and returns it; after `timeoutMs` fails with an
+ * error naming `what` and the last value seen. Nothing is evaluated from a string in the page's
+ * own realm, so the page's strict CSP cannot break the wait (Playwright's waitForFunction with a
+ * string predicate needs eval there and throws once it has to poll).
+ */
+export async function waitUntil<T>(what: string, check: () => Promise<T> | T, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last seen: ${JSON.stringify(last)?.slice(0, 200)})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** `expression` evaluated in the page by the debugger protocol (which the page's CSP does not govern) until truthy. */
+export function waitInPage<T = unknown>(w: Pick<WebviewPage, 'page'>, expression: string, what = expression, timeoutMs?: number): Promise<NonNullable<T>> {
+  return waitUntil(what, () => w.page.evaluate(expression) as Promise<T>, timeoutMs);
+}
+
+/** The first message the page posted that `match` accepts, waiting for it. */
+export function waitForPosted<M extends FromWebview>(w: WebviewPage, what: string, match: (m: FromWebview) => m is M): Promise<M>;
+export function waitForPosted(w: WebviewPage, what: string, match: (m: FromWebview) => boolean): Promise<FromWebview>;
+export function waitForPosted(w: WebviewPage, what: string, match: (m: FromWebview) => boolean): Promise<FromWebview> {
+  return waitUntil(what, async () => (await w.posted()).find(match));
+}
+
 export async function openWebview(surface: Surface = 'panel', savedState?: unknown): Promise<WebviewPage> {
   if (!browser) throw new Error('startHarness() first');
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });

@@ -3,10 +3,10 @@
 // tabs, the activation list and the sliders answer arrow keys; a training job starts without a mouse.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWebview, startHarness, stopHarness, type WebviewPage } from './harness';
+import { openWebview, startHarness, stopHarness, waitForPosted, waitInPage, type WebviewPage } from './harness';
 import type { LabSection, LabState } from '../../src/protocol/messages';
 
-const state: LabState = { surface: 'panel', section: 'functions', locale: 'en', version: '0.1.0' };
+const state: LabState = { surface: 'panel', locale: 'en', version: '0.1.0' };
 
 before(startHarness);
 after(stopHarness);
@@ -29,7 +29,7 @@ async function open(section: LabSection): Promise<WebviewPage> {
   const w = await openWebview('panel', { section });
   // CSSOM, as VS Code does it: the page's CSP forbids inline <style>, not style properties.
   await w.page.evaluate(`(() => { for (const [k, v] of Object.entries(${JSON.stringify(THEME_VARS)})) document.documentElement.style.setProperty(k, v); })()`);
-  await w.send({ type: 'lab/state', state: { ...state, section } });
+  await w.send({ type: 'lab/state', state });
   await w.page.waitForSelector(`#section-${section}`);
   if (section === 'runs') {
     await w.send({ type: 'runs/list', experiments: [{ id: '2025-01-01T12-00-00-000Z', createdAt: '2025-01-01T12:00:00.000Z', dataset: 'mnist', epochs: 2, runs: [{ id: 'relu', status: 'completed', testAccuracy: 0.95, valAccuracy: 0.93 }] }] });
@@ -90,7 +90,9 @@ async function tabAround(w: WebviewPage, limit = 200): Promise<Focused[]> {
 for (const section of ['functions', 'train', 'runs', 'guide'] as const) {
   test(`${section}: Tab reaches every control, each with a visible focus ring`, async () => {
     const w = await open(section);
-    await w.page.waitForTimeout(300); // the charts' export buttons come with the embeds
+    // The charts' export buttons come with the embeds: the page answers a query once every chart is drawn.
+    await w.send({ type: 'lab/query', requestId: 'drawn' });
+    await waitForPosted(w, 'every chart drawn', (m) => m.type === 'lab/report' && m.requestId === 'drawn');
     const controls = (await w.page.evaluate(CONTROLS)) as string[];
     const reached = await tabAround(w);
     const ids = new Set(reached.map((f) => f.id));
@@ -127,16 +129,15 @@ test('Train with the keyboard only: Tab to the choices, Space and typing set the
   await w.page.keyboard.press('Space'); // the whole training set
   await tabTo('[data-action=train]');
   await w.page.keyboard.press('Enter');
-  await w.page.waitForFunction("window.__posted.some((m) => m.type === 'train/start')", undefined, { timeout: 5000 }).catch(() => undefined);
+  await waitForPosted(w, `train/start (focus went ${path.join(' > ')})`, (m) => m.type === 'train/start');
   const start = (await w.posted()).filter((m) => m.type === 'train/start');
   assert.deepEqual(start, [{ type: 'train/start', activations: ['tanh', 'relu', 'leaky_relu', 'elu'], epochs: 2 }], `focus went ${path.join(' > ')}`);
   // The host says a job runs: Start is disabled, Stop takes Space.
-  await w.send({ type: 'train/status', status: { running: true, activations: ['tanh'], epochs: 2 } });
-  await w.page.waitForFunction(`document.querySelector('[data-action=stop]')?.disabled === false`);
+  await w.send({ type: 'train/event', event: { type: 'job/started', job: { id: 'j', kind: 'train', epochs: 2, startedAt: '2026-01-01T00:00:00.000Z', runs: [{ runId: 'tanh', activations: ['tanh', 'tanh'] }] } } });
+  await waitInPage(w, `document.querySelector('[data-action=stop]')?.disabled === false`, 'Stop enabled while the job runs');
   await w.page.focus('[data-action=stop]');
   await w.page.keyboard.press('Space');
-  await w.page.waitForFunction("window.__posted.some((m) => m.type === 'train/stop')", undefined, { timeout: 5000 }).catch(() => undefined);
-  assert.ok((await w.posted()).some((m) => m.type === 'train/stop'));
+  await waitForPosted(w, 'train/stop', (m) => m.type === 'train/stop');
   assert.deepEqual(w.errors, []);
   await w.close();
 });
@@ -172,8 +173,8 @@ test('arrow keys: tabs change section, the activation list changes selection, a 
   const before = await path();
   await w.page.focus('[data-param=alpha]');
   for (let i = 0; i < 20; i++) await w.page.keyboard.press('ArrowRight');
-  await w.page.waitForFunction(`Number(document.querySelector('[data-param=alpha]').value) > 0.05`);
-  await w.page.waitForFunction(`document.querySelector('[data-chart=plot] g.mark-line.role-mark path').getAttribute('d') !== ${JSON.stringify(before)}`);
+  await waitInPage(w, `Number(document.querySelector('[data-param=alpha]').value) > 0.05`, 'the alpha slider moved by the arrow keys');
+  await waitInPage(w, `document.querySelector('[data-chart=plot] g.mark-line.role-mark path').getAttribute('d') !== ${JSON.stringify(before)}`, 'the curve redrawn');
   assert.deepEqual(w.errors, []);
   await w.close();
 });

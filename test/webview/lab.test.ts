@@ -3,21 +3,27 @@
 // re-embed, bad messages are ignored, nothing violates the CSP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWebview, startHarness, stopHarness, type WebviewPage } from './harness';
-import type { LabReport, LabState, ResultsView, TrainEvent } from '../../src/protocol/messages';
+import { openWebview, startHarness, stopHarness, waitForPosted, waitInPage, type WebviewPage } from './harness';
+import { DEFAULT_CONFIG, QUICK_LIMIT_TRAIN } from '../../src/core/train/config';
+import type { LabReport, LabSection, LabState, ResultsView } from '../../src/protocol/messages';
+import type { JobInfo, RunEvent } from '../../src/protocol/training';
 
-const state: LabState = { surface: 'panel', section: 'functions', locale: 'en', version: '0.1.0' };
+const state: LabState = { surface: 'panel', locale: 'en', version: '0.1.0' };
 
 before(startHarness);
 after(stopHarness);
 
-async function report(w: WebviewPage, nonce = 'q'): Promise<LabReport> {
-  await w.send({ type: 'lab/query', nonce });
-  const handle = await w.page.waitForFunction(`window.__posted.find((m) => m.type === 'lab/report' && m.nonce === ${JSON.stringify(nonce)})`);
-  const msg = (await handle.jsonValue()) as { report: LabReport };
+async function report(w: WebviewPage, requestId = 'q'): Promise<LabReport> {
+  await w.send({ type: 'lab/query', requestId });
+  const msg = await waitForPosted(w, `the page's lab/report ${requestId}`, (m) => m.type === 'lab/report' && m.requestId === requestId);
   await w.page.evaluate(`window.__posted = window.__posted.filter((m) => m.type !== 'lab/report')`);
-  return msg.report;
+  return (msg as { report: LabReport }).report;
 }
+
+const job = (runs: string[], epochs: number): JobInfo => ({
+  id: '2026-01-01T00-00-00-000Z', kind: 'train', epochs, startedAt: '2026-01-01T00:00:00.000Z',
+  runs: runs.map((runId) => ({ runId, activations: [runId, runId] })),
+});
 
 const chart = (r: LabReport, id: string) => {
   const c = r.charts.find((x) => x.id === id);
@@ -25,9 +31,9 @@ const chart = (r: LabReport, id: string) => {
   return c;
 };
 
-async function open(section: LabState['section'], saved: object = {}): Promise<WebviewPage> {
+async function open(section: LabSection, saved: object = {}): Promise<WebviewPage> {
   const w = await openWebview('panel', { section, ...saved });
-  await w.send({ type: 'lab/state', state: { ...state, section } });
+  await w.send({ type: 'lab/state', state });
   await w.page.waitForSelector(`#section-${section}`);
   return w;
 }
@@ -84,7 +90,7 @@ test('Functions: a bad custom expression shows the parse error with its column; 
   await w.close();
 });
 
-const epoch = (run: string, e: number, acc: number): TrainEvent => ({
+const epoch = (run: string, e: number, acc: number): Extract<RunEvent, { type: 'run/epoch' }> => ({
   type: 'run/epoch', runId: run,
   metrics: { epoch: e, loss: 1 - acc, accuracy: acc, val_loss: 1.1 - acc, val_accuracy: acc - 0.01, seconds: 2 + e / 10, layers: [{ meanAbsGradient: 0.01, deadUnitFraction: 0.1 }, { meanAbsGradient: 0.02, deadUnitFraction: 0 }, { meanAbsGradient: 0.05 }] },
 });
@@ -94,10 +100,10 @@ const confusion = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }
 test('Train: the page starts a job; live epochs extend the accuracy chart without re-embedding; the end draws the test results', async () => {
   const w = await open('train');
   await w.page.click('[data-action=train]');
-  const start = (await w.posted()).find((m) => m.type === 'train/start');
-  assert.deepEqual(start, { type: 'train/start', activations: ['sigmoid', 'tanh', 'relu', 'leaky_relu'], epochs: 5, limitTrain: 6000 });
-  await w.send({ type: 'train/status', status: { running: true, activations: ['relu', 'tanh'], epochs: 3 } });
-  await w.send({ type: 'train/event', event: { type: 'run/started', runId: 'relu' } });
+  const start = await waitForPosted(w, 'train/start', (m) => m.type === 'train/start');
+  assert.deepEqual(start, { type: 'train/start', activations: ['sigmoid', 'tanh', 'relu', 'leaky_relu'], epochs: DEFAULT_CONFIG.epochs, limitTrain: QUICK_LIMIT_TRAIN });
+  await w.send({ type: 'train/event', event: { type: 'job/started', job: job(['relu', 'tanh'], 3) } });
+  await w.send({ type: 'train/event', event: { type: 'run/started', runId: 'relu', kernels: 'js', paramCount: 100 } });
   await w.send({ type: 'train/event', event: epoch('relu', 1, 0.9) });
   const r1 = await report(w);
   const acc1 = chart(r1, 'train-accuracy');
@@ -108,7 +114,7 @@ test('Train: the page starts a job; live epochs extend the accuracy chart withou
   assert.equal(acc2.rows, acc1.rows + 6, 'three epochs of train + validation rows were appended');
   assert.ok(acc2.marks > acc1.marks, `more marks drawn (${acc1.marks} -> ${acc2.marks})`);
   for (const id of ['train-loss', 'train-seconds', 'train-layers', 'train-dead']) assert.ok(chart(r2, id).marks > 0, `${id} has marks`);
-  await w.send({ type: 'train/event', event: { type: 'run/end', runId: 'relu', status: 'completed', test: { loss: 0.1, accuracy: 0.9512, count: 1000, confusion, misclassified: [{ index: 3, label: 5, predicted: 3, pixelsBase64: pixels }] } } });
+  await w.send({ type: 'train/event', event: { type: 'run/end', runId: 'relu', outcome: { status: 'completed', history: [epoch('relu', 1, 0.9).metrics, epoch('relu', 2, 0.93).metrics], test: { loss: 0.1, accuracy: 0.9512, count: 1000, confusion, misclassified: [{ index: 3, label: 5, predicted: 3, probabilities: [0, 0, 0, 0.6, 0, 0.4, 0, 0, 0, 0], pixelsBase64: pixels }] }, wallSeconds: 5 } } });
   await w.page.waitForSelector('.digit img');
   const r3 = await report(w, 'q3');
   assert.ok(chart(r3, 'train-confusion').marks >= 100, 'a 10x10 heatmap');
@@ -126,8 +132,8 @@ const results: ResultsView = {
   dataset: { name: 'mnist', rows: 28, cols: 28, classes: 10, train: 4800, validation: 1200, test: 1000 },
   epochs: 2,
   runs: [
-    { id: 'sigmoid', activations: ['sigmoid', 'sigmoid'], status: 'completed', history: [epoch('sigmoid', 1, 0.8), epoch('sigmoid', 2, 0.86)].map((e) => (e as { metrics: never }).metrics), test: { loss: 0.4, accuracy: 0.87, count: 1000, confusion, misclassified: [] }, secondsPerEpoch: 2 },
-    { id: 'relu', activations: ['relu', 'relu'], status: 'completed', history: [epoch('relu', 1, 0.9), epoch('relu', 2, 0.94)].map((e) => (e as { metrics: never }).metrics), test: { loss: 0.2, accuracy: 0.95, count: 1000, confusion, misclassified: [] }, secondsPerEpoch: 2 },
+    { id: 'sigmoid', activations: ['sigmoid', 'sigmoid'], status: 'completed', history: [epoch('sigmoid', 1, 0.8), epoch('sigmoid', 2, 0.86)].map((e) => e.metrics), test: { loss: 0.4, accuracy: 0.87, count: 1000, confusion, misclassified: [] }, secondsPerEpoch: 2 },
+    { id: 'relu', activations: ['relu', 'relu'], status: 'completed', history: [epoch('relu', 1, 0.9), epoch('relu', 2, 0.94)].map((e) => e.metrics), test: { loss: 0.2, accuracy: 0.95, count: 1000, confusion, misclassified: [] }, secondsPerEpoch: 2 },
   ],
 };
 
@@ -135,7 +141,7 @@ test('Runs: lists experiments, opens one and draws its charts', async () => {
   const w = await open('runs');
   await w.send({ type: 'runs/list', experiments: [{ id: '2025-01-01T12-00-00-000Z', createdAt: results.createdAt, dataset: 'mnist', epochs: 2, runs: [{ id: 'sigmoid', status: 'completed', testAccuracy: 0.87, valAccuracy: 0.85 }, { id: 'relu', status: 'completed', testAccuracy: 0.95, valAccuracy: 0.93 }] }] });
   await w.page.click('[data-open="2025-01-01T12-00-00-000Z"]');
-  assert.ok((await w.posted()).some((m) => m.type === 'runs/open' && m.id === '2025-01-01T12-00-00-000Z'));
+  await waitForPosted(w, 'runs/open', (m) => m.type === 'runs/open' && m.id === '2025-01-01T12-00-00-000Z');
   await w.send({ type: 'runs/results', id: '2025-01-01T12-00-00-000Z', results });
   await w.page.waitForSelector('[data-chart=runs-confusion] svg');
   const r = await report(w);
@@ -162,7 +168,7 @@ test('Guide: the chooser ranks, reacts to answers, and a reason links to the Fun
   await link.click();
   await w.page.waitForSelector('#section-functions [data-chart=gradientFlow] svg');
   assert.equal(await w.page.getAttribute('#tab-functions', 'aria-selected'), 'true');
-  assert.ok((await w.posted()).some((m) => m.type === 'webview/showSection' && m.section === 'functions'));
+  assert.equal(((await w.page.evaluate('window.__state')) as { section: string }).section, 'functions', 'the page keeps its own section');
   assert.deepEqual(await w.violations(), []);
   await w.close();
 });
@@ -176,13 +182,13 @@ test('Sidebar: small plots for every activation, compare selected, guide link, t
   await w.page.uncheck('[data-compare=sigmoid]');
   await w.page.check('[data-compare=elu]');
   await w.page.click('[data-action=compare]');
-  const open = (await w.posted()).find((m) => m.type === 'lab/open');
+  const open = await waitForPosted(w, 'lab/open', (m) => m.type === 'lab/open');
   assert.deepEqual(open, { type: 'lab/open', section: 'functions', focus: { activations: ['tanh', 'relu', 'leaky_relu', 'elu'], view: 'compare' } });
   await w.page.click('[data-action=guide]');
-  assert.ok((await w.posted()).some((m) => m.type === 'lab/open' && m.section === 'guide'));
-  await w.send({ type: 'train/status', status: { running: true, activations: ['relu'], epochs: 2 } });
-  await w.send({ type: 'train/event', event: { type: 'run/progress', runId: 'relu', epoch: 1, epochs: 2, batch: 50, batches: 100, loss: 0.5, accuracy: 0.8 } });
-  await w.page.waitForFunction(`document.querySelector('.progress-list li[data-run=relu] progress')?.value === 0.25`);
+  await waitForPosted(w, 'lab/open guide', (m) => m.type === 'lab/open' && m.section === 'guide');
+  await w.send({ type: 'train/event', event: { type: 'job/started', job: job(['relu'], 2) } });
+  await w.send({ type: 'train/event', event: { type: 'run/progress', runId: 'relu', progress: { epoch: 1, epochs: 2, batch: 50, batches: 100, loss: 0.5, accuracy: 0.8, examplesPerSecond: 1000 } } });
+  await waitInPage(w, `document.querySelector('.progress-list li[data-run=relu] progress')?.value === 0.25`, 'relu\'s progress bar at 25%');
   assert.equal(await w.page.$eval('[data-action=train]', (b) => (b as HTMLButtonElement).disabled), true, 'one job at a time');
   assert.deepEqual(await w.violations(), []);
   assert.deepEqual(w.errors, []);
@@ -190,8 +196,10 @@ test('Sidebar: small plots for every activation, compare selected, guide link, t
 });
 
 test('the host can focus the Functions section on a comparison (Compare Activations)', async () => {
-  const w = await openWebview('panel');
-  await w.send({ type: 'lab/state', state: { ...state, section: 'guide', focus: { activations: ['gelu', 'silu'], view: 'compare' } } });
+  const w = await openWebview('panel', { section: 'guide' });
+  await w.send({ type: 'lab/state', state });
+  await w.page.waitForSelector('#section-guide');
+  await w.send({ type: 'lab/show', section: 'functions', focus: { activations: ['gelu', 'silu'], view: 'compare' } });
   await w.page.waitForSelector('#section-functions');
   assert.equal(await w.page.isChecked('[data-compare=gelu]'), true);
   assert.equal(await w.page.isChecked('[data-compare=relu]'), false);
@@ -202,17 +210,18 @@ test('malformed lab messages are ignored; the page keeps working', async () => {
   const w = await open('train');
   const bad: unknown[] = [
     { type: 'train/event', event: { type: 'run/epoch', runId: 'relu', metrics: { epoch: 'one' } } },
-    { type: 'train/event', event: { type: 'run/end', runId: 'relu', status: 'exploded', test: null } },
-    { type: 'train/event', event: { type: 'run/end', runId: 'relu', status: 'completed', test: { loss: 0, accuracy: 1, count: 1, confusion: [[1, 2]], misclassified: [] } } },
-    { type: 'train/status', status: { running: 'yes' } },
+    { type: 'train/event', event: { type: 'run/end', runId: 'relu', outcome: { status: 'exploded', history: [] } } },
+    { type: 'train/event', event: { type: 'run/end', runId: 'relu', outcome: { status: 'completed', history: [], test: { loss: 0, accuracy: 1, count: 1, confusion: [[1, 2]], misclassified: [] } } } },
+    { type: 'train/snapshot', snapshot: { job: 'yes' } },
+    { type: 'train/event', event: { type: 'job/started', job: { id: '../x' } } },
     { type: 'runs/list', experiments: [{ id: 1 }] },
     { type: 'runs/results', id: 'x', results: { createdAt: 1 } },
     { type: 'lab/custom', defs: [{ name: '1bad', expression: 'x' }] },
     { type: 'lab/notice', level: 'shout', text: 'x' },
-    { type: 'train/event', event: { type: 'run/end', runId: 'relu', status: 'completed', test: { loss: 0, accuracy: 1, count: 1, confusion: [[1]], misclassified: [{ index: 0, label: 0, predicted: 1, pixelsBase64: '<img src=x onerror=alert(1)>' }] } } },
+    { type: 'train/event', event: { type: 'run/end', runId: 'relu', outcome: { status: 'completed', history: [], test: { loss: 0, accuracy: 1, count: 1, confusion: [[1]], misclassified: [{ index: 0, label: 0, predicted: 1, pixelsBase64: '<img src=x onerror=alert(1)>' }] } } } },
   ];
   for (const m of bad) await w.send(m);
-  await w.send({ type: 'train/status', status: { running: true, activations: ['relu'], epochs: 1 } });
+  await w.send({ type: 'train/event', event: { type: 'job/started', job: job(['relu'], 1) } });
   await w.send({ type: 'train/event', event: epoch('relu', 1, 0.9) });
   const r = await report(w);
   assert.equal(chart(r, 'train-accuracy').rows, 2, 'only the valid epoch was drawn');

@@ -1,10 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWebview, startHarness, stopHarness } from './harness';
+import { openWebview, startHarness, stopHarness, waitForPosted, waitInPage } from './harness';
 import type { LabState } from '../../src/protocol/messages';
 import { contentSecurityPolicy } from '../../src/host/webviewShell';
 
-const state: LabState = { surface: 'panel', section: 'functions', locale: 'en', version: '0.1.0' };
+const state: LabState = { surface: 'panel', locale: 'en', version: '0.1.0' };
 
 before(startHarness);
 after(stopHarness);
@@ -18,7 +18,7 @@ test('the CSP has a nonce, no unsafe-eval and no inline style', () => {
 
 test('the panel loads, says ready, renders its sections, with zero CSP violations', async () => {
   const w = await openWebview('panel');
-  await w.page.waitForFunction("window.__posted.length > 0");
+  await waitInPage(w, 'window.__posted.length > 0', 'the page\'s first message');
   assert.deepEqual((await w.posted())[0], { type: 'webview/ready', surface: 'panel' });
   await w.send({ type: 'lab/state', state });
   await w.page.waitForSelector('[role=tab]');
@@ -32,13 +32,12 @@ test('it answers a ping and switches sections from the keyboard', async () => {
   const w = await openWebview('panel');
   await w.send({ type: 'lab/state', state });
   await w.page.waitForSelector('[role=tab]');
-  await w.send({ type: 'lab/ping', nonce: 'n-1' });
-  await w.page.waitForFunction("window.__posted.some((m) => m.type === 'webview/pong')");
-  assert.ok((await w.posted()).some((m) => m.type === 'webview/pong' && m.nonce === 'n-1'));
+  await w.send({ type: 'lab/ping', requestId: 'n-1' });
+  await waitForPosted(w, 'the pong to n-1', (m) => m.type === 'lab/pong' && m.requestId === 'n-1');
   await w.page.focus('#tab-functions');
   await w.page.keyboard.press('ArrowRight');
   assert.equal(await w.page.getAttribute('#tab-train', 'aria-selected'), 'true');
-  assert.ok((await w.posted()).some((m) => m.type === 'webview/showSection' && m.section === 'train'));
+  assert.equal(((await w.page.evaluate('window.__state')) as { section: string }).section, 'train', 'the page saves the section it shows');
   await w.close();
 });
 
@@ -62,10 +61,16 @@ test('malformed host messages are ignored and do not break the page', async () =
   await w.close();
 });
 
-test('the section survives a reload through the saved page state', async () => {
+test('the section survives a reload through the saved page state; the host\'s state does not override it', async () => {
   const w = await openWebview('panel', { section: 'runs' });
   await w.send({ type: 'lab/state', state });
   await w.page.waitForSelector('[role=tab]');
   assert.equal(await w.page.getAttribute('#tab-runs', 'aria-selected'), 'true');
+  // A later state (a theme or locale change, a replay) keeps the section too; only lab/show moves it.
+  await w.send({ type: 'lab/state', state: { ...state, locale: 'zh-cn' } });
+  await w.page.waitForSelector('html[lang=zh-cn]');
+  assert.equal(await w.page.getAttribute('#tab-runs', 'aria-selected'), 'true');
+  await w.send({ type: 'lab/show', section: 'guide' });
+  await w.page.waitForSelector('#section-guide');
   await w.close();
 });

@@ -8,7 +8,8 @@ import {
 } from '../../src/core/charts/functions';
 import { compileCustomActivation } from '../../src/core/expr/customActivation';
 import { ExprError } from '../../src/core/expr/errors';
-import { parseCustomDef } from '../../src/protocol/validate';
+import { parseCustomActivationDef } from '../../src/core/expr/customActivation';
+import { parseParamList } from '../../src/core/expr/paramAssignment';
 import { allActivations, paramsFor, recordFor, sliderRange } from '../activations';
 import { Chart } from '../charts';
 import { button, checkbox, el, labelled } from '../dom';
@@ -194,15 +195,10 @@ export function renderFunctions(root: HTMLElement): void {
   if (page.fn.view && page.fn.view !== 'plot') requestAnimationFrame(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }));
 }
 
-/** "beta=1, alpha=0.1" to { beta: 1, alpha: 0.1 }, or a message. */
+/** "beta=1, alpha=0.1" to { beta: 1, alpha: 0.1 }, or the page's message naming the problem. */
 export function parseParamText(s: string): Record<string, number> | string {
-  const out: Record<string, number> = {};
-  for (const part of s.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S+)$/.exec(part);
-    if (!m || !Number.isFinite(Number(m[2]))) return t('custom.badParams');
-    out[m[1]!] = Number(m[2]);
-  }
-  return out;
+  const params = parseParamList(s);
+  return typeof params === 'string' ? `${t('custom.badParams')} (${params})` : params;
 }
 
 function renderCustomBox(root: HTMLElement): HTMLElement {
@@ -216,7 +212,7 @@ function renderCustomBox(root: HTMLElement): HTMLElement {
   let current: { name: string; expression: string; params: Record<string, number> } | undefined;
   const save = button(t('custom.save'), () => {
     if (!current) return;
-    const def = parseCustomDef(current);
+    const def = parseCustomActivationDef(current);
     if (typeof def === 'string') return;
     post({ type: 'custom/save', def });
   }, { 'data-custom': 'save' });

@@ -2,7 +2,8 @@
 // give a ranked recommendation with reasons, each linking to the plot that shows it.
 import { CONSTRAINTS, recommend, type Constraint } from '../../src/core/guide/chooser';
 import { CONSIDERATIONS, LAYER_ADVICE, LAYER_ROLES, TASKS, type GuideLink } from '../../src/core/guide/content';
-import { checkbox, el, labelled, select } from '../dom';
+import { recordFor } from '../activations';
+import { button, checkbox, el, labelled, select } from '../dom';
 import { lang, t } from '../i18n';
 import { host, page, savePage } from '../state';
 
@@ -72,6 +73,25 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
   const considerations = el('section', { class: 'block' }, el('h3', {}, t('guide.considerations')),
     el('div', { class: 'cards' }, ...CONSIDERATIONS.map((c) => el('article', { class: 'card', 'data-consideration': c.id },
       el('h4', {}, c.title[l]), el('p', {}, c.text[l]), linkButton(c.link, go)))));
-  root.append(chooser, advice, considerations);
+  const about = focusCard(go, () => {
+    g.focus = undefined;
+    savePage();
+    about?.remove();
+  });
+  root.append(...(about ? [about] : []), chooser, advice, considerations);
   rank();
+}
+
+/** The activation a hover's Guide link named: its summary, pros and cons, and its plot. */
+function focusCard(go: Navigate, close: () => void): HTMLElement | undefined {
+  const id = page.guide.focus;
+  const record = id ? recordFor(id, host.customs) : undefined;
+  if (!record) return undefined;
+  const l = lang();
+  return el('section', { class: 'block card', id: 'guide-focus', 'data-focus': record.id },
+    el('h3', {}, `${t('guide.about')} ${record.displayName}`),
+    el('p', {}, record.doc[l]),
+    ...(record.pros.length ? [el('h4', {}, t('guide.pros')), el('ul', { class: 'reasons' }, ...record.pros.map((p) => el('li', { class: 'for' }, p[l])))] : []),
+    ...(record.cons.length ? [el('h4', {}, t('guide.cons')), el('ul', { class: 'reasons' }, ...record.cons.map((c) => el('li', { class: 'against' }, c[l])))] : []),
+    el('p', {}, linkButton({ view: 'plot', activations: [record.id] }, go), ' ', button(t('guide.close'), close, { 'data-action': 'close-focus' }, true)));
 }

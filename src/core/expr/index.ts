@@ -9,4 +9,4 @@ export { differentiate, MAX_DERIVATIVE_NODES } from './differentiate';
 export { simplify } from './simplify';
 export { toText, toLatex } from './print';
 export { validateOnGrid, switchingExprs, VALIDATION_GRID, type ValidationResult } from './validate';
-export { compileCustomActivation, type CustomActivation, type CustomActivationDef } from './customActivation';
+export { compileCustomActivation, parseCustomActivationDef, type CustomActivation, type CustomActivationDef } from './customActivation';

@@ -1,6 +1,8 @@
 // The lab commands a hover links to, their arguments, and `command:` URIs for Markdown links.
 // The hover's MarkdownString trusts exactly these ids (isTrusted.enabledCommands).
 
+import type { Framework } from '../activations/types';
+
 export const HOVER_COMMANDS = {
   openLab: 'activationLab.openLab',
   compare: 'activationLab.compareActivations',
@@ -9,7 +11,20 @@ export const HOVER_COMMANDS = {
 
 export const HOVER_COMMAND_IDS: readonly string[] = Object.values(HOVER_COMMANDS);
 
-export type { OpenLabArgs, CompareActivationsArgs, OpenGuideArgs } from '../../protocol/commandArgs';
+/** `activationLab.openLab` from a hover: show this activation, with the parameters of the code. */
+export interface OpenLabArgs {
+  activation: string;
+  framework?: Framework;
+  params?: Record<string, number>;
+}
+
+/** `activationLab.compareActivations`: the activation ids. */
+export type CompareActivationsArgs = string[];
+
+/** `activationLab.openGuide` from a hover: open the guide at this activation. */
+export interface OpenGuideArgs {
+  activation: string;
+}
 
 /**
  * `command:<id>?<args>` for a Markdown link: the arguments as a JSON array, percent-encoded, with

@@ -6,27 +6,10 @@ import type { Dataset } from '../data/datasets';
 import { OnnxCheckError } from './errors';
 import { exportRun } from './export';
 import { DEFAULT_OPSET } from './opsets';
+import type { OnnxRunCheck } from './runCheck';
 import { verifyModel } from './verify';
 
-/** One run's row of the verification table (results.json `runs[].onnx`). */
-export interface OnnxRunCheck {
-  /** The .onnx file, relative to results.json. */
-  file: string;
-  opset: number;
-  bytes: number;
-  ops: string[];
-  /** Test images checked. */
-  count: number;
-  onnxAccuracy: number | null;
-  labAccuracy: number | null;
-  maxAbsDiff: number | null;
-  argmaxAgreement: number | null;
-  /** onnxruntime's time for all `count` images, one thread. */
-  ms: number | null;
-  passed: boolean;
-  /** Why the export or the check failed. */
-  error?: string;
-}
+export type { OnnxRunCheck } from './runCheck';
 
 /** Exports `runDir` to <runDir>/model.onnx and verifies it on the first `limit` test images of `dataset`. Never throws. */
 export async function exportAndVerifyRun(runDir: string, outDir: string, dataset: Dataset, options: { opset?: number; limit?: number } = {}): Promise<OnnxRunCheck> {

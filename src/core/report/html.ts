@@ -6,7 +6,7 @@
 import {
   accuracyCurvesSpec, historyRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
 } from '../charts/training';
-import type { ResultsFile } from '../train/experiment';
+import type { ResultsFile } from '../runs/resultsFile';
 import type { VegaLibraries } from './vendor';
 
 function escapeHtml(s: string): string {

@@ -8,49 +8,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TrainConfig } from '../train/config';
 import type { ParamLayout } from '../train/mlp';
-import type { Divergence, EpochMetrics, RunOutcome, RunStatus, TestMetrics } from '../train/results';
+import type { EpochMetrics } from '../train/results';
 import type { TrainerState } from '../train/trainer';
 import { writeFileAtomic } from './atomic';
+import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunRecord } from './runRecord';
 import { RunFormatError } from './errors';
 import { loadTensorFile, saveTensorFile, type NamedTensor } from './tensorFile';
 
-export const RUN_FORMAT = 'activation-lab/run';
-export const RUN_FORMAT_VERSION = 1;
+export { RUN_FORMAT, RUN_FORMAT_VERSION, type DatasetInfo, type RunRecord } from './runRecord';
 export const RUN_FILE = 'run.json';
 export const CHECKPOINT_FILE = 'checkpoint.bin';
 export const WEIGHTS_FILE = 'weights.bin';
-
-export interface DatasetInfo {
-  name: string;
-  rows: number;
-  cols: number;
-  classes: number;
-  classNames: string[];
-}
-
-/** run.json. Fields past `version` may grow; readers of version 1 ignore what they do not know. */
-export interface RunRecord {
-  format: typeof RUN_FORMAT;
-  version: number;
-  id: string;
-  /** Display names of the hidden layers' activations, input to output. */
-  activations: string[];
-  status: RunStatus;
-  config: TrainConfig;
-  dataset: DatasetInfo;
-  /** Layer widths, input to output. */
-  sizes: number[];
-  createdAt: string;
-  updatedAt: string;
-  history: EpochMetrics[];
-  test?: TestMetrics;
-  divergence?: Divergence;
-  error?: string;
-  kernels?: string;
-  paramCount?: number;
-  examples?: RunOutcome['sizes'];
-  resumedFromEpoch?: number;
-}
 
 /** A folder-safe run id: 'leaky_relu(alpha=0.3)' -> 'leaky_relu-alpha0.3'; letters, digits, . _ + - kept, the rest _. */
 export function runId(name: string): string {

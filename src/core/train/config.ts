@@ -1,5 +1,5 @@
 // A training run's settings, as plain data (it crosses to workers and is saved with each run).
-// The defaults are the tutorial's Keras experiment; see reference-numbers.md.
+// The defaults are the tutorial's Keras experiment (Keras's Adam, batch 32, 10 epochs, last 20% validates).
 
 /** One hidden layer's activation: a registry id (with optional parameters) or a user expression. */
 export type ActivationSpec =
@@ -37,6 +37,20 @@ export interface TrainConfig {
   evalBatchSize: number;
   /** How many misclassified test images to keep (the first ones, by index). */
   misclassifiedToKeep: number;
+}
+
+/** Limits every surface applies: the trainer's validation, the CLI, the commands and the page. */
+export const MAX_EPOCHS = 1000;
+/** Activations one chart compares (and one training job from the lab trains side by side). */
+export const MAX_COMPARED_ACTIVATIONS = 12;
+/** The lab's training subset bounds (its quick option trains on QUICK_LIMIT_TRAIN images). */
+export const MIN_LIMIT_TRAIN = 100;
+export const MAX_LIMIT_TRAIN = 60_000;
+export const QUICK_LIMIT_TRAIN = 6000;
+
+/** Test images for a run on a training subset: a fifth as many, at least 500, at most the whole test set. */
+export function limitTestFor(limitTrain: number): number {
+  return Math.min(10_000, Math.max(500, Math.round(limitTrain / 5)));
 }
 
 export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
@@ -90,7 +104,7 @@ export function validateConfig(c: TrainConfig): string[] {
       if (!ok) p.push(`activation ${i + 1} must be { id } or { custom: { name, expression } }`);
     });
   }
-  if (!isInt(c.epochs, 1) || c.epochs > 10000) p.push(`epochs must be an integer from 1 to 10000, got ${c.epochs}`);
+  if (!isInt(c.epochs, 1) || c.epochs > MAX_EPOCHS) p.push(`epochs must be an integer from 1 to ${MAX_EPOCHS}, got ${c.epochs}`);
   if (!isInt(c.batchSize, 1) || c.batchSize > 65536) p.push(`batch size must be an integer from 1 to 65536, got ${c.batchSize}`);
   if (!isInt(c.evalBatchSize, 1) || c.evalBatchSize > 65536) p.push(`eval batch size must be an integer from 1 to 65536, got ${c.evalBatchSize}`);
   if (!isNum(c.validationSplit) || c.validationSplit < 0 || c.validationSplit >= 1) {
@@ -106,12 +120,6 @@ export function validateConfig(c: TrainConfig): string[] {
   if (c.limitTest !== undefined && !isInt(c.limitTest, 1)) p.push(`limit-test must be a positive integer, got ${c.limitTest}`);
   if (!isInt(c.misclassifiedToKeep, 0)) p.push(`misclassifiedToKeep must be a non-negative integer, got ${c.misclassifiedToKeep}`);
   return p;
-}
-
-/** A short name for an activation stack: 'relu', or 'relu+tanh' for a mixed one. */
-export function activationStackName(activations: ActivationSpec[]): string {
-  const names = activations.map(activationSpecName);
-  return names.every((n) => n === names[0]) ? names[0]! : names.join('+');
 }
 
 export function activationSpecName(a: ActivationSpec): string {

@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
 import type { CustomActivation } from '../../core/expr/customActivation';
 import { HOVER_COMMAND_IDS } from '../../core/hover/commandLinks';
-import { compileCustomActivations } from '../../core/expr/customActivations';
-import { CUSTOM_ACTIVATIONS_SETTING, rawCustomActivations } from '../settings';
 import { hoverLanguage } from '../../core/hover/labels';
 import { hoverMarkdown } from '../../core/hover/markdown';
 import { findActivationReference } from '../../core/hover/reference';
-
-/** The setting holding the user's activations: [{ name, expression, params }]. */
 
 /** Python (notebook cells included: a language filter matches every scheme), JS/TS and Markdown. */
 export const HOVER_SELECTOR: vscode.DocumentSelector = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'markdown']
@@ -15,6 +11,8 @@ export const HOVER_SELECTOR: vscode.DocumentSelector = ['python', 'javascript', 
 
 export interface HoverProviderOptions {
   log?: vscode.LogOutputChannel;
+  /** The user's custom activations (hovers name them too). */
+  customs?: { readonly activations: readonly CustomActivation[] };
   /** VS Code's display language; tests pass 'zh-cn' to see the Chinese hover in an English host. */
   displayLanguage?: () => string;
 }
@@ -25,7 +23,6 @@ export interface HoverProviderOptions {
  */
 export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private custom: CustomActivation[] = [];
 
   /** Creates the provider and registers it for HOVER_SELECTOR; disposing it unregisters. */
   static register(options: HoverProviderOptions = {}): ActivationHoverProvider {
@@ -34,16 +31,11 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
     return provider;
   }
 
-  constructor(private readonly options: HoverProviderOptions = {}) {
-    this.loadCustomActivations();
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(CUSTOM_ACTIVATIONS_SETTING)) this.loadCustomActivations();
-    }));
-  }
+  constructor(private readonly options: HoverProviderOptions = {}) {}
 
-  /** The custom activations the hovers know (compiled from the setting). */
+  /** The custom activations the hovers know. */
   get customActivations(): readonly CustomActivation[] {
-    return this.custom;
+    return this.options.customs?.activations ?? [];
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): vscode.Hover | undefined {
@@ -52,7 +44,7 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
       const ref = findActivationReference(
         { text, languageId: document.languageId, preamble: notebookPreamble(document) },
         document.offsetAt(position),
-        this.custom,
+        this.customActivations,
       );
       if (!ref || token?.isCancellationRequested) return undefined;
       const lang = hoverLanguage((this.options.displayLanguage ?? (() => vscode.env.language))());
@@ -64,13 +56,6 @@ export class ActivationHoverProvider implements vscode.HoverProvider, vscode.Dis
       this.options.log?.error(`activation hover failed in ${document.uri.toString()}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return undefined;
     }
-  }
-
-  private loadCustomActivations(): void {
-    const setting = rawCustomActivations();
-    const { activations, problems } = compileCustomActivations(setting);
-    this.custom = activations;
-    for (const p of problems) this.options.log?.warn(p);
   }
 
   dispose(): void {

@@ -27,7 +27,7 @@ test('valid entries compile; each bad entry is named with its problem and skippe
 });
 
 test('a missing setting is no activations; a setting of the wrong type is one clear problem', () => {
-  assert.deepEqual(compileCustomActivations(undefined), { activations: [], problems: [] });
+  assert.deepEqual(compileCustomActivations(undefined), { defs: [], activations: [], problems: [] });
   const wrong = compileCustomActivations({ name: 'x' });
   assert.deepEqual(wrong.activations, []);
   assert.match(wrong.problems[0]!, /must be an array/);

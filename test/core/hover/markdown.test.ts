@@ -105,7 +105,8 @@ test('softmax is plotted on its two-class slice and says so', () => {
 });
 
 test('a custom activation: its name escaped, its formula and derivative, no empty pros/cons sections', () => {
-  const c = compileCustomActivation({ name: 'soft_clip*', expression: 'k*x / (1 + abs(x))', params: { k: 2 } });
+  // Saved names are identifiers; a record named otherwise (an older setting, a future bug) must still be escaped.
+  const c = { ...compileCustomActivation({ name: 'soft_clip', expression: 'k*x / (1 + abs(x))', params: { k: 2 } }), id: 'soft_clip*', displayName: 'soft_clip*' };
   const md = hoverMarkdown(ref(c, undefined, { alias: c.id }), 'en');
   assert.ok(md.startsWith('**soft\\_clip\\*** \u00b7 custom activation'), md.slice(0, 80));
   assert.ok(md.includes(codeSpan(c.formula.unicode)) && md.includes(codeSpan(c.derivative.unicode)));
@@ -115,7 +116,8 @@ test('a custom activation: its name escaped, its formula and derivative, no empt
 });
 
 test('names that would break Markdown or a link stay inside their link', () => {
-  const c = compileCustomActivation({ name: 'f(x)] [evil](command:workbench.action.quit)', expression: 'x' });
+  const name = 'f(x)] [evil](command:workbench.action.quit)';
+  const c = { ...compileCustomActivation({ name: 'evil', expression: 'x' }), id: name, displayName: name };
   const md = hoverMarkdown(ref(c), 'en');
   assert.deepEqual(commandLinks(md).map(([, id]) => id), [...HOVER_COMMAND_IDS]);
   // Without our three links, no unescaped `](command:` is left that a Markdown parser would make a link of.

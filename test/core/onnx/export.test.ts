@@ -10,7 +10,7 @@ import { exportRun, LAB_VERSION, OnnxCheckError, readOnnxFile, verifyModel, type
 import { saveRunRecord, saveWeights, type RunRecord } from '../../../src/core/runs/runStore';
 import { makeConfig, type ActivationSpec } from '../../../src/core/train/config';
 import { paramLayout } from '../../../src/core/train/mlp';
-import { newRunRecord } from '../../../src/core/train/runJob';
+import { newRunRecord } from '../../../src/core/runs/runRecord';
 import { mnistTest, tinyNetwork } from './fixtures';
 
 const root = mkdtempSync(path.join(tmpdir(), 'actlab-onnx-export-'));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { renderReport } from '../../../src/core/report/html';
 import { loadVegaLibraries } from '../../../src/core/report/vendor';
-import type { ResultsFile } from '../../../src/core/train/experiment';
+import type { ResultsFile } from '../../../src/core/runs/resultsFile';
 import { makeConfig } from '../../../src/core/train/config';
 
 function results(): ResultsFile {

@@ -12,7 +12,7 @@ import {
 import { loadTensorFile, saveTensorFile } from '../../../src/core/runs/tensorFile';
 import { makeConfig } from '../../../src/core/train/config';
 import { paramLayout } from '../../../src/core/train/mlp';
-import { newRunRecord } from '../../../src/core/train/runJob';
+import { newRunRecord } from '../../../src/core/runs/runRecord';
 
 function tmp(): string {
   return mkdtempSync(path.join(tmpdir(), 'actlab-runs-'));

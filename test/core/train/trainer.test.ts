@@ -144,6 +144,6 @@ test('Glorot, He and LeCun initial weights stay within their limits', () => {
 
 test('bad settings are refused with every problem named', () => {
   assert.throws(() => makeConfig({ epochs: 0, batchSize: 1.5, validationSplit: 1, hidden: [] }),
-    /epochs must be an integer from 1 to 10000, got 0.*batch size must be an integer.*validation split must be in \[0, 1\)/s);
+    /epochs must be an integer from 1 to 1000, got 0.*batch size must be an integer.*validation split must be in \[0, 1\)/s);
   assert.throws(() => makeConfig({ hidden: [128, 64], activations: [{ id: 'relu' }, { id: 'relu' }, { id: 'relu' }] }), /one activation per hidden layer \(2\), got 3/);
 });

@@ -1,5 +1,5 @@
 // The trainer on the WebAssembly kernels against the plain TypeScript reference: one full training
-// step (forward, backward, Adam) must agree within 1e-5 (issue 8), and a short run's metrics closely.
+// step (forward, backward, Adam) must agree within 1e-5, and a short run's metrics closely.
 // The reference path is everything the JS provider lacks: the registry's activation loops, the JS
 // softmax, the JS Adam and byte-to-float batches.
 import { test } from 'node:test';

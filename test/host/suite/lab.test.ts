@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LabPanel } from '../../../src/host/labPanel';
 import type { LabReport } from '../../../src/protocol/messages';
-import { EXTENSION_ID, activateLab, waitFor } from './helpers';
+import { activateLab, waitFor } from './helpers';
 
 const chart = (r: LabReport, id: string) => r.charts.find((c) => c.id === id);
 
@@ -52,7 +51,7 @@ describe('The lab webviews in a real VS Code', () => {
     const api = await activateLab();
     await vscode.commands.executeCommand('activationLab.openLab');
     const panel = await waitFor('the lab panel', () => api.labPanel());
-    panel.showSection('train');
+    panel.show('train');
     await waitFor('the train section', async () => ((await panel.query()).section === 'train' ? true : undefined));
     // Exactly what the page's Train button posts (validated on the way in).
     panel.receiveFromPage({ type: 'train/start', activations: ['relu'], epochs: 1, limitTrain: 1000 });
@@ -79,19 +78,21 @@ describe('The lab webviews in a real VS Code', () => {
     assert.ok((await panel.ping()) >= 0);
   });
 
-  it('the serializer restores the panel at the section the page saved (the reload path)', async () => {
-    await activateLab();
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const log = vscode.window.createOutputChannel('Activation Lab test', { log: true });
-    const panel = vscode.window.createWebviewPanel(LabPanel.viewType, 'Activation Lab', vscode.ViewColumn.Active, {});
-    await LabPanel.serializer(ext.extensionUri, log).deserializeWebviewPanel(panel, { section: 'guide' });
-    const restored = LabPanel.instance!;
-    const report = await waitFor('the restored page', async () => {
-      const r = await restored.query();
+  it('a reloaded page comes back at the section it showed (the page owns its section)', async () => {
+    const api = await activateLab();
+    await vscode.commands.executeCommand('activationLab.openGuide');
+    const panel = await waitFor('the lab panel', () => api.labPanel());
+    await waitFor('the guide', async () => ((await panel.query()).section === 'guide' ? true : undefined));
+    const reloaded = new Promise<void>((resolve) => {
+      const sub = panel.onMessage((m) => { if (m.type === 'webview/ready') { sub.dispose(); resolve(); } });
+    });
+    await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    await reloaded;
+    // The reloaded page shows what it saved, not the host's default.
+    const report = await waitFor('the reloaded page', async () => {
+      const r = await panel.query();
       return r.section === 'guide' ? r : undefined;
     });
     assert.equal(report.surface, 'panel');
-    restored.dispose();
-    log.dispose();
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import type { TrainingEvent } from '../../../src/protocol/training';
 import { activateLab } from './helpers';
 
 describe('Training from VS Code (workers, never the host thread)', () => {
@@ -14,7 +15,7 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 50);
     const t0 = Date.now();
-    const job = await api.training.train({ activations: ['relu'], epochs: 1, limitTrain: 3000, limitTest: 1000 });
+    const job = await api.training.train([{ id: 'relu' }], { epochs: 1, limitTrain: 3000, limitTest: 1000 });
     clearInterval(timer);
     sub.dispose();
     assert.ok(job, 'the training job gave no result');
@@ -29,9 +30,32 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     assert.ok(ticks >= Math.floor(elapsed / 50 / 4), `the host thread was blocked: ${ticks} ticks in ${elapsed} ms`);
   });
 
+  it('the job\'s owner announces it and says how it ended; its snapshot is what a page opened now would draw', async () => {
+    const api = await activateLab();
+    const events: TrainingEvent[] = [];
+    const sub = api.training.onEvent((e) => events.push(e));
+    const job = await api.training.train([{ id: 'tanh' }, { id: 'relu' }], { epochs: 1, limitTrain: 1000, limitTest: 200 });
+    sub.dispose();
+    assert.ok(job);
+    const first = events[0];
+    const last = events[events.length - 1];
+    assert.ok(first?.type === 'job/started', `first event ${first?.type}`);
+    assert.deepEqual(first.job.runs.map((r) => r.runId), ['tanh', 'relu']);
+    assert.equal(first.job.id, path.basename(job.outDir));
+    assert.deepEqual(last, { type: 'job/ended', jobId: first.job.id, status: 'completed', hasResults: true });
+    for (const id of ['tanh', 'relu']) {
+      const types = events.filter((e) => e.type.startsWith('run/') && (e as { runId: string }).runId === id && e.type !== 'run/progress').map((e) => e.type);
+      assert.deepEqual(types, ['run/queued', 'run/started', 'run/epoch', 'run/end'], id);
+    }
+    const snapshot = api.training.current!;
+    assert.equal(snapshot.job.id, first.job.id);
+    assert.deepEqual(snapshot.ended, { status: 'completed', hasResults: true });
+    assert.deepEqual(snapshot.runs.map((r) => [r.id, r.status, r.history.length, r.test?.accuracy]), job.results.runs.map((r) => [r.id, r.status, 1, r.test?.accuracy]));
+  });
+
   it('"Stop Training" cancels a running job and keeps what finished', async () => {
     const api = await activateLab();
-    const job = api.training.train({ activations: ['sigmoid'], epochs: 5 });
+    const job = api.training.train([{ id: 'sigmoid' }], { epochs: 5 });
     await new Promise<void>((resolve) => {
       const sub = api.training.onEvent((e) => { if (e.type === 'run/progress') { sub.dispose(); resolve(); } });
     });
@@ -41,6 +65,7 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     assert.ok(Date.now() - t0 < 5000, `stopping took ${Date.now() - t0} ms`);
     assert.equal(result?.results.runs[0]?.status, 'cancelled');
     assert.equal(api.training.isRunning, false);
+    assert.equal(api.training.current?.ended?.status, 'cancelled', 'the job says it was stopped');
     assert.equal(await vscode.commands.executeCommand('activationLab.stopTraining'), false);
   });
 
@@ -59,12 +84,12 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'actlab-empty-'));
     await config.update('dataset.path', empty, vscode.ConfigurationTarget.Global);
     try {
-      assert.equal(await api.training.train({ activations: ['relu'], epochs: 1, limitTrain: 1000 }), undefined);
+      assert.equal(await api.training.train([{ id: 'relu' }], { epochs: 1, limitTrain: 1000 }), undefined);
       assert.equal(api.training.isRunning, false);
     } finally {
       await config.update('dataset.path', undefined, vscode.ConfigurationTarget.Global);
     }
-    const job = await api.training.train({ activations: ['relu'], epochs: 1, limitTrain: 1000, limitTest: 200 });
+    const job = await api.training.train([{ id: 'relu' }], { epochs: 1, limitTrain: 1000, limitTest: 200 });
     assert.equal(job?.results.runs[0]?.status, 'completed');
   });
 
@@ -72,7 +97,7 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     const api = await activateLab();
     // Two runs: relu finishes, tanh is stopped after its first epoch; then make the folder look
     // like a crash left it (tanh's run.json still "running", no results.json).
-    const first = api.training.train({ activations: ['relu', 'tanh'], epochs: 3, limitTrain: 10000, limitTest: 300 });
+    const first = api.training.train([{ id: 'relu' }, { id: 'tanh' }], { epochs: 3, limitTrain: 10000, limitTest: 300 });
     await new Promise<void>((resolve) => {
       const sub = api.training.onEvent((e) => {
         if (e.type === 'run/epoch' && e.runId === 'tanh') { sub.dispose(); resolve(); }

@@ -39,7 +39,7 @@ describe('Activation Lab installed from its VSIX', () => {
 
   it('trains from the MNIST copy and the worker bundle inside the VSIX', async () => {
     const api = await activateLab();
-    const job = await api.training.train({ activations: ['tanh'], epochs: 1, limitTrain: 2000, limitTest: 500 });
+    const job = await api.training.train([{ id: 'tanh' }], { epochs: 1, limitTrain: 2000, limitTest: 500 });
     const run = job?.results.runs[0];
     assert.equal(run?.status, 'completed', run?.error);
     assert.ok(run?.test && run.test.accuracy > 0.6, `test accuracy ${run?.test?.accuracy}`);

@@ -1,15 +1,18 @@
-// RemotePool: a TrainingPool in a forked Node process (src/worker/poolProcess.ts under tsx here).
+// ProcessPool: a WorkerPool in a forked Node process (src/training/poolProcess.ts under tsx here).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadRunRecord } from '../../../src/core/runs/runStore';
-import { makeConfig } from '../../../src/core/train/config';
-import { runExperiment, RESULTS_FILE, type ResultsFile } from '../../../src/core/train/experiment';
-import type { PoolEvent } from '../../../src/core/train/pool';
-import { RemotePool } from '../../../src/core/train/remotePool';
-import { defaultPoolProcessEntry } from '../../../src/core/train/workerEntry';
+import { RESULTS_FILE, type ResultsFile } from '../../src/core/runs/resultsFile';
+import { loadRunRecord } from '../../src/core/runs/runStore';
+import { makeConfig } from '../../src/core/train/config';
+import type { RunOutcome } from '../../src/core/train/results';
+import type { RunEvent } from '../../src/protocol/training';
+import { defaultPoolProcessEntry } from '../../src/training/entries';
+import { runJob } from '../../src/training/jobs/job';
+import { trainJob } from '../../src/training/jobs/trainJob';
+import { ProcessPool } from '../../src/training/processPool';
 
 const quick = makeConfig({ epochs: 1, limitTrain: 500, limitTest: 200 });
 const long = makeConfig({ epochs: 200, limitTrain: 500, limitTest: 200 });
@@ -28,7 +31,7 @@ function alive(pid: number): boolean {
 }
 
 /** Resolves at the first event of `runId` that `pick` accepts. */
-function when(pool: RemotePool, runId: string, pick: (e: PoolEvent) => boolean): Promise<PoolEvent> {
+function when(pool: ProcessPool, runId: string, pick: (e: RunEvent) => boolean): Promise<RunEvent> {
   return new Promise((resolve) => {
     const off = pool.onEvent((e) => {
       if (e.runId === runId && pick(e)) {
@@ -41,24 +44,22 @@ function when(pool: RemotePool, runId: string, pick: (e: PoolEvent) => boolean):
 
 test('a quick run trains in the child process from the dataset spec, with the usual events and run folder', async () => {
   const dir = tmp();
-  const pool = new RemotePool({ maxWorkers: 1 });
-  const events: PoolEvent[] = [];
+  const pool = new ProcessPool({ maxWorkers: 1 });
+  const events: RunEvent[] = [];
   pool.onEvent((e) => events.push(e));
   try {
     const runDir = path.join(dir, 'relu');
-    const handle = pool.start({ runId: 'relu', config: quick, datasetSpec: 'mnist', runDir });
+    const handle = pool.start({ runId: 'relu', config: quick, runDir });
     assert.ok(pool.pid && pool.pid !== process.pid, 'a separate process');
-    const r = await handle.done;
+    const r = (await handle.done).outcome;
     assert.equal(r.status, 'completed', r.error);
     assert.equal(r.history.length, 1);
     assert.ok(r.test!.accuracy > 0.5, `accuracy ${r.test!.accuracy}`);
     assert.deepEqual(r.sizes, { train: 400, validation: 100, test: 200 });
     assert.match(r.kernels!, /^(js|wasm-simd|wasm-relaxed-simd)$/);
-    assert.equal(r.runDir, runDir);
     const types = events.map((e) => e.type).filter((t) => t !== 'run/progress');
     assert.deepEqual(types, ['run/queued', 'run/started', 'run/epoch', 'run/end']);
     assert.equal(loadRunRecord(runDir).status, 'completed');
-    assert.throws(() => pool.start({ runId: 'x', config: quick }), /RemotePool needs datasetSpec/);
   } finally {
     const pid = pool.pid;
     await pool.dispose();
@@ -69,19 +70,19 @@ test('a quick run trains in the child process from the dataset spec, with the us
 
 test('cancel stops a run in the child, keeping its finished epochs; a duplicate id is refused', async () => {
   const dir = tmp();
-  const pool = new RemotePool({ maxWorkers: 2, kernels: 'js' });
+  const pool = new ProcessPool({ maxWorkers: 2, kernels: 'js' });
   try {
     const runDir = path.join(dir, 'long');
-    const handle = pool.start({ runId: 'long', config: long, datasetSpec: 'mnist', runDir });
-    assert.throws(() => pool.start({ runId: 'long', config: quick, datasetSpec: 'mnist' }), /already queued or running/);
+    const handle = pool.start({ runId: 'long', config: long, runDir });
+    assert.throws(() => pool.start({ runId: 'long', config: quick }), /already queued or running/);
     await when(pool, 'long', (e) => e.type === 'run/epoch' && e.metrics.epoch === 2);
     handle.cancel();
-    const r = await handle.done;
+    const r = (await handle.done).outcome;
     assert.equal(r.status, 'cancelled');
     assert.ok(r.history.length >= 2 && r.history.length < 200, `${r.history.length} epochs`);
     assert.equal(loadRunRecord(runDir).status, 'cancelled');
     // the pool goes on after a cancel
-    assert.equal((await pool.start({ runId: 'after', config: quick, datasetSpec: 'mnist' }).done).status, 'completed');
+    assert.equal((await pool.start({ runId: 'after', config: quick }).done).outcome.status, 'completed');
   } finally {
     await pool.dispose();
     rmSync(dir, { recursive: true, force: true });
@@ -90,14 +91,14 @@ test('cancel stops a run in the child, keeping its finished epochs; a duplicate 
 
 test('the child dying fails every run it held, with the reason; the next start forks a new child', async () => {
   const dir = tmp();
-  const pool = new RemotePool({ maxWorkers: 2, kernels: 'js' });
+  const pool = new ProcessPool({ maxWorkers: 2, kernels: 'js' });
   try {
-    const a = pool.start({ runId: 'a', config: long, datasetSpec: 'mnist', runDir: path.join(dir, 'a') });
-    const b = pool.start({ runId: 'b', config: long, datasetSpec: 'mnist' });
+    const a = pool.start({ runId: 'a', config: long, runDir: path.join(dir, 'a') });
+    const b = pool.start({ runId: 'b', config: long });
     await Promise.all([when(pool, 'a', (e) => e.type === 'run/epoch'), when(pool, 'b', (e) => e.type === 'run/started')]);
     const first = pool.pid!;
     process.kill(first, 'SIGKILL');
-    const [ra, rb] = await Promise.all([a.done, b.done]);
+    const [ra, rb] = (await Promise.all([a.done, b.done])).map((e) => e.outcome) as [RunOutcome, RunOutcome];
     for (const r of [ra, rb]) {
       assert.equal(r.status, 'failed');
       assert.match(r.error!, /the training process stopped unexpectedly \(killed by SIGKILL\)/);
@@ -108,9 +109,9 @@ test('the child dying fails every run it held, with the reason; the next start f
     assert.equal(record.status, 'failed');
     assert.match(record.error!, /killed by SIGKILL/);
     assert.equal(pool.pid, undefined);
-    const again = pool.start({ runId: 'again', config: quick, datasetSpec: 'mnist' });
+    const again = pool.start({ runId: 'again', config: quick });
     assert.ok(pool.pid && pool.pid !== first, 'a new child');
-    assert.equal((await again.done).status, 'completed');
+    assert.equal((await again.done).outcome.status, 'completed');
   } finally {
     await pool.dispose();
     rmSync(dir, { recursive: true, force: true });
@@ -119,13 +120,13 @@ test('the child dying fails every run it held, with the reason; the next start f
 
 test('malformed messages from the child are ignored; a dataset that does not load fails its run with the reason', async () => {
   const entry = { ...defaultPoolProcessEntry(), file: path.join(__dirname, 'fixtures', 'noisyPoolProcess.ts') };
-  const pool = new RemotePool({ maxWorkers: 1, kernels: 'js', entry });
+  const pool = new ProcessPool({ maxWorkers: 1, kernels: 'js', entry });
   try {
-    const r = await pool.start({ runId: 'quick', config: quick, datasetSpec: 'mnist' }).done;
+    const r = (await pool.start({ runId: 'quick', config: quick }).done).outcome;
     assert.equal(r.status, 'completed', r.error);
     assert.equal(r.history.length, 1);
     assert.ok(pool.ignoredMessages >= 6 + 3, `ignored ${pool.ignoredMessages}`);
-    const bad = await pool.start({ runId: 'bad', config: quick, datasetSpec: '/nonexistent/idx' }).done;
+    const bad = (await pool.start({ runId: 'bad', config: { ...quick, dataset: '/nonexistent/idx' } }).done).outcome;
     assert.equal(bad.status, 'failed');
     assert.match(bad.error!, /could not load the dataset: unknown dataset '\/nonexistent\/idx'/);
   } finally {
@@ -133,15 +134,17 @@ test('malformed messages from the child are ignored; a dataset that does not loa
   }
 });
 
-test('runExperiment trains through a RemotePool given only the dataset spec', async () => {
+test('a train job runs through a ProcessPool given only the dataset spec', async () => {
   const dir = tmp();
-  const pool = new RemotePool({ maxWorkers: 1, kernels: 'js' });
+  const pool = new ProcessPool({ maxWorkers: 1, kernels: 'js' });
   try {
-    const results = await runExperiment({
-      runs: [{ id: 'tanh', activations: [{ id: 'tanh' }, { id: 'tanh' }] }],
+    const end = await runJob(trainJob, {
+      runs: [{ runId: 'tanh', activations: [{ id: 'tanh' }, { id: 'tanh' }] }],
       settings: { epochs: 1, limitTrain: 500, limitTest: 200, dataset: 'mnist' },
-      outDir: dir, pool, libraries: null, onnx: false,
-    });
+      outDir: dir, libraries: null, onnx: false,
+    }, pool);
+    const results = end.result!;
+    assert.equal(end.status, 'completed', end.error);
     assert.equal(results.runs[0]!.status, 'completed');
     assert.deepEqual(results.dataset, { name: 'mnist', rows: 28, cols: 28, classes: 10, train: 400, validation: 100, test: 200 });
     const saved = JSON.parse(readFileSync(path.join(dir, RESULTS_FILE), 'utf8')) as ResultsFile;

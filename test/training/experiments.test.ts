@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listExperiments, readResultsView } from '../../../src/core/runs/experimentIndex';
+import { listExperiments, readResultsView } from '../../src/training/experiments';
 
 const run = (id: string, acc: number) => ({
   id, activations: [id, id], status: 'completed', dir: `runs/${id}`,

@@ -1,0 +1,141 @@
+// The experiments kept under one folder (VS Code keeps them in its storage): `<dir>/<id>/`
+// with results.json, report.html and runs/<runId>/. Listing, reading for the lab, picking runs,
+// deleting one, finding those cut off mid-training and planning their resumption. A damaged
+// file is reported by name, never thrown past the caller.
+
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../core/runs/atomic';
+import { RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../core/runs/resultsFile';
+import { listRuns, type RunRecord } from '../core/runs/runStore';
+import type { TrainConfig } from '../core/train/config';
+import type { ExperimentSummary, ResultsView } from '../protocol/labTypes';
+import { EXPERIMENT_ID } from '../protocol/messages';
+import { isRecord, parseExperimentSummary, parseResultsView } from '../protocol/validate';
+import type { TrainJobSpec } from './jobs/trainJob';
+
+/** A fresh experiment folder name: the start time, readable and sortable ('2026-11-30T10-04-05-123Z'). */
+export function newExperimentId(existing: (id: string) => boolean, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let id = stamp;
+  for (let n = 2; existing(id); n++) id = `${stamp}-${n}`;
+  return id;
+}
+
+/** The parts of results.json the lab reads, checked; a string says what is wrong with the file. */
+export function readResultsView(experimentsDir: string, id: string): ResultsView | string {
+  if (!EXPERIMENT_ID.test(id)) return `bad experiment id ${JSON.stringify(id)}`;
+  const file = path.join(experimentsDir, id, RESULTS_FILE);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return `cannot read ${file}: ${(e as Error).message}`;
+  }
+  if (!isRecord(raw) || raw.format !== 'activation-lab/results' || raw.version !== 1) return `${file} is not an activation-lab/results version 1 file`;
+  const settings = isRecord(raw.settings) ? raw.settings : {};
+  const view = parseResultsView({ ...raw, epochs: settings.epochs, limitTrain: settings.limitTrain });
+  return typeof view === 'string' ? `${file}: ${view}` : view;
+}
+
+export interface ExperimentList {
+  experiments: ExperimentSummary[];
+  /** Folders whose results.json could not be read, with the reason. */
+  damaged: { id: string; problem: string }[];
+}
+
+/** Sub-folders whose names can be experiment ids, newest first (the names are ISO time stamps). */
+function experimentFolders(experimentsDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(experimentsDir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => EXPERIMENT_ID.test(n) && isDirectory(path.join(experimentsDir, n))).sort().reverse();
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false; // a dangling link or an entry we may not read is no experiment
+  }
+}
+
+/** Experiments that have a results.json, newest first. */
+export function listExperiments(experimentsDir: string, limit = 20): ExperimentList {
+  const out: ExperimentList = { experiments: [], damaged: [] };
+  for (const id of experimentFolders(experimentsDir)) {
+    if (out.experiments.length >= limit) break;
+    if (!existsSync(path.join(experimentsDir, id, RESULTS_FILE))) continue;
+    const view = readResultsView(experimentsDir, id);
+    if (typeof view === 'string') {
+      out.damaged.push({ id, problem: view });
+      continue;
+    }
+    const summary = parseExperimentSummary({
+      id,
+      createdAt: view.createdAt,
+      dataset: view.dataset.name,
+      epochs: view.epochs,
+      limitTrain: view.limitTrain,
+      runs: view.runs.map((r) => ({ id: r.id, status: r.status, testAccuracy: r.test?.accuracy ?? null, valAccuracy: r.history.at(-1)?.val_accuracy ?? null })),
+    });
+    if (typeof summary === 'string') out.damaged.push({ id, problem: summary });
+    else out.experiments.push(summary);
+  }
+  return out;
+}
+
+/** A run folder found under an experiment, with its record or why it could not be read. */
+export interface StoredRun {
+  experimentDir: string;
+  dir: string;
+  record?: RunRecord;
+  error?: string;
+}
+
+/** Every run of every experiment, newest experiment first. */
+export function storedRuns(experimentsDir: string): StoredRun[] {
+  return experimentFolders(experimentsDir).flatMap((name) => {
+    const experimentDir = path.join(experimentsDir, name);
+    return listRuns(path.join(experimentDir, RUNS_DIR)).map((r) => ({ experimentDir, ...r }));
+  });
+}
+
+/** Deletes a run's folder and its entry in the experiment's results.json (rewritten atomically). */
+export function removeRun(run: Pick<StoredRun, 'experimentDir' | 'dir'>): void {
+  rmSync(run.dir, { recursive: true, force: true });
+  const resultsFile = path.join(run.experimentDir, RESULTS_FILE);
+  if (!existsSync(resultsFile)) return;
+  try {
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as ResultsFile;
+    const rel = path.relative(run.experimentDir, run.dir);
+    results.runs = results.runs.filter((r) => r.dir !== rel);
+    writeFileAtomic(resultsFile, `${JSON.stringify(results, null, 1)}\n`);
+  } catch {
+    // A damaged results.json stays as it was: the run folder itself is gone either way.
+  }
+}
+
+/**
+ * Experiments cut off mid-training (VS Code closed or crashed): a run.json still says queued or
+ * running and no results.json was written. Newest first. Runs at start-up, so folders with a
+ * results.json (every finished job) are passed over before any run.json is read.
+ */
+export function interruptedExperiments(experimentsDir: string): string[] {
+  return experimentFolders(experimentsDir)
+    .map((name) => path.join(experimentsDir, name))
+    .filter((dir) => !existsSync(path.join(dir, RESULTS_FILE)))
+    .filter((dir) => listRuns(path.join(dir, RUNS_DIR)).some((r) => r.record?.status === 'running' || r.record?.status === 'queued'));
+}
+
+/** The job that continues an interrupted experiment: its runs as they were planned, resumed from their checkpoints. */
+export function resumeJobSpec(outDir: string): Pick<TrainJobSpec, 'runs' | 'settings' | 'outDir' | 'resume'> {
+  const records = listRuns(path.join(outDir, RUNS_DIR)).flatMap((r) => (r.record ? [r.record] : []));
+  const first = records[0];
+  if (!first) throw new Error(`${outDir} holds no runs to resume`);
+  const { activations: _a, ...settings }: TrainConfig = first.config;
+  return { outDir, runs: records.map((r) => ({ runId: r.id, activations: r.config.activations })), settings, resume: true };
+}

@@ -1,0 +1,30 @@
+// How the page words a job's progress: a run's bar and line, and the job's latest line. Shared by
+// the Train section, the sidebar and the results board.
+import type { JobSnapshot } from '../src/protocol/jobSnapshot';
+import type { RunView } from '../src/protocol/labTypes';
+import { t, type MessageKey } from './i18n';
+
+/** How far a run is, 0 to 1, and a short line saying where it is. */
+export function runProgress(run: RunView, epochs: number): { fraction: number; text: string } {
+  const p = run.progress;
+  if (run.status === 'queued') return { fraction: 0, text: t('status.queued') };
+  if (run.status !== 'running') return { fraction: run.status === 'completed' ? 1 : run.history.length / Math.max(1, epochs), text: t(`status.${run.status}` as MessageKey) };
+  if (p) {
+    // The bar and the text say the same thing: how much of the whole run is done.
+    const fraction = Math.min(1, (p.epoch - 1 + (p.batches ? p.batch / p.batches : 0)) / Math.max(1, p.epochs));
+    return { fraction, text: `${p.epoch}/${p.epochs} · ${Math.round(fraction * 100)}% · acc ${p.accuracy.toFixed(3)}` };
+  }
+  return { fraction: run.history.length / Math.max(1, epochs), text: `${run.history.length}/${epochs}` };
+}
+
+/** The latest line about the job: the last run that moved. */
+export function lastLine(snapshot: JobSnapshot | undefined): string {
+  const runs = snapshot?.runs ?? [];
+  const moving = runs.find((r) => r.status === 'running') ?? runs.at(-1);
+  if (!moving) return '';
+  const last = moving.history.at(-1);
+  if (moving.test) return `${moving.id}: ${t(`status.${moving.status}` as MessageKey)} · test ${(moving.test.accuracy * 100).toFixed(2)}%`;
+  if (moving.error) return `${moving.id}: ${t(`status.${moving.status}` as MessageKey)} · ${moving.error}`;
+  if (moving.progress) return `${moving.id}: ${runProgress(moving, snapshot!.job.epochs).text}`;
+  return last ? `${moving.id}: epoch ${last.epoch}, val ${(last.val_accuracy ?? last.accuracy).toFixed(4)}` : `${moving.id}: ${t(`status.${moving.status}` as MessageKey)}`;
+}
