@@ -110,7 +110,3 @@ export function sweepCharts(): void {
 export function liveCharts(): Chart[] {
   return [...live.values()].filter((c) => c.element.isConnected);
 }
-
-export function chartById(id: string): Chart | undefined {
-  return live.get(id);
-}
