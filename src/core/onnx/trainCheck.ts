@@ -6,10 +6,10 @@ import type { Dataset } from '../data/datasets';
 import { OnnxCheckError } from './errors';
 import { exportRun } from './export';
 import { DEFAULT_OPSET } from './opsets';
-import type { OnnxRunCheck } from './runCheck';
+import type { OnnxRunCheck } from '../runs/resultsFile';
 import { verifyModel } from './verify';
 
-export type { OnnxRunCheck } from './runCheck';
+export type { OnnxRunCheck } from '../runs/resultsFile';
 
 /** Exports `runDir` to <runDir>/model.onnx and verifies it on the first `limit` test images of `dataset`. Never throws. */
 export async function exportAndVerifyRun(runDir: string, outDir: string, dataset: Dataset, options: { opset?: number; limit?: number } = {}): Promise<OnnxRunCheck> {

@@ -2,7 +2,6 @@
 // CLI read it. Its run entries are projections of run.json's RunRecord plus what only the
 // experiment knows (the folder, the ONNX check). Written atomically once the job ends.
 
-import type { OnnxRunCheck } from '../onnx/runCheck';
 import type { TrainConfig } from '../train/config';
 import type { RunEndStatus, TestMetrics } from '../train/results';
 import type { RunRecord } from './runRecord';
@@ -58,6 +57,26 @@ export type ResultsRun = Pick<RunRecord, 'id' | 'activations' | 'history' | 'ker
   wallSeconds: number;
   onnx?: OnnxRunCheck;
 };
+
+/** One run's row of the verification table (results.json `runs[].onnx`). */
+export interface OnnxRunCheck {
+  /** The .onnx file, relative to results.json. */
+  file: string;
+  opset: number;
+  bytes: number;
+  ops: string[];
+  /** Test images checked. */
+  count: number;
+  onnxAccuracy: number | null;
+  labAccuracy: number | null;
+  maxAbsDiff: number | null;
+  argmaxAgreement: number | null;
+  /** onnxruntime's time for all `count` images, one thread. */
+  ms: number | null;
+  passed: boolean;
+  /** Why the export or the check failed. */
+  error?: string;
+}
 
 export const RESULTS_FORMAT = 'activation-lab/results';
 export const RESULTS_FILE = 'results.json';
