@@ -2,34 +2,25 @@
 // and the user's saved custom ones, compiled by the same expression compiler the trainer uses.
 import { ACTIVATIONS, findActivation } from '../src/core/activations/registry';
 import type { ActivationRecord, ParamSpec } from '../src/core/activations/types';
-import { compileCustomActivation } from '../src/core/expr/customActivation';
 import type { CustomActivationDef } from '../src/core/expr/customActivation';
+import { compileCustomActivations, type CustomActivationCache } from '../src/core/expr/customActivations';
 
-const compiled = new Map<string, ActivationRecord | undefined>();
+const cache: CustomActivationCache = new Map();
 
-function compileSaved(def: CustomActivationDef): ActivationRecord | undefined {
-  const key = JSON.stringify(def);
-  if (!compiled.has(key)) {
-    try {
-      compiled.set(key, compileCustomActivation(def));
-    } catch (e) {
-      console.warn(`[activation-lab] saved custom activation ${def.name} does not compile: ${(e as Error).message}`);
-      compiled.set(key, undefined);
-    }
-  }
-  return compiled.get(key);
+/** The saved activations compiled as the host compiles them (one compiler, one cache per side). */
+function compiled(customs: readonly CustomActivationDef[]): ActivationRecord[] {
+  const { activations, problems } = compileCustomActivations(customs, cache);
+  for (const p of problems) console.warn(`[activation-lab] ${p}`);
+  return activations;
 }
 
 /** Built-ins first (the tutorial's six in its order), then the user's. */
 export function allActivations(customs: readonly CustomActivationDef[]): ActivationRecord[] {
-  return [...ACTIVATIONS, ...customs.map(compileSaved).filter((r): r is ActivationRecord => r !== undefined)];
+  return [...ACTIVATIONS, ...compiled(customs)];
 }
 
 export function recordFor(id: string, customs: readonly CustomActivationDef[]): ActivationRecord | undefined {
-  const own = ACTIVATIONS.find((r) => r.id === id);
-  if (own) return own;
-  const custom = customs.find((d) => d.name === id);
-  return custom ? compileSaved(custom) : findActivation(id);
+  return ACTIVATIONS.find((r) => r.id === id) ?? compiled(customs).find((r) => r.id === id) ?? findActivation(id);
 }
 
 /** A slider's range for a parameter: its declared bounds, else a span around the default. */
