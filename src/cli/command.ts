@@ -14,9 +14,20 @@ export interface CliIO {
   err(text: string): void;
 }
 
+/** The exit statuses every command uses (`actlab train` documents its own in its usage). */
+export const EXIT = {
+  ok: 0,
+  /** Bad input or an error: nothing was done. */
+  error: 1,
+  /** The work ran, but a run diverged or failed, or a check failed. */
+  runsFailed: 3,
+  /** Stopped with Ctrl-C. */
+  interrupted: 130,
+} as const;
+
 /** An error whose message is meant for the user as it is (no stack trace). */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(message: string, readonly exitCode: number = EXIT.error) {
     super(message);
   }
 }

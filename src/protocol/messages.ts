@@ -2,6 +2,7 @@
 // Discriminated unions keyed by `type: 'scope/verb'`, carried by one Channel on each side; each
 // side validates what it receives (parseFromWebview on the host, parseToWebview in the page).
 import { parseCustomActivationDef, type CustomActivationDef } from '../core/expr/customActivation';
+import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, MAX_LIMIT_TRAIN, MIN_LIMIT_TRAIN } from '../core/train/config';
 import { parseJobSnapshot, type JobSnapshot } from './jobSnapshot';
 import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type LabSection, type ResultsView, type Surface } from './labTypes';
@@ -89,8 +90,8 @@ export type FromWebview =
 
 /** An exported chart: a few MB of SVG or PNG data URL at most. */
 export const MAX_EXPORT_CHARS = 16_000_000;
-/** Experiment ids are folder names (ISO stamps with ':' and '.' replaced): one path segment, never '.' or '..'. */
-export const EXPERIMENT_ID = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,80}$/;
+/** Experiment ids are folder names (ISO stamps with ':' and '.' replaced): one path segment. */
+export const EXPERIMENT_ID = PATH_SEGMENT;
 const ACTIVATION_NAME = /^[A-Za-z0-9_().,=+-]{1,64}$/;
 const CHART_NAME = /^[A-Za-z0-9_ .()+-]{1,80}$/;
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;

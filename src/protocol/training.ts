@@ -4,6 +4,7 @@
 // parser here. What is stored is core's RunRecord (run.json) and ResultsFile (results.json).
 
 import type { KernelName } from '../core/kernels/types';
+import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import type { TrainConfig } from '../core/train/config';
 import type { EpochMetrics, Progress, RunOutcome } from '../core/train/results';
 import { isRunEndStatus } from '../core/train/results';
@@ -80,7 +81,8 @@ export type JobEvent =
 /** Everything the owner of a job publishes, in order. */
 export type TrainingEvent = JobEvent | RunEvent;
 
-const RUN_ID = /^[^\u0000-\u001f/\\]{1,128}$/;
+/** Run and job ids become folder names: one path segment each. */
+const RUN_ID = PATH_SEGMENT;
 const KERNEL_NAMES = new Set(['js', 'wasm-simd', 'wasm-relaxed-simd']);
 const MAX_HISTORY = 100_000;
 
@@ -105,7 +107,7 @@ function parseOutcome(v: unknown): RunOutcome | string {
 export function parseRunEvent(v: unknown): RunEvent | string {
   if (!isRecord(v)) return 'event is not an object';
   if (!(RUN_EVENT_TYPES as readonly unknown[]).includes(v.type)) return `unknown run event type ${JSON.stringify(v.type)}`;
-  if (!isString(v.runId) || !RUN_ID.test(v.runId)) return `${String(v.type)}: runId must be a short string`;
+  if (!isString(v.runId) || !RUN_ID.test(v.runId)) return `${String(v.type)}: runId must be one path segment`;
   const runId = v.runId;
   switch (v.type) {
     case 'run/queued':
@@ -143,7 +145,7 @@ export function parseRunEvent(v: unknown): RunEvent | string {
 
 export function parseJobInfo(v: unknown): JobInfo | string {
   if (!isRecord(v)) return 'job is not an object';
-  if (!isString(v.id) || !RUN_ID.test(v.id)) return 'job id must be a short string';
+  if (!isString(v.id) || !RUN_ID.test(v.id)) return 'job id must be one path segment';
   if (!(JOB_KINDS as readonly unknown[]).includes(v.kind)) return `unknown job kind ${JSON.stringify(v.kind)}`;
   const runs = arrayOf(v.runs, (r) => {
     if (!isRecord(r) || !isString(r.runId) || !RUN_ID.test(r.runId)) return 'run needs a runId';
@@ -167,7 +169,7 @@ export function parseTrainingEvent(v: unknown): TrainingEvent | string {
     return typeof job === 'string' ? `job/started: ${job}` : { type: v.type, job };
   }
   if (v.type === 'job/ended') {
-    if (!isString(v.jobId) || !RUN_ID.test(v.jobId)) return 'job/ended: jobId must be a short string';
+    if (!isString(v.jobId) || !RUN_ID.test(v.jobId)) return 'job/ended: jobId must be one path segment';
     if (!(JOB_END_STATUSES as readonly unknown[]).includes(v.status)) return `job/ended: bad status ${JSON.stringify(v.status)}`;
     if (!optional(v.error, isString)) return 'job/ended: error must be a string';
     if (typeof v.hasResults !== 'boolean') return 'job/ended: hasResults must be a boolean';
@@ -179,7 +181,7 @@ export function parseTrainingEvent(v: unknown): TrainingEvent | string {
 /** Checks a run spec's envelope (the config itself is checked by the trainer's validateConfig). */
 export function parseRunSpec(v: unknown): RunSpec | string {
   if (!isRecord(v)) return 'spec is not an object';
-  if (!isString(v.runId) || !RUN_ID.test(v.runId)) return 'spec.runId must be a short string without slashes';
+  if (!isString(v.runId) || !RUN_ID.test(v.runId)) return 'spec.runId must be one path segment (letters, digits, . _ + -; not . or ..)';
   if (!isRecord(v.config)) return `spec ${v.runId}: config must be an object`;
   if (typeof v.config.dataset !== 'string' || v.config.dataset.trim() === '') return `spec ${v.runId}: config.dataset must name the data`;
   if (!optional(v.runDir, isString)) return `spec ${v.runId}: runDir must be a string`;

@@ -1,6 +1,7 @@
 // Small validators for untrusted message payloads: each returns the typed value or a string
 // saying what is wrong (never throws), so a bad message is logged and dropped.
 import type { EpochMetrics, LayerStats, Misclassified, Progress, TestMetrics } from '../core/train/results';
+import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { isRunEndStatus, RUN_STATUSES, type RunStatus } from '../core/train/results';
 import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type ResultsView, type RunView } from './labTypes';
 
@@ -122,12 +123,12 @@ export function parseProgress(v: unknown): Progress | string {
   return { epoch: epoch!, epochs: epochs!, batch: batch!, batches: batches!, loss: loss!, accuracy: accuracy!, examplesPerSecond: examplesPerSecond! };
 }
 
-const RUN_ID = /^[^\u0000-\u001f]{1,128}$/;
+const RUN_ID = PATH_SEGMENT;
 const isRunStatus = (s: unknown): s is RunStatus => (RUN_STATUSES as readonly unknown[]).includes(s);
 
 export function parseRunView(v: unknown): RunView | string {
   if (!isRecord(v)) return 'run is not an object';
-  if (!isString(v.id) || !RUN_ID.test(v.id)) return 'run id must be a short string';
+  if (!isString(v.id) || !RUN_ID.test(v.id)) return 'run id must be one path segment';
   if (!isRunStatus(v.status)) return `run ${v.id}: bad status`;
   const acts = stringArray(v.activations, () => true, 0, 64);
   if (!Array.isArray(acts)) return `run ${v.id}: activations: ${acts.error}`;

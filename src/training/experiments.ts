@@ -3,9 +3,10 @@
 // deleting one, finding those cut off mid-training and planning their resumption. A damaged
 // file is reported by name, never thrown past the caller.
 
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/runs/atomic';
+import { isPathSegment } from '../core/runs/pathSegment';
 import { RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../core/runs/resultsFile';
 import { listRuns, type RunRecord } from '../core/runs/runStore';
 import type { TrainConfig } from '../core/train/config';
@@ -20,6 +21,35 @@ export function newExperimentId(existing: (id: string) => boolean, now = new Dat
   let id = stamp;
   for (let n = 2; existing(id); n++) id = `${stamp}-${n}`;
   return id;
+}
+
+/** The name of the pointer, beside the experiments, to the newest one. */
+export const LATEST = 'latest';
+
+/**
+ * Points `<dir>/latest` at experiment `id` (a relative symbolic link, replaced atomically), so
+ * `latest/report.html` is always the newest report. Where links cannot be made, `latest.txt`
+ * names the id instead. Returns the pointer's path, or undefined when a real folder named
+ * `latest` is in the way (it is left alone).
+ */
+export function pointLatest(dir: string, id: string): string | undefined {
+  const link = path.join(dir, LATEST);
+  try {
+    if (!lstatSync(link).isSymbolicLink()) return undefined;
+  } catch {
+    // no pointer yet
+  }
+  const tmp = `${link}.${process.pid}.tmp`;
+  try {
+    rmSync(tmp, { force: true });
+    symlinkSync(id, tmp, 'dir');
+    renameSync(tmp, link);
+    return link;
+  } catch {
+    rmSync(tmp, { force: true });
+    writeFileAtomic(`${link}.txt`, `${id}\n`);
+    return `${link}.txt`;
+  }
 }
 
 /** The parts of results.json the lab reads, checked; a string says what is wrong with the file. */
@@ -52,7 +82,8 @@ function experimentFolders(experimentsDir: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => EXPERIMENT_ID.test(n) && isDirectory(path.join(experimentsDir, n))).sort().reverse();
+  // `latest` points at one of them: listing it too would show that experiment twice.
+  return names.filter((n) => n !== LATEST && EXPERIMENT_ID.test(n) && isDirectory(path.join(experimentsDir, n))).sort().reverse();
 }
 
 function isDirectory(p: string): boolean {
@@ -133,9 +164,10 @@ export function interruptedExperiments(experimentsDir: string): string[] {
 
 /** The job that continues an interrupted experiment: its runs as they were planned, resumed from their checkpoints. */
 export function resumeJobSpec(outDir: string): Pick<TrainJobSpec, 'runs' | 'settings' | 'outDir' | 'resume'> {
-  const records = listRuns(path.join(outDir, RUNS_DIR)).flatMap((r) => (r.record ? [r.record] : []));
-  const first = records[0];
+  // A run's id is its folder's name (a run.json's own id field could name any path).
+  const runs = listRuns(path.join(outDir, RUNS_DIR)).flatMap((r) => (r.record && isPathSegment(path.basename(r.dir)) ? [{ runId: path.basename(r.dir), record: r.record }] : []));
+  const first = runs[0];
   if (!first) throw new Error(`${outDir} holds no runs to resume`);
-  const { activations: _a, ...settings }: TrainConfig = first.config;
-  return { outDir, runs: records.map((r) => ({ runId: r.id, activations: r.config.activations })), settings, resume: true };
+  const { activations: _a, ...settings }: TrainConfig = first.record.config;
+  return { outDir, runs: runs.map((r) => ({ runId: r.runId, activations: r.record.config.activations })), settings, resume: true };
 }

@@ -45,7 +45,7 @@ function train(): ResultsFile {
   trained = JSON.parse(r.stdout) as ResultsFile;
   return trained;
 }
-const runDir = () => path.join(out, 'runs', 'relu');
+const runDir = () => path.join(out, 'latest', 'runs', 'relu');
 
 test('actlab train exports every run to ONNX and puts the verification table into results.json and report.html', { timeout: 120_000 }, () => {
   const results = train();
@@ -53,7 +53,7 @@ test('actlab train exports every run to ONNX and puts the verification table int
   const check = run.onnx!;
   assert.ok(check, 'runs[0].onnx');
   assert.equal(check.file, path.join('runs', 'relu', 'model.onnx'));
-  assert.ok(existsSync(path.join(out, check.file)));
+  assert.ok(existsSync(path.join(out, 'latest', check.file)));
   assert.equal(check.opset, 17);
   assert.deepEqual(check.ops, ['Flatten', 'Gemm', 'Relu', 'Softmax']);
   assert.equal(check.count, 10000);
@@ -62,11 +62,11 @@ test('actlab train exports every run to ONNX and puts the verification table int
   assert.ok(check.maxAbsDiff! <= 1e-5, String(check.maxAbsDiff));
   assert.equal(check.onnxAccuracy, run.test!.accuracy);
   assert.equal(check.labAccuracy, run.test!.accuracy);
-  const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+  const html = readFileSync(path.join(out, 'latest', 'report.html'), 'utf8');
   assert.match(html, /<h2>ONNX export and inference check<\/h2>/);
   assert.match(html, new RegExp(`<td>relu</td><td>runs/relu/model\\.onnx</td><td class="num">17</td>`));
-  assert.deepEqual(parseTrainArgs(['--no-onnx']).job.onnx, false);
-  assert.deepEqual(parseTrainArgs([]).job.onnx, true);
+  assert.deepEqual(parseTrainArgs(['--no-onnx']).onnx, false);
+  assert.deepEqual(parseTrainArgs([]).onnx, true);
 });
 
 test('actlab verify <exported relu model> --json: the full test set, argmax agreement 1.0 and the run\'s own accuracy', { timeout: 120_000 }, () => {
@@ -137,13 +137,13 @@ test('bad arguments and bad files: a clear message and a non-zero exit', { timeo
   const cases: [CliCommand, string[], RegExp][] = [
     [exportCommand, [], /expected one run folder, got none/],
     [exportCommand, [path.join(out, 'nope')], /is not a usable training run: cannot read .*run\.json/],
-    [exportCommand, [path.join(out, 'runs', 'relu'), '--opset', 'x'], /--opset must be an integer from 13 to 21, got 'x'/],
-    [exportCommand, [path.join(out, 'runs', 'relu'), '--frobnicate'], /Unknown option '--frobnicate'/],
+    [exportCommand, [runDir(), '--opset', 'x'], /--opset must be an integer from 13 to 21, got 'x'/],
+    [exportCommand, [runDir(), '--frobnicate'], /Unknown option '--frobnicate'/],
     [verifyCommand, [], /expected one \.onnx file, got none/],
     [verifyCommand, [path.join(out, 'missing.onnx')], /cannot read .*missing\.onnx: no such file/],
-    [verifyCommand, [path.join(out, 'results.json')], /results\.json is a text \(JSON\?\) file, not an ONNX model/],
+    [verifyCommand, [path.join(out, 'latest', 'results.json')], /results\.json is a text \(JSON\?\) file, not an ONNX model/],
     [verifyCommand, ['x.onnx', '--limit', '0'], /--limit must be a positive integer, got '0'/],
-    [verifyCommand, [path.join(out, 'runs', 'relu', 'model.onnx'), '--dataset', '/no/such/folder'], /cannot load the test set '\/no\/such\/folder': unknown dataset/],
+    [verifyCommand, [path.join(runDir(), 'model.onnx'), '--dataset', '/no/such/folder'], /cannot load the test set '\/no\/such\/folder': unknown dataset/],
   ];
   train();
   for (const [command, args, message] of cases) {
@@ -155,7 +155,7 @@ test('bad arguments and bad files: a clear message and a non-zero exit', { timeo
   assert.equal(opset.code, 1);
   assert.match(opset.err, /^opset 22 is not supported: choose an integer from 13 to 21 \(default 17\)/);
   // through the real entry point: exit code 1, the message on stderr, the error as JSON on stdout
-  const json = actlab(['verify', path.join(out, 'results.json'), '--json']);
+  const json = actlab(['verify', path.join(out, 'latest', 'results.json'), '--json']);
   assert.equal(json.status, 1);
   assert.match(json.stderr, /^actlab verify: results\.json is a text \(JSON\?\) file, not an ONNX model/);
   assert.equal(JSON.parse(json.stdout).error.problem, 'not-onnx');

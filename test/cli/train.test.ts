@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResultsFile } from '../../src/core/runs/resultsFile';
@@ -23,7 +23,7 @@ test('actlab train --activations relu --epochs 1 --limit-train 5000 --json write
     const r = actlab(['train', '--activations', 'relu', '--epochs', '1', '--limit-train', '5000', '--out', out, '--json']);
     assert.equal(r.status, 0, r.stderr);
     const printed = JSON.parse(r.stdout) as ResultsFile;
-    const saved = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as ResultsFile;
+    const saved = JSON.parse(readFileSync(path.join(out, 'latest', 'results.json'), 'utf8')) as ResultsFile;
     assert.deepEqual(printed, saved);
     assert.equal(saved.runs.length, 1);
     const run = saved.runs[0]!;
@@ -35,9 +35,9 @@ test('actlab train --activations relu --epochs 1 --limit-train 5000 --json write
     assert.ok(run.test!.accuracy > 0.85, `test accuracy ${run.test!.accuracy}`);
     assert.equal(run.test!.count, 10000);
     assert.deepEqual([saved.dataset.train, saved.dataset.validation, saved.dataset.test], [4000, 1000, 10000]);
-    assert.ok(existsSync(path.join(out, 'report.html')));
-    assert.ok(existsSync(path.join(out, 'runs', 'relu', 'weights.bin')));
-    assert.ok(existsSync(path.join(out, 'runs', 'relu', 'checkpoint.bin')));
+    assert.ok(existsSync(path.join(out, 'latest', 'report.html')));
+    assert.ok(existsSync(path.join(out, 'latest', 'runs', 'relu', 'weights.bin')));
+    assert.ok(existsSync(path.join(out, 'latest', 'runs', 'relu', 'checkpoint.bin')));
     assert.match(r.stderr, /relu: epoch 1\/1 loss [\d.]+ accuracy [\d.]+ val_loss [\d.]+ val_accuracy [\d.]+/, 'progress on stderr');
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -57,7 +57,7 @@ test('the bundled CLI (dist/cli.js) trains in dist/worker.js and finds MNIST and
     const results = JSON.parse(r.stdout) as ResultsFile;
     assert.equal(results.runs[0]!.status, 'completed');
     assert.equal(results.runs[0]!.test!.count, 500);
-    assert.ok(existsSync(path.join(out, 'report.html')));
+    assert.ok(existsSync(path.join(out, 'latest', 'report.html')));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -77,7 +77,7 @@ test('bad options fail fast with a message naming the problem, before any traini
     [['--kernels', 'gpu'], /--kernels must be js or auto/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
   ];
-  const out = path.join(tmpdir(), 'actlab-never');
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'actlab-bad-')), 'never');
   const io = { out: () => undefined, err: () => undefined };
   for (const [args, message] of cases) {
     await assert.rejects(trainCommand.run([...args, '--out', out], io), (e: unknown) => {
@@ -94,15 +94,67 @@ test('bad options fail fast with a message naming the problem, before any traini
 });
 
 test('the default plan is the tutorial experiment; mixed stacks, parameters and custom activations parse', () => {
-  const { job } = parseTrainArgs([]);
-  assert.deepEqual(job.runs.map((r) => r.runId), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
-  assert.equal(path.basename(job.outDir), 'lab-output');
-  assert.deepEqual(job.settings, { hidden: [128, 64], dataset: 'mnist' });
-  const mixed = parseTrainArgs(['--activations', 'relu+tanh,leaky_relu(alpha=0.3),sq', '--custom', 'sq=x*x', '--hidden', '32,16', '--seed', '0']).job;
+  const args = parseTrainArgs([]);
+  assert.deepEqual(args.plan.runs.map((r) => r.runId), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+  assert.equal(path.basename(args.experimentsDir), 'lab-output');
+  assert.equal(args.resume, undefined);
+  assert.deepEqual(args.plan.settings, { hidden: [128, 64], dataset: 'mnist' });
+  const mixed = parseTrainArgs(['--activations', 'relu+tanh,leaky_relu(alpha=0.3),sq', '--custom', 'sq=x*x', '--hidden', '32,16', '--seed', '0']).plan;
   assert.deepEqual(mixed.runs.map((r) => r.runId), ['relu+tanh', 'leaky_relu-alpha0.3', 'sq']);
   // parameters are null-prototype records (a parameter may be named __proto__): compare the values
   assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[1]!.activations[0])), { id: 'leaky_relu', params: { alpha: 0.3 } });
   assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[2]!.activations[0])), { custom: { name: 'sq', expression: 'x*x', params: {} } });
   assert.deepEqual(mixed.settings, { hidden: [32, 16], seed: 0, dataset: 'mnist' });
   assert.throws(() => parseTrainArgs(['--custom', 'sq=x*x', '--custom', 'sq=x^2']), /--custom sq is defined twice/);
+  assert.equal(parseTrainArgs(['--resume']).resume, '');
+  assert.equal(parseTrainArgs(['--resume', '--epochs', '3']).resume, '');
+  assert.equal(parseTrainArgs(['--resume', '2026-01-01T00-00-00-000Z']).resume, '2026-01-01T00-00-00-000Z');
+  assert.throws(() => parseTrainArgs(['--resume', '../x']), /--resume takes an experiment's folder name/);
+  assert.throws(() => parseTrainArgs(['--resume', '--activations', 'relu']), /--resume continues an experiment as it was planned: leave out --activations/);
+});
+
+test('each run of the command is a new experiment: an earlier one is never replaced, latest points at the newest; --resume continues one cut off', { timeout: 240_000 }, () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'actlab-twice-'));
+  try {
+    const args = ['train', '--activations', 'relu', '--epochs', '1', '--limit-train', '500', '--limit-test', '100', '--no-onnx', '--out', out];
+    const first = actlab(args);
+    assert.equal(first.status, 0, first.stderr);
+    const [firstId] = readdirSync(out).filter((n) => n !== 'latest');
+    const firstResults = readFileSync(path.join(out, firstId!, 'results.json'), 'utf8');
+    const firstWeights = readFileSync(path.join(out, firstId!, 'runs', 'relu', 'weights.bin'));
+    const second = actlab([...args.slice(0, 2), 'tanh', ...args.slice(3)]);
+    assert.equal(second.status, 0, second.stderr);
+    const ids = readdirSync(out).filter((n) => n !== 'latest').sort();
+    assert.equal(ids.length, 2, `two experiments: ${ids.join(', ')}`);
+    assert.equal(readFileSync(path.join(out, firstId!, 'results.json'), 'utf8'), firstResults, 'the first results.json is untouched');
+    assert.deepEqual(readFileSync(path.join(out, firstId!, 'runs', 'relu', 'weights.bin')), firstWeights, 'the first weights are untouched');
+    assert.equal(readlinkSync(path.join(out, 'latest')), ids[1]);
+    assert.match(second.stdout, new RegExp(`results: .*${ids[1]}/results\\.json`));
+    // Nothing was cut off: --resume says so and changes nothing.
+    const nothing = actlab(['train', '--resume', '--out', out]);
+    assert.equal(nothing.status, 1);
+    assert.match(nothing.stderr, /nothing to resume in .*: no experiment there was cut off mid-training/);
+    // A crash left the newest one mid-training: --resume continues it in place, the other stays as it was.
+    const cut = path.join(out, ids[1]!);
+    const record = JSON.parse(readFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), 'utf8'));
+    writeFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), JSON.stringify({ ...record, status: 'running' }));
+    rmSync(path.join(cut, 'results.json'));
+    const resumed = actlab(['train', '--resume', '--epochs', '2', '--no-onnx', '--out', out, '--json']);
+    assert.equal(resumed.status, 0, resumed.stderr);
+    const r = JSON.parse(resumed.stdout) as ResultsFile;
+    assert.deepEqual(r.runs.map((x) => [x.id, x.status, x.history.length, x.resumedFromEpoch]), [['tanh', 'completed', 2, 1]]);
+    assert.equal(readFileSync(path.join(out, firstId!, 'results.json'), 'utf8'), firstResults);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('an output folder that cannot hold files fails at once with the reason; exit statuses say what happened', () => {
+  for (const [dir, why] of [['/proc/self/actlab', /cannot create the folder \/proc\/self\/actlab/], ['/dev/null/actlab', /\/dev\/null is a file, not a folder/]] as const) {
+    const t0 = Date.now();
+    const r = actlab(['train', '--activations', 'relu', '--epochs', '1', '--out', dir]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, why);
+    assert.ok(Date.now() - t0 < 20_000, 'no hang');
+  }
 });

@@ -23,8 +23,8 @@ test('run events: each type with its fields passes unchanged; anything else give
   const bad: [unknown, RegExp][] = [
     [42, /not an object/],
     [{ type: 'run/fly', runId: 'r' }, /unknown run event type "run\/fly"/],
-    [{ type: 'run/queued' }, /runId must be a short string/],
-    [{ type: 'run/queued', runId: '../x' }, /runId must be a short string/],
+    [{ type: 'run/queued' }, /runId must be one path segment/],
+    [{ type: 'run/queued', runId: '../x' }, /runId must be one path segment/],
     [{ type: 'run/end', runId: 'r', outcome: { status: 'running', history: [] } }, /bad status "running"/],
     [{ type: 'run/end', runId: 'r', outcome: { status: 'failed' } }, /history: not an array/],
     [{ type: 'run/epoch', runId: 'r' }, /run\/epoch r: epoch metrics are not an object/],
@@ -42,9 +42,11 @@ test('run specs: a run id that is one path segment, a config naming its data', (
   assert.equal(parseRunSpec(spec), spec);
   const bad: [unknown, RegExp][] = [
     [null, /not an object/],
-    [{ config }, /runId must be a short string without slashes/],
-    [{ runId: 'a/b', config }, /without slashes/],
-    [{ runId: 'a\\b', config }, /without slashes/],
+    [{ config }, /runId must be one path segment/],
+    [{ runId: 'a/b', config }, /one path segment/],
+    [{ runId: '..', config }, /one path segment/],
+    [{ runId: '.', config }, /one path segment/],
+    [{ runId: 'a\\b', config }, /one path segment/],
     [{ runId: 'r' }, /config must be an object/],
     [{ runId: 'r', config: { ...config, dataset: ' ' } }, /config.dataset must name the data/],
     [{ runId: 'r', config, runDir: 3 }, /runDir must be a string/],
@@ -76,7 +78,7 @@ test('messages to the training process: each type with its fields passes, anythi
     [{ type: 'pool/init', options: { maxWorkers: 0 } }, /maxWorkers must be a positive integer/],
     [{ type: 'pool/init', options: { maxWorkers: 1, kernels: 'gpu' } }, /unknown kernels "gpu"/],
     [{ type: 'pool/init', options: { maxWorkers: 1, cancelGraceMs: -1 } }, /cancelGraceMs/],
-    [{ type: 'run/start', spec: { config } }, /runId must be a short string/],
+    [{ type: 'run/start', spec: { config } }, /runId must be one path segment/],
     [{ type: 'run/start', spec: { runId: 'r' } }, /run\/start: spec r: config must be an object/],
     [{ type: 'run/cancel' }, /run\/cancel: runId must be a string/],
   ];

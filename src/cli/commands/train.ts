@@ -2,19 +2,23 @@
 // leaky_relu MLPs (784-128-64-10, Adam, batch 32, 10 epochs) on MNIST, in parallel workers,
 // written to lab-output/ (results.json, runs/<id>/, report.html).
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { CliError, parseCliArgs, type CliCommand, type CliIO } from '../command';
+import { CliError, EXIT, parseCliArgs, type CliCommand, type CliIO } from '../command';
 import { loadDataset, type Dataset } from '../../core/data/datasets';
 import { IdxError } from '../../core/data/idx';
 import { parseParamList } from '../../core/expr/paramAssignment';
 import type { OnnxRunCheck } from '../../core/onnx/trainCheck';
 import { loadVegaLibraries } from '../../core/report/vendor';
-import { REPORT_FILE, RESULTS_FILE, type ResultsFile } from '../../core/runs/resultsFile';
+import { ensureWritableFolder } from '../../core/runs/atomic';
+import { isPathSegment } from '../../core/runs/pathSegment';
+import { REPORT_FILE, RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
 import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
 import { resolveLayerActivation } from '../../core/train/resolveActivation';
 import { KERNEL_CHOICES, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
+import { interruptedExperiments, LATEST, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
 import { runJob } from '../../training/jobs/job';
 import { planRunIds, trainJob, type TrainJobSpec } from '../../training/jobs/trainJob';
 import { DEFAULT_KERNEL_CHOICE, WorkerPool } from '../../training/workerPool';
@@ -39,12 +43,20 @@ Runs the tutorial's experiment: one MLP per activation, trained in parallel work
   --limit-train N      use only the first N training images (validation is the last 20% of them)
   --limit-test N       use only the first N test images
   --kernels js|auto    matrix kernels: plain TypeScript, or the fastest available (default ${DEFAULT_KERNEL_CHOICE})
-  --out DIR            output folder (default lab-output)
-  --resume             continue runs from their checkpoints in DIR when the settings match
+  --out DIR            the folder that keeps experiments (default lab-output): each run of this
+                       command writes a new DIR/<time stamp>/ (results.json, report.html,
+                       runs/<id>/) and points DIR/latest at it; nothing earlier is replaced
+  --resume [ID]        continue the newest experiment in DIR that was cut off mid-training (or
+                       experiment ID): finished runs are kept, the others go on from their
+                       checkpoints; with --epochs N, runs are extended to N epochs
   --no-report          skip report.html
   --no-onnx            skip exporting each completed run to ONNX (runs/<id>/model.onnx) and
                        checking it in onnxruntime against the lab's forward pass
-  --json               print results.json to stdout instead of a summary`;
+  --json               print results.json to stdout instead of a summary
+
+Exit status: 0 every run completed (and its ONNX check passed); 1 nothing was trained (bad
+options, data that does not load, a folder that cannot be written); 3 a run diverged or failed,
+or an ONNX check failed (results.json says which); 130 stopped with Ctrl-C (finished epochs kept).`;
 
 function positiveInt(name: string, value: string | undefined, min = 1): number | undefined {
   if (value === undefined) return undefined;
@@ -84,9 +96,17 @@ function parseActivation(text: string, custom: Map<string, string>): ActivationS
   return Object.keys(params).length ? { id: m[1]!, params } : { id: m[1]! };
 }
 
-/** What `actlab train` was asked: the job, and how to run and show it. */
+/** What `actlab train` was asked: the experiment (a new one, or one to resume), and how to run and show it. */
 export interface TrainArgs {
-  job: Omit<TrainJobSpec, 'libraries' | 'dataset' | 'onOnnxCheck'>;
+  /** The folder that keeps the experiments (--out). */
+  experimentsDir: string;
+  /** A new experiment's runs and settings. */
+  plan: Pick<TrainJobSpec, 'runs' | 'settings'>;
+  /** --resume: '' for the newest interrupted experiment, else its id. */
+  resume?: string;
+  /** --epochs as given (a resumed experiment keeps its own unless told). */
+  epochs?: number;
+  onnx: boolean;
   workers?: number;
   kernels: KernelChoice;
   /** Write report.html (--no-report turns it off). */
@@ -96,7 +116,9 @@ export interface TrainArgs {
 
 /** Reads the command line; every bad value is a CliError naming the option. */
 export function parseTrainArgs(argv: string[]): TrainArgs {
-  const { values, positionals } = parseCliArgs(argv, {
+  // `--resume` alone means the newest interrupted experiment: give it an empty value for parseArgs.
+  const args = argv.map((a, i) => (a === '--resume' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--resume=' : a));
+  const { values, positionals } = parseCliArgs(args, {
         activations: { type: 'string' },
         custom: { type: 'string', multiple: true },
         epochs: { type: 'string' },
@@ -111,12 +133,17 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
         'limit-test': { type: 'string' },
         kernels: { type: 'string' },
         out: { type: 'string' },
-        resume: { type: 'boolean' },
+        resume: { type: 'string' },
         'no-report': { type: 'boolean' },
     'no-onnx': { type: 'boolean' },
     json: { type: 'boolean' },
   }, USAGE);
   if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}' (options start with --)\nusage: ${USAGE}`);
+  if (values.resume !== undefined) {
+    const planned = (['activations', 'custom', 'hidden', 'batch-size', 'seed', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
+    if (planned.length) throw new CliError(`--resume continues an experiment as it was planned: leave out --${planned.join(', --')}`);
+    if (values.resume !== '' && !isPathSegment(values.resume)) throw new CliError(`--resume takes an experiment's folder name (as in ${values.out ?? 'lab-output'}/), got '${values.resume}'`);
+  }
   const custom = new Map<string, string>();
   for (const def of values.custom ?? []) {
     const eq = def.indexOf('=');
@@ -160,7 +187,11 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const kernels = (values.kernels ?? DEFAULT_KERNEL_CHOICE) as KernelChoice;
   if (!KERNEL_CHOICES.includes(kernels)) throw new CliError(`--kernels must be ${KERNEL_CHOICES.join(' or ')}, got '${kernels}'`);
   return {
-    job: { runs, settings, outDir: path.resolve(values.out ?? 'lab-output'), resume: values.resume ?? false, onnx: !values['no-onnx'] },
+    experimentsDir: path.resolve(values.out ?? 'lab-output'),
+    plan: { runs, settings },
+    ...(values.resume !== undefined ? { resume: values.resume } : {}),
+    ...(epochs !== undefined ? { epochs } : {}),
+    onnx: !values['no-onnx'],
     workers: positiveInt('workers', values.workers),
     kernels,
     report: !values['no-report'],
@@ -266,11 +297,50 @@ function summary(results: ResultsFile, outDir: string, report: boolean): string 
     ...results.runs.map((r) => `${r.id.padEnd(width)}  ${r.status.padEnd(10)}  ${(r.test ? r.test.accuracy.toFixed(4) : '–').padStart(8)}  ` +
       `${(r.test ? r.test.loss.toFixed(4) : '–').padStart(9)}  ${(r.secondsPerEpoch === null ? '–' : r.secondsPerEpoch.toFixed(2)).padStart(7)}  ${onnxCell(r.onnx)}`),
     ...results.runs.filter((r) => r.onnx && !r.onnx.passed).map((r) => `${r.id}: ONNX check failed: ${r.onnx!.error ?? 'unknown reason'}`),
+    ...results.runs.filter((r) => r.status === 'diverged' || r.status === 'failed').map((r) => `${r.id}: ${r.status}${r.error ? `: ${r.error}` : r.divergence ? ` at epoch ${r.divergence.epoch}, batch ${r.divergence.batch}` : ''}`),
     '',
     `results: ${path.join(outDir, RESULTS_FILE)}`,
     ...(report ? [`report:  ${path.join(outDir, REPORT_FILE)}`] : []),
+    `latest:  ${path.join(path.dirname(outDir), LATEST)} points at this experiment`,
   ];
   return lines.join('\n');
+}
+
+/** The dataset, or a CliError saying why it does not load. */
+function loadData(spec: string): Dataset {
+  try {
+    return loadDataset(spec);
+  } catch (e) {
+    if (e instanceof IdxError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/**
+ * The experiment to run: a new folder under --out, or the one --resume names (the newest cut off
+ * mid-training when it names none). The folder must be able to hold files before anything starts.
+ */
+function experiment(args: TrainArgs): Omit<TrainJobSpec, 'libraries' | 'dataset' | 'onOnnxCheck'> {
+  const dir = args.experimentsDir;
+  try {
+    ensureWritableFolder(dir);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  if (args.resume === undefined) {
+    const id = newExperimentId((name) => existsSync(path.join(dir, name)));
+    return { ...args.plan, outDir: path.join(dir, id), onnx: args.onnx };
+  }
+  const outDir = args.resume ? path.join(dir, args.resume) : interruptedExperiments(dir)[0];
+  if (!outDir) throw new CliError(`nothing to resume in ${dir}: no experiment there was cut off mid-training (name a finished one with --resume ID to extend it)`);
+  if (!existsSync(path.join(outDir, RUNS_DIR))) throw new CliError(`${outDir} holds no runs to resume`);
+  let resumed;
+  try {
+    resumed = resumeJobSpec(outDir);
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  return { ...resumed, settings: { ...resumed.settings, ...(args.epochs !== undefined ? { epochs: args.epochs } : {}) }, onnx: args.onnx };
 }
 
 export const trainCommand: CliCommand = {
@@ -279,22 +349,20 @@ export const trainCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const args = parseTrainArgs(argv);
-    const { job } = args;
-    checkActivations(job.runs);
-    const dataSpec = job.settings.dataset!;
-    let dataset: Dataset;
-    try {
-      dataset = loadDataset(dataSpec);
-    } catch (e) {
-      if (e instanceof IdxError) throw new CliError(e.message);
-      throw e;
-    }
+    // A new experiment's typos and data fail before its folder is made; a resumed one's runs are read from its folder first.
+    const fresh = args.resume === undefined;
+    if (fresh) checkActivations(args.plan.runs);
+    let dataset = fresh ? loadData(args.plan.settings.dataset ?? DEFAULT_CONFIG.dataset) : undefined;
+    const job = experiment(args);
+    if (!fresh) checkActivations(job.runs);
+    const dataSpec = job.settings.dataset ?? DEFAULT_CONFIG.dataset;
+    dataset ??= loadData(dataSpec);
     const pool = new WorkerPool({ maxWorkers: args.workers ?? Math.min(availableParallelism(), job.runs.length), kernels: args.kernels });
     pool.provideDataset(dataSpec, dataset);
     const view = new ProgressView(io, job.runs, job.settings.epochs ?? DEFAULT_CONFIG.epochs);
     const stop = new AbortController();
     const onSigint = () => {
-      if (stop.signal.aborted) process.exit(130);
+      if (stop.signal.aborted) process.exit(EXIT.interrupted);
       io.err('\nstopping: finished epochs are kept (Ctrl-C again to quit now)');
       stop.abort();
     };
@@ -309,13 +377,14 @@ export const trainCommand: CliCommand = {
       }, pool, { emit: (e) => view.handle(e), signal: stop.signal });
       results = end.result;
       if (!results) throw new CliError(`training failed: ${end.error ?? 'no results'}`);
+      pointLatest(args.experimentsDir, path.basename(job.outDir));
     } finally {
       process.off('SIGINT', onSigint);
       view.stop();
       await pool.dispose();
     }
     io.out(args.json ? JSON.stringify(results, null, 1) : summary(results, job.outDir, args.report));
-    if (stop.signal.aborted) return 130;
-    return results.runs.some((r) => r.status === 'failed' || (r.onnx && !r.onnx.passed)) ? 1 : 0;
+    if (stop.signal.aborted) return EXIT.interrupted;
+    return results.runs.some((r) => r.status !== 'completed' || (r.onnx && !r.onnx.passed)) ? EXIT.runsFailed : EXIT.ok;
   },
 };

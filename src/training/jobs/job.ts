@@ -6,6 +6,7 @@
 import type { ActivationSpec } from '../../core/train/config';
 import { activationSpecName } from '../../core/train/config';
 import type { JobEndStatus, JobInfo, JobKind, RunEnd, RunSpec, TrainingEvent } from '../../protocol/training';
+import { lockExperiment } from '../experimentLock';
 import type { RunPool } from '../runPool';
 
 /** What a job trains, and where. */
@@ -47,7 +48,10 @@ export function jobInfo(kind: JobKind, id: string, runs: { runId: string; activa
   };
 }
 
-/** Plans and trains a job on `pool`, then finishes it. Never rejects: a failure is the returned status. */
+/**
+ * Plans and trains a job on `pool`, then finishes it, holding its folder's lock throughout (a
+ * second writer of the same folder is refused). Never rejects: a failure is the returned status.
+ */
 export async function runJob<Spec, Result>(def: JobDefinition<Spec, Result>, spec: Spec, pool: RunPool, options: RunJobOptions = {}): Promise<JobEnd<Result>> {
   const emit = (e: TrainingEvent) => {
     try {
@@ -62,13 +66,29 @@ export async function runJob<Spec, Result>(def: JobDefinition<Spec, Result>, spe
   } catch (e) {
     return { status: 'failed', error: (e as Error).message };
   }
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockExperiment(plan.outDir);
+  } catch (e) {
+    return { status: 'failed', error: (e as Error).message, plan };
+  }
+  try {
+    return await trainAndFinish(def, spec, plan, pool, emit, options.signal);
+  } finally {
+    await unlock();
+  }
+}
+
+async function trainAndFinish<Spec, Result>(
+  def: JobDefinition<Spec, Result>, spec: Spec, plan: JobPlan, pool: RunPool, emit: (e: TrainingEvent) => void, signal: AbortSignal | undefined,
+): Promise<JobEnd<Result>> {
   const ids = new Set(plan.runs.map((r) => r.runId));
   emit({ type: 'job/started', job: plan.info });
   const unsubscribe = pool.onEvent((e) => {
     if (ids.has(e.runId)) emit(e);
   });
   const stop = () => { for (const id of ids) pool.cancel(id); };
-  options.signal?.addEventListener('abort', stop);
+  signal?.addEventListener('abort', stop);
   let ends: RunEnd[];
   try {
     const handles = [];
@@ -83,13 +103,13 @@ export async function runJob<Spec, Result>(def: JobDefinition<Spec, Result>, spe
         return { status: 'failed', error, plan };
       }
     }
-    if (options.signal?.aborted) stop();
+    if (signal?.aborted) stop();
     ends = await Promise.all(handles.map((h) => h.done));
   } finally {
     unsubscribe();
-    options.signal?.removeEventListener('abort', stop);
+    signal?.removeEventListener('abort', stop);
   }
-  const status: JobEndStatus = options.signal?.aborted ? 'cancelled' : 'completed';
+  const status: JobEndStatus = signal?.aborted ? 'cancelled' : 'completed';
   try {
     const result = await def.finish(spec, plan, ends, pool);
     emit({ type: 'job/ended', jobId: plan.info.id, status, hasResults: true });
