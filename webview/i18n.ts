@@ -1,4 +1,7 @@
 // Webview strings in English and Simplified Chinese; the host tells the page its locale.
+import { CHART_LABELS, type ChartLabels } from '../src/core/charts/labels';
+import { uiLanguage, type UiLanguage } from '../src/core/locale';
+
 const en = {
   'section.functions': 'Functions',
   'section.train': 'Train',
@@ -15,9 +18,6 @@ const en = {
   'status.failed': 'failed',
   'chart.exportSvg': 'Export as SVG',
   'chart.exportPng': 'Export as PNG',
-  'chart.f': 'f(x)',
-  'chart.df': "f'(x)",
-  'chart.activation': 'Activation',
   'chart.accuracy': 'Accuracy per epoch (solid: train, dashed: validation)',
   'chart.loss': 'Loss per epoch',
   'chart.seconds': 'Seconds per epoch',
@@ -39,11 +39,7 @@ const en = {
   'fn.analyses': 'Saturation and gradient flow',
   'fn.analysesHint': 'For the activations compared above. Saturation: how often f\' is nearly 0 for pre-activations z ~ N(0, s²). Gradient flow: gradient norm of each layer of a deep network at initialisation, relative to the last layer (Glorot init, width 32).',
   'fn.saturation': "Saturation: share of z ~ N(0, s²) with |f'(z)| < 0.01",
-  'fn.spread': 'Spread s of the pre-activation',
-  'fn.saturatedShare': 'Saturated share',
   'fn.flow': 'Gradient flow: ‖dL/dW‖ per layer, relative to the last',
-  'fn.layer': 'Layer (1 = first)',
-  'fn.relativeNorm': 'Relative gradient norm (log)',
   'fn.depth': 'Depth (layers)',
   'custom.title': 'Custom activation',
   'custom.hint': 'An expression over x and your parameters: + - * / ^, exp log sqrt abs tanh sigmoid erf min max, where(cond, a, b). The derivative is derived symbolically.',
@@ -110,6 +106,12 @@ const en = {
   'guide.view.compare': 'Compare',
   'guide.view.saturation': 'Saturation',
   'guide.view.gradientFlow': 'Gradient flow',
+  'guide.link': '{0}: {1}',
+  'guide.contents': 'On this page',
+  'guide.col.activation': 'Activation',
+  'guide.col.test': 'Test accuracy',
+  'guide.col.expected': "Tutorial's rank",
+  'list.sep': ', ',
   'side.activations': 'Activations',
   'side.select': 'Select',
   'side.compare': 'Compare selected',
@@ -125,7 +127,7 @@ export type MessageKey = keyof typeof en;
 const zhCn: Record<MessageKey, string> = {
   'section.functions': '函数',
   'section.train': '训练',
-  'section.runs': '运行记录',
+  'section.runs': '训练记录',
   'section.guide': '选择指南',
   'status.loading': '加载中…',
   'status.ready': '就绪',
@@ -138,54 +140,47 @@ const zhCn: Record<MessageKey, string> = {
   'status.failed': '失败',
   'chart.exportSvg': '导出为 SVG',
   'chart.exportPng': '导出为 PNG',
-  'chart.f': 'f(x)',
-  'chart.df': "f'(x)",
-  'chart.activation': '激活函数',
-  'chart.accuracy': '每轮准确率(实线:训练,虚线:验证)',
+  'chart.accuracy': '每轮准确率（实线：训练集，虚线：验证集）',
   'chart.loss': '每轮损失',
-  'chart.seconds': '每轮耗时(秒)',
+  'chart.seconds': '每轮耗时（秒）',
   'chart.layers': '各层平均 |dL/dW|',
-  'chart.dead': '各隐藏层的死亡单元',
-  'chart.confusion': '混淆矩阵(测试集)',
+  'chart.dead': '各隐藏层的死亡神经元',
+  'chart.confusion': '混淆矩阵（测试集）',
   'chart.trueLabel': '真实标签',
-  'chart.predicted': '预测',
+  'chart.predicted': '预测标签',
   'fn.list': '激活函数',
   'fn.plotLabel': '激活函数及其导数',
   'fn.custom': '自定义',
   'fn.pros': '优点',
   'fn.cons': '缺点',
-  'fn.xmin': 'x 从',
-  'fn.xmax': 'x 到',
+  'fn.xmin': 'x 最小值',
+  'fn.xmax': 'x 最大值',
   'fn.reset': '重置参数',
   'fn.compare': '比较激活函数',
-  'fn.compareLabel': '叠加显示:f 与 f\'',
+  'fn.compareLabel': '叠加显示：f 与 f′',
   'fn.analyses': '饱和与梯度流',
-  'fn.analysesHint': '针对上面比较的激活函数。饱和:预激活 z ~ N(0, s²) 时 f\' 接近 0 的比例。梯度流:深层网络初始化时各层的梯度范数,相对于最后一层(Glorot 初始化,宽度 32)。',
-  'fn.saturation': "饱和:z ~ N(0, s²) 中 |f'(z)| < 0.01 的比例",
-  'fn.spread': '预激活的标准差 s',
-  'fn.saturatedShare': '饱和比例',
-  'fn.flow': '梯度流:各层 ‖dL/dW‖,相对于最后一层',
-  'fn.layer': '层(1 = 第一层)',
-  'fn.relativeNorm': '相对梯度范数(对数)',
-  'fn.depth': '深度(层数)',
+  'fn.analysesHint': '针对上面比较的激活函数。饱和程度：预激活值 z ~ N(0, s²) 时 f′ 接近 0 的比例。梯度流：深层网络在初始化时各层的梯度范数，相对于最后一层（Glorot 初始化，宽度 32）。',
+  'fn.saturation': '饱和程度：z ~ N(0, s²) 中 |f′(z)| < 0.01 的比例',
+  'fn.flow': '梯度流：各层的 ‖dL/dW‖，相对于最后一层',
+  'fn.depth': '深度（层数）',
   'custom.title': '自定义激活函数',
-  'custom.hint': '关于 x 和参数的表达式:+ - * / ^、exp log sqrt abs tanh sigmoid erf min max、where(条件, a, b)。导数由符号求导得出。',
+  'custom.hint': '用 x 和你的参数写一个表达式：+ - * / ^、exp log sqrt abs tanh sigmoid erf min max、where(cond, a, b)。导数通过符号求导得到。',
   'custom.name': '名称',
   'custom.expression': 'f(x) =',
   'custom.params': '参数',
   'custom.save': '保存到设置',
-  'custom.badParams': '参数格式如:beta=1, alpha=0.1',
-  'train.hint': '用每个激活函数在 MNIST 上训练一次教程中的 784-128-64-10 网络,在工作线程中运行。快速选项只用一部分数据,先看个大概。',
-  'train.activations': '激活函数(各训练一个网络)',
+  'custom.badParams': '参数格式示例：beta=1, alpha=0.1',
+  'train.hint': '用每个激活函数各训练一次教程中的 784-128-64-10 网络（MNIST 数据集，在工作线程中运行）。快速训练只用一部分数据，先看个大概。',
+  'train.activations': '激活函数（每个训练一个网络）',
   'train.epochs': '轮数',
-  'train.quick': '快速运行(前 {0} 张训练图像)',
+  'train.quick': '快速训练（只用前 {0} 张训练图像）',
   'train.start': '训练',
   'train.stop': '停止',
   'train.pickOne': '请至少选择一个激活函数。',
   'train.running': '训练中…',
   'train.finished': '已完成。',
-  'train.failed': '训练失败:',
-  'train.idle': '本次会话尚未训练。',
+  'train.failed': '训练失败：',
+  'train.idle': '本次会话还没有训练过。',
   'train.testTable': '各激活函数的结果',
   'train.col.run': '激活函数',
   'train.col.status': '状态',
@@ -193,29 +188,29 @@ const zhCn: Record<MessageKey, string> = {
   'train.col.val': '验证准确率',
   'train.col.test': '测试准确率',
   'train.col.seconds': '秒/轮',
-  'train.confusionRun': '混淆矩阵:',
-  'train.misclassified': '分错的测试数字(真实 → 预测)',
-  'train.noDigits': '运行完成测试后显示。',
-  'runs.hint': '在 VS Code 中训练的实验,最新的在前。',
+  'train.confusionRun': '查看混淆矩阵：',
+  'train.misclassified': '分错的测试数字（真实 → 预测）',
+  'train.noDigits': '训练完成并在测试集上评估后显示。',
+  'runs.hint': '在 VS Code 中训练的实验，最新的在前。',
   'runs.refresh': '刷新',
-  'runs.empty': '还没有运行记录。可在"训练"分区或用"在 MNIST 上训练"命令训练。',
+  'runs.empty': '还没有训练记录。可以在“训练”分区训练，或使用“在 MNIST 上训练”命令。',
   'runs.show': '查看',
   'runs.selected': '实验',
   'runs.col.date': '日期',
-  'runs.col.dataset': '数据',
+  'runs.col.dataset': '数据集',
   'runs.col.epochs': '轮数',
-  'runs.col.runs': '运行(测试准确率)',
+  'runs.col.runs': '各次训练（测试准确率）',
   'runs.col.best': '最佳',
   'runs.col.open': '',
-  'guide.chooser': '选哪个激活函数?回答几个问题',
+  'guide.chooser': '该用哪个激活函数？回答几个问题',
   'guide.role': '层',
   'guide.task': '任务',
   'guide.depth': '隐藏层数',
-  'guide.constraints': '约束',
+  'guide.constraints': '约束条件',
   'guide.score': '得分',
-  'guide.for': '支持',
-  'guide.against': '反对',
-  'guide.perLayer': '各层的建议',
+  'guide.for': '优点',
+  'guide.against': '缺点',
+  'guide.perLayer': '各层的选择建议',
   'guide.considerations': '需要权衡的因素',
   'guide.role.input': '输入层',
   'guide.role.hidden': '隐藏层',
@@ -224,41 +219,50 @@ const zhCn: Record<MessageKey, string> = {
   'guide.task.multiclass': '多分类',
   'guide.task.multilabel': '多标签分类',
   'guide.task.regression': '回归',
-  'guide.c.speed': '注重速度',
-  'guide.c.avoidDeadUnits': '避免神经元死亡',
-  'guide.c.smooth': '函数光滑',
+  'guide.c.speed': '注重计算效率',
+  'guide.c.avoidDeadUnits': '避免死亡神经元',
+  'guide.c.smooth': '函数平滑',
   'guide.c.zeroCentred': '输出以零为中心',
   'guide.c.noNormalization': '不使用批归一化',
-  'guide.view.plot': '图像',
-  'guide.view.compare': '比较',
-  'guide.view.saturation': '饱和',
+  'guide.view.plot': '函数图像',
+  'guide.view.compare': '对比',
+  'guide.view.saturation': '饱和分析',
   'guide.view.gradientFlow': '梯度流',
+  'guide.link': '{0}：{1}',
+  'guide.contents': '本页内容',
+  'guide.col.activation': '激活函数',
+  'guide.col.test': '测试准确率',
+  'guide.col.expected': '教程预期名次',
+  'list.sep': '、',
   'side.activations': '激活函数',
   'side.select': '选择',
   'side.compare': '比较所选',
   'side.train': '在 MNIST 上训练',
-  'side.runs': '最近的运行',
+  'side.runs': '最近的训练',
   'side.best': '最佳',
   'side.guide': '选择指南',
   'side.openLab': '打开实验室',
 };
 
-export const bundles: Record<string, Record<MessageKey, string>> = { en, 'zh-cn': zhCn };
+export const bundles: Record<UiLanguage, Record<MessageKey, string>> = { en, 'zh-cn': zhCn };
 
-let current: Record<MessageKey, string> = en;
-let currentLang: 'en' | 'zh-cn' = 'en';
+let currentLang: UiLanguage = 'en';
 
+/** The page's language from the host's locale tag, by the lab's one rule (zh-tw and zh-hk: English). */
 export function setLocale(locale: string): void {
-  const l = locale.toLowerCase();
-  currentLang = l.startsWith('zh') ? 'zh-cn' : 'en';
-  current = bundles[l] ?? (currentLang === 'zh-cn' ? zhCn : en);
+  currentLang = uiLanguage(locale);
 }
 
 /** The language of the registry's LocalizedText to show. */
-export function lang(): 'en' | 'zh-cn' {
+export function lang(): UiLanguage {
   return currentLang;
 }
 
+/** The charts' words in the page's language. */
+export function chartLabels(): ChartLabels {
+  return CHART_LABELS[currentLang];
+}
+
 export function t(key: MessageKey): string {
-  return current[key] ?? en[key] ?? key;
+  return bundles[currentLang][key] ?? en[key] ?? key;
 }

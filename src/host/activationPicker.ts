@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ACTIVATIONS } from '../core/activations/registry';
 import type { ActivationRecord } from '../core/activations/types';
+import { formulaText, uiLanguage } from '../core/locale';
 import { compileCustomActivations } from '../core/expr/customActivations';
 import type { CustomActivation } from '../core/expr/index';
 import { rawCustomActivations } from './settings';
@@ -18,9 +19,9 @@ interface ActivationItem extends vscode.QuickPickItem {
 
 function items(log: vscode.LogOutputChannel, elementwiseOnly: boolean, picked: readonly string[] = []): ActivationItem[] {
   const builtins = ACTIVATIONS.filter((a) => !elementwiseOnly || a.kind === 'elementwise');
-  const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  const lang = uiLanguage(vscode.env.language);
   return [
-    ...builtins.map((record) => ({ label: record.id, description: record.formula.unicode, detail: record.doc[lang], record, picked: picked.includes(record.id) })),
+    ...builtins.map((record) => ({ label: record.id, description: formulaText(record.formula, lang), detail: record.doc[lang], record, picked: picked.includes(record.id) })),
     ...customActivations(log).map((record) => ({ label: record.id, description: record.expression, detail: vscode.l10n.t('custom activation'), record, picked: picked.includes(record.id) })),
   ];
 }
