@@ -115,7 +115,7 @@ function reading(): HTMLElement {
   const l = lang();
   return el('section', { class: 'block', id: 'guide-reading', 'data-guide-section': 'reading' }, el('h3', {}, READING_TITLE[l]),
     el('ul', {}, ...READING.map((r) => el('li', {},
-      el('a', { href: r.url }, r.title), r.byline ? ` (${r.byline})` : undefined, el('br'), el('span', { class: 'hint' }, r.note[l])))));
+      el('a', { href: r.url }, r.title), r.byline ? fill(t('guide.byline'), r.byline) : undefined, el('br'), el('span', { class: 'hint' }, r.note[l])))));
 }
 
 export function renderGuide(root: HTMLElement, go: Navigate): void {

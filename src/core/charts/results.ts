@@ -124,13 +124,17 @@ function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFractio
   return epochLinesSpec({
     title, height: 200, dataset: LAYERS_DATASET, rows, theme, labels,
     // the layer's name in the UI language; the rows keep 'dense 1' ... 'output'
-    transform: [{
-      calculate: `datum.layer === 'output' ? ${exprString(labels.outputLayer)} : ${exprString(before)} + replace(datum.layer, 'dense ', '') + ${exprString(after ?? '')}`,
-      as: 'layerLabel',
-    }],
+    transform: [
+      {
+        calculate: `datum.layer === 'output' ? ${exprString(labels.outputLayer)} : ${exprString(before)} + replace(datum.layer, 'dense ', '') + ${exprString(after ?? '')}`,
+        as: 'layerLabel',
+      },
+      // input side first, output last, whatever the names sort to
+      { calculate: "datum.layer === 'output' ? 1e9 : toNumber(replace(datum.layer, 'dense ', ''))", as: 'layerOrder' },
+    ],
     y: { field, title: axis, scale: scale === 'log' ? { type: 'log' } : { domain: [0, 1] }, ...(scale === 'linear' ? { axis: { format: '%' } } : {}) },
     encoding: {
-      strokeDash: { field: 'layerLabel', type: 'nominal', title: labels.layer },
+      strokeDash: { field: 'layerLabel', type: 'nominal', title: labels.layer, sort: { field: 'layerOrder', op: 'min' } },
       tooltip: [
         { field: 'run', type: 'nominal', title: labels.activation },
         { field: 'layerLabel', type: 'nominal', title: labels.layer },

@@ -86,3 +86,13 @@ test('in English the same charts keep the English words and the data keep their 
   assert.deepEqual(layerRows(runs).map((r) => r.layer).slice(0, 3), ['dense 1', 'dense 2', 'output']);
   assert.deepEqual([...new Set(historyRows(runs).map((r) => r.split))], ['train', 'validation']);
 });
+
+test('layers are listed from the input side to the output in either language', async () => {
+  for (const lang of ['en', 'zh-cn'] as const) {
+    const l = CHART_LABELS[lang];
+    const texts = await drawnText(specs(l).layers);
+    const names = [l.hiddenLayer.replace('{0}', '1'), l.hiddenLayer.replace('{0}', '2'), l.outputLayer];
+    const at = names.map((n) => texts.indexOf(n));
+    assert.ok(at.every((i) => i >= 0) && at[0]! < at[1]! && at[1]! < at[2]!, `${lang}: ${texts.join(' | ')}`);
+  }
+});
