@@ -68,6 +68,8 @@ function shippedChinese(): Shipped[] {
     add('hover', `${r.id} (${framework ?? 'no framework'})`, hoverMarkdown(ref, 'zh-cn'));
   }
   for (const [k, v] of Object.entries(CHART_LABELS['zh-cn'])) add('chart labels', k, v);
+  // the Chinese README, line by line, outside fenced code
+  read('README.zh-cn.md').split(/^```[\s\S]*?^```$/m).join('').split('\n').forEach((line, i) => add('README.zh-cn.md', `line ${i + 1}`, line));
   return out;
 }
 
@@ -156,7 +158,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });

@@ -105,10 +105,18 @@ function questions(go: Navigate): HTMLElement {
   const l = lang();
   return el('section', { class: 'block', id: 'guide-questions', 'data-guide-section': 'questions' }, el('h3', {}, QUESTIONS_TITLE[l]),
     el('p', { class: 'hint' }, QUESTIONS_INTRO[l]),
-    ...QUESTIONS.map((q, i) => el('details', { 'data-question': q.id },
-      el('summary', {}, `${i + 1}. ${q.question[l]}`),
-      el('p', {}, ...rich(q.answer[l])),
-      el('p', {}, linkButton(q.link, go)))));
+    ...QUESTIONS.map((q, i) => {
+      // the WAI-ARIA disclosure pattern: a button that shows the answer under it
+      const answer = el('div', { id: `guide-answer-${q.id}`, class: 'answer', hidden: '' },
+        el('p', {}, ...rich(q.answer[l])), el('p', {}, linkButton(q.link, go)));
+      const toggle = el('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': answer.id, 'data-question': q.id }, `${i + 1}. ${q.question[l]}`);
+      toggle.addEventListener('click', () => {
+        const open = answer.hidden;
+        answer.hidden = !open;
+        toggle.setAttribute('aria-expanded', String(open));
+      });
+      return el('div', { class: 'question' }, el('p', {}, toggle), answer);
+    }));
 }
 
 function reading(): HTMLElement {
