@@ -11,7 +11,7 @@ import type { ResultsView, RunView } from '../src/protocol/messages';
 import type { TrainingEvent } from '../src/protocol/training';
 import { Chart } from './charts';
 import { el, select } from './dom';
-import { t, type MessageKey } from './i18n';
+import { chartLabels, t, type MessageKey } from './i18n';
 import { chartTheme } from './theme';
 import { runProgress } from './jobText';
 
@@ -73,11 +73,11 @@ export class ResultsBoard {
     this.drawDigits();
     this.confusion.element.hidden = true;
     return Promise.all([
-      this.accuracy.render(withRuns(accuracyCurvesSpec([], theme, t('chart.accuracy')), runIds, w), 0),
-      this.loss.render(withRuns(lossCurvesSpec([], theme, t('chart.loss')), runIds, w), 0),
-      this.seconds.render(withRuns(secondsPerEpochSpec([], theme, t('chart.seconds')), runIds, w), 0),
-      this.layers.render(withRuns(layerGradientSpec([], { theme, title: t('chart.layers') }), runIds, w), 0),
-      this.dead.render(withRuns(deadUnitSpec([], { theme, title: t('chart.dead') }), runIds, w), 0),
+      this.accuracy.render(withRuns(accuracyCurvesSpec([], { labels: chartLabels(), theme, title: t('chart.accuracy') }), runIds, w), 0),
+      this.loss.render(withRuns(lossCurvesSpec([], { labels: chartLabels(), theme, title: t('chart.loss') }), runIds, w), 0),
+      this.seconds.render(withRuns(secondsPerEpochSpec([], { labels: chartLabels(), theme, title: t('chart.seconds') }), runIds, w), 0),
+      this.layers.render(withRuns(layerGradientSpec([], { labels: chartLabels(), theme, title: t('chart.layers') }), runIds, w), 0),
+      this.dead.render(withRuns(deadUnitSpec([], { labels: chartLabels(), theme, title: t('chart.dead') }), runIds, w), 0),
     ]).then(() => undefined);
   }
 
@@ -204,7 +204,7 @@ export class ResultsBoard {
     this.drawDigits();
     this.confusion.element.hidden = false;
     const rows = confusionRows(test.confusion);
-    return this.confusion.render(confusionSpec(rows, { theme: chartTheme(), title: `${t('chart.confusion')}: ${runId}`, size: 280, labelTitle: t('chart.trueLabel'), predictedTitle: t('chart.predicted') }), rows.length);
+    return this.confusion.render(confusionSpec(rows, { labels: chartLabels(), theme: chartTheme(), title: `${t('chart.confusion')}: ${runId}`, size: 280 }), rows.length);
   }
 
   /** Misclassified test digits of the chosen run, drawn from their pixel bytes onto canvases. */

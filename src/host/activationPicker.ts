@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ACTIVATIONS } from '../core/activations/registry';
 import type { ActivationRecord } from '../core/activations/types';
+import { formulaText, uiLanguage } from '../core/locale';
 import type { CustomActivations } from './customActivations';
 
 interface ActivationItem extends vscode.QuickPickItem {
@@ -9,9 +10,9 @@ interface ActivationItem extends vscode.QuickPickItem {
 
 function items(customs: CustomActivations, elementwiseOnly: boolean, picked: readonly string[] = []): ActivationItem[] {
   const builtins = ACTIVATIONS.filter((a) => !elementwiseOnly || a.kind === 'elementwise');
-  const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  const lang = uiLanguage(vscode.env.language);
   return [
-    ...builtins.map((record) => ({ label: record.id, description: record.formula.unicode, detail: record.doc[lang], record, picked: picked.includes(record.id) })),
+    ...builtins.map((record) => ({ label: record.id, description: formulaText(record.formula, lang), detail: record.doc[lang], record, picked: picked.includes(record.id) })),
     ...customs.activations.map((record) => ({ label: record.id, description: record.expression, detail: vscode.l10n.t('custom activation'), record, picked: picked.includes(record.id) })),
   ];
 }

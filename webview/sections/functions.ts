@@ -13,12 +13,13 @@ import { parseParamList } from '../../src/core/expr/paramAssignment';
 import { allActivations, paramsFor, recordFor, sliderRange } from '../activations';
 import { Chart } from '../charts';
 import { button, checkbox, el, labelled } from '../dom';
-import { lang, t } from '../i18n';
+import { formulaText } from '../../src/core/locale';
+import { chartLabels, lang, t } from '../i18n';
 import { host, page, savePage } from '../state';
 import { chartTheme } from '../theme';
 import { post } from '../vscodeApi';
 
-const text = () => ({ f: t('chart.f'), df: t('chart.df'), x: 'x', activation: t('chart.activation') });
+const text = () => chartLabels();
 
 function plotWidth(root: HTMLElement): number {
   const w = root.clientWidth || document.body.clientWidth || 800;
@@ -75,8 +76,8 @@ export function renderFunctions(root: HTMLElement): void {
     detail.replaceChildren(
       el('h3', {}, r.displayName),
       el('p', {}, r.doc[l]),
-      el('p', { class: 'formula' }, el('code', {}, r.formula.unicode)),
-      el('p', { class: 'formula' }, el('code', {}, r.derivative.unicode)),
+      el('p', { class: 'formula' }, el('code', {}, formulaText(r.formula, l))),
+      el('p', { class: 'formula' }, el('code', {}, formulaText(r.derivative, l))),
     );
     if (r.pros.length || r.cons.length) {
       detail.append(el('div', { class: 'proscons' },
@@ -150,7 +151,7 @@ export function renderFunctions(root: HTMLElement): void {
     const rows = rs.flatMap((r) => sampleCurve(r, paramsFor(r, page.fn.params[r.id]), page.fn.lo, page.fn.hi, 241));
     void compare.render(curvesSpec(rows, { theme: chartTheme(), width: plotWidth(root), text: text(), legend: true }), rows.length);
     const sat: SaturationRow[] = elementwise().flatMap((r) => analyzeActivation(r, paramsFor(r, page.fn.params[r.id])).saturation.map((s) => ({ activation: r.id, s: s.s, share: s.share })));
-    void saturation.render(saturationSpec(sat, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), title: t('fn.saturation'), xTitle: t('fn.spread'), yTitle: t('fn.saturatedShare') }), sat.length);
+    void saturation.render(saturationSpec(sat, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), labels: chartLabels() }), sat.length);
     drawFlow(true);
   }
 
@@ -163,7 +164,7 @@ export function renderFunctions(root: HTMLElement): void {
 
   function drawFlow(embed: boolean): void {
     const rows = flowRows();
-    if (embed) void flow.render(gradientFlowSpec(rows, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), title: t('fn.flow'), xTitle: t('fn.layer'), yTitle: t('fn.relativeNorm') }), rows.length);
+    if (embed) void flow.render(gradientFlowSpec(rows, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), labels: chartLabels() }), rows.length);
     else void flow.replace(FLOW_DATASET, rows);
   }
 

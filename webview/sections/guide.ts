@@ -1,11 +1,22 @@
-// Guide: the tutorial's advice per layer and its considerations, and the chooser: a few answers
-// give a ranked recommendation with reasons, each linking to the plot that shows it.
+// Guide: the chooser (a few answers give a ranked recommendation with reasons, each linking to the
+// plot that shows it), then the tutorial in its order: why non-linearity (with a plot), its six
+// functions, advice per layer, the considerations, the experiment's expected result beside the
+// user's own runs, trends, the thinking questions and further reading.
+import { getActivation, ACTIVATIONS } from '../../src/core/activations/registry';
+import { stackSpec } from '../../src/core/charts/guide';
 import { CONSTRAINTS, recommend, type Constraint } from '../../src/core/guide/chooser';
-import { CONSIDERATIONS, LAYER_ADVICE, LAYER_ROLES, TASKS, type GuideLink } from '../../src/core/guide/content';
+import { CONSIDERATIONS, LAYER_ADVICE, LAYER_ROLES, TASKS, TUTORIAL_FUNCTIONS, type GuideLink, type GuideSection } from '../../src/core/guide/content';
+import { compareWithTutorial, EXPECTED_RESULT, YOUR_RUNS } from '../../src/core/guide/experiment';
+import { NON_LINEARITY, stackRows } from '../../src/core/guide/nonLinearity';
+import { QUESTIONS, QUESTIONS_INTRO, QUESTIONS_TITLE } from '../../src/core/guide/questions';
+import { READING, READING_TITLE } from '../../src/core/guide/reading';
+import { TRENDS, TRENDS_TITLE } from '../../src/core/guide/trends';
+import { Chart } from '../charts';
 import { recordFor } from '../activations';
 import { button, checkbox, el, labelled, select } from '../dom';
-import { lang, t } from '../i18n';
+import { chartLabels, lang, t } from '../i18n';
 import { host, page, savePage } from '../state';
+import { chartTheme } from '../theme';
 
 export type Navigate = (link: GuideLink) => void;
 
@@ -18,11 +29,102 @@ function evidence(): Record<string, number> {
   return out;
 }
 
+/** A template with `{0}`, `{1}` filled in. */
+const fill = (s: string, ...args: string[]): string => s.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
+
+/** Text whose `code` spans (backticks) become <code>, the rest plain text nodes. */
+function rich(s: string): (string | HTMLElement)[] {
+  return s.split(/`([^`]+)`/).map((part, i) => (i % 2 ? el('code', {}, part) : part));
+}
+
+const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
+
 function linkButton(link: GuideLink, go: Navigate): HTMLButtonElement {
   const b = el('button', { type: 'button', class: 'link', 'data-link': `${link.view}:${link.activations.join(',')}` },
-    `${t(`guide.view.${link.view}` as never)}: ${link.activations.join(', ')}`);
+    fill(t('guide.link'), t(`guide.view.${link.view}` as never), link.activations.join(t('list.sep'))));
   b.addEventListener('click', () => go(link));
   return b;
+}
+
+function section(s: GuideSection, go: Navigate, ...extra: (Node | undefined)[]): HTMLElement {
+  const l = lang();
+  return el('section', { class: 'block', id: `guide-${s.id}`, 'data-guide-section': s.id },
+    el('h3', {}, s.title[l]), el('p', {}, ...rich(s.text[l])), s.link ? el('p', {}, linkButton(s.link, go)) : undefined, ...extra);
+}
+
+/** The plot of three dense layers with no activation, ReLU and tanh between them. */
+function stackChart(root: HTMLElement): HTMLElement {
+  const labels = chartLabels();
+  const chart = new Chart('guide-stack', 'non-linearity', labels.stackTitle);
+  const rows = stackRows();
+  const width = Math.max(260, Math.min(520, (root.clientWidth || 760) - 200));
+  void chart.render(stackSpec(rows, { labels, theme: chartTheme(), width }), rows.length);
+  return chart.element;
+}
+
+function tutorialFunctions(go: Navigate): HTMLElement {
+  const ids = ACTIVATIONS.filter((a) => a.tutorial).map((a) => a.id);
+  return section(TUTORIAL_FUNCTIONS, go,
+    el('p', { class: 'controls' }, ...ids.map((id) => {
+      const b = el('button', { type: 'button', class: 'link', 'data-link': `plot:${id}` }, getActivation(id).displayName);
+      b.addEventListener('click', () => go({ view: 'plot', activations: [id] }));
+      return b;
+    })));
+}
+
+/** The tutorial's expected order and, beside it, the user's newest comparable experiment. */
+function yourRuns(): HTMLElement {
+  const l = lang();
+  const out = el('div', { 'data-your-runs': '' }, el('h4', {}, YOUR_RUNS.title[l]));
+  const cmp = compareWithTutorial(host.experiments);
+  if (!cmp) {
+    out.append(el('p', { class: 'hint' }, YOUR_RUNS.none[l]));
+    return out;
+  }
+  const x = cmp.experiment;
+  out.append(
+    el('p', {}, fill(YOUR_RUNS.from[l], x.createdAt.slice(0, 16).replace('T', ' '), String(x.epochs), x.dataset)),
+    el('table', { class: 'results-table' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('guide.col.activation')), el('th', {}, t('guide.col.test')), el('th', {}, t('guide.col.expected')))),
+      el('tbody', {}, ...cmp.rows.map((r) => el('tr', { 'data-activation': r.activation },
+        el('td', {}, getActivation(r.activation).displayName), el('td', { class: 'num' }, pct(r.testAccuracy)), el('td', { class: 'num' }, String(r.expectedRank)))))),
+    el('p', { 'data-verdict': cmp.inversions.length ? 'differs' : 'agrees' }, cmp.inversions.length
+      ? fill(YOUR_RUNS.differs[l], cmp.inversions.map((i) => `${getActivation(i.expectedWorse.activation).displayName} ${pct(i.expectedWorse.testAccuracy)} > ${getActivation(i.expectedBetter.activation).displayName} ${pct(i.expectedBetter.testAccuracy)}`).join(t('list.sep')))
+      : YOUR_RUNS.agrees[l]),
+  );
+  return out;
+}
+
+function trends(go: Navigate): HTMLElement {
+  const l = lang();
+  return el('section', { class: 'block', id: 'guide-trends', 'data-guide-section': 'trends' }, el('h3', {}, TRENDS_TITLE[l]),
+    el('div', { class: 'cards' }, ...TRENDS.map((s) => el('article', { class: 'card', 'data-trend': s.id },
+      el('h4', {}, s.title[l]), el('p', {}, ...rich(s.text[l])), s.link ? linkButton(s.link, go) : undefined))));
+}
+
+function questions(go: Navigate): HTMLElement {
+  const l = lang();
+  return el('section', { class: 'block', id: 'guide-questions', 'data-guide-section': 'questions' }, el('h3', {}, QUESTIONS_TITLE[l]),
+    el('p', { class: 'hint' }, QUESTIONS_INTRO[l]),
+    ...QUESTIONS.map((q, i) => {
+      // the WAI-ARIA disclosure pattern: a button that shows the answer under it
+      const answer = el('div', { id: `guide-answer-${q.id}`, class: 'answer', hidden: '' },
+        el('p', {}, ...rich(q.answer[l])), el('p', {}, linkButton(q.link, go)));
+      const toggle = el('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': answer.id, 'data-question': q.id }, `${i + 1}. ${q.question[l]}`);
+      toggle.addEventListener('click', () => {
+        const open = answer.hidden;
+        answer.hidden = !open;
+        toggle.setAttribute('aria-expanded', String(open));
+      });
+      return el('div', { class: 'question' }, el('p', {}, toggle), answer);
+    }));
+}
+
+function reading(): HTMLElement {
+  const l = lang();
+  return el('section', { class: 'block', id: 'guide-reading', 'data-guide-section': 'reading' }, el('h3', {}, READING_TITLE[l]),
+    el('ul', {}, ...READING.map((r) => el('li', {},
+      el('a', { href: r.url }, r.title), r.byline ? fill(t('guide.byline'), r.byline) : undefined, el('br'), el('span', { class: 'hint' }, r.note[l])))));
 }
 
 export function renderGuide(root: HTMLElement, go: Navigate): void {
@@ -67,10 +169,10 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
     el('div', { class: 'controls' }, labelled(t('guide.role'), role), labelled(t('guide.task'), task), labelled(t('guide.depth'), depth)),
     constraints, results);
 
-  const advice = el('section', { class: 'block' }, el('h3', {}, t('guide.perLayer')),
+  const advice = el('section', { class: 'block', id: 'guide-perLayer' }, el('h3', {}, t('guide.perLayer')),
     el('div', { class: 'cards' }, ...LAYER_ADVICE.map((a) => el('article', { class: 'card' },
       el('h4', {}, a.title[l]), el('p', {}, a.text[l]), el('p', {}, el('code', {}, a.activations.join(' · ')), ' ', linkButton(a.link, go))))));
-  const considerations = el('section', { class: 'block' }, el('h3', {}, t('guide.considerations')),
+  const considerations = el('section', { class: 'block', id: 'guide-considerations' }, el('h3', {}, t('guide.considerations')),
     el('div', { class: 'cards' }, ...CONSIDERATIONS.map((c) => el('article', { class: 'card', 'data-consideration': c.id },
       el('h4', {}, c.title[l]), el('p', {}, c.text[l]), linkButton(c.link, go)))));
   const about = focusCard(go, () => {
@@ -78,7 +180,37 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
     savePage();
     about?.remove();
   });
-  root.append(...(about ? [about] : []), chooser, advice, considerations);
+
+  const parts: [id: string, title: string][] = [
+    ['guide-chooser', t('guide.chooser')],
+    [`guide-${NON_LINEARITY.id}`, NON_LINEARITY.title[l]],
+    ['guide-perLayer', t('guide.perLayer')],
+    ['guide-considerations', t('guide.considerations')],
+    [`guide-${EXPECTED_RESULT.id}`, EXPECTED_RESULT.title[l]],
+    ['guide-trends', TRENDS_TITLE[l]],
+    ['guide-questions', QUESTIONS_TITLE[l]],
+    ['guide-reading', READING_TITLE[l]],
+  ];
+  const contents = el('nav', { class: 'controls', 'aria-label': t('guide.contents') }, el('strong', {}, t('guide.contents')),
+    ...parts.map(([id, title]) => {
+      const b = el('button', { type: 'button', class: 'link', 'data-goto': id }, title);
+      b.addEventListener('click', () => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
+      return b;
+    }));
+
+  root.append(
+    ...(about ? [about] : []),
+    contents,
+    chooser,
+    section(NON_LINEARITY, go, stackChart(root)),
+    tutorialFunctions(go),
+    advice,
+    considerations,
+    section(EXPECTED_RESULT, go, yourRuns()),
+    trends(go),
+    questions(go),
+    reading(),
+  );
   rank();
 }
 

@@ -21,22 +21,24 @@ export const elu = elementwise({
   formula: {
     unicode: 'ELU(x) = x if x > 0, else α(eˣ − 1)',
     latex: '\\mathrm{ELU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha (e^{x} - 1) & x \\le 0 \\end{cases}',
+    'zh-cn': 'ELU(x)：x > 0 时为 x，否则为 α(eˣ − 1)',
   },
   derivative: {
-    unicode: "ELU'(x) = 1 if x > 0, else αeˣ",
+    unicode: 'ELU′(x) = 1 if x > 0, else αeˣ',
     latex: "\\mathrm{ELU}'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha e^{x} & x \\le 0 \\end{cases}",
+    'zh-cn': 'ELU′(x)：x > 0 时为 1，否则为 αeˣ',
   },
   range: { min: -1, max: Infinity, minIncluded: false, maxIncluded: false },
   properties: { monotonic: true, smooth: true, zeroCentred: false },
   doc: t(
     'Exponential linear unit: identity for x > 0, a smooth curve saturating at −α for x < 0.',
-    '指数线性单元:x > 0 时为恒等,x < 0 时是平滑曲线,饱和于 −α。',
+    '指数线性单元：x > 0 时为恒等，x < 0 时是一条平滑曲线，饱和于 −α。',
   ),
   pros: [
-    t('Negative outputs push the mean activation towards 0, speeding up learning.', '负输出使平均激活接近 0,加快学习。'),
-    t('Smooth at 0 for α = 1; no dead units.', 'α = 1 时在 0 处光滑;不会出现死亡单元。'),
+    t('Negative outputs push the mean activation towards 0, speeding up learning.', '负输出使平均激活值接近 0，加快学习。'),
+    t('Smooth at 0 for α = 1; no dead units.', 'α = 1 时在 0 处平滑；不会出现死亡神经元。'),
   ],
-  cons: [t('exp on the negative side costs more than ReLU.', '负半轴需要计算指数,比 ReLU 贵。'), t('Saturates for very negative inputs.', '输入很负时饱和。')],
+  cons: [t('exp on the negative side costs more than ReLU.', '负半轴要计算指数，计算效率不如 ReLU。'), t('Saturates for very negative inputs.', '输入为很大的负数时饱和。')],
   paper: {
     title: 'Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)',
     authors: 'D.-A. Clevert, T. Unterthiner, S. Hochreiter',
@@ -70,24 +72,26 @@ export const selu = elementwise({
   formula: {
     unicode: 'SELU(x) = λ·(x if x > 0, else α(eˣ − 1)), λ ≈ 1.0507, α ≈ 1.6733',
     latex: '\\mathrm{SELU}(x) = \\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^{x} - 1) & x \\le 0 \\end{cases}',
+    'zh-cn': 'SELU(x)：x > 0 时为 λx，否则为 λα(eˣ − 1)；λ ≈ 1.0507，α ≈ 1.6733',
   },
   derivative: {
-    unicode: "SELU'(x) = λ if x > 0, else λαeˣ",
+    unicode: 'SELU′(x) = λ if x > 0, else λαeˣ',
     latex: "\\mathrm{SELU}'(x) = \\lambda \\begin{cases} 1 & x > 0 \\\\ \\alpha e^{x} & x \\le 0 \\end{cases}",
+    'zh-cn': 'SELU′(x)：x > 0 时为 λ，否则为 λαeˣ',
   },
   range: { min: -SELU_SCALE * SELU_ALPHA, max: Infinity, minIncluded: false, maxIncluded: false },
   properties: { monotonic: true, smooth: false, zeroCentred: true },
   doc: t(
     'Scaled ELU whose constants keep activations at mean 0, variance 1 through layers (self-normalizing).',
-    '缩放的 ELU,其常数使各层激活保持均值 0、方差 1(自归一化)。',
+    '缩放的 ELU，其固定常数使激活值逐层保持均值 0、方差 1（自归一化）。',
   ),
   pros: [
-    t('Self-normalizing: with LeCun-normal init, deep MLPs keep mean 0 and variance 1 without batch norm.', '自归一化:配合 LeCun 正态初始化,深层 MLP 无需批归一化即可保持均值 0、方差 1。'),
-    t('No dead units: the gradient never vanishes exactly.', '不会出现死亡单元:梯度不会恰好为零。'),
+    t('Self-normalizing: with LeCun-normal init, deep MLPs keep mean 0 and variance 1 without batch norm.', '自归一化：配合 LeCun 正态初始化，深层 MLP 不用批归一化也能保持均值 0、方差 1。'),
+    t('No dead units: the gradient never vanishes exactly.', '不会出现死亡神经元：梯度不会恰好为零。'),
   ],
   cons: [
-    t('The guarantee needs LeCun-normal init and alpha-dropout; other setups lose it.', '这一性质依赖 LeCun 正态初始化和 alpha-dropout,换了设置就不成立。'),
-    t('Derivative jumps at 0 (λα ≈ 1.758 vs λ ≈ 1.051).', '导数在 0 处跳变(λα ≈ 1.758 与 λ ≈ 1.051)。'),
+    t('The guarantee needs LeCun-normal init and alpha-dropout; other setups lose it.', '这一性质依赖 LeCun 正态初始化和 Alpha Dropout，换了设置就不再成立。'),
+    t('Derivative jumps at 0 (λα ≈ 1.758 vs λ ≈ 1.051).', '导数在 0 处跳变（λα ≈ 1.758 与 λ ≈ 1.051）。'),
   ],
   paper: {
     title: 'Self-Normalizing Neural Networks',
@@ -113,25 +117,26 @@ export const celu = elementwise({
     jax: ['jax.nn.celu'],
     onnx: ['Celu'],
   },
-  params: [{ name: 'alpha', default: CELU_ALPHA, min: 0, minExclusive: true, doc: t('Saturation value −α and scale of the curve.', '饱和值 −α,也是曲线的尺度。') }],
+  params: [{ name: 'alpha', default: CELU_ALPHA, min: 0, minExclusive: true, doc: t('Saturation value −α and scale of the curve.', '饱和值 −α，同时也是曲线的尺度。') }],
   formula: {
     unicode: 'CELU(x) = max(0, x) + min(0, α(e^(x/α) − 1))',
     latex: '\\mathrm{CELU}(x) = \\max(0, x) + \\min\\bigl(0, \\alpha (e^{x/\\alpha} - 1)\\bigr)',
   },
   derivative: {
-    unicode: "CELU'(x) = 1 if x > 0, else e^(x/α)",
+    unicode: 'CELU′(x) = 1 if x > 0, else e^(x/α)',
     latex: "\\mathrm{CELU}'(x) = \\begin{cases} 1 & x > 0 \\\\ e^{x/\\alpha} & x \\le 0 \\end{cases}",
+    'zh-cn': 'CELU′(x)：x > 0 时为 1，否则为 e^(x/α)',
   },
   range: { min: -1, max: Infinity, minIncluded: false, maxIncluded: false },
   properties: { monotonic: true, smooth: true, zeroCentred: false },
   doc: t(
     'Continuously differentiable ELU: ELU rescaled so the derivative is continuous at 0 for every α.',
-    '连续可微的 ELU:经过缩放,使任意 α 下导数在 0 处都连续。',
+    '连续可微的 ELU：经过缩放，任意 α 下导数在 0 处都连续。',
   ),
-  pros: [t('C¹ for any α (ELU is only for α = 1).', '任意 α 下都是 C¹ 的(ELU 只有 α = 1 时才是)。'), t('Negative saturation like ELU.', '与 ELU 一样在负半轴饱和。')],
+  pros: [t('C¹ for any α (ELU is only for α = 1).', '任意 α 下都连续可微（ELU 只有 α = 1 时才是）。'), t('Negative saturation like ELU.', '与 ELU 一样在负半轴饱和。')],
   cons: [
-    t('exp on the negative side; seldom used.', '负半轴需要指数运算;使用较少。'),
-    t('At the default α = 1 it is exactly ELU: it only differs once α is tuned.', '默认 α = 1 时与 ELU 完全相同:只有调整 α 后才有区别。'),
+    t('exp on the negative side; seldom used.', '负半轴要计算指数；使用较少。'),
+    t('At the default α = 1 it is exactly ELU: it only differs once α is tuned.', '默认 α = 1 时与 ELU 完全相同：只有调整 α 后才有区别。'),
   ],
   paper: {
     title: 'Continuously Differentiable Exponential Linear Units',
@@ -164,7 +169,7 @@ export const softplus = elementwise({
     tfjs: ['tf.softplus', "'softplus'"],
   },
   params: [
-    { name: 'beta', default: SP_BETA, min: 0, minExclusive: true, doc: t('Sharpness: softplus(βx)/β tends to ReLU as β grows.', '锐度:β 越大,softplus(βx)/β 越接近 ReLU。') },
+    { name: 'beta', default: SP_BETA, min: 0, minExclusive: true, doc: t('Sharpness: softplus(βx)/β tends to ReLU as β grows.', '锐度：β 越大，softplus(βx)/β 越接近 ReLU。') },
     {
       name: 'threshold',
       default: SP_THRESHOLD,
@@ -172,17 +177,17 @@ export const softplus = elementwise({
       minExclusive: true,
       doc: t(
         "PyTorch's switch to the identity where βx > threshold (changes values by < 2.1e-9 at the default 20); other frameworks have none.",
-        'PyTorch 在 βx > threshold 时直接返回 x(默认 20 时数值变化 < 2.1e-9);其他框架没有此参数。',
+        'PyTorch 在 βx > threshold 时直接返回 x（默认 20 时数值变化 < 2.1e-9）；其他框架没有这个参数。',
       ),
     },
   ],
   formula: { unicode: 'softplus(x) = (1/β)·log(1 + e^(βx))', latex: '\\mathrm{softplus}(x) = \\frac{1}{\\beta} \\log\\bigl(1 + e^{\\beta x}\\bigr)' },
-  derivative: { unicode: "softplus'(x) = σ(βx)", latex: "\\mathrm{softplus}'(x) = \\sigma(\\beta x)" },
+  derivative: { unicode: 'softplus′(x) = σ(βx)', latex: "\\mathrm{softplus}'(x) = \\sigma(\\beta x)" },
   range: { min: 0, max: Infinity, minIncluded: false, maxIncluded: false },
   properties: { monotonic: true, smooth: true, zeroCentred: false },
-  doc: t('A smooth ReLU, log(1 + eˣ); its derivative is the sigmoid.', '光滑版的 ReLU,log(1 + eˣ);其导数就是 Sigmoid。'),
-  pros: [t('Smooth everywhere with a strictly positive gradient: no dead units.', '处处光滑,梯度严格为正:不会出现死亡单元。'), t('Output always positive (useful for scales and rates).', '输出恒为正(适合尺度、速率等量)。')],
-  cons: [t('Costlier than ReLU (exp and log).', '比 ReLU 贵(指数和对数)。'), t('Not zero-centred; softplus(0) = log 2.', '不以零为中心;softplus(0) = log 2。')],
+  doc: t('A smooth ReLU, log(1 + eˣ); its derivative is the sigmoid.', '平滑版的 ReLU：log(1 + eˣ)；它的导数就是 Sigmoid。'),
+  pros: [t('Smooth everywhere with a strictly positive gradient: no dead units.', '处处平滑，梯度严格为正：不会出现死亡神经元。'), t('Output always positive (useful for scales and rates).', '输出恒为正（适合表示尺度、速率等量）。')],
+  cons: [t('Costlier than ReLU (exp and log).', '计算效率不如 ReLU（要算指数和对数）。'), t('Not zero-centred; softplus(0) = log 2.', '输出不以零为中心；softplus(0) = log 2。')],
   paper: {
     title: 'Incorporating Second-Order Functional Knowledge for Better Option Pricing',
     authors: 'C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia',

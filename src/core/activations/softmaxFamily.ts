@@ -59,16 +59,19 @@ export const softmax = vector({
   properties: { monotonic: true, smooth: true, zeroCentred: false },
   doc: t(
     'Turns a vector of scores (logits) into probabilities that sum to 1; the output layer for classification.',
-    '把一组得分(logits)变成和为 1 的概率;分类任务的输出层。',
+    '把一组得分（logits）变成和为 1 的概率；用于多分类的输出层。',
   ),
   pros: [
-    t('Outputs form a probability distribution (positive, sum 1).', '输出构成概率分布(为正且和为 1)。'),
-    t('With cross-entropy, the gradient is simply s − y.', '与交叉熵搭配时,梯度就是 s − y。'),
+    t('Outputs form a probability distribution (positive, sum 1).', '输出构成概率分布（全为正且和为 1）。'),
+    t('With cross-entropy, the gradient is simply s − y.', '与交叉熵搭配时，梯度就是 s − y。'),
   ],
   cons: [
-    t('Not elementwise: every output depends on every input.', '不是逐元素的:每个输出都依赖所有输入。'),
-    t('Overflows if computed naively; subtract the max first.', '直接计算会溢出;要先减去最大值。'),
-    t('Saturates when one score dominates.', '某个得分占主导时会饱和。'),
+    t('Not elementwise: every output depends on every input.', '不是逐元素运算：每个输出都依赖所有输入。'),
+    t(
+      'Sensitive to small input changes, and saturated once one score dominates: the exponentials amplify score differences (a lead of 5 takes over 99% of a two-way split), so near a tie a small change can flip the prediction.',
+      '对输入的微小变化敏感，某个得分占主导时又会饱和：指数运算会放大得分之间的差距（两类之间领先 5 就能拿走 99% 以上的概率），得分接近时，细微的变化就可能改变预测结果。',
+    ),
+    t('Overflows if computed naively; subtract the max first.', '直接计算会溢出：要先减去最大值。'),
   ],
   paper: {
     title: 'Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to Statistical Pattern Recognition',
@@ -142,15 +145,15 @@ export const logSoftmax = vector({
   properties: { monotonic: true, smooth: true, zeroCentred: false },
   doc: t(
     'Log of softmax, computed stably as x − logsumexp(x); pairs with the negative log-likelihood loss.',
-    'softmax 的对数,按 x − logsumexp(x) 稳定计算;与负对数似然损失搭配。',
+    'Softmax 的对数，按 x − logsumexp(x) 稳定地计算；与负对数似然损失搭配使用。',
   ),
   pros: [
-    t('Stable log-probabilities: no log(0) for very negative scores.', '稳定的对数概率:得分很负时也不会出现 log(0)。'),
+    t('Stable log-probabilities: no log(0) for very negative scores.', '数值稳定的对数概率：得分为很大的负数时也不会出现 log(0)。'),
     t('Cheaper and more accurate than log(softmax(x)).', '比 log(softmax(x)) 更快更准。'),
   ],
   cons: [
-    t('Not elementwise; outputs are log-probabilities, not probabilities.', '不是逐元素的;输出是对数概率而非概率。'),
-    t('Output layer only: never positive and unbounded below.', '只用于输出层:输出恒不为正且无下界。'),
+    t('Not elementwise; outputs are log-probabilities, not probabilities.', '不是逐元素运算；输出是对数概率而非概率。'),
+    t('Output layer only: never positive and unbounded below.', '只用于输出层：输出恒不为正，且没有下界。'),
   ],
   onnx: {
     native: { op: 'LogSoftmax', sinceOpset: 1, attributes: { axis: 1 } },

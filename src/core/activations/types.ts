@@ -78,6 +78,8 @@ export interface VectorKernel {
 export interface MathText {
   unicode: string;
   latex: string;
+  /** The Unicode form in Simplified Chinese, for formulas with words in them ("1 if x > 0, else 0"). */
+  'zh-cn'?: string;
 }
 
 /** The set of values f takes over the real line. Infinite ends are ±Infinity. */

@@ -4,6 +4,7 @@
 // through the named datasets with view.change(...) when a slider moves.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ActivationRecord, Params } from '../activations/types';
+import type { ChartLabels } from './labels';
 import { chartConfig, DEFAULT_CHART_THEME, type ChartTheme } from './training';
 
 export const CURVE_DATASET = 'curve';
@@ -43,14 +44,8 @@ export function sampleCurve(record: ActivationRecord, params: Params, lo: number
   return rows;
 }
 
-export interface CurveChartText {
-  f: string;
-  df: string;
-  x: string;
-  activation: string;
-}
-
-export const DEFAULT_CURVE_TEXT: CurveChartText = { f: 'f(x)', df: "f'(x)", x: 'x', activation: 'Activation' };
+/** The words a curve chart draws: a whole ChartLabels table fits. */
+export type CurveChartText = Pick<ChartLabels, 'f' | 'df' | 'x' | 'activation'>;
 
 function order(rows: { activation: string }[]): string[] {
   return [...new Set(rows.map((r) => r.activation))];
@@ -68,7 +63,7 @@ function curveLayer(field: 'f' | 'df', title: string, text: CurveChartText, widt
       color: { field: 'activation', type: 'nominal' as const, title: text.activation, scale: { domain }, ...(legend ? {} : { legend: null }) },
       tooltip: [
         { field: 'activation', type: 'nominal' as const, title: text.activation },
-        { field: 'x', type: 'quantitative' as const, format: '.3f' },
+        { field: 'x', type: 'quantitative' as const, title: text.x, format: '.3f' },
         { field, type: 'quantitative' as const, title, format: '.4f' },
       ],
     },
@@ -79,9 +74,9 @@ function curveLayer(field: 'f' | 'df', title: string, text: CurveChartText, widt
  * f (left) and f' (right) side by side, one colour per activation: one activation is the
  * tutorial's figure, several are the overlay comparison. Widths are per plot, in pixels.
  */
-export function curvesSpec(rows: CurveRow[], opts: { theme?: ChartTheme; width?: number; height?: number; text?: CurveChartText; legend?: boolean } = {}) {
+export function curvesSpec(rows: CurveRow[], opts: { text: CurveChartText; theme?: ChartTheme; width?: number; height?: number; legend?: boolean }) {
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
-  const text = opts.text ?? DEFAULT_CURVE_TEXT;
+  const text = opts.text;
   const width = opts.width ?? 300;
   const height = opts.height ?? 220;
   const domain = order(rows);
@@ -104,24 +99,25 @@ export interface SaturationRow {
   share: number;
 }
 
-export function saturationSpec(rows: SaturationRow[], opts: { theme?: ChartTheme; width?: number; title?: string; xTitle?: string; yTitle?: string } = {}) {
+export function saturationSpec(rows: SaturationRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string }) {
+  const { labels } = opts;
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title ?? "Saturation: share of z ~ N(0, s²) with |f'(z)| < 0.01",
+    title: opts.title ?? labels.saturation,
     width: opts.width ?? 480,
     height: 200,
     data: { name: SATURATION_DATASET, values: rows },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 's', type: 'ordinal', title: opts.xTitle ?? 'Spread s of the pre-activation' },
+      x: { field: 's', type: 'ordinal', title: labels.spread },
       xOffset: { field: 'activation', type: 'nominal', scale: { domain: order(rows) } },
-      y: { field: 'share', type: 'quantitative', title: opts.yTitle ?? 'Saturated share', axis: { format: '%' }, scale: { domain: [0, 1] } },
-      color: { field: 'activation', type: 'nominal', title: 'Activation', scale: { domain: order(rows) } },
+      y: { field: 'share', type: 'quantitative', title: labels.saturatedShare, axis: { format: '%' }, scale: { domain: [0, 1] } },
+      color: { field: 'activation', type: 'nominal', title: labels.activation, scale: { domain: order(rows) } },
       tooltip: [
-        { field: 'activation', type: 'nominal' },
-        { field: 's', type: 'quantitative' },
-        { field: 'share', type: 'quantitative', format: '.1%' },
+        { field: 'activation', type: 'nominal', title: labels.activation },
+        { field: 's', type: 'quantitative', title: 's' },
+        { field: 'share', type: 'quantitative', title: labels.saturatedShare, format: '.1%' },
       ],
     },
     config: chartConfig(theme),
@@ -135,24 +131,25 @@ export interface FlowRow {
   relative: number;
 }
 
-export function gradientFlowSpec(rows: FlowRow[], opts: { theme?: ChartTheme; width?: number; title?: string; xTitle?: string; yTitle?: string } = {}) {
+export function gradientFlowSpec(rows: FlowRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string }) {
+  const { labels } = opts;
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title ?? 'Gradient flow: ‖dL/dW‖ per layer, relative to the last layer',
+    title: opts.title ?? labels.gradientFlow,
     width: opts.width ?? 480,
     height: 220,
     autosize: { type: 'pad', resize: true },
     data: { name: FLOW_DATASET, values: rows },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
-      x: { field: 'layer', type: 'quantitative', title: opts.xTitle ?? 'Layer (1 = first)', axis: { tickMinStep: 1, format: 'd' } },
-      y: { field: 'relative', type: 'quantitative', title: opts.yTitle ?? 'Relative gradient norm (log)', scale: { type: 'log' } },
-      color: { field: 'activation', type: 'nominal', title: 'Activation', scale: { domain: order(rows) } },
+      x: { field: 'layer', type: 'quantitative', title: labels.layerFromInput, axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'relative', type: 'quantitative', title: labels.relativeNorm, scale: { type: 'log' } },
+      color: { field: 'activation', type: 'nominal', title: labels.activation, scale: { domain: order(rows) } },
       tooltip: [
-        { field: 'activation', type: 'nominal' },
-        { field: 'layer', type: 'quantitative' },
-        { field: 'relative', type: 'quantitative', format: '.3g' },
+        { field: 'activation', type: 'nominal', title: labels.activation },
+        { field: 'layer', type: 'quantitative', title: labels.layer },
+        { field: 'relative', type: 'quantitative', title: labels.relativeNorm, format: '.3g' },
       ],
     },
     config: chartConfig(theme),

@@ -1,7 +1,8 @@
 // Vega-Lite specs for a finished (or running) experiment beyond the curves in training.ts:
 // test accuracy per run, the confusion matrix heatmap, and per-layer gradient and dead-unit charts.
 import type { TopLevelSpec } from 'vega-lite';
-import { chartConfig, DEFAULT_CHART_THEME, epochLinesSpec, type ChartTheme } from './training';
+import type { ChartLabels } from './labels';
+import { chartConfig, DEFAULT_CHART_THEME, epochLinesSpec, exprString, type ChartTheme } from './training';
 
 export const CONFUSION_DATASET = 'confusion';
 export const LAYERS_DATASET = 'layers';
@@ -18,29 +19,30 @@ export function confusionRows(confusion: number[][]): ConfusionRow[] {
   return confusion.flatMap((row, label) => row.map((count, predicted) => ({ label, predicted, count })));
 }
 
-export function confusionSpec(rows: ConfusionRow[], opts: { theme?: ChartTheme; title?: string; size?: number; labelTitle?: string; predictedTitle?: string } = {}) {
+export function confusionSpec(rows: ConfusionRow[], opts: { labels: ChartLabels; theme?: ChartTheme; title?: string; size?: number }) {
+  const { labels } = opts;
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
   const size = opts.size ?? 300;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title ?? 'Confusion matrix (test)',
+    title: opts.title ?? labels.confusion,
     width: size,
     height: size,
     data: { name: CONFUSION_DATASET, values: rows },
     encoding: {
-      x: { field: 'predicted', type: 'ordinal', title: opts.predictedTitle ?? 'Predicted' },
-      y: { field: 'label', type: 'ordinal', title: opts.labelTitle ?? 'True label' },
+      x: { field: 'predicted', type: 'ordinal', title: labels.predicted },
+      y: { field: 'label', type: 'ordinal', title: labels.trueLabel },
     },
     layer: [
       {
         mark: { type: 'rect' },
         encoding: {
           // log scale so the few errors show next to the large diagonal
-          color: { field: 'count', type: 'quantitative', title: 'Count', scale: { type: 'symlog', scheme: 'blues' } },
+          color: { field: 'count', type: 'quantitative', title: labels.count, scale: { type: 'symlog', scheme: 'blues' } },
           tooltip: [
-            { field: 'label', type: 'ordinal', title: opts.labelTitle ?? 'True label' },
-            { field: 'predicted', type: 'ordinal', title: opts.predictedTitle ?? 'Predicted' },
-            { field: 'count', type: 'quantitative' },
+            { field: 'label', type: 'ordinal', title: labels.trueLabel },
+            { field: 'predicted', type: 'ordinal', title: labels.predicted },
+            { field: 'count', type: 'quantitative', title: labels.count },
           ],
         },
       },
@@ -61,21 +63,22 @@ export interface TestRow {
   accuracy: number;
 }
 
-export function testAccuracySpec(rows: TestRow[], opts: { theme?: ChartTheme; width?: number; title?: string } = {}) {
+export function testAccuracySpec(rows: TestRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string }) {
+  const { labels } = opts;
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
   const domain = [...new Set(rows.map((r) => r.run))];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: opts.title ?? 'Test accuracy',
+    title: opts.title ?? labels.testAccuracy,
     width: opts.width ?? 300,
     height: { step: 22 },
     data: { name: TEST_DATASET, values: rows },
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'run', type: 'nominal', title: null, sort: domain },
-      x: { field: 'accuracy', type: 'quantitative', title: 'Accuracy', axis: { format: '.1%' }, scale: { zero: false, nice: true } },
+      x: { field: 'accuracy', type: 'quantitative', title: labels.accuracy, axis: { format: '.1%' }, scale: { zero: false, nice: true } },
       color: { field: 'run', type: 'nominal', legend: null, scale: { domain } },
-      tooltip: [{ field: 'run', type: 'nominal' }, { field: 'accuracy', type: 'quantitative', format: '.2%' }],
+      tooltip: [{ field: 'run', type: 'nominal', title: labels.activation }, { field: 'accuracy', type: 'quantitative', title: labels.accuracy, format: '.2%' }],
     },
     config: chartConfig(theme),
   } satisfies TopLevelSpec;
@@ -107,26 +110,36 @@ export function layerRows(runs: RunLayers[]): LayerRow[] {
 }
 
 /** Mean |dL/dW| per layer per epoch (vanishing gradients show as the first layers falling behind). */
-export function layerGradientSpec(rows: LayerRow[], opts: { theme?: ChartTheme; title?: string } = {}) {
-  return layerSpec(rows, 'meanAbsGradient', 'Mean |dL/dW| (log)', opts.title ?? 'Gradient per layer', opts.theme, 'log');
+export function layerGradientSpec(rows: LayerRow[], opts: { labels: ChartLabels; theme?: ChartTheme; title?: string }) {
+  return layerSpec(rows, 'meanAbsGradient', opts.labels.meanGradient, opts.title ?? opts.labels.gradientPerLayer, opts.labels, opts.theme, 'log');
 }
 
 /** Share of hidden units with f'(z) = 0 on every validation example ("dying ReLU"). */
-export function deadUnitSpec(rows: LayerRow[], opts: { theme?: ChartTheme; title?: string } = {}) {
-  return layerSpec(rows.filter((r) => r.deadUnitFraction !== null), 'deadUnitFraction', 'Dead units', opts.title ?? 'Dead units per hidden layer', opts.theme, 'linear');
+export function deadUnitSpec(rows: LayerRow[], opts: { labels: ChartLabels; theme?: ChartTheme; title?: string }) {
+  return layerSpec(rows.filter((r) => r.deadUnitFraction !== null), 'deadUnitFraction', opts.labels.deadUnits, opts.title ?? opts.labels.deadUnitsPerLayer, opts.labels, opts.theme, 'linear');
 }
 
-function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFraction', axis: string, title: string, theme: ChartTheme = DEFAULT_CHART_THEME, scale: 'log' | 'linear') {
+function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFraction', axis: string, title: string, labels: ChartLabels, theme: ChartTheme = DEFAULT_CHART_THEME, scale: 'log' | 'linear') {
+  const [before, after] = labels.hiddenLayer.split('{0}') as [string, string?];
   return epochLinesSpec({
-    title, height: 200, dataset: LAYERS_DATASET, rows, theme,
+    title, height: 200, dataset: LAYERS_DATASET, rows, theme, labels,
+    // the layer's name in the UI language; the rows keep 'dense 1' ... 'output'
+    transform: [
+      {
+        calculate: `datum.layer === 'output' ? ${exprString(labels.outputLayer)} : ${exprString(before)} + replace(datum.layer, 'dense ', '') + ${exprString(after ?? '')}`,
+        as: 'layerLabel',
+      },
+      // input side first, output last, whatever the names sort to
+      { calculate: "datum.layer === 'output' ? 1e9 : toNumber(replace(datum.layer, 'dense ', ''))", as: 'layerOrder' },
+    ],
     y: { field, title: axis, scale: scale === 'log' ? { type: 'log' } : { domain: [0, 1] }, ...(scale === 'linear' ? { axis: { format: '%' } } : {}) },
     encoding: {
-      strokeDash: { field: 'layer', type: 'nominal', title: 'Layer' },
+      strokeDash: { field: 'layerLabel', type: 'nominal', title: labels.layer, sort: { field: 'layerOrder', op: 'min' } },
       tooltip: [
-        { field: 'run', type: 'nominal' },
-        { field: 'layer', type: 'nominal' },
-        { field: 'epoch', type: 'quantitative' },
-        { field, type: 'quantitative', format: '.3g' },
+        { field: 'run', type: 'nominal', title: labels.activation },
+        { field: 'layerLabel', type: 'nominal', title: labels.layer },
+        { field: 'epoch', type: 'quantitative', title: labels.epoch },
+        { field, type: 'quantitative', title: axis, format: '.3g' },
       ],
     },
   });

@@ -1,8 +1,10 @@
 // Vega-Lite specs for training results, as pure functions: the CLI's report.html and the lab's
 // webview draw the same charts. Live data goes in through the named dataset `history` (the
 // webview updates it with view.change('history', ...) each epoch instead of re-embedding).
+// Every spec takes its words in one language (labels.ts).
 
 import type { TopLevelSpec } from 'vega-lite';
+import type { ChartLabels } from './labels';
 
 /** One point of a training curve: a run's metric on one split at the end of one epoch. */
 export interface HistoryRow {
@@ -80,13 +82,20 @@ export function chartConfig(theme: ChartTheme) {
 }
 
 /** The tutorial's chart: train (solid) and validation (dashed) accuracy per activation per epoch. */
-export function accuracyCurvesSpec(rows: HistoryRow[], theme: ChartTheme = DEFAULT_CHART_THEME, title = 'Accuracy per epoch') {
-  return curvesSpec(rows, 'accuracy', 'Accuracy', theme, title);
+export function accuracyCurvesSpec(rows: HistoryRow[], opts: CurveSpecOptions) {
+  return curvesSpec(rows, 'accuracy', opts.labels.accuracy, opts.theme ?? DEFAULT_CHART_THEME, opts.title ?? opts.labels.accuracyPerEpoch, opts.labels);
 }
 
 /** Cross-entropy loss per epoch, train and validation. */
-export function lossCurvesSpec(rows: HistoryRow[], theme: ChartTheme = DEFAULT_CHART_THEME, title = 'Loss per epoch') {
-  return curvesSpec(rows, 'loss', 'Loss (cross-entropy)', theme, title);
+export function lossCurvesSpec(rows: HistoryRow[], opts: CurveSpecOptions) {
+  return curvesSpec(rows, 'loss', opts.labels.loss, opts.theme ?? DEFAULT_CHART_THEME, opts.title ?? opts.labels.lossPerEpoch, opts.labels);
+}
+
+/** What a per-epoch chart's caller chooses: the words (one language), the theme, a title other than the default. */
+export interface CurveSpecOptions {
+  labels: ChartLabels;
+  theme?: ChartTheme;
+  title?: string;
 }
 
 /** What a per-epoch line chart (one line per run) adds to the common frame. */
@@ -99,8 +108,14 @@ export interface EpochLinesOptions {
   y: Record<string, unknown>;
   /** More encodings (strokeDash, ...) and the tooltip. */
   encoding: Record<string, unknown>;
+  /** Fields computed from the rows (a localised name for a data value), before the encodings read them. */
+  transform?: { calculate: string; as: string }[];
   theme: ChartTheme;
+  labels: ChartLabels;
 }
+
+/** A Vega expression string literal (labels may hold quotes). */
+export const exprString = (s: string): string => JSON.stringify(s);
 
 /**
  * The frame shared by every per-epoch chart (accuracy, loss, seconds, per-layer health): epochs
@@ -115,31 +130,34 @@ export function epochLinesSpec(o: EpochLinesOptions) {
     height: o.height,
     autosize: { type: 'fit-x', contains: 'padding' },
     data: { name: o.dataset, values: o.rows },
+    transform: o.transform ?? [],
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1, format: 'd' } },
+      x: { field: 'epoch', type: 'quantitative', title: o.labels.epoch, axis: { tickMinStep: 1, format: 'd' } },
       y: { type: 'quantitative', ...o.y },
-      color: { field: 'run', type: 'nominal', title: 'Activation', scale: { domain: runOrder(o.rows) } },
+      color: { field: 'run', type: 'nominal', title: o.labels.activation, scale: { domain: runOrder(o.rows) } },
       ...o.encoding,
     },
     config: chartConfig(o.theme),
   } satisfies TopLevelSpec;
 }
 
-function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: string, theme: ChartTheme, title: string) {
+function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: string, theme: ChartTheme, title: string, labels: ChartLabels) {
   return epochLinesSpec({
-    title, height: 260, dataset: HISTORY_DATASET, rows, theme,
+    title, height: 260, dataset: HISTORY_DATASET, rows, theme, labels,
+    // the split's name in the UI language; the rows keep 'train' / 'validation'
+    transform: [{ calculate: `datum.split === 'train' ? ${exprString(labels.train)} : ${exprString(labels.validation)}`, as: 'splitLabel' }],
     y: { field, title: axisTitle, scale: { zero: false } },
     encoding: {
       strokeDash: {
-        field: 'split', type: 'nominal', title: 'Data',
-        scale: { domain: ['train', 'validation'], range: [[1, 0], [6, 4]] },
+        field: 'splitLabel', type: 'nominal', title: labels.split,
+        scale: { domain: [labels.train, labels.validation], range: [[1, 0], [6, 4]] },
         legend: { symbolType: 'stroke', symbolSize: 400, encoding: { symbols: { stroke: { value: theme.foreground }, strokeWidth: { value: 2 } } } },
       },
       tooltip: [
-        { field: 'run', type: 'nominal', title: 'Activation' },
-        { field: 'split', type: 'nominal', title: 'Data' },
-        { field: 'epoch', type: 'quantitative', title: 'Epoch' },
+        { field: 'run', type: 'nominal', title: labels.activation },
+        { field: 'splitLabel', type: 'nominal', title: labels.split },
+        { field: 'epoch', type: 'quantitative', title: labels.epoch },
         { field, type: 'quantitative', title: axisTitle, format: '.4f' },
       ],
     },
@@ -147,15 +165,16 @@ function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: s
 }
 
 /** Seconds each epoch took, per run. */
-export function secondsPerEpochSpec(rows: SecondsRow[], theme: ChartTheme = DEFAULT_CHART_THEME, title = 'Seconds per epoch') {
+export function secondsPerEpochSpec(rows: SecondsRow[], opts: CurveSpecOptions) {
+  const labels = opts.labels;
   return epochLinesSpec({
-    title, height: 220, dataset: SECONDS_DATASET, rows, theme,
-    y: { field: 'seconds', title: 'Seconds', scale: { zero: true } },
+    title: opts.title ?? labels.secondsPerEpoch, height: 220, dataset: SECONDS_DATASET, rows, theme: opts.theme ?? DEFAULT_CHART_THEME, labels,
+    y: { field: 'seconds', title: labels.seconds, scale: { zero: true } },
     encoding: {
       tooltip: [
-        { field: 'run', type: 'nominal', title: 'Activation' },
-        { field: 'epoch', type: 'quantitative', title: 'Epoch' },
-        { field: 'seconds', type: 'quantitative', title: 'Seconds', format: '.2f' },
+        { field: 'run', type: 'nominal', title: labels.activation },
+        { field: 'epoch', type: 'quantitative', title: labels.epoch },
+        { field: 'seconds', type: 'quantitative', title: labels.seconds, format: '.2f' },
       ],
     },
   });

@@ -62,23 +62,23 @@ function outputCandidates(task: Task): Map<string, Reason[]> {
   const plot = (ids: string[]): GuideLink => ({ view: 'plot', activations: ids });
   switch (task) {
     case 'binary':
-      add('sigmoid', { weight: 10, text: t(`One unit whose output in ${rangeText('sigmoid')} is the probability of the positive class.`, `一个单元,输出在 ${rangeText('sigmoid')} 之间,即正类的概率。`), link: plot(['sigmoid']) });
-      add('softmax', { weight: 6, text: t('Two units with softmax is equivalent to one sigmoid, with twice the weights.', '两个单元加 softmax 与一个 sigmoid 等价,但权重多一倍。'), link: plot(['softmax', 'sigmoid']) });
-      add('tanh', { weight: 2, text: t('Range (−1, 1): would need rescaling to a probability.', '值域 (−1, 1):需要重新缩放才能成为概率。'), link: plot(['tanh', 'sigmoid']) });
+      add('sigmoid', { weight: 10, text: t(`One unit whose output in ${rangeText('sigmoid')} is the probability of the positive class.`, `一个神经元，输出落在 ${rangeText('sigmoid')} 内，表示正类的概率。`), link: plot(['sigmoid']) });
+      add('softmax', { weight: 6, text: t('Two units with softmax is equivalent to one sigmoid, with twice the weights.', '两个神经元加 Softmax 与一个 Sigmoid 神经元等价，但权重多一倍。'), link: plot(['softmax', 'sigmoid']) });
+      add('tanh', { weight: 2, text: t('Range (−1, 1): would need rescaling to a probability.', '输出范围是 (−1, 1)，要重新缩放才能表示概率。'), link: plot(['tanh', 'sigmoid']) });
       break;
     case 'multiclass':
-      add('softmax', { weight: 10, text: t('Outputs are positive and sum to 1: a probability for each class (the tutorial\'s output layer).', '输出为正且和为 1:每个类别的概率(教程中的输出层)。'), link: plot(['softmax']) });
-      add('sigmoid', { weight: 4, text: t('Independent per-class probabilities that need not sum to 1: only right if the classes can overlap.', '各类别概率相互独立、和不必为 1:只适合类别可以重叠的情况。'), link: plot(['sigmoid']) });
-      add('log_softmax', { weight: 7, text: t('Softmax in log space: pair it with a negative log-likelihood loss for numerical stability.', '对数空间的 softmax:与负对数似然损失配合,数值更稳定。'), link: plot(['log_softmax']) });
+      add('softmax', { weight: 10, text: t('Outputs are positive and sum to 1: a probability for each class (the tutorial\'s output layer).', '输出全为正且和为 1，即每个类别的概率（教程中的输出层）。'), link: plot(['softmax']) });
+      add('sigmoid', { weight: 4, text: t('Independent per-class probabilities that need not sum to 1: only right if the classes can overlap.', '各类别的概率相互独立，和不必为 1：只适合多个类别可以同时成立的情况。'), link: plot(['sigmoid']) });
+      add('log_softmax', { weight: 7, text: t('Softmax in log space: pair it with a negative log-likelihood loss for numerical stability.', '对数空间中的 Softmax：与负对数似然损失搭配，数值更稳定。'), link: plot(['log_softmax']) });
       break;
     case 'multilabel':
-      add('sigmoid', { weight: 10, text: t('One independent yes/no probability per label.', '每个标签一个独立的是/否概率。'), link: plot(['sigmoid']) });
-      add('softmax', { weight: 2, text: t('Forces the labels to compete (sum to 1): wrong when several can be true.', '迫使标签相互竞争(和为 1):多个标签可同时为真时不适用。'), link: plot(['softmax']) });
+      add('sigmoid', { weight: 10, text: t('One independent yes/no probability per label.', '每个标签各有一个独立的概率，表示该标签是否成立。'), link: plot(['sigmoid']) });
+      add('softmax', { weight: 2, text: t('Forces the labels to compete (sum to 1): wrong when several can be true.', '迫使各标签相互竞争（和为 1）：多个标签可能同时成立时不适用。'), link: plot(['softmax']) });
       break;
     case 'regression':
-      add('identity', { weight: 10, text: t(`Linear output with range ${rangeText('identity')}: any target value can be reached.`, `线性输出,值域 ${rangeText('identity')}:可以得到任意目标值。`), link: plot(['identity']) });
-      add('softplus', { weight: 6, text: t(`Range ${rangeText('softplus')}: for targets that must be positive.`, `值域 ${rangeText('softplus')}:用于必须为正的目标。`), link: plot(['softplus', 'identity']) });
-      add('relu', { weight: 3, text: t('Non-negative but with zero gradient below 0: a prediction stuck there cannot recover.', '非负,但在 0 以下梯度为零:预测卡在那里就无法恢复。'), link: plot(['relu', 'softplus']) });
+      add('identity', { weight: 10, text: t(`Linear output with range ${rangeText('identity')}: any target value can be reached.`, `线性输出，输出范围为 ${rangeText('identity')}：任何目标值都能取到。`), link: plot(['identity']) });
+      add('softplus', { weight: 6, text: t(`Range ${rangeText('softplus')}: for targets that must be positive.`, `输出范围为 ${rangeText('softplus')}：适合必须为正的目标。`), link: plot(['softplus', 'identity']) });
+      add('relu', { weight: 3, text: t('Non-negative but with zero gradient below 0: a prediction stuck there cannot recover.', '输出非负，但输入小于 0 时梯度为零：预测一旦落到那里就回不来了。'), link: plot(['relu', 'softplus']) });
       break;
   }
   return m;
@@ -93,39 +93,39 @@ function hiddenCandidates(i: ChooserInput): Map<string, Reason[]> {
   const deep = i.depth >= DEEP;
   for (const id of SATURATING) {
     add(id, deep
-      ? { weight: id === 'sigmoid' ? -4 : -2.5, text: t(`Saturates: with ${i.depth} layers its small f' multiplies into vanishing gradients in the first layers.`, `会饱和:在 ${i.depth} 层网络中,它较小的 f' 相乘导致前几层梯度消失。`), link: { view: 'gradientFlow', activations: [id, 'relu'] } }
-      : { weight: -1, text: t("Saturates for large |x| (f' → 0): fine in a shallow network, watch the learning rate.", "在 |x| 较大时饱和(f' → 0):浅层网络中可以用,注意学习率。"), link: { view: 'saturation', activations: [id, 'relu'] } });
+      ? { weight: id === 'sigmoid' ? -4 : -2.5, text: t(`Saturates: with ${i.depth} layers its small f' multiplies into vanishing gradients in the first layers.`, `容易饱和：在 ${i.depth} 层的网络中，各层较小的 f′ 连乘起来，前几层的梯度就消失了。`), link: { view: 'gradientFlow', activations: [id, 'relu'] } }
+      : { weight: -1, text: t("Saturates for large |x| (f' → 0): fine in a shallow network, watch the learning rate.", '|x| 较大时会饱和（f′ → 0）：浅层网络中可以使用，但要注意学习率。'), link: { view: 'saturation', activations: [id, 'relu'] } });
   }
   if (deep) {
-    add('relu', { weight: 1, text: t("f' = 1 for x > 0: gradients pass through deep stacks undiminished.", "x > 0 时 f' = 1:梯度穿过深层网络而不衰减。"), link: { view: 'gradientFlow', activations: ['sigmoid', 'tanh', 'relu'] } });
+    add('relu', { weight: 1, text: t("f' = 1 for x > 0: gradients pass through deep stacks undiminished.", 'x > 0 时 f′ = 1：梯度穿过深层网络也不会衰减。'), link: { view: 'gradientFlow', activations: ['sigmoid', 'tanh', 'relu'] } });
   }
   const cs = new Set(i.constraints);
   if (cs.has('speed')) {
-    for (const id of CHEAP) if (id in HIDDEN_BASE) add(id, { weight: 2, text: t('Cheap: a comparison, no exponential.', '计算便宜:一次比较,不需要指数运算。'), link: { view: 'compare', activations: ['relu', 'gelu'] } });
-    for (const id of EXPENSIVE) add(id, { weight: -1.5, text: t('Needs an exponential (or erf) per unit: slower on large layers.', '每个单元都要算指数(或 erf):大层上更慢。'), link: { view: 'compare', activations: [id, 'relu'] } });
+    for (const id of CHEAP) if (id in HIDDEN_BASE) add(id, { weight: 2, text: t('Cheap: a comparison, no exponential.', '计算效率高：一次比较，不需要指数运算。'), link: { view: 'compare', activations: ['relu', 'gelu'] } });
+    for (const id of EXPENSIVE) add(id, { weight: -1.5, text: t('Needs an exponential (or erf) per unit: slower on large layers.', '每个神经元都要计算指数（或 erf）：层很大时明显更慢。'), link: { view: 'compare', activations: [id, 'relu'] } });
   }
   if (cs.has('avoidDeadUnits')) {
-    add('relu', { weight: -3, text: t("f' = 0 for every x < 0: units whose input stays negative die.", "x < 0 时 f' = 0:输入一直为负的单元会死亡。"), link: { view: 'plot', activations: ['relu'] } });
+    add('relu', { weight: -3, text: t("f' = 0 for every x < 0: units whose input stays negative die.", 'x < 0 时 f′ = 0：输入始终为负的神经元不再更新（死亡 ReLU 问题）。'), link: { view: 'plot', activations: ['relu'] } });
     for (const id of ['leaky_relu', 'elu', 'gelu', 'silu', 'mish']) {
-      add(id, { weight: 1.5, text: t("Keeps a non-zero gradient for x < 0: units cannot die.", "x < 0 时仍保留非零梯度:单元不会死亡。"), link: { view: 'compare', activations: ['relu', id] } });
+      add(id, { weight: 1.5, text: t("Keeps a non-zero gradient for x < 0: units cannot die.", 'x < 0 时仍保留非零梯度，不会出现死亡神经元。'), link: { view: 'compare', activations: ['relu', id] } });
     }
   }
   if (cs.has('smooth')) {
     for (const [id, rec] of Object.keys(HIDDEN_BASE).map((id) => [id, getActivation(id)] as const)) {
       add(id, rec.properties.smooth
-        ? { weight: 1, text: t('Smooth: no kink, its derivative is continuous.', '光滑:没有折点,导数连续。'), link: { view: 'plot', activations: [id] } }
-        : { weight: -1.5, text: t("Has a kink: f' jumps at 0.", "有折点:f' 在 0 处跳变。"), link: { view: 'plot', activations: [id] } });
+        ? { weight: 1, text: t('Smooth: no kink, its derivative is continuous.', '平滑：没有折点，导数连续。'), link: { view: 'plot', activations: [id] } }
+        : { weight: -1.5, text: t("Has a kink: f' jumps at 0.", '有折点：f′ 在 0 处跳变。'), link: { view: 'plot', activations: [id] } });
     }
   }
   if (cs.has('zeroCentred')) {
     for (const id of Object.keys(HIDDEN_BASE)) {
-      if (getActivation(id).properties.zeroCentred) add(id, { weight: 1.5, text: t('Zero-centred output: the next layer\'s updates are not all pushed the same way.', '输出以零为中心:下一层的更新不会全部朝同一方向。'), link: { view: 'compare', activations: [id, 'relu'] } });
+      if (getActivation(id).properties.zeroCentred) add(id, { weight: 1.5, text: t('Zero-centred output: the next layer\'s updates are not all pushed the same way.', '输出以零为中心：下一层权重的更新不会全都朝同一个方向。'), link: { view: 'compare', activations: [id, 'relu'] } });
     }
   }
   if (cs.has('noNormalization')) {
-    add('selu', { weight: 3, text: t('Self-normalizing (with LeCun-normal init): activations keep mean 0 and variance 1 without batch normalization.', '自归一化(配合 LeCun 正态初始化):无需批归一化即可保持均值 0、方差 1。'), link: { view: 'gradientFlow', activations: ['selu', 'relu'] } });
+    add('selu', { weight: 3, text: t('Self-normalizing (with LeCun-normal init): activations keep mean 0 and variance 1 without batch normalization.', '自归一化（配合 LeCun 正态初始化）：不用批归一化，激活值也能保持均值 0、方差 1。'), link: { view: 'gradientFlow', activations: ['selu', 'relu'] } });
   } else {
-    add('selu', { weight: -1, text: t('Its self-normalizing property is lost with batch normalization and dropout.', '与批归一化和 dropout 一起用时会失去自归一化特性。') });
+    add('selu', { weight: -1, text: t('Its self-normalizing property is lost with batch normalization and dropout.', '与批归一化、Dropout 一起使用时，会失去自归一化的性质。') });
   }
   return m;
 }
@@ -135,7 +135,7 @@ export function recommend(input: ChooserInput): Recommendation[] {
   checkInput(input);
   let candidates: Map<string, Reason[]>;
   if (input.role === 'input') {
-    candidates = new Map([['identity', [{ weight: 10, text: t('The input layer passes the features on unchanged; normalize the data instead.', '输入层把特征原样传下去;应对数据做归一化。'), link: { view: 'plot' as const, activations: ['identity'] } }]]]);
+    candidates = new Map([['identity', [{ weight: 10, text: t('The input layer passes the features on unchanged; normalize the data instead.', '输入层把特征原样传下去；应当对数据本身做归一化。'), link: { view: 'plot' as const, activations: ['identity'] } }]]]);
   } else if (input.role === 'output') {
     candidates = outputCandidates(input.task);
   } else {
@@ -148,7 +148,7 @@ export function recommend(input: ChooserInput): Recommendation[] {
       // one point of accuracy above the mean of your runs is worth half a point of score
       const weight = Math.max(-3, Math.min(3, (acc - mean) * 50));
       const pct = (acc * 100).toFixed(2);
-      candidates.get(id)!.push({ weight, text: t(`Your runs: ${pct}% test accuracy (mean of compared: ${(mean * 100).toFixed(2)}%).`, `你的运行记录:测试准确率 ${pct}%(所比较的平均值:${(mean * 100).toFixed(2)}%)。`) });
+      candidates.get(id)!.push({ weight, text: t(`Your runs: ${pct}% test accuracy (mean of compared: ${(mean * 100).toFixed(2)}%).`, `你的训练结果：测试准确率 ${pct}%（参与比较的平均值为 ${(mean * 100).toFixed(2)}%）。`) });
     }
   }
   return [...candidates.entries()]

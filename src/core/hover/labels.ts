@@ -1,8 +1,9 @@
 // The hover's own words in English and Simplified Chinese. One table per language with the same
 // keys (the type says so, and test/core/hover/labels.test.ts checks none is empty); the
 // activations' own texts (doc, pros, cons) come from the registry in both languages.
+import { uiLanguage, type UiLanguage } from '../locale';
 
-export type HoverLanguage = 'en' | 'zh-cn';
+export type HoverLanguage = UiLanguage;
 
 const en = {
   formula: 'Formula',
@@ -12,7 +13,7 @@ const en = {
   defaults: 'Defaults',
   noParams: 'no parameters',
   inThisCall: 'In this call',
-  learned: 'learned',
+  learned: '(learned)',
   pros: 'Pros',
   cons: 'Cons',
   paper: 'Paper: {0}',
@@ -39,13 +40,13 @@ export const HOVER_LABELS: Readonly<Record<HoverLanguage, Readonly<Record<LabelK
     defaults: '默认值',
     noParams: '无参数',
     inThisCall: '本次调用',
-    learned: '可学习',
+    learned: '（可学习）',
     pros: '优点',
     cons: '缺点',
     paper: '论文：{0}',
     custom: '自定义激活函数',
     plotAlt: '{0} 及其导数的图像',
-    sliceCaption: '二分类切片 {0}([x, 0])\u2080（实线）及其导数（虚线），x \u2208 [\u22124, 4]',
+    sliceCaption: '输入为 [x, 0] 时的第一个输出 {0}([x, 0])\u2080（实线）及其导数（虚线），x \u2208 [\u22124, 4]',
     openInLab: '在实验室中打开',
     compare: '比较',
     guide: '指南',
@@ -55,10 +56,9 @@ export const HOVER_LABELS: Readonly<Record<HoverLanguage, Readonly<Record<LabelK
   },
 };
 
-/** The hover language for VS Code's display language (`vscode.env.language`): Simplified Chinese or English. */
+/** The hover language for VS Code's display language (`vscode.env.language`): the lab's one locale rule. */
 export function hoverLanguage(displayLanguage: string): HoverLanguage {
-  const tag = displayLanguage.toLowerCase();
-  return tag === 'zh' || tag === 'zh-cn' || tag === 'zh-sg' || tag.startsWith('zh-hans') ? 'zh-cn' : 'en';
+  return uiLanguage(displayLanguage);
 }
 
 /** A label with `{0}`, `{1}`... filled in. */

@@ -4,6 +4,7 @@
 // and command links into the lab. The facts and the plot come first: a hover shows about 250 px
 // before it scrolls.
 import type { ActivationRecord, Framework, OutputRange, ParamSpec } from '../activations/types';
+import { formulaText } from '../locale';
 import { activationPlotSvg } from '../plot/activationPlot';
 import { svgDataUri } from '../plot/svgPlot';
 import { HOVER_COMMANDS, commandUri, type CompareActivationsArgs, type OpenGuideArgs, type OpenLabArgs } from './commandLinks';
@@ -45,7 +46,7 @@ function paramName(spec: ParamSpec, framework: Framework | undefined): string {
 function paramList(record: ActivationRecord, values: Record<string, number>, framework: Framework | undefined, lang: HoverLanguage): string {
   return record.params
     .filter((s) => s.name in values)
-    .map((s) => `${codeSpan(paramName(s, framework))} = ${formatNumber(values[s.name]!)}${s.learnable ? ` (${label(lang, 'learned')})` : ''}`)
+    .map((s) => `${codeSpan(paramName(s, framework))} = ${formatNumber(values[s.name]!)}${s.learnable ? ` ${label(lang, 'learned')}` : ''}`)
     .join(', ');
 }
 
@@ -66,8 +67,8 @@ export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, opt
   lines.push(`**${name}** \u00b7 ${where.join(' \u00b7 ')}`, '');
 
   const facts = [
-    `**${label(lang, 'formula')}** ${codeSpan(record.formula.unicode)}`,
-    `**${label(lang, 'derivative')}** ${codeSpan(record.derivative.unicode)}`,
+    `**${label(lang, 'formula')}** ${codeSpan(formulaText(record.formula, lang))}`,
+    `**${label(lang, 'derivative')}** ${codeSpan(formulaText(record.derivative, lang))}`,
     `**${label(lang, 'range')}** ${formatRange(record.range)}`,
   ];
   const defaultsTitle = framework ? label(lang, 'defaultsIn', frameworkLabel(framework, ref.alias)) : label(lang, 'defaults');

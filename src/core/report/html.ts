@@ -6,6 +6,7 @@
 import {
   accuracyCurvesSpec, historyRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
 } from '../charts/training';
+import { CHART_LABELS } from '../charts/labels';
 import type { ResultsFile } from '../runs/resultsFile';
 import type { VegaLibraries } from './vendor';
 
@@ -79,9 +80,9 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
   const runs = results.runs.map((r) => ({ id: r.id, history: r.history }));
   const hist = historyRows(runs);
   const specs = {
-    accuracy: accuracyCurvesSpec(hist),
-    loss: lossCurvesSpec(hist),
-    seconds: secondsPerEpochSpec(secondsRows(runs)),
+    accuracy: accuracyCurvesSpec(hist, { labels: CHART_LABELS.en }),
+    loss: lossCurvesSpec(hist, { labels: CHART_LABELS.en }),
+    seconds: secondsPerEpochSpec(secondsRows(runs), { labels: CHART_LABELS.en }),
   };
   const misclassified = results.runs
     .filter((r) => r.test && r.test.misclassified.length)

@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getActivation } from '../../../src/core/activations/registry';
 import { CURVE_DATASET, curvesSpec, gradientFlowSpec, sampleCurve, saturationSpec } from '../../../src/core/charts/functions';
+import { CHART_LABELS } from '../../../src/core/charts/labels';
 import { confusionRows, confusionSpec, deadUnitSpec, layerGradientSpec, layerRows, testAccuracySpec } from '../../../src/core/charts/results';
+
+const labels = CHART_LABELS.en;
 
 test('sampleCurve: leaky ReLU values against its formula (alpha x for x < 0), softmax([x, 0])_0 against 1/(1+e^-x)', () => {
   const rows = sampleCurve(getActivation('leaky_relu'), { alpha: 0.2 }, -4, 4, 9);
@@ -20,19 +23,19 @@ test('every function and results spec compiles with vega-lite and names its data
   const curve = [...sampleCurve(getActivation('relu'), {}, -2, 2, 5), ...sampleCurve(getActivation('tanh'), {}, -2, 2, 5)];
   const hist = [{ id: 'relu', history: [{ epoch: 1, layers: [{ meanAbsGradient: 0.1, deadUnitFraction: 0.2 }, { meanAbsGradient: 0.3 }] }] }];
   const specs = [
-    curvesSpec(curve),
-    saturationSpec([{ activation: 'relu', s: 1, share: 0.5 }]),
-    gradientFlowSpec([{ activation: 'relu', layer: 1, relative: 0.9 }]),
-    confusionSpec(confusionRows([[5, 1], [0, 4]])),
-    testAccuracySpec([{ run: 'relu', accuracy: 0.97 }]),
-    layerGradientSpec(layerRows(hist)),
-    deadUnitSpec(layerRows(hist)),
+    curvesSpec(curve, { text: labels }),
+    saturationSpec([{ activation: 'relu', s: 1, share: 0.5 }], { labels }),
+    gradientFlowSpec([{ activation: 'relu', layer: 1, relative: 0.9 }], { labels }),
+    confusionSpec(confusionRows([[5, 1], [0, 4]]), { labels }),
+    testAccuracySpec([{ run: 'relu', accuracy: 0.97 }], { labels }),
+    layerGradientSpec(layerRows(hist), { labels }),
+    deadUnitSpec(layerRows(hist), { labels }),
   ];
   for (const spec of specs) {
     const { spec: vega } = compile(spec as never);
     assert.ok(vega.data?.some((d) => d.name === (spec.data as { name: string }).name), `dataset ${(spec.data as { name: string }).name}`);
   }
-  assert.equal(curvesSpec(curve).data.name, CURVE_DATASET);
+  assert.equal(curvesSpec(curve, { text: labels }).data.name, CURVE_DATASET);
   assert.deepEqual(layerRows(hist).map((r) => r.layer), ['dense 1', 'output']);
   assert.deepEqual(confusionRows([[5, 1], [0, 4]]).find((r) => r.label === 0 && r.predicted === 1), { label: 0, predicted: 1, count: 1 });
 });

@@ -17,8 +17,8 @@ test('English and Simplified Chinese hover labels have the same keys, none empty
 });
 
 test('the hover language follows VS Code\'s display language', () => {
-  for (const l of ['zh-cn', 'zh-CN', 'zh', 'zh-hans', 'zh-sg']) assert.equal(hoverLanguage(l), 'zh-cn', l);
-  for (const l of ['en', 'en-us', 'de', 'zh-tw', 'ja']) assert.equal(hoverLanguage(l), 'en', l);
+  for (const l of ['zh-cn', 'zh-CN', 'zh', 'zh-hans', 'zh-Hans-CN', 'zh-sg']) assert.equal(hoverLanguage(l), 'zh-cn', l);
+  for (const l of ['en', 'en-us', 'de', 'zh-tw', 'zh-hk', 'zh-hant', 'ja']) assert.equal(hoverLanguage(l), 'en', l);
   assert.equal(label('en', 'defaultsIn', 'Keras'), 'Defaults in Keras');
   assert.equal(label('zh-cn', 'defaultsIn', 'Keras'), 'Keras 中的默认值');
 });

@@ -132,3 +132,14 @@ test('ranges in the usual notation', () => {
   assert.equal(formatRange({ min: 0, max: 1, minIncluded: false, maxIncluded: false }), '(0, 1)');
   assert.equal(formatRange({ min: -1.7580993408473766, max: Infinity, minIncluded: true, maxIncluded: false }), '[\u22121.758, \u221e)');
 });
+
+test('a Chinese hover shows the Chinese form of a formula with words, and Chinese brackets around “learned”', () => {
+  const relu = getActivation('relu');
+  const zh = hoverMarkdown(ref(relu, 'pytorch'), 'zh-cn');
+  assert.ok(relu.derivative['zh-cn'] && zh.includes(codeSpan(relu.derivative['zh-cn'])), 'the derivative in Chinese');
+  assert.ok(!zh.includes('if x > 0'), 'no English formula words in the Chinese hover');
+  assert.ok(hoverMarkdown(ref(relu, 'pytorch'), 'en').includes(codeSpan(relu.derivative.unicode)), 'English keeps the shared form');
+  const prelu = hoverMarkdown(ref(getActivation('prelu'), 'pytorch'), 'zh-cn');
+  assert.ok(prelu.includes('（可学习）') && !prelu.includes('(可学习)'), 'learned, with full-width brackets');
+  assert.ok(hoverMarkdown(ref(getActivation('prelu'), 'pytorch'), 'en').includes(' (learned)'));
+});

@@ -1,0 +1,33 @@
+// The one rule that decides the UI language from a locale tag, for every surface (webview, hovers,
+// pickers): Simplified Chinese where the tag asks for it, English otherwise. Traditional Chinese
+// falls back to English until a Traditional bundle exists (VS Code does the same for its own
+// l10n bundles: `zh-tw` finds no `bundle.l10n.zh-tw.json`).
+import type { MathText } from './activations/types';
+
+export type UiLanguage = 'en' | 'zh-cn';
+
+export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'zh-cn'];
+
+/** Regions whose Chinese is written in Simplified characters (China, Singapore). */
+const SIMPLIFIED_REGIONS = new Set(['cn', 'sg']);
+
+/**
+ * The UI language for a locale tag: VS Code's `env.language` (`zh-cn`), a BCP 47 tag
+ * (`zh-Hans-CN`) or a POSIX locale (`zh_CN.UTF-8`). zh, zh-cn, zh-sg, zh-hans and zh-hans-*
+ * give Simplified Chinese; zh-tw, zh-hk, zh-mo, zh-hant(-*) and every other language, English.
+ */
+export function uiLanguage(tag: string): UiLanguage {
+  // POSIX: drop the encoding and modifier (zh_CN.UTF-8@pinyin), then '_' is '-'.
+  const parts = tag.trim().toLowerCase().replace(/[.@].*$/, '').split(/[-_]/);
+  if (parts[0] !== 'zh') return 'en';
+  const rest = parts.slice(1);
+  if (rest.length === 0) return 'zh-cn';
+  if (rest[0] === 'hans') return 'zh-cn';
+  if (rest[0] === 'hant') return 'en';
+  return SIMPLIFIED_REGIONS.has(rest[0]!) ? 'zh-cn' : 'en';
+}
+
+/** A formula's plain form in the UI language: its Chinese form where it has words, else the shared one. */
+export function formulaText(math: MathText, lang: UiLanguage): string {
+  return (lang === 'zh-cn' && math['zh-cn']) || math.unicode;
+}
