@@ -5,6 +5,7 @@ import { defineCustomActivation, evaluateAtX } from './activationCommands';
 import { pickActivation, pickActivations } from './activationPicker';
 import { deleteRun, showRuns } from './runCommands';
 import { exportOnnxCommand, verifyOnnxCommand } from './onnxCommands';
+import { copyAsCode } from './codeCommands';
 import { parseCompareArgs, parseOpenLabArgs } from '../protocol/commandArgs';
 import { datasetSpec } from './settings';
 
@@ -49,6 +50,8 @@ export function labCommands(ctx: CommandContext): Record<string, (...args: unkno
     },
     'activationLab.showRuns': () => showRuns(training.experimentsDir),
     'activationLab.deleteRun': () => deleteRun(training.experimentsDir, log),
+    // From a hover link or the lab page: { activation, params?, framework? } or { run: <folder> }.
+    'activationLab.copyAsCode': (args?: unknown) => copyAsCode(args, log, training.experimentsDir),
   };
 }
 

@@ -1,15 +1,24 @@
 // The lab commands a hover links to, their arguments, and `command:` URIs for Markdown links.
 // The hover's MarkdownString trusts exactly these ids (isTrusted.enabledCommands).
+import type { Framework } from '../activations/types';
 
 export const HOVER_COMMANDS = {
   openLab: 'activationLab.openLab',
   compare: 'activationLab.compareActivations',
   guide: 'activationLab.openGuide',
+  copyAsCode: 'activationLab.copyAsCode',
 } as const;
 
 export const HOVER_COMMAND_IDS: readonly string[] = Object.values(HOVER_COMMANDS);
 
 export type { OpenLabArgs, CompareActivationsArgs, OpenGuideArgs } from '../../protocol/commandArgs';
+
+/** `activationLab.copyAsCode` from a hover: this activation with the code's parameters, in the code's framework. */
+export interface CopyAsCodeLinkArgs {
+  activation: string;
+  params?: Record<string, number>;
+  framework?: Framework;
+}
 
 /**
  * `command:<id>?<args>` for a Markdown link: the arguments as a JSON array, percent-encoded, with
