@@ -191,7 +191,7 @@ export function activationFunction(
   }
   if (native?.note) notes.push(native.note);
   const signature = ['x', ...record.params.map((s) => `${p(s.name)}=${pythonFloat(params[s.name] ?? s.default)}`)].join(', ');
-  const what = record.origin === 'custom' ? `Custom activation ${record.id}: ${record.formula.unicode}` : `${record.displayName}: ${record.formula.unicode}`;
+  const what = record.origin === 'custom' ? record.formula.unicode : `${record.displayName}: ${record.formula.unicode}`;
   const definition = [
     `def ${options.name ?? 'f'}(${signature}):`,
     `    ${docstring(what)}`,
@@ -204,11 +204,14 @@ export function activationFunction(
 export function activationSource(record: ActivationRecord, params: Readonly<Record<string, number>>, framework: CodeFramework): string {
   const code = activationFunction(record, params, framework);
   const values = record.params.map((s) => `${s.name}=${pythonFloat(params[s.name] ?? s.default)}`).join(', ');
-  const title = record.origin === 'custom' ? `Custom activation ${record.id}` : record.displayName;
+  const custom = record.origin === 'custom';
+  // The command line names an unnamed expression 'expression'.
+  const title = !custom ? record.displayName : record.id === 'expression' ? 'An expression' : `Custom activation ${record.id}`;
   const header = [
     `# ${commentText(title)}${values ? ` (${values})` : ''} for ${CODE_FRAMEWORK_LABELS[framework]}, written by Activation Lab.`,
     `# ${commentText(record.formula.unicode)}`,
-    ...(code.native ? [] : [`# Translated from the lab's expression: ${commentText(record.origin === 'custom' ? (record as CustomActivation).expression : (record as { expression: string }).expression)}`]),
+    // A built-in's formula is typeset; say which expression the code was translated from.
+    ...(code.native || custom ? [] : [`# Translated from the lab's expression: ${commentText((record as { expression: string }).expression)}`]),
     ...code.notes.map((n) => `# Note: ${commentText(n)}`),
   ];
   const imports = code.imports.toString();
