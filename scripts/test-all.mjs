@@ -39,10 +39,24 @@ function layer(name, args) {
   });
 }
 
+/** An npm command, echoed; any `npm warn` line it prints fails the run (the project promises none). */
+function mustNpm(args, what) {
+  const r = spawnSync('npm', args, { cwd: root, encoding: 'utf8' });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const warnings = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => /^npm warn/i.test(l.trim()));
+  if (r.status !== 0 || warnings.length) {
+    console.error(`[test] ${what} failed${warnings.length ? `: npm printed ${warnings.length} warning(s)` : ''}`);
+    process.exit(r.status || 1);
+  }
+}
+
 must('bash', ['scripts/ensure-system-deps.sh'], 'installing system packages');
+// What CI's `npm ci` printed is not visible from here: its dry run prints the same project warnings.
+mustNpm(['ci', '--dry-run', '--no-audit', '--no-fund'], 'npm ci --dry-run');
 console.log('== build and typecheck');
 must(process.execPath, ['scripts/build.mjs'], 'the build');
-must('npm', ['run', '-s', 'typecheck'], 'the typecheck');
+mustNpm(['run', '-s', 'typecheck'], 'the typecheck');
 
 const layers = [
   ['unit', 'unit tests (plain Node)', ['scripts/run-unit-tests.mjs']],

@@ -5,6 +5,7 @@ import { pickActivation, pickActivations } from './activationPicker';
 import type { LabPanels } from './labPanel';
 import type { LabServices } from './labSession';
 import { exportOnnxCommand, verifyOnnxCommand } from './onnxCommands';
+import { copyAsCode } from './codeCommands';
 import { deleteRun, showRuns } from './runCommands';
 import { datasetSpec } from './settings';
 
@@ -44,6 +45,8 @@ export function labCommands(services: LabServices, panels: LabPanels): Record<st
     },
     'activationLab.showRuns': () => showRuns(training.experimentsDir),
     'activationLab.deleteRun': () => deleteRun(training.experimentsDir, log),
+    // From a hover link or the lab page: { activation, params?, framework? } or { run: <folder> }.
+    'activationLab.copyAsCode': (args?: unknown) => copyAsCode(args, customs, log, training.experimentsDir),
   };
 }
 

@@ -17,7 +17,8 @@ function runItems(experimentsDir: string): (vscode.QuickPickItem & { run: Stored
   });
 }
 
-async function pickRun(experimentsDir: string, title: string): Promise<StoredRun | undefined> {
+/** One run of any experiment; undefined when there is none or the picker is dismissed. */
+export async function pickRun(experimentsDir: string, title: string): Promise<StoredRun | undefined> {
   const items = runItems(experimentsDir);
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No runs yet. Use "Train on MNIST" to make some.'));

@@ -6,6 +6,7 @@ import { propsCommand } from './props';
 import { gradientFlowCommand } from './gradientFlow';
 import { exportCommand } from './export';
 import { verifyCommand } from './verify';
+import { codeCommand } from './code';
 
 /** Every `actlab` subcommand, in the order `actlab help` lists them. */
-export const cliCommands: CliCommand[] = [trainCommand, listCommand, evalCommand, propsCommand, gradientFlowCommand, exportCommand, verifyCommand];
+export const cliCommands: CliCommand[] = [trainCommand, listCommand, evalCommand, propsCommand, gradientFlowCommand, exportCommand, verifyCommand, codeCommand];

@@ -1,12 +1,12 @@
 // The lab commands a hover links to, their arguments, and `command:` URIs for Markdown links.
 // The hover's MarkdownString trusts exactly these ids (isTrusted.enabledCommands).
-
 import type { Framework } from '../activations/types';
 
 export const HOVER_COMMANDS = {
   openLab: 'activationLab.openLab',
   compare: 'activationLab.compareActivations',
   guide: 'activationLab.openGuide',
+  copyAsCode: 'activationLab.copyAsCode',
 } as const;
 
 export const HOVER_COMMAND_IDS: readonly string[] = Object.values(HOVER_COMMANDS);
@@ -24,6 +24,13 @@ export type CompareActivationsArgs = string[];
 /** `activationLab.openGuide` from a hover: open the guide at this activation. */
 export interface OpenGuideArgs {
   activation: string;
+}
+
+/** `activationLab.copyAsCode` from a hover: this activation with the code's parameters, in the code's framework. */
+export interface CopyAsCodeLinkArgs {
+  activation: string;
+  params?: Record<string, number>;
+  framework?: Framework;
 }
 
 /**

@@ -26,6 +26,8 @@ const en = {
   openInLabTip: 'Plot {0} in the Activation Lab',
   compareTip: 'Compare {0} with other activations',
   guideTip: 'Read about {0} in the guide',
+  copyAsCode: 'Copy as Code',
+  copyAsCodeTip: 'Copy {0} as PyTorch, Keras or JAX code',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -53,6 +55,8 @@ export const HOVER_LABELS: Readonly<Record<HoverLanguage, Readonly<Record<LabelK
     openInLabTip: '在激活函数实验室中绘制 {0}',
     compareTip: '将 {0} 与其他激活函数比较',
     guideTip: '在指南中阅读 {0}',
+    copyAsCode: '复制为代码',
+    copyAsCodeTip: '将 {0} 复制为 PyTorch、Keras 或 JAX 代码',
   },
 };
 

@@ -7,7 +7,7 @@ import type { ActivationRecord, Framework, OutputRange, ParamSpec } from '../act
 import { formulaText } from '../locale';
 import { activationPlotSvg } from '../plot/activationPlot';
 import { svgDataUri } from '../plot/svgPlot';
-import { HOVER_COMMANDS, commandUri, type CompareActivationsArgs, type OpenGuideArgs, type OpenLabArgs } from './commandLinks';
+import { HOVER_COMMANDS, commandUri, type CompareActivationsArgs, type CopyAsCodeLinkArgs, type OpenGuideArgs, type OpenLabArgs } from './commandLinks';
 import { frameworkLabel } from './frameworks';
 import { label, type HoverLanguage } from './labels';
 import type { ActivationReference } from './reference';
@@ -97,12 +97,14 @@ export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, opt
   const openLab: OpenLabArgs = { activation: record.id, params, ...(framework ? { framework } : {}) };
   const compare: CompareActivationsArgs = [record.id];
   const guide: OpenGuideArgs = { activation: record.id };
-  const title = (key: 'openInLabTip' | 'compareTip' | 'guideTip'): string => label(lang, key, record.displayName).replace(/["\\]/g, '\\$&');
+  const copy: CopyAsCodeLinkArgs = { activation: record.id, params, ...(framework ? { framework } : {}) };
+  const title = (key: 'openInLabTip' | 'compareTip' | 'guideTip' | 'copyAsCodeTip'): string => label(lang, key, record.displayName).replace(/["\\]/g, '\\$&');
   lines.push('---', '');
   lines.push([
     `[${label(lang, 'openInLab')}](${commandUri(HOVER_COMMANDS.openLab, openLab)} "${title('openInLabTip')}")`,
     `[${label(lang, 'compare')}](${commandUri(HOVER_COMMANDS.compare, compare)} "${title('compareTip')}")`,
     `[${label(lang, 'guide')}](${commandUri(HOVER_COMMANDS.guide, guide)} "${title('guideTip')}")`,
+    `[${label(lang, 'copyAsCode')}](${commandUri(HOVER_COMMANDS.copyAsCode, copy)} "${title('copyAsCodeTip')}")`,
   ].join(' \u00b7 '));
   return lines.join('\n');
 }

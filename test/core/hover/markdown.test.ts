@@ -49,10 +49,14 @@ test("PyTorch's LeakyReLU hover: formula, derivative, range, the 0.01 default, p
   for (const c of leaky.cons.slice(0, 3)) assert.ok(md.includes(`- ${escapeMarkdown(c.en)}`));
   assert.ok(imageSvg(md).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
   const links = commandLinks(md);
-  assert.deepEqual(links.map(([l, id]) => [l, id]), [['Open in Lab', HOVER_COMMANDS.openLab], ['Compare', HOVER_COMMANDS.compare], ['Guide', HOVER_COMMANDS.guide]]);
+  assert.deepEqual(links.map(([l, id]) => [l, id]), [
+    ['Open in Lab', HOVER_COMMANDS.openLab], ['Compare', HOVER_COMMANDS.compare], ['Guide', HOVER_COMMANDS.guide], ['Copy as Code', HOVER_COMMANDS.copyAsCode],
+  ]);
   assert.deepEqual(links[0]![2], [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
   assert.deepEqual(links[1]![2], [['leaky_relu']]);
   assert.deepEqual(links[2]![2], [{ activation: 'leaky_relu' }]);
+  // Copy as Code takes the code's framework and parameters, so Keras's LeakyReLU() gives alpha 0.3.
+  assert.deepEqual(links[3]![2], [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
 });
 
 test("Keras's LeakyReLU hover says 0.3 and plots with it; the call's own value is shown and plotted", () => {
@@ -78,11 +82,11 @@ test('Simplified Chinese: the labels and the registry\'s texts in Chinese, the f
   assert.ok(md.includes(escapeMarkdown(tanh.doc['zh-cn'])));
   for (const p of tanh.pros.slice(0, 3)) assert.ok(md.includes(escapeMarkdown(p['zh-cn'])));
   assert.ok(!md.includes(tanh.doc.en));
-  assert.deepEqual(commandLinks(md).map(([l]) => l), ['在实验室中打开', '比较', '指南']);
+  assert.deepEqual(commandLinks(md).map(([l]) => l), ['在实验室中打开', '比较', '指南', '复制为代码']);
   assert.ok(md.includes('**Keras 中的默认值** 无参数'));
 });
 
-test('every built-in activation renders in both languages: image, 2-3 pros and cons, three links, no undefined/NaN', () => {
+test('every built-in activation renders in both languages: image, 2-3 pros and cons, four links, no undefined/NaN', () => {
   for (const record of ACTIVATIONS) {
     for (const lang of ['en', 'zh-cn'] as HoverLanguage[]) {
       const md = hoverMarkdown(ref(record, 'pytorch'), lang);

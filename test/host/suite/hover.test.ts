@@ -169,6 +169,12 @@ describe('Hover docs on activation names', () => {
         await new Promise((r) => setTimeout(r, 500));
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
         assert.equal(await pending, undefined);
+      } else if (id === 'activationLab.copyAsCode') {
+        // The activation, parameters and framework come from the code; where the code goes is asked.
+        assert.deepEqual(args, [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
+        await new Promise((r) => setTimeout(r, 500));
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        assert.equal(await pending, undefined);
       } else {
         await pending;
       }
