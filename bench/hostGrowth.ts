@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const end = await runJob(trainJob, {
       runs: [{ runId: 'relu', activations: [{ id: 'relu' }, { id: 'relu' }] }, { runId: 'sigmoid', activations: [{ id: 'sigmoid' }, { id: 'sigmoid' }] }],
       settings: { epochs, dataset: 'mnist' },
-      dataset, outDir, libraries: null, onnx: false,
+      dataset, outDir, libraries: null,
     }, pool);
     const results = end.result;
     if (!results) throw new Error(end.error);

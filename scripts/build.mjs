@@ -1,5 +1,6 @@
-// One esbuild script, five bundles: the extension (node), the training worker and the training
-// process (node), the CLI (node) and the webview (browser). Flags: --watch, --production.
+// One esbuild script, the bundles: the extension (node) and the command modules it loads on
+// first use, the training worker and the training process (node), the CLI (node) and the
+// webview (browser). Flags: --watch, --production.
 import * as esbuild from 'esbuild';
 import { mkdir, chmod } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,6 +37,8 @@ const node = {
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  // Loaded by the extension on first use (src/host/lazyFeature.ts): the ONNX and code-generation commands.
+  { ...node, entryPoints: { onnxCommands: 'src/host/onnxCommands.ts', codeCommands: 'src/host/codeCommands.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/training/trainWorker.ts' }, outdir: 'dist' },
   // ProcessPool's training process (the extension host trains there, holding no dataset itself)
   { ...node, entryPoints: { poolProcess: 'src/training/poolProcess.ts' }, outdir: 'dist' },

@@ -4,9 +4,11 @@ import { defineCustomActivation, evaluateAtX } from './activationCommands';
 import { pickActivation, pickActivations } from './activationPicker';
 import type { LabPanels } from './labPanel';
 import type { LabServices } from './labSession';
-import { exportOnnxCommand, verifyOnnxCommand } from './onnxCommands';
-import { copyAsCode } from './codeCommands';
+import { lazyFeature } from './lazyFeature';
 import { deleteRun, showRuns } from './runCommands';
+
+const onnx = lazyFeature<typeof import('./onnxCommands')>('onnxCommands');
+const code = lazyFeature<typeof import('./codeCommands')>('codeCommands');
 import { datasetSpec } from './settings';
 
 /** Command ids (as declared in package.json) and their handlers. Every picker may be dismissed. */
@@ -36,8 +38,8 @@ export function labCommands(services: LabServices, panels: LabPanels): Record<st
     'activationLab.defineCustomActivation': () => defineCustomActivation(customs),
     'activationLab.trainOnMnist': () => training.trainCommand(),
     'activationLab.stopTraining': () => training.stop(),
-    'activationLab.exportOnnx': () => exportOnnxCommand(training.experimentsDir, log),
-    'activationLab.verifyOnnx': () => verifyOnnxCommand(log, datasetSpec),
+    'activationLab.exportOnnx': () => onnx().exportOnnxCommand(training.experimentsDir, log),
+    'activationLab.verifyOnnx': () => onnx().verifyOnnxCommand(log, datasetSpec),
     'activationLab.openGuide': (args?: unknown) => {
       // A hover's link names its activation: the guide opens on it.
       const guide = parseOpenGuideArgs(args);
@@ -46,7 +48,7 @@ export function labCommands(services: LabServices, panels: LabPanels): Record<st
     'activationLab.showRuns': () => showRuns(training.experimentsDir),
     'activationLab.deleteRun': () => deleteRun(training.experimentsDir, log),
     // From a hover link or the lab page: { activation, params?, framework? } or { run: <folder> }.
-    'activationLab.copyAsCode': (args?: unknown) => copyAsCode(args, customs, log, training.experimentsDir),
+    'activationLab.copyAsCode': (args?: unknown) => code().copyAsCode(args, customs, log, training.experimentsDir),
   };
 }
 

@@ -141,7 +141,7 @@ test('a train job runs through a ProcessPool given only the dataset spec', async
     const end = await runJob(trainJob, {
       runs: [{ runId: 'tanh', activations: [{ id: 'tanh' }, { id: 'tanh' }] }],
       settings: { epochs: 1, limitTrain: 500, limitTest: 200, dataset: 'mnist' },
-      outDir: dir, libraries: null, onnx: false,
+      outDir: dir, libraries: null,
     }, pool);
     const results = end.result!;
     assert.equal(end.status, 'completed', end.error);

@@ -10,7 +10,7 @@ import { CliError, EXIT, parseCliArgs, type CliCommand, type CliIO } from '../co
 import { loadDataset, type Dataset } from '../../core/data/datasets';
 import { IdxError } from '../../core/data/idx';
 import { parseParamList } from '../../core/expr/paramAssignment';
-import type { OnnxRunCheck } from '../../core/onnx/trainCheck';
+import { exportAndVerifyRun, type OnnxRunCheck } from '../../core/onnx/trainCheck';
 import { loadVegaLibraries } from '../../core/report/vendor';
 import { ensureWritableFolder } from '../../core/runs/atomic';
 import { isPathSegment } from '../../core/runs/pathSegment';
@@ -306,6 +306,11 @@ function summary(results: ResultsFile, outDir: string, report: boolean): string 
   return lines.join('\n');
 }
 
+/** Every completed run exported to ONNX and checked, unless --no-onnx. */
+function onnxCheck(args: TrainArgs): Pick<TrainJobSpec, 'onnx'> {
+  return args.onnx ? { onnx: { check: exportAndVerifyRun } } : {};
+}
+
 /** The dataset, or a CliError saying why it does not load. */
 function loadData(spec: string): Dataset {
   try {
@@ -329,7 +334,7 @@ function experiment(args: TrainArgs): Omit<TrainJobSpec, 'libraries' | 'dataset'
   }
   if (args.resume === undefined) {
     const id = newExperimentId((name) => existsSync(path.join(dir, name)));
-    return { ...args.plan, outDir: path.join(dir, id), onnx: args.onnx };
+    return { ...args.plan, outDir: path.join(dir, id), ...onnxCheck(args) };
   }
   const outDir = args.resume ? path.join(dir, args.resume) : interruptedExperiments(dir)[0];
   if (!outDir) throw new CliError(`nothing to resume in ${dir}: no experiment there was cut off mid-training (name a finished one with --resume ID to extend it)`);
@@ -340,7 +345,7 @@ function experiment(args: TrainArgs): Omit<TrainJobSpec, 'libraries' | 'dataset'
   } catch (e) {
     throw new CliError((e as Error).message);
   }
-  return { ...resumed, settings: { ...resumed.settings, ...(args.epochs !== undefined ? { epochs: args.epochs } : {}) }, onnx: args.onnx };
+  return { ...resumed, settings: { ...resumed.settings, ...(args.epochs !== undefined ? { epochs: args.epochs } : {}) }, ...onnxCheck(args) };
 }
 
 export const trainCommand: CliCommand = {

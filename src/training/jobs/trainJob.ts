@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { loadDataset, type Dataset } from '../../core/data/datasets';
-import { exportAndVerifyRun, type OnnxRunCheck } from '../../core/onnx/trainCheck';
+import type { exportAndVerifyRun } from '../../core/onnx/trainCheck';
 import { renderReport } from '../../core/report/html';
 import type { VegaLibraries } from '../../core/report/vendor';
 import { writeFileAtomic } from '../../core/runs/atomic';
@@ -25,12 +25,16 @@ export interface TrainJobSpec {
   resume?: boolean;
   /** The libraries report.html inlines; null writes no report. */
   libraries: VegaLibraries | null;
-  /** Export every completed run to ONNX and check it in onnxruntime (an object picks the opset). */
-  onnx?: boolean | { opset?: number };
+  /**
+   * Export every completed run to ONNX and check it in onnxruntime with `check` (the CLI passes
+   * core/onnx's exportAndVerifyRun; the extension host, which leaves that to "Verify ONNX Model",
+   * does not load the exporter at all).
+   */
+  onnx?: { check: typeof exportAndVerifyRun; opset?: number };
   /** The dataset when the caller has it loaded (the ONNX check's test images); loaded here otherwise. */
   dataset?: Dataset;
   /** After each run's ONNX check. */
-  onOnnxCheck?: (runId: string, check: OnnxRunCheck) => void;
+  onOnnxCheck?: (runId: string, check: NonNullable<ResultsRun['onnx']>) => void;
 }
 
 /** Runs for a list of stacks: one spec applies to every hidden layer; ids are folder-safe and unique. */
@@ -92,11 +96,11 @@ async function finish(spec: TrainJobSpec, p: JobPlan, ends: RunEnd[], pool: { ma
   const runs = ends.map((e, i) => resultsRun(e, p.runs[i]!.config.activations.map(activationSpecName), p.runs[i]!.runDir!, p.outDir));
   const completed = runs.filter((r) => r.status === 'completed');
   // Trained in another process: the check's test images are loaded here, after training.
-  const onnxDataset = spec.onnx === undefined || spec.onnx === false || completed.length === 0 ? undefined : spec.dataset ?? loadQuietly(common.dataset);
-  if (onnxDataset) {
-    const opset = typeof spec.onnx === 'object' ? spec.onnx.opset : undefined;
+  const onnxDataset = !spec.onnx || completed.length === 0 ? undefined : spec.dataset ?? loadQuietly(common.dataset);
+  if (spec.onnx && onnxDataset) {
+    const { check, opset } = spec.onnx;
     for (const r of completed) {
-      r.onnx = await exportAndVerifyRun(path.join(p.outDir, r.dir), p.outDir, onnxDataset, { opset, limit: common.limitTest });
+      r.onnx = await check(path.join(p.outDir, r.dir), p.outDir, onnxDataset, { opset, limit: common.limitTest });
       spec.onOnnxCheck?.(r.id, r.onnx);
     }
   }
