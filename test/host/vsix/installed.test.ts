@@ -30,10 +30,11 @@ describe('Activation Lab installed from its VSIX', () => {
     const latency = Date.now() - t0;
     assert.match(md.value, /ReLU/);
     const { startup } = ext.exports;
-    assert.ok(startup.loaded <= startup.hoverRegistered && startup.hoverRegistered <= startup.activated, JSON.stringify(startup));
+    assert.ok(startup.loaded <= startup.called && startup.called <= startup.hoverRegistered && startup.hoverRegistered <= startup.activated, JSON.stringify(startup));
     // Measured, not asserted (speed belongs to benchmarks): printed into the test log.
     console.log(`first hover: ${latency} ms after opening the file (${asked} request(s); the lab was ${wasActive ? 'already' : 'not yet'} active); ` +
-      `bundle loaded at ${startup.loaded.toFixed(0)} ms of the extension host, hovers ready ${(startup.hoverRegistered - startup.loaded).toFixed(1)} ms later, activate done ${(startup.activated - startup.loaded).toFixed(1)} ms after loading`);
+      `bundle loaded at ${startup.loaded.toFixed(0)} ms of the extension host, activate called ${(startup.called - startup.loaded).toFixed(1)} ms later, ` +
+      `hovers ready ${(startup.hoverRegistered - startup.called).toFixed(1)} ms and all ${(startup.activated - startup.called).toFixed(1)} ms into activate`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
