@@ -19,3 +19,20 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Dismisses quick picks and input boxes until `pending` (a command that shows them) settles, and
+ * returns its result. A dismissal while none is open does nothing, so the picker is closed however
+ * late it appears on a busy machine; a command that never settles fails the test naming `what`.
+ */
+export async function dismissUntilSettled<T>(what: string, pending: Thenable<T>, timeoutMs = 30_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(pending).finally(() => { settled = true; });
+  const t0 = Date.now();
+  while (!settled) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`${what} did not finish within ${timeoutMs} ms with its pickers dismissed`);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await Promise.race([result.catch(() => undefined), new Promise((r) => setTimeout(r, 100))]);
+  }
+  return result;
+}

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { HOVER_COMMAND_IDS } from '../../../src/core/hover/commandLinks';
 import { ActivationHoverProvider } from '../../../src/host/hover/activationHoverProvider';
 import { CUSTOM_ACTIVATIONS_SETTING } from '../../../src/host/settings';
-import { EXTENSION_ID, activateLab, waitFor } from './helpers';
+import { EXTENSION_ID, activateLab, dismissUntilSettled, waitFor } from './helpers';
 
 async function openSample(name: string): Promise<vscode.TextDocument> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -166,15 +166,11 @@ describe('Hover docs on activation names', () => {
       if (id === 'activationLab.compareActivations') {
         // One id opens the multi-pick with it preselected; dismissing the picker compares nothing.
         assert.deepEqual(args, [['leaky_relu']]);
-        await new Promise((r) => setTimeout(r, 500));
-        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        assert.equal(await pending, undefined);
+        assert.equal(await dismissUntilSettled(id!, pending), undefined);
       } else if (id === 'activationLab.copyAsCode') {
         // The activation, parameters and framework come from the code; where the code goes is asked.
         assert.deepEqual(args, [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
-        await new Promise((r) => setTimeout(r, 500));
-        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        assert.equal(await pending, undefined);
+        assert.equal(await dismissUntilSettled(id!, pending), undefined);
       } else {
         await pending;
       }

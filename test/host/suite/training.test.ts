@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TrainingEvent } from '../../../src/protocol/training';
-import { activateLab } from './helpers';
+import { activateLab, dismissUntilSettled } from './helpers';
 
 describe('Training from VS Code (workers, never the host thread)', () => {
   it('trains a quick relu run in a worker and writes results and a report', async () => {
@@ -71,10 +71,7 @@ describe('Training from VS Code (workers, never the host thread)', () => {
 
   it('"Train on MNIST" does nothing when its picker is cancelled', async () => {
     const api = await activateLab();
-    const pending = vscode.commands.executeCommand('activationLab.trainOnMnist');
-    await new Promise((r) => setTimeout(r, 700));
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    assert.equal(await pending, undefined);
+    assert.equal(await dismissUntilSettled('Train on MNIST', vscode.commands.executeCommand('activationLab.trainOnMnist')), undefined);
     assert.equal(api.training.isRunning, false);
   });
 
