@@ -171,11 +171,12 @@ export function parseResultsView(v: unknown): ResultsView | string {
 
 export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
   if (!isRecord(v)) return 'experiment is not an object';
-  if (!isString(v.id) || !isString(v.createdAt) || !isString(v.dataset)) return 'id, createdAt and dataset must be strings';
+  if (!isString(v.id) || !RUN_ID.test(v.id)) return 'experiment id must be one path segment';
+  if (!isString(v.createdAt) || !isString(v.dataset)) return 'createdAt and dataset must be strings';
   if (!isInt(v.epochs, 0, 100_000)) return 'epochs must be an integer';
   if (!optional(v.limitTrain, (n) => isInt(n, 1, 1e9))) return 'limitTrain must be an integer';
   const runs = arrayOf(v.runs, (r) => {
-    if (!isRecord(r) || !isString(r.id) || !isRunEndStatus(r.status)) return 'run needs an id and a status';
+    if (!isRecord(r) || !isString(r.id) || !RUN_ID.test(r.id) || !isRunEndStatus(r.status)) return 'run needs an id (one path segment) and a status';
     const t = r.testAccuracy === null ? null : metric(r.testAccuracy);
     const a = r.valAccuracy === null ? null : metric(r.valAccuracy);
     if (t === undefined || a === undefined) return 'accuracies must be numbers or null';

@@ -106,6 +106,13 @@ test('malformed host messages of the lab give a reason in the webview', () => {
     { type: 'train/event', event: { type: 'job/started', job: { ...job, kind: 'dream' } } },
     { type: 'train/event', event: { type: 'job/ended', jobId: job.id, status: 'done', hasResults: true } },
     { type: 'train/event', event: { type: 'job/ended', jobId: job.id, status: 'completed' } },
+    // every id that names a folder is one path segment
+    { type: 'train/event', event: { type: 'job/ended', jobId: '..', status: 'completed', hasResults: true } },
+    { type: 'train/event', event: { type: 'job/started', job: { ...job, id: '..' } } },
+    { type: 'train/event', event: { type: 'job/started', job: { ...job, runs: [{ runId: '../../x', activations: [] }] } } },
+    { type: 'train/event', event: { type: 'run/epoch', runId: '..', metrics: epoch } },
+    { type: 'train/snapshot', snapshot: { job, runs: [{ id: 'a/b', activations: [], status: 'queued', history: [], test: null, secondsPerEpoch: null }] } },
+    { type: 'runs/list', experiments: [{ id: '..', createdAt: 'b', dataset: 'c', epochs: 1, runs: [] }] },
     { type: 'train/snapshot', snapshot: { job, runs: [{ id: 'relu', activations: [], status: 'flying', history: [], test: null, secondsPerEpoch: null }] } },
     { type: 'train/snapshot' },
     { type: 'train/status', status: { running: true, activations: [], epochs: 0 } },
