@@ -3,9 +3,9 @@
 import { ACTIVATIONS } from '../activations/registry';
 import type { ElementwiseActivation, FloatArray, Params } from '../activations/types';
 import { analyzeActivation } from '../analysis/properties';
-import { type Expr, paramsUsed, RESERVED_NAMES } from './ast';
+import { type Expr, paramNameProblem, paramsUsed } from './ast';
 import { differentiate } from './differentiate';
-import { ExprError } from './errors';
+import { clip, ExprError } from './errors';
 import { compileExpr } from './evaluate';
 import { parseExpression } from './parser';
 import { toLatex, toText } from './print';
@@ -31,7 +31,6 @@ export interface CustomActivation extends ElementwiseActivation {
 }
 
 const NAME_MAX = 64;
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function checkDef(def: CustomActivationDef): void {
   if (!def || typeof def !== 'object') throw new Error('a custom activation needs { name, expression, params? }');
@@ -47,8 +46,8 @@ function checkDef(def: CustomActivationDef): void {
     throw new Error(`params of custom activation '${name}' must be an object of numbers`);
   }
   for (const [p, v] of Object.entries(params ?? {})) {
-    if (!IDENT.test(p)) throw new Error(`parameter name '${p}' of '${name}' is not a valid name (letters, digits, _)`);
-    if (RESERVED_NAMES.has(p)) throw new Error(`parameter name '${p}' of '${name}' is reserved (x, pi, e and function names)`);
+    const problem = paramNameProblem(p);
+    if (problem) throw new Error(`${problem} (custom activation '${clip(name)}')`);
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`parameter ${p} of '${name}' must be a finite number, got ${String(v)}`);
   }
 }
