@@ -6,7 +6,7 @@ import { ACTIVATIONS, findActivation } from '../../../src/core/activations/regis
 import { parseActivationText, parseCustomDefinitions, type ActivationChoice } from '../../../src/core/expr/activationText';
 import { isFunctionName } from '../../../src/core/expr/ast';
 
-const ok = (text: string, params?: Record<string, number>, custom?: Parameters<typeof parseActivationText>[1]['custom']): ActivationChoice => {
+const ok = (text: string, params?: Record<string, number>, custom?: NonNullable<Parameters<typeof parseActivationText>[1]>['custom']): ActivationChoice => {
   const c = parseActivationText(text, { params, custom });
   assert.ok(typeof c !== 'string', `${text}: ${c}`);
   return c;
