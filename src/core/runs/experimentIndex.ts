@@ -34,8 +34,23 @@ export interface ExperimentList {
 export function listExperiments(experimentsDir: string, limit = 20): ExperimentList {
   const out: ExperimentList = { experiments: [], damaged: [] };
   if (!existsSync(experimentsDir)) return out;
-  const ids = readdirSync(experimentsDir)
-    .filter((n) => EXPERIMENT_ID.test(n) && existsSync(path.join(experimentsDir, n, RESULTS_FILE)) && statSync(path.join(experimentsDir, n)).isDirectory())
+  let names: string[];
+  try {
+    names = readdirSync(experimentsDir);
+  } catch (e) {
+    out.damaged.push({ id: '.', problem: `cannot list ${experimentsDir}: ${(e as Error).message}` });
+    return out;
+  }
+  // existsSync and isDirectory say false (never throw) for dangling links and unreadable entries
+  const isDir = (p: string): boolean => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const ids = names
+    .filter((n) => EXPERIMENT_ID.test(n) && existsSync(path.join(experimentsDir, n, RESULTS_FILE)) && isDir(path.join(experimentsDir, n)))
     .sort()
     .reverse();
   for (const id of ids) {
