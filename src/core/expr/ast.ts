@@ -102,6 +102,7 @@ export function paramsUsed(e: Expr, out: string[] = []): string[] {
 
 /** Structural equality. */
 export function sameExpr(a: Expr, b: Expr): boolean {
+  if (a === b) return true;
   if (a.type !== b.type) return false;
   switch (a.type) {
     case 'variable': return true;

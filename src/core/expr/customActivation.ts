@@ -6,7 +6,7 @@ import { analyzeActivation } from '../analysis/properties';
 import { type Expr, paramNameProblem, paramsUsed } from './ast';
 import { differentiate } from './differentiate';
 import { clip, ExprError } from './errors';
-import { compileExpr } from './evaluate';
+import { Tape } from './evaluate';
 import { parseExpression } from './parser';
 import { toLatex, toText } from './print';
 import { simplify } from './simplify';
@@ -28,6 +28,14 @@ export interface CustomActivation extends ElementwiseActivation {
   derivativeAst: Expr;
   /** The derivative as text in the same language. */
   derivativeExpression: string;
+  /** What f and f' cost per point together, in additions. */
+  evaluationCost: number;
+  /** f at every xs[i], into out[i]: value for value what f gives. */
+  fMany(xs: ArrayLike<number>, out: FloatArray, p: Params): void;
+  /** f' at every xs[i], into out[i]. */
+  dfMany(xs: ArrayLike<number>, out: FloatArray, p: Params): void;
+  /** f and f' at every xs[i] in one pass (their shared subtrees computed once). */
+  valuesMany(xs: ArrayLike<number>, fOut: FloatArray, dfOut: FloatArray, p: Params): void;
 }
 
 const NAME_MAX = 64;
@@ -53,9 +61,19 @@ function checkDef(def: CustomActivationDef): void {
 }
 
 /**
+ * The most a custom activation's f and f' together may cost per point, in additions (see
+ * Tape.cost). The analyses evaluate both, in one tape, at about 42 000 points: at this cost
+ * that is about 20 million additions' worth, which keeps compiling and analysing any expression
+ * the limits accept under 100 ms (bench/expressions.ts measures it). 99 nested abs() or min()
+ * cost about 300; x*sigmoid(x) 15, GELU's expression about 80.
+ */
+export const MAX_EVALUATION_COST = 500;
+
+/**
  * Parses, differentiates and validates a custom activation, and returns its record. Throws
- * ExprError for a bad expression (with the column) and Error for bad names, parameters, or a
- * function that is not finite or whose derivative disagrees with finite differences on the grid.
+ * ExprError for a bad expression (with the column) or one too costly to evaluate, and Error for
+ * bad names, parameters, or a function that is not finite or whose derivative disagrees with
+ * finite differences on the grid.
  */
 export function compileCustomActivation(def: CustomActivationDef): CustomActivation {
   checkDef(def);
@@ -67,8 +85,14 @@ export function compileCustomActivation(def: CustomActivationDef): CustomActivat
   if (unused.length) throw new ExprError(`parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} not used in the expression`);
   const derivativeAst = simplify(differentiate(ast));
 
-  const fAt = compileExpr(ast, paramNames);
-  const dfAt = compileExpr(derivativeAst, paramNames);
+  const tapeF = new Tape([ast], paramNames);
+  const tapeDf = new Tape([derivativeAst], paramNames);
+  const tapeBoth = new Tape([ast, derivativeAst], paramNames); // f and f' sharing their common subtrees
+  const cost = tapeBoth.cost;
+  if (cost > MAX_EVALUATION_COST) {
+    throw new ExprError('expression is too costly to evaluate', undefined,
+      `f and f' take ${cost} operations per point together, at most ${MAX_EVALUATION_COST}: simplify it`);
+  }
   const defaultVector = Float64Array.from(paramNames, (p) => defaults[p]!);
   const check = validateOnGrid(ast, derivativeAst, paramNames, defaultVector);
   if (check.problems.length) throw new Error(`custom activation '${name}' fails validation on [-10, 10]: ${check.problems.join('; ')}`);
@@ -78,10 +102,11 @@ export function compileCustomActivation(def: CustomActivationDef): CustomActivat
   let lastVector = defaultVector;
   const vectorOf = (p: Params): Float64Array => {
     if (p === lastParams) return lastVector;
-    lastVector = Float64Array.from(paramNames, (n) => (p[n] ?? defaults[n])!);
+    lastVector = Float64Array.from(paramNames, (n) => (Object.prototype.hasOwnProperty.call(p, n) ? p[n]! : defaults[n]!));
     lastParams = p;
     return lastVector;
   };
+  let scratch = new Float64Array(0);
   const text = toText(ast);
   const dText = toText(derivativeAst);
   const record: CustomActivation = {
@@ -103,15 +128,20 @@ export function compileCustomActivation(def: CustomActivationDef): CustomActivat
     ast,
     derivativeAst,
     derivativeExpression: dText,
-    f: (x, p) => fAt(x, vectorOf(p)),
-    df: (x, p) => dfAt(x, vectorOf(p)),
+    evaluationCost: cost,
+    f: (x, p) => tapeF.evaluate(x, vectorOf(p)),
+    df: (x, p) => tapeDf.evaluate(x, vectorOf(p)),
+    fMany: (xs, out, p) => tapeF.evaluateMany(xs, vectorOf(p), [out]),
+    dfMany: (xs, out, p) => tapeDf.evaluateMany(xs, vectorOf(p), [out]),
+    valuesMany: (xs, fOut, dfOut, p) => tapeBoth.evaluateMany(xs, vectorOf(p), [fOut, dfOut]),
     forward(z: FloatArray, out: FloatArray, p: Params) {
-      const v = vectorOf(p);
-      for (let i = 0; i < z.length; i++) out[i] = fAt(z[i], v);
+      tapeF.evaluateMany(z, vectorOf(p), [out]);
     },
     backward(z: FloatArray, _a: FloatArray, grad: FloatArray, p: Params) {
-      const v = vectorOf(p);
-      for (let i = 0; i < z.length; i++) grad[i] *= dfAt(z[i], v);
+      if (scratch.length < z.length) scratch = new Float64Array(z.length);
+      const d = scratch.length === z.length ? scratch : scratch.subarray(0, z.length);
+      tapeDf.evaluateMany(z, vectorOf(p), [d]);
+      for (let i = 0; i < z.length; i++) grad[i] *= d[i]!;
     },
   };
   // Range and properties are measured, since nothing is declared for a user's function.

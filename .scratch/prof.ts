@@ -1,0 +1,15 @@
+import { analyzeActivation } from '/work/wt-rel/src/core/analysis/properties';
+import { compileCustomActivation } from '/work/wt-rel/src/core/expr/customActivation';
+import { getActivation } from '/work/wt-rel/src/core/activations/registry';
+import { DENSE_GRID } from '/work/wt-rel/src/core/analysis/sampling';
+const time = (label: string, fn: () => void, n = 5) => { fn(); const t = performance.now(); for (let i = 0; i < n; i++) fn(); console.log(label.padEnd(40), ((performance.now() - t) / n).toFixed(1), 'ms'); };
+const rec = compileCustomActivation({ name: 'c', expression: 'x*sigmoid(x)' });
+const out = new Float64Array(DENSE_GRID.length);
+time('fMany dense', () => rec.fMany(DENSE_GRID, out, {}));
+time('dfMany dense', () => rec.dfMany(DENSE_GRID, out, {}));
+time('f scalar dense', () => { for (let i = 0; i < DENSE_GRID.length; i++) out[i] = rec.f(DENSE_GRID[i]!, {}); });
+time('analyze custom', () => analyzeActivation(rec));
+time('analyze silu', () => analyzeActivation(getActivation('silu') as any));
+time('compile x*sigmoid(x)', () => compileCustomActivation({ name: 'c', expression: 'x*sigmoid(x)' }));
+time('compile exp(x)', () => compileCustomActivation({ name: 'c', expression: 'exp(x)' }));
+time('compile abs99', () => compileCustomActivation({ name: 'c', expression: 'abs('.repeat(99) + 'x' + ')'.repeat(99) }), 2);
