@@ -63,17 +63,17 @@ function checkDef(def: CustomActivationDef): void {
 /**
  * The most a custom activation's f and f' together may cost per point, in additions (see
  * Tape.cost). The analyses evaluate both, in one tape, at about 42 000 points: at this cost
- * that is about 20 million additions' worth, which keeps compiling and analysing any expression
+ * that is about 17 million additions' worth, which keeps compiling and analysing any expression
  * the limits accept under 100 ms (bench/expressions.ts measures it). 99 nested abs() or min()
- * cost about 300; x*sigmoid(x) 15, GELU's expression about 80.
+ * cost about 300; x*sigmoid(x) 15, GELU's expression 42.
  */
-export const MAX_EVALUATION_COST = 500;
+export const MAX_EVALUATION_COST = 400;
 
 /**
  * Parses, differentiates and validates a custom activation, and returns its record. Throws
- * ExprError for a bad expression (with the column) or one too costly to evaluate, and Error for
- * bad names, parameters, or a function that is not finite or whose derivative disagrees with
- * finite differences on the grid.
+ * ExprError for a bad expression (with the column), one too costly to evaluate, or a function
+ * that is not finite or whose derivative disagrees with finite differences on the grid; Error for
+ * bad names or parameters.
  */
 export function compileCustomActivation(def: CustomActivationDef): CustomActivation {
   checkDef(def);
@@ -95,7 +95,7 @@ export function compileCustomActivation(def: CustomActivationDef): CustomActivat
   }
   const defaultVector = Float64Array.from(paramNames, (p) => defaults[p]!);
   const check = validateOnGrid(ast, derivativeAst, paramNames, defaultVector);
-  if (check.problems.length) throw new Error(`custom activation '${name}' fails validation on [-10, 10]: ${check.problems.join('; ')}`);
+  if (check.problems.length) throw new ExprError(`custom activation '${name}' fails validation on [-10, 10]: ${check.problems.join('; ')}`);
 
   // Params objects map to a parameter vector; the last one is cached (the trainer reuses one object).
   let lastParams: Params | undefined;

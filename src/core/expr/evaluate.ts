@@ -187,10 +187,26 @@ export class Tape {
     for (let k = 0; k < pr.length; k++) if (pr[k]! >= 0) r[pr[k]!] = params[k]!;
     const { ops, dest, a, b, c } = this;
     for (let i = 0; i < ops.length; i++) {
-      const op = ops[i]!;
-      if (op === WHERE) r[dest[i]!] = whereValue(r[a[i]!]!, r[b[i]!]!, r[c[i]!]!);
-      else if (op >= ADD && op <= NE || op === MIN || op === MAX) r[dest[i]!] = binaryValue(op, r[a[i]!]!, r[b[i]!]!);
-      else r[dest[i]!] = unary(op, r[a[i]!]!);
+      const u = r[a[i]!]!;
+      let v: number;
+      switch (ops[i]!) {
+        case ADD: v = u + r[b[i]!]!; break;
+        case SUB: v = u - r[b[i]!]!; break;
+        case MUL: v = u * r[b[i]!]!; break;
+        case DIV: v = u / r[b[i]!]!; break;
+        case SQUARE: v = u * u; break;
+        case NEG: v = -u; break;
+        case EXP: v = Math.exp(u); break;
+        case TANH: v = Math.tanh(u); break;
+        case WHERE: v = whereValue(u, r[b[i]!]!, r[c[i]!]!); break;
+        case MIN: v = Math.min(u, r[b[i]!]!); break;
+        case MAX: v = Math.max(u, r[b[i]!]!); break;
+        default: {
+          const op = ops[i]!;
+          v = op >= ADD && op <= NE ? binaryValue(op, u, r[b[i]!]!) : unary(op, u);
+        }
+      }
+      r[dest[i]!] = v;
     }
     return r;
   }
