@@ -155,6 +155,9 @@ test('smaller input classes: --param names, huge ranges, long text, unused param
   const deep = await failure('eval', [`x${'+1'.repeat(3000)}+`, '--x', '1']);
   assert.ok(deep.length < 400 && /at column \d+/.test(deep) && deep.includes('…'), deep);
   assert.ok((await failure('eval', ['relu', '--x', `1,${'z'.repeat(9000)}`])).length < 300);
+  const exp = JSON.parse((await run('props', ['exp(x)', '--json'])).out);
+  assert.deepEqual([exp.kinks, exp.jumps, exp.smooth], [[], [], true], 'no kinks at the sampler\'s edge (19.9 to 20)');
+  assert.match((await run('props', ['exp(x)'])).out, /smooth\s+yes/);
 });
 
 test('softmax over long vectors: the Jacobian only up to 16 values, the diagonal beyond; 100000 points work', async () => {

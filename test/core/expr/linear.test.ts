@@ -76,7 +76,7 @@ test('the tape evaluates every node once, bit for bit as the language defines, s
   for (const u of [0, -0, Infinity, -Infinity, NaN, 5e-324, 1.7976931348623157e308]) assert.ok(Object.is(Math.pow(u, 2), u * u), `${u}`);
 });
 
-test("the issue's 99-deep abs() and min() are accepted; what is too costly is refused with an ExprError", () => {
+test('99-deep abs() and min() (which once took 24 to 41 s) are accepted; what is too costly is refused with an ExprError', () => {
   for (const text of [nest('abs', 99), minChain(99)]) {
     const record = compileCustomActivation({ name: 'deep', expression: text });
     assert.ok(record.evaluationCost <= MAX_EVALUATION_COST);
