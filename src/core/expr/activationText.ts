@@ -96,25 +96,32 @@ function builtinChoice(record: ActivationRecord, params: Record<string, number>)
   return { id: record.id, params: plain(out) };
 }
 
-/** A custom activation's parameters: its defaults, then the ones given; each must be one it declares. */
+/** A custom activation's parameters: its defaults, then the ones given; each must be one its expression uses. */
 function customChoice(name: string, def: CustomDefinition, params: Record<string, number>): ActivationChoice | string {
-  const defaults = def.params ?? {};
-  const out = paramRecord(Object.entries(defaults));
+  const out = paramRecord(Object.entries(def.params ?? {}));
+  const used = paramsOf(def.expression);
+  if (typeof used === 'string') return `custom activation ${clip(name)}: ${used}`;
   for (const [k, v] of Object.entries(params)) {
     const problem = paramNameProblem(k);
     if (problem) return problem;
-    if (!has(out, k) && !paramsUsedIn(def.expression).includes(k)) {
-      return `unknown parameter '${clip(k)}' for ${clip(name)} (its expression is ${quote(def.expression)})`;
+    if (!used.includes(k)) {
+      const known = used.length ? `its parameters: ${used.join(', ')}` : 'it has no parameters';
+      return `unknown parameter '${clip(k)}' for ${clip(name)} (${known})`;
     }
     out[k] = v;
   }
   return { expression: def.expression, params: plain(out), name };
 }
 
-/** The names an expression uses as parameters (any name that is not x, a constant or a function). */
-function paramsUsedIn(expression: string): string[] {
-  const names = Array.from(expression.matchAll(/[A-Za-z_]\w*/g), (m) => m[0]);
-  return names.filter((n) => !RESERVED_NAMES.has(n));
+/** The parameters an expression uses: every name in it that is not x, a constant or a function. */
+function paramsOf(expression: string): string[] | string {
+  const names = [...new Set(Array.from(expression.matchAll(/(?<![\w.])[A-Za-z_]\w*/g), (m) => m[0]))].filter((n) => !RESERVED_NAMES.has(n));
+  try {
+    return paramsUsed(parseExpression(expression, { params: names }));
+  } catch (e) {
+    if (e instanceof ExprError) return `invalid expression ${quote(expression, e.column)}: ${e.message}`;
+    throw e;
+  }
 }
 
 /** An expression over x whose parameters are the given ones, each used. */
