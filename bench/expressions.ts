@@ -2,7 +2,8 @@
 // the grid, measure range, smoothness, saturation...: what the extension host does on each
 // keystroke of "Define Custom Activation"): everyday expressions, the expressions that used to
 // take 24-41 s (99 nested abs() or min()), and the costliest the limits accept. Best of N runs
-// (noise only ever slows a run), with the machine's load average, since the machines are shared.
+// (noise only ever slows a run), in wall time and in this process's CPU time (which a busy
+// shared machine inflates less), with the load average.
 // Usage: node --import tsx bench/expressions.ts [--runs N] [--json FILE]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -28,29 +29,34 @@ const CASES: [string, string][] = [
   ['mixed 40 deep', `${Array.from({ length: 40 }, (_, i) => ['tanh(', 'abs(', 'softplus(', 'min(1, '][i % 4]).join('')}x${')'.repeat(40)}`],
 ];
 
-function time(expression: string): { best: number; median: number; cost: number | null; note?: string } {
+function time(expression: string): { best: number; median: number; cpu: number; cost: number | null; note?: string } {
   const ms: number[] = [];
+  const cpu: number[] = [];
   let cost: number | null = null;
   let note: string | undefined;
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     try {
       cost = compileCustomActivation({ name: 'bench', expression }).evaluationCost;
     } catch (e) {
       note = (e as Error).message.slice(0, 90);
     }
+    const used = process.cpuUsage(c);
     ms.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
   }
   ms.sort((a, b) => a - b);
-  return { best: ms[0]!, median: ms[ms.length >> 1]!, cost, note };
+  cpu.sort((a, b) => a - b);
+  return { best: ms[0]!, median: ms[ms.length >> 1]!, cpu: cpu[0]!, cost, note };
 }
 
 const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(`compile + analyse a custom activation, best and median of ${runs} runs; load average before: ${load()}; cost limit ${MAX_EVALUATION_COST}`);
-console.log(`${'case'.padEnd(20)} ${'chars'.padStart(6)} ${'cost'.padStart(5)} ${'best ms'.padStart(8)} ${'median'.padStart(8)}`);
+console.log(`${'case'.padEnd(20)} ${'chars'.padStart(6)} ${'cost'.padStart(5)} ${'best ms'.padStart(8)} ${'median'.padStart(8)} ${'cpu ms'.padStart(7)}`);
 const rows = CASES.map(([name, expression]) => {
   const r = time(expression);
-  console.log(`${name.padEnd(20)} ${String(expression.length).padStart(6)} ${String(r.cost ?? '-').padStart(5)} ${r.best.toFixed(1).padStart(8)} ${r.median.toFixed(1).padStart(8)}${r.note ? `  (${r.note})` : ''}`);
+  console.log(`${name.padEnd(20)} ${String(expression.length).padStart(6)} ${String(r.cost ?? '-').padStart(5)} ${r.best.toFixed(1).padStart(8)} ${r.median.toFixed(1).padStart(8)} ${r.cpu.toFixed(1).padStart(7)}${r.note ? `  (${r.note})` : ''}`);
   return { name, chars: expression.length, ...r };
 });
 console.log(`load average after: ${load()}`);

@@ -63,11 +63,11 @@ function checkDef(def: CustomActivationDef): void {
 /**
  * The most a custom activation's f and f' together may cost per point, in additions (see
  * Tape.cost). The analyses evaluate both, in one tape, at about 42 000 points: at this cost
- * that is about 17 million additions' worth, which keeps compiling and analysing any expression
+ * that is about 13 million additions' worth, which keeps compiling and analysing any expression
  * the limits accept under 100 ms (bench/expressions.ts measures it). 99 nested abs() or min()
  * cost about 300; x*sigmoid(x) 15, GELU's expression 42.
  */
-export const MAX_EVALUATION_COST = 400;
+export const MAX_EVALUATION_COST = 320;
 
 /**
  * Parses, differentiates and validates a custom activation, and returns its record. Throws
