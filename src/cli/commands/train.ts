@@ -245,6 +245,7 @@ class ProgressView {
       case 'run/started':
         bar?.update({ status: `training (${e.kernels})` });
         if (!bar) this.io.err(`${e.runId}: started (${e.kernels} kernels${e.resumedFromEpoch ? `, resuming after epoch ${e.resumedFromEpoch}` : ''})`);
+        for (const n of e.notes ?? []) this.note(`${e.runId}: ${n}`);
         break;
       case 'run/progress': {
         const p = e.progress;
