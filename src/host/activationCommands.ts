@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
+import { evaluateAt } from '../core/analysis/evaluate';
 import type { ActivationRecord } from '../core/activations/types';
 import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
 import { parseParamList } from '../core/expr/paramAssignment';
@@ -26,15 +27,16 @@ function format(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(8).replace(/\.?0+(e|$)/, '$1');
 }
 
-/** f(x) and f'(x) (softmax: the vector and its Jacobian diagonal) as lines of text. */
+/** f(x) and f'(x) (softmax: the vector, its Jacobian's diagonal, and the Jacobian when small) as lines of text. */
 export function evaluateLines(record: ActivationRecord, xs: number[]): string[] {
-  const p = resolveParams(record);
-  if (record.kind === 'elementwise') {
-    return xs.map((x) => `${record.id}(${format(x)}) = ${format(record.f(x, p))},  ${record.id}'(${format(x)}) = ${format(record.df(x, p))}`);
-  }
-  const y = new Float64Array(xs.length);
-  record.forward(Float64Array.from(xs), y, xs.length, p);
-  return [`${record.id}([${xs.map(format).join(', ')}]) = [${Array.from(y, format).join(', ')}]`];
+  const { points, jacobian, jacobianNote } = evaluateAt(record, xs, resolveParams(record));
+  const list = (key: 'x' | 'y' | 'dy') => `[${points.map((p) => format(p[key])).join(', ')}]`;
+  const lines = record.kind === 'vector'
+    ? [`${record.id}(${list('x')}) = ${list('y')}`, `∂fᵢ/∂xᵢ = ${list('dy')}`]
+    : points.map((p) => `${record.id}(${format(p.x)}) = ${format(p.y)},  ${record.id}'(${format(p.x)}) = ${format(p.dy)}`);
+  if (jacobian) lines.push(`Jacobian (row i: ∂fᵢ/∂xⱼ): ${jacobian.map((row) => `[${row.map(format).join(', ')}]`).join(', ')}`);
+  if (jacobianNote) lines.push(jacobianNote);
+  return lines;
 }
 
 /** "Evaluate Activation at x": pick, type x values, see f(x) and f'(x). */

@@ -65,14 +65,19 @@ test('the bundled CLI (dist/cli.js) trains in dist/worker.js and finds MNIST and
 
 test('bad options fail fast with a message naming the problem, before any training', async () => {
   const cases: [string[], RegExp][] = [
-    [['--activations', 'nope'], /run nope: unknown activation 'nope'/],
+    [['--activations', 'nope'], /unknown activation 'nope'; known: sigmoid, tanh, relu/],
+    [['--activations', 'relu+'], /--activations: 'relu\+' has an empty item around a \+/],
+    [['--activations', 'relu,,tanh'], /--activations: 'relu,,tanh' has an empty item between the ,s/],
+    [['--activations', 'tanh(2*x)'], /'tanh\(2\*x\)' is an expression: name it with --custom NAME=EXPRESSION/],
+    [['--custom', 'sq=x*x', '--custom', 'sq=x^2', '--activations', 'sq'], /custom activation sq is defined twice/],
+    [['--custom', 'relu=x', '--activations', 'relu'], /custom activation name 'relu' is taken by the built-in relu/],
     [['--epochs', '0'], /--epochs must be an integer of at least 1, got '0'/],
     [['--epochs', 'ten'], /--epochs must be an integer of at least 1, got 'ten'/],
     [['--hidden', '128,x'], /--hidden must be an integer/],
     [['--activations', 'relu+tanh+elu'], /3 activations for 2 hidden layers/],
-    [['--activations', 'leaky_relu(alpha=big)'], /cannot read the parameters of leaky_relu: 'alpha=big' is not of the form name=number/],
+    [['--activations', 'leaky_relu(alpha=big)'], /invalid expression 'leaky_relu\(alpha=big\)': '=' is not an operator at column 17/],
     [['--activations', 'leaky_relu(alpha=-1)'], /parameter alpha of leaky_relu must be in/],
-    [['--custom', 'sq=x*', '--activations', 'sq'], /run sq: /],
+    [['--custom', 'sq=x*', '--activations', 'sq'], /custom activation sq: invalid expression 'x\*': unexpected end of expression at column 3/],
     [['--dataset', '/nonexistent/folder'], /unknown dataset '\/nonexistent\/folder'/],
     [['--kernels', 'gpu'], /--kernels must be js or auto/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
@@ -105,7 +110,7 @@ test('the default plan is the tutorial experiment; mixed stacks, parameters and 
   assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[1]!.activations[0])), { id: 'leaky_relu', params: { alpha: 0.3 } });
   assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[2]!.activations[0])), { custom: { name: 'sq', expression: 'x*x', params: {} } });
   assert.deepEqual(mixed.settings, { hidden: [32, 16], seed: 0, dataset: 'mnist' });
-  assert.throws(() => parseTrainArgs(['--custom', 'sq=x*x', '--custom', 'sq=x^2']), /--custom sq is defined twice/);
+  assert.throws(() => parseTrainArgs(['--custom', 'sq=x*x', '--custom', 'sq=x^2']), /custom activation sq is defined twice/);
   assert.equal(parseTrainArgs(['--resume']).resume, '');
   assert.equal(parseTrainArgs(['--resume', '--epochs', '3']).resume, '');
   assert.equal(parseTrainArgs(['--resume', '2026-01-01T00-00-00-000Z']).resume, '2026-01-01T00-00-00-000Z');

@@ -1,10 +1,7 @@
 // `actlab eval <id|expression> --x ... [--param name=value ...] [--json]`: f(x) and f'(x).
-import { jacobianDiagonal } from '../../core/analysis/jacobian';
+import { evaluateAt, JACOBIAN_MAX } from '../../core/analysis/evaluate';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { fmt, normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
-
-/** The full Jacobian is printed (and put in --json) for vectors of up to this many values; longer ones get its diagonal. */
-export const JACOBIAN_MAX = 16;
 
 const USAGE = `actlab eval <id|expression> --x <v1,v2,...|a:b:n> [--param name=value ...] [--json]
 
@@ -35,28 +32,13 @@ export const evalCommand: CliCommand = {
     if (positionals.length > 1) throw new CliError(`expected one activation or expression, got ${positionals.length}: ${positionals.join(' ')} (quote an expression with spaces)`);
     const { record, label, params } = resolveActivationArg(positionals[0], parseParamOptions(values.param));
     const xs = parseXs(values.x);
-    let points: { x: number; y: number; dy: number }[];
-    let jacobian: number[][] | undefined;
-    let jacobianNote: string | undefined;
-    if (record.kind === 'vector') {
-      const n = xs.length;
-      const y = record.apply(xs, params);
-      let diagonal: Float64Array;
-      try {
-        diagonal = jacobianDiagonal(record, xs, params);
-      } catch (e) {
-        throw new CliError((e as Error).message);
-      }
-      if (n <= JACOBIAN_MAX) {
-        const jac = record.jacobian(xs, params); // (n, n)
-        jacobian = Array.from({ length: n }, (_, i) => Array.from(jac.subarray(i * n, (i + 1) * n)));
-      } else {
-        jacobianNote = `the ${n}×${n} Jacobian is not printed (only up to ${JACOBIAN_MAX} values); ∂fᵢ/∂xᵢ is its diagonal`;
-      }
-      points = xs.map((x, i) => ({ x, y: y[i]!, dy: diagonal[i]! }));
-    } else {
-      points = xs.map((x) => ({ x, y: record.f(x, params), dy: record.df(x, params) }));
+    let evaluation;
+    try {
+      evaluation = evaluateAt(record, xs, params);
+    } catch (e) {
+      throw new CliError((e as Error).message);
     }
+    const { points, jacobian, jacobianNote } = evaluation;
     if (values.json) {
       io.out(toJson({ activation: label, params, points, ...(jacobian ? { jacobian } : {}), ...(jacobianNote ? { jacobianNote } : {}) }));
       return 0;

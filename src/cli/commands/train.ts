@@ -9,7 +9,7 @@ import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { CliError, EXIT, parseCliArgs, type CliCommand, type CliIO } from '../command';
 import { loadDataset, type Dataset } from '../../core/data/datasets';
 import { IdxError } from '../../core/data/idx';
-import { parseParamList } from '../../core/expr/paramAssignment';
+import { clip, parseActivationText, parseCustomDefinitions, type CustomDefinition } from '../../core/expr/index';
 import { exportAndVerifyRun, type OnnxRunCheck } from '../../core/onnx/trainCheck';
 import { loadVegaLibraries } from '../../core/report/vendor';
 import { ensureWritableFolder } from '../../core/runs/atomic';
@@ -66,8 +66,11 @@ function positiveInt(name: string, value: string | undefined, min = 1): number |
   return Number(value);
 }
 
-/** Splits on commas outside parentheses: "relu,leaky_relu(alpha=0.3,x=1)" -> two items. */
-function splitTopLevel(text: string, sep: string): string[] {
+/**
+ * Splits on `sep` outside parentheses: "relu,leaky_relu(alpha=0.3,x=1)" -> two items. An empty
+ * item ("relu+", "relu,,tanh") is an error naming the text: nothing is silently dropped.
+ */
+export function splitTopLevel(text: string, sep: string, what: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -82,18 +85,22 @@ function splitTopLevel(text: string, sep: string): string[] {
     }
   }
   out.push(cur);
-  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+  const items = out.map((s) => s.trim());
+  if (items.some((s) => s === '')) throw new CliError(`${what}: '${clip(text)}' has an empty item ${sep === '+' ? 'around a +' : `between the ${sep}s`}`);
+  return items;
 }
 
-/** "leaky_relu(alpha=0.3)" -> { id, params }; a --custom name -> its expression. */
-function parseActivation(text: string, custom: Map<string, string>): ActivationSpec {
-  const m = /^([A-Za-z_][\w.-]*)\s*(?:\((.*)\))?$/.exec(text);
-  if (!m) throw new CliError(`cannot read the activation '${text}' (expected name or name(param=value,...))`);
-  const params = parseParamList(m[2] ?? '');
-  if (typeof params === 'string') throw new CliError(`cannot read the parameters of ${m[1]}: ${params}`);
-  const expression = custom.get(m[1]!);
-  if (expression !== undefined) return { custom: { name: m[1]!, expression, params } };
-  return Object.keys(params).length ? { id: m[1]!, params } : { id: m[1]! };
+/**
+ * One layer's activation as written: a built-in (an exact id with `name(alpha=0.3)` parameters,
+ * or an alias), or a --custom name. The text is read by the expression language's one reader,
+ * never guessed; an expression must be named with --custom to be trained (its name is the run's).
+ */
+export function parseLayerActivation(text: string, custom: ReadonlyMap<string, CustomDefinition>): ActivationSpec {
+  const choice = parseActivationText(text, { custom });
+  if (typeof choice === 'string') throw new CliError(choice);
+  if ('id' in choice) return Object.keys(choice.params).length ? { id: choice.id, params: choice.params } : { id: choice.id };
+  if (choice.name === undefined) throw new CliError(`'${clip(text)}' is an expression: name it with --custom NAME=EXPRESSION and train NAME`);
+  return { custom: { name: choice.name, expression: choice.expression, params: choice.params } };
 }
 
 /** What `actlab train` was asked: the experiment (a new one, or one to resume), and how to run and show it. */
@@ -144,19 +151,13 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     if (planned.length) throw new CliError(`--resume continues an experiment as it was planned: leave out --${planned.join(', --')}`);
     if (values.resume !== '' && !isPathSegment(values.resume)) throw new CliError(`--resume takes an experiment's folder name (as in ${values.out ?? 'lab-output'}/), got '${values.resume}'`);
   }
-  const custom = new Map<string, string>();
-  for (const def of values.custom ?? []) {
-    const eq = def.indexOf('=');
-    const name = def.slice(0, eq).trim();
-    if (eq < 1 || !/^[A-Za-z_][\w]*$/.test(name)) throw new CliError(`--custom needs NAME=EXPRESSION, got '${def}'`);
-    if (custom.has(name)) throw new CliError(`--custom ${name} is defined twice`);
-    custom.set(name, def.slice(eq + 1).trim());
-  }
+  const custom = parseCustomDefinitions(values.custom ?? []);
+  if (typeof custom === 'string') throw new CliError(custom);
   const hidden = values.hidden === undefined ? [...DEFAULT_CONFIG.hidden]
-    : splitTopLevel(values.hidden, ',').map((h) => positiveInt('hidden', h)!);
+    : splitTopLevel(values.hidden, ',', '--hidden').map((h) => positiveInt('hidden', h)!);
   if (hidden.length === 0) throw new CliError('--hidden needs at least one width, e.g. 128,64');
-  const stacks = splitTopLevel(values.activations ?? TUTORIAL_ACTIVATIONS.join(','), ',')
-    .map((run) => splitTopLevel(run, '+').map((a) => parseActivation(a, custom)));
+  const stacks = splitTopLevel(values.activations ?? TUTORIAL_ACTIVATIONS.join(','), ',', '--activations')
+    .map((run) => splitTopLevel(run, '+', '--activations').map((a) => parseLayerActivation(a, custom)));
   if (stacks.length === 0) throw new CliError('--activations needs at least one activation');
   let runs: TrainJobSpec['runs'];
   try {
