@@ -505,23 +505,43 @@ const MISH_LINEAR_FROM: f32 = 20;
   }
 }
 
-/** tanhshrink: z - tanh z, as -z (z^2 P(z^2)) below |z| = 0.625 (no cancellation); f' = tanh^2 z. */
+/** Below this |z|, tanhshrink takes its polynomial. */
+const TANHSHRINK_SMALL: f32 = 1.0;
+
+/**
+ * z - tanh z for |z| < 1 without cancellation: z^3 Q(z^2), Q a degree-7 polynomial fitted here
+ * (least squares towards minimax) to (z - tanh z)/z^3 on [0, 1], relative error 5e-9 in float64.
+ */
+// @ts-ignore: decorator
+@inline function tanhshrinkSmall(z: v128): v128 {
+  const z2 = f32x4.mul(z, z);
+  let q = splat(-0.000142820543);
+  q = f32x4.add(f32x4.mul(q, z2), splat(0.000923597254));
+  q = f32x4.add(f32x4.mul(q, z2), splat(-0.00320693711));
+  q = f32x4.add(f32x4.mul(q, z2), splat(0.00869794004));
+  q = f32x4.add(f32x4.mul(q, z2), splat(-0.0218295809));
+  q = f32x4.add(f32x4.mul(q, z2), splat(0.053963419));
+  q = f32x4.add(f32x4.mul(q, z2), splat(-0.133333102));
+  q = f32x4.add(f32x4.mul(q, z2), splat(0.333333343));
+  return f32x4.mul(f32x4.mul(z, z2), q);
+}
+
+/** tanhshrink: z - tanh z (a polynomial below |z| = 1, no cancellation); f' = tanh^2 z. */
 @final export class Tanhshrink {
   // @ts-ignore: decorator
   @inline f(z: v128, p0: v128, p1: v128): v128 {
     const ax = f32x4.abs(z);
     const e = tanhExp(ax);
     const large = f32x4.sub(z, tanhLarge(z, e, reciprocalOnePlus(e)));
-    return v128.bitselect(f32x4.neg(f32x4.mul(tanhSmallTerm(z), z)), large, f32x4.lt(ax, splat(TANH_SMALL)));
+    return v128.bitselect(tanhshrinkSmall(z), large, f32x4.lt(ax, splat(TANHSHRINK_SMALL)));
   }
   // @ts-ignore: decorator
   @inline fd(z: v128, p0: v128, p1: v128, a: usize, d: usize): void {
     const ax = f32x4.abs(z);
-    const smallMask = f32x4.lt(ax, splat(TANH_SMALL));
     const e = tanhExp(ax);
-    const term = f32x4.mul(tanhSmallTerm(z), z);
-    const t = v128.bitselect(f32x4.add(z, term), tanhLarge(z, e, reciprocalOnePlus(e)), smallMask);
-    v128.store(a, v128.bitselect(f32x4.neg(term), f32x4.sub(z, t), smallMask));
+    const large = tanhLarge(z, e, reciprocalOnePlus(e));
+    const t = v128.bitselect(f32x4.add(z, f32x4.mul(tanhSmallTerm(z), z)), large, f32x4.lt(ax, splat(TANH_SMALL)));
+    v128.store(a, v128.bitselect(tanhshrinkSmall(z), f32x4.sub(z, large), f32x4.lt(ax, splat(TANHSHRINK_SMALL))));
     v128.store(d, f32x4.mul(t, t));
   }
   // @ts-ignore: decorator

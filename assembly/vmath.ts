@@ -236,18 +236,12 @@ const ERFC_T_SCALE: f32 = 2.3960395;
   return f32x4.mul(erfcxPositive(u), expNegSquare(u, false));
 }
 
-/** erfc x per lane: erfc(|x|) or 2 - erfc(|x|). */
-// @ts-ignore: decorator
-@inline export function erfcV(x: v128): v128 {
-  const e = erfcPositive(f32x4.abs(x));
-  return v128.bitselect(e, f32x4.sub(f32x4.splat(2), e), f32x4.ge(x, f32x4.splat(0)));
-}
+/** Below this |x|, erf takes its Taylor series (and erfc is 1 minus it). */
+const ERF_SMALL: f32 = 0.6;
 
-/** erf x per lane: its Taylor series below |x| = 0.6, else +-(1 - erfc|x|). */
+/** erf x for |x| < 0.6: 2/sqrt(pi) sum_n (-1)^n x^(2n+1) / (n! (2n+1)) to n = 9 (truncation below 1e-11 relative). */
 // @ts-ignore: decorator
-@inline export function erfV(x: v128): v128 {
-  const ax = f32x4.abs(x);
-  // erf x = 2/sqrt(pi) sum_n (-1)^n x^(2n+1) / (n! (2n+1)), to n = 9 (truncation below 1e-11 relative at 0.6)
+@inline function erfSmallV(x: v128): v128 {
   const z = f32x4.mul(x, x);
   let p = f32x4.splat(<f32>(-1.1283791670955126 / (362880.0 * 19.0)));
   p = madd(p, z, f32x4.splat(<f32>(1.1283791670955126 / (40320.0 * 17.0))));
@@ -259,9 +253,24 @@ const ERFC_T_SCALE: f32 = 2.3960395;
   p = madd(p, z, f32x4.splat(<f32>(1.1283791670955126 / (2.0 * 5.0))));
   p = madd(p, z, f32x4.splat(<f32>(-1.1283791670955126 / 3.0)));
   // x (2/sqrt(pi) + z p): the leading constant added last keeps its full precision
-  const small = f32x4.mul(x, madd(z, p, f32x4.splat(<f32>1.1283791670955126)));
+  return f32x4.mul(x, madd(z, p, f32x4.splat(<f32>1.1283791670955126)));
+}
+
+/** erfc x per lane: 1 - erf x near 0, else erfc(|x|) or 2 - erfc(|x|). */
+// @ts-ignore: decorator
+@inline export function erfcV(x: v128): v128 {
+  const ax = f32x4.abs(x);
+  const e = erfcPositive(ax);
+  const large = v128.bitselect(e, f32x4.sub(f32x4.splat(2), e), f32x4.ge(x, f32x4.splat(0)));
+  return v128.bitselect(f32x4.sub(f32x4.splat(1), erfSmallV(x)), large, f32x4.lt(ax, f32x4.splat(ERF_SMALL)));
+}
+
+/** erf x per lane: its Taylor series below |x| = 0.6, else +-(1 - erfc|x|). */
+// @ts-ignore: decorator
+@inline export function erfV(x: v128): v128 {
+  const ax = f32x4.abs(x);
   const large = v128.or(f32x4.sub(f32x4.splat(1), erfcPositive(ax)), v128.and(x, i32x4.splat(SIGN_BIT)));
-  return v128.bitselect(small, large, f32x4.lt(ax, f32x4.splat(0.6)));
+  return v128.bitselect(erfSmallV(x), large, f32x4.lt(ax, f32x4.splat(ERF_SMALL)));
 }
 
 const SQRT1_2: f32 = 0.7071067811865476;
@@ -272,12 +281,18 @@ const SQRT1_2: f32 = 0.7071067811865476;
   return expNegSquare(f32x4.abs(x), true);
 }
 
-/** Phi(x), the standard normal CDF, per lane from `gauss` = e^(-x^2/2): erfc(|x|/sqrt 2)/2, or 1 minus it for x >= 0. */
+/**
+ * Phi(x), the standard normal CDF, per lane from `gauss` = e^(-x^2/2): (1 + erf(x/sqrt 2))/2 near
+ * 0, else erfc(|x|/sqrt 2)/2 or 1 minus it (the left tail keeps its relative accuracy).
+ */
 // @ts-ignore: decorator
 @inline export function normalCdfFromGaussV(x: v128, gauss: v128): v128 {
-  const ax = f32x4.abs(x);
-  const half = f32x4.mul(f32x4.mul(erfcxPositive(f32x4.mul(ax, f32x4.splat(SQRT1_2))), gauss), f32x4.splat(0.5));
-  return v128.bitselect(f32x4.sub(f32x4.splat(1), half), half, f32x4.ge(x, f32x4.splat(0)));
+  const u = f32x4.mul(x, f32x4.splat(SQRT1_2));
+  const au = f32x4.abs(u);
+  const half = f32x4.mul(f32x4.mul(erfcxPositive(au), gauss), f32x4.splat(0.5));
+  const large = v128.bitselect(f32x4.sub(f32x4.splat(1), half), half, f32x4.ge(x, f32x4.splat(0)));
+  const small = madd(erfSmallV(u), f32x4.splat(0.5), f32x4.splat(0.5));
+  return v128.bitselect(small, large, f32x4.lt(au, f32x4.splat(ERF_SMALL)));
 }
 
 // sin and cos: Cephes sinf/cosf, x reduced by pi/4 in three parts (exact for |x| <= 8192);

@@ -16,10 +16,12 @@ export interface LayerActivation {
 }
 
 /**
- * d f(z; p) / d p for one learned parameter, by central difference in double precision:
- * the records give df/dz only. For PReLU, linear in its slope, the difference is exact up to rounding.
+ * d f(z; p) / d p for one learned parameter: the record's exact `dparams` where it has one, else
+ * a central difference in double precision (exact up to rounding for PReLU, linear in its slope).
  */
 export function paramDerivative(act: LayerActivation, name: string, z: number, scratch: Record<string, number>): number {
+  const exact = act.kernel.dparams?.[name];
+  if (exact) return exact(z, act.params);
   const p = act.params[name]!;
   const h = 1e-4 * Math.max(1, Math.abs(p));
   scratch[name] = p + h;
