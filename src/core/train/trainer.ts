@@ -81,7 +81,6 @@ export class MlpTrainer {
   private readonly fp: Float32Array[]; // per hidden layer: (maxRows, units) f'(z), kept by the fused training pass
   private readonly rowViews = new Map<number, RowViews>();
   private readonly stats = { loss: 0, correct: 0 };
-  private readonly paramScratch: Record<string, number>[];
   private readonly fused: (ActivationKernel | null)[];
   /** Per hidden layer: the activation's parameter values in its kernel's order (refreshed with the learned ones). */
   private readonly fusedParams: Float32Array[];
@@ -119,7 +118,6 @@ export class MlpTrainer {
     this.z = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
     this.a = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
     this.d = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
-    this.paramScratch = activations.map((a) => ({ ...a.params }));
     this.fused = activations.map((a) => {
       const k = activationKernelFor(kernels, a);
       if (k && 'fallback' in k) this.kernelNotes.push(`${a.name}: ${k.fallback}; it runs on the JavaScript path`);
@@ -171,7 +169,6 @@ export class MlpTrainer {
     for (const slot of this.layout.activationParams) {
       const value = this.params[slot.offset]!;
       this.activations[slot.layer]!.params[slot.name] = value;
-      this.paramScratch[slot.layer]![slot.name] = value;
     }
     if (this.layout.activationParams.length) this.refreshFusedParams();
   }
@@ -257,7 +254,7 @@ export class MlpTrainer {
     for (const slot of this.layout.activationParams) {
       if (slot.layer !== layer) continue;
       let g = 0;
-      for (let i = 0; i < z.length; i++) g += dA[i]! * paramDerivative(act, slot.name, z[i]!, this.paramScratch[layer]!);
+      for (let i = 0; i < z.length; i++) g += dA[i]! * paramDerivative(act, slot.name, z[i]!);
       this.grads[slot.offset] = g;
     }
   }

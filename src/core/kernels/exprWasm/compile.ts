@@ -5,7 +5,7 @@
 //   forward(count, z, a, params)                a = f(z)
 //   forwardDerivative(count, z, a, d, params)   a = f(z), d = f'(z), sharing their common terms
 //   backward(count, z, grad, params)            grad *= f'(z)
-//   paramGradients(count, z, grad, params, out) out[k] = sum_i grad_i df/dp_k(z_i) (float64)
+//   paramGradients(count, z, grad, out, params) out[k] = sum_i grad_i df/dp_k(z_i) (float64)
 // (byte addresses; params is a float32 array in the record's parameter order). The module
 // imports the provider's memory and its vector exp, log, tanh, ... (assembly/mathExports.ts):
 // one implementation of each, measured for accuracy once, and a module of a few hundred bytes.
@@ -325,7 +325,7 @@ export function compileExpression(expr: CompilableExpression, host: ExpressionHo
       ex.backward!(count, z, grad, params);
     },
     paramGradients(count, z, grad, params, out) {
-      if (ex.paramGradients) ex.paramGradients(count, z, grad, params, out);
+      if (ex.paramGradients) ex.paramGradients(count, z, grad, out, params);
     },
   };
 }
