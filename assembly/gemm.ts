@@ -9,7 +9,6 @@
 // MNIST images are 81% zeros; a 4-image tile is all zero at 61% of the pixels, so the input
 // layer's X W1 and X^T dZ1 do about 2.5x less work.
 
-import { adamScalar, adamVector, beta1f, beta2f, epsilon, oneMinusBeta1, oneMinusBeta2, stepSize, vFlush, vScale } from './adam';
 import { madd, transpose4 } from './simd';
 
 const MR: i32 = 4; // rows of a register tile
@@ -190,50 +189,7 @@ function packBPanel(transB: bool, b: usize, n: i32, k: i32, j: i32, nr: i32, pc:
 export function gemm(
   transA: bool, transB: bool, m: i32, n: i32, k: i32, a: usize, b: usize, beta: i32, c: usize,
 ): void {
-  gemmBlocked(transA, transB, m, n, k, a, b, beta, c, false);
-}
-
-/**
- * A weight gradient and its Adam step in one pass: G(m,n) = A^T B with A stored (k,m) and B
- * (k,n), k <= 256 (one K block, so each 4x8 tile of G is final when the micro-kernel ends), and
- * every finished tile goes straight into Adam on the parameters at `p` (laid out as G) and their
- * moments (adamConfigure first). G itself is never stored: the separate gradient write, its
- * re-read and Adam's own pass over the weights disappear. Each parameter gets the same
- * arithmetic as gemm followed by adamUpdate, so the same bits.
- */
-export function gemmAdam(m: i32, n: i32, k: i32, a: usize, b: usize, p: usize): void {
-  gemmBlocked(true, false, m, n, k, a, b, 0, p, true);
-}
-
-/** Adam on the finished tile in tileC (mr x nr of it) for the parameters of the C tile at p; the settings splatted. */
-// @ts-ignore: decorator
-@inline function adamTile(
-  p: usize, ldc: usize, mr: i32, nr: i32,
-  b1: v128, c1: v128, b2: v128, c2: v128, step: v128, eps: v128, vs: v128, vf: v128,
-): void {
-  if (mr == MR && nr == NR) {
-    for (let r = 0; r < MR; r++) {
-      const row = p + <usize>r * ldc;
-      const g = tileC + <usize>(r * NR * 4);
-      adamVector(row, v128.load(g), b1, c1, b2, c2, step, eps, vs, vf);
-      adamVector(row + 16, v128.load(g, 16), b1, c1, b2, c2, step, eps, vs, vf);
-    }
-  } else {
-    for (let r = 0; r < mr; r++) {
-      for (let q = 0; q < nr; q++) adamScalar(p + <usize>r * ldc + (<usize>q << 2), load<f32>(tileC + (<usize>(r * NR + q) << 2)));
-    }
-  }
-}
-
-// @ts-ignore: decorator
-@inline function gemmBlocked(
-  transA: bool, transB: bool, m: i32, n: i32, k: i32, a: usize, b: usize, beta: i32, c: usize, adam: bool,
-): void {
   const ldc = <usize>n << 2;
-  // Adam's settings, splatted once (unused, and dropped, in the plain product)
-  const b1 = f32x4.splat(beta1f), c1 = f32x4.splat(oneMinusBeta1);
-  const b2 = f32x4.splat(beta2f), c2 = f32x4.splat(oneMinusBeta2);
-  const step = f32x4.splat(stepSize), eps = f32x4.splat(epsilon), vs = f32x4.splat(vScale), vf = f32x4.splat(vFlush);
   // A(i,p) is at a + i*rowStride + p*colStride
   const rowStride: usize = transA ? 4 : <usize>k << 2;
   const colStride: usize = transA ? <usize>m << 2 : 4;
@@ -256,32 +212,6 @@ export function gemmAdam(m: i32, n: i32, k: i32, a: usize, b: usize, p: usize): 
             v128.store(tile + (<usize>q << 4), v128.load(tile + (<usize>load<i32>(list + (<usize>q << 2)) << 4)));
           }
         }
-      }
-      if (adam) {
-        // row tiles outer, column panels inner: a tile row's parameters and moments are finished
-        // while their cache lines are still in L1 (k is one block, B panels are B itself)
-        for (let i = 0; i < mc; i += MR) {
-          const mr = min(MR, mc - i);
-          const t = <usize>(i / MR);
-          const aTile = packA + t * <usize>(KC * MR * 4);
-          const count = load<i32>(liveCount + (t << 2));
-          const sparse = <f32>count <= SPARSE_SHARE * <f32>kc;
-          const live: usize = sparse ? liveK + t * <usize>(KC * 4) : 0;
-          const steps = sparse ? count : kc;
-          for (let j = 0; j < n; j += NR) {
-            const nr = min(NR, n - j);
-            let bPanel = b + (<usize>j << 2);
-            let ldb = <usize>n << 2;
-            if (nr < NR) {
-              packBPanel(false, b, n, k, j, nr, 0, kc, packB);
-              bPanel = packB;
-              ldb = <usize>(NR * 4);
-            }
-            kernel4x8(steps, aTile, live, bPanel, ldb, tileC, <usize>(NR * 4), false);
-            adamTile(c + ((<usize>(ic + i) * <usize>n + <usize>j) << 2), ldc, mr, nr, b1, c1, b2, c2, step, eps, vs, vf);
-          }
-        }
-        continue;
       }
       for (let j = 0; j < n; j += NR) {
         const nr = min(NR, n - j);

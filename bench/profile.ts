@@ -4,7 +4,7 @@
 // (best of several rounds), and its cost times its count per epoch is its share. What remains of
 // the epoch's own CPU time (best of the epochs run) is the trainer's JavaScript: the loop,
 // labels, argmax, views, the calls into WebAssembly.
-// Usage: node --import tsx bench/profile.ts [relu] [auto|js] [--limit-train N] [--epochs N] [--no-fused-adam]
+// Usage: node --import tsx bench/profile.ts [relu] [auto|js] [--limit-train N] [--epochs N]
 import { parseArgs } from 'node:util';
 import { loadMnist, type Dataset } from '../src/core/data/datasets';
 import { createKernels, type KernelPreference, type KernelProvider } from '../src/core/kernels/index';
@@ -34,7 +34,7 @@ export interface EpochProfile {
   rows: ProfileRow[];
 }
 
-const TIMED = ['gemm', 'gemmAdam', 'biasActivation', 'activationBackward', 'activationParamGradient', 'multiply', 'addBias',
+const TIMED = ['gemm', 'biasActivation', 'activationBackward', 'activationParamGradient', 'multiply', 'addBias',
   'biasGradient', 'softmaxCrossEntropy', 'adamUpdate', 'gatherRows', 'sumAbs'] as const;
 
 interface Site {
@@ -48,10 +48,6 @@ function keyOf(method: string, a: unknown[]): { key: string; flop: number } {
   if (method === 'gemm') {
     const [tA, tB, m, n, k] = a as [boolean, boolean, number, number, number];
     return { key: `gemm ${m}x${n}x${k}${tA ? ' tA' : ''}${tB ? ' tB' : ''}`, flop: 2 * m * n * k };
-  }
-  if (method === 'gemmAdam') {
-    const [m, n, k] = a as [number, number, number];
-    return { key: `gemmAdam ${m}x${n}x${k} (dW + Adam)`, flop: 2 * m * n * k };
   }
   if (method === 'biasActivation') {
     const [m, n, , , act, , , d] = a as [number, number, unknown, unknown, string, unknown, unknown, unknown];
@@ -106,13 +102,13 @@ function replay(run: () => void, rounds = 5, roundSeconds = 0.004): number {
  */
 export function profileEpoch(
   dataset: Dataset, activation: ActivationSpec | string = 'relu', kernels: KernelPreference = 'auto',
-  limitTrain = 12000, epochs = 2, tuning: { fusedAdam?: boolean } = {},
+  limitTrain = 12000, epochs = 2,
 ): EpochProfile {
   const spec = typeof activation === 'string' ? { id: activation } : activation;
   const config = makeConfig({ epochs, activations: [spec], limitTrain, limitTest: 1 });
   const sites = new Map<string, Site>();
   const provider = createKernels(kernels);
-  const trainer = new MlpTrainer(config, 784, 10, config.activations.map(resolveLayerActivation), recording(provider, sites), tuning);
+  const trainer = new MlpTrainer(config, 784, 10, config.activations.map(resolveLayerActivation), recording(provider, sites));
   const cpu: number[] = [];
   let last = cpuSeconds();
   const out = trainer.run(dataset, { onEpoch: () => { const now = cpuSeconds(); cpu.push(now - last); last = now; } });
@@ -145,11 +141,11 @@ export function formatProfile(p: EpochProfile): string {
 if (process.argv[1] && /bench[\\/]profile\.ts$/.test(process.argv[1])) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'limit-train': { type: 'string' }, epochs: { type: 'string' }, 'no-fused-adam': { type: 'boolean', default: false } },
+    options: { 'limit-train': { type: 'string' }, epochs: { type: 'string' } },
   });
   const limit = values['limit-train'] === undefined ? 12000 : Number(values['limit-train']);
   const act = positionals[0] ?? 'relu';
   const spec: ActivationSpec = act.includes('x') && /[*()]/.test(act) ? { custom: { name: act, expression: act } } : { id: act };
   console.log(formatProfile(profileEpoch(loadMnist(), spec, (positionals[1] ?? 'auto') as KernelPreference, limit,
-    Number(values.epochs ?? 2), { fusedAdam: values['no-fused-adam'] ? false : undefined })));
+    Number(values.epochs ?? 2))));
 }

@@ -74,16 +74,6 @@ export interface FusedKernels {
     stepSize: number, beta1: number, beta2: number, epsilon: number, vScale: number,
   ): void;
   /**
-   * A weight gradient and its Adam step in one pass: G(m,n) = A^T B with A stored (k,m) and B
-   * (k,n), k <= 256, then Adam on params(m,n) and its moments mm, vv with G as the gradient,
-   * exactly as adamUpdate would (the same bits); G itself is never stored.
-   */
-  gemmAdam(
-    m: number, n: number, k: number, a: Float32Array, b: Float32Array,
-    params: Float32Array, mm: Float32Array, vv: Float32Array,
-    stepSize: number, beta1: number, beta2: number, epsilon: number, vScale: number,
-  ): void;
-  /**
    * Batch loading: out(count, rowLength) = source[rows[i]*rowLength + j] * scale, e.g. 32 MNIST
    * images (rowLength 784, scale 1/255) picked by index from the dataset's bytes (header
    * skipped; a SharedArrayBuffer view is fine). `source` is any Uint8Array, `out` a provider view.

@@ -48,9 +48,8 @@ interface KernelExports {
   mathMap(fn: number, count: number, x: number, y: number, out: number): void;
   biasGradient(m: number, n: number, dz: number, beta: number, db: number): void;
   softmaxCrossEntropy(m: number, n: number, logits: number, labels: number, scale: number, dlogits: number): number;
-  adamConfigure(stepSize: number, beta1: number, beta2: number, epsilon: number, vScale: number, mOffset: number, vOffset: number): void;
-  adamUpdate(count: number, params: number, grads: number): void;
-  gemmAdam(m: number, n: number, k: number, a: number, b: number, p: number): void;
+  adamUpdate(count: number, params: number, grads: number, m: number, v: number,
+    stepSize: number, beta1: number, beta2: number, epsilon: number, vScale: number): void;
   bytesToFloat(count: number, src: number, scale: number, dst: number): void;
   sumAbs(count: number, x: number): number;
 }
@@ -270,23 +269,8 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
       const what = 'adamUpdate';
       const count = params.length;
       checkDim(what, 'params.length', count);
-      const pp = addr(what, 'params', params, count);
-      ex.adamConfigure(stepSize, beta1, beta2, epsilon, vScale, (addr(what, 'm', m, count) - pp) >>> 0, (addr(what, 'v', v, count) - pp) >>> 0);
-      ex.adamUpdate(count, pp, addr(what, 'grads', grads, count));
-    },
-
-    gemmAdam(m, n, k, a, b, params, mm, vv, stepSize, beta1, beta2, epsilon, vScale) {
-      const what = 'gemmAdam';
-      checkDim(what, 'm', m); checkDim(what, 'n', n); checkDim(what, 'k', k);
-      if (k > GEMM_ADAM_MAX_K) throw new RangeError(`${what}: k must be at most ${GEMM_ADAM_MAX_K} (one K block), got ${k}`);
-      const pa = addr(what, 'a', a, m * k);
-      const pb = addr(what, 'b', b, k * n);
-      const pp = addr(what, 'params', params, m * n);
-      if (overlaps(params, m * n, a, m * k) || overlaps(params, m * n, b, k * n)) {
-        throw new RangeError(`${what}: params overlaps a or b`);
-      }
-      ex.adamConfigure(stepSize, beta1, beta2, epsilon, vScale, (addr(what, 'm', mm, m * n) - pp) >>> 0, (addr(what, 'v', vv, m * n) - pp) >>> 0);
-      ex.gemmAdam(m, n, k, pa, pb, pp);
+      ex.adamUpdate(count, addr(what, 'params', params, count), addr(what, 'grads', grads, count),
+        addr(what, 'm', m, count), addr(what, 'v', v, count), stepSize, beta1, beta2, epsilon, vScale);
     },
 
     sumAbs(x) {

@@ -146,26 +146,3 @@ export function softmaxCrossEntropy(
   out.loss = lossSum;
   out.correct = correct;
 }
-
-/** One Adam step's settings, for the fused weight-gradient epilogue. */
-export interface AdamStep {
-  stepSize: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-}
-
-/**
- * denseBackward with each weight gradient going straight into its Adam step (the provider's
- * gemmAdam: dW is never stored): dX = dZ W^T first, while W is still this step's, then db, then
- * W, mW, vW updated from x^T dZ. Same shapes as denseBackward; mW, vW: (inputs, units).
- */
-export function denseBackwardAdam(
-  k: Required<Pick<KernelProvider, 'gemmAdam' | 'biasGradient'>> & Kernels, x: Float32Array, W: Float32Array, dZ: Float32Array,
-  db: Float32Array, dX: Float32Array | null, mW: Float32Array, vW: Float32Array, adam: AdamStep,
-  rows: number, inputs: number, units: number,
-): void {
-  if (dX) k.gemm(false, true, rows, inputs, units, dZ, W, 0, dX);
-  k.biasGradient(rows, units, dZ, 0, db);
-  k.gemmAdam(inputs, units, rows, x, dZ, W, mW, vW, adam.stepSize, adam.beta1, adam.beta2, adam.epsilon, 1);
-}

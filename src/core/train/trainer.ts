@@ -12,14 +12,11 @@ import { gatherBatch } from '../data/batch';
 import { activationKernelFor, type ActivationKernel } from '../kernels/activationKernel';
 import { createJsKernels } from '../kernels/js';
 import type { KernelProvider } from '../kernels/fused';
-import { GEMM_ADAM_MAX_K } from '../kernels/wasm';
 import { createRng, deriveSeed } from '../random';
 import { paramDerivative, type LayerActivation } from './activation';
 import { adamStepSize, adamUpdate } from './adam';
 import type { TrainConfig } from './config';
-import {
-  denseBackward, denseBackwardAdam, denseForward, denseViews, initDense, paramLayout, softmaxCrossEntropy, type AdamStep, type DenseView, type ParamLayout,
-} from './mlp';
+import { denseBackward, denseForward, denseViews, initDense, paramLayout, softmaxCrossEntropy, type DenseView, type ParamLayout } from './mlp';
 import type { Divergence, EpochMetrics, Misclassified, Progress, RunOutcome, TestMetrics } from './results';
 
 /** What a checkpoint holds: enough to continue bit-identically after `epoch` finished epochs. */
@@ -67,15 +64,12 @@ export class MlpTrainer {
   readonly layout: ParamLayout;
   readonly kernels: KernelProvider;
   readonly params: Float32Array;
-  /** The last step's gradients; the weights' only on steps without the fused Adam (every GRADIENT_STATS_EVERY-th). */
   readonly grads: Float32Array;
   readonly m: Float32Array;
   readonly v: Float32Array;
   readonly layers: DenseView[];
   readonly gradLayers: DenseView[];
   step = 0;
-  /** Whether weight gradients go straight into Adam (gemmAdam) on batches without gradient statistics. */
-  readonly fusedAdam: boolean;
 
   private readonly maxRows: number;
   private readonly x: Float32Array; // (maxRows, inputs)
@@ -91,11 +85,7 @@ export class MlpTrainer {
   /** Per hidden layer: the activation's parameter values in its kernel's order (refreshed with the learned ones). */
   private readonly fusedParams: Float32Array[];
   private readonly paramGradientSums: Float64Array;
-  private readonly mLayers: DenseView[];
-  private readonly vLayers: DenseView[];
-  /** What Adam covers outside the weights when gemmAdam updated them: each bias, and the learned activation parameters. */
-  private readonly restRanges: { params: Float32Array; grads: Float32Array; m: Float32Array; v: Float32Array }[];
-  private readonly adamStep: AdamStep = { stepSize: 0, beta1: 0, beta2: 0, epsilon: 0 };
+
   private readonly identityRows: Int32Array; // (maxRows) 0, 1, 2, ...: gatherRows over consecutive images
   /** Per hidden layer: how its activation runs. */
   readonly activationPaths: ActivationPath[];
@@ -108,8 +98,6 @@ export class MlpTrainer {
     readonly classes: number,
     readonly activations: LayerActivation[],
     kernels: KernelProvider = createJsKernels(),
-    /** For measurements: turn the fused weight-gradient Adam off (on wherever the kernels have it). */
-    tuning: { fusedAdam?: boolean } = {},
   ) {
     if (activations.length !== config.hidden.length) {
       throw new Error(`${config.hidden.length} hidden layers need ${config.hidden.length} activations, got ${activations.length}`);
@@ -123,15 +111,7 @@ export class MlpTrainer {
     this.v = kernels.alloc(total);
     this.layers = denseViews(this.params, this.layout);
     this.gradLayers = denseViews(this.grads, this.layout);
-    this.mLayers = denseViews(this.m, this.layout);
-    this.vLayers = denseViews(this.v, this.layout);
-    // after each layer's weights: its bias, up to the next layer's weights (the last one runs on into the activation parameters)
-    this.restRanges = this.layout.dense.map((d, l) => {
-      const end = l + 1 < this.layout.dense.length ? this.layout.dense[l + 1]!.weightOffset : total;
-      const view = (b: Float32Array) => b.subarray(d.biasOffset, end);
-      return { params: view(this.params), grads: view(this.grads), m: view(this.m), v: view(this.v) };
-    });
-    this.fusedAdam = (tuning.fusedAdam ?? true) && Boolean(kernels.gemmAdam && kernels.adamUpdate && kernels.biasGradient);
+
     this.maxRows = Math.max(config.batchSize, config.evalBatchSize);
     this.x = kernels.alloc(this.maxRows * inputs);
     this.y = new Int32Array(this.maxRows);
@@ -246,24 +226,14 @@ export class MlpTrainer {
     }
   }
 
-  /**
-   * Backward from dL/dlogits (left in d[last] by forward) to every gradient. With `adam`, each
-   * weight gradient goes straight into its Adam step (gemmAdam) and is not stored; the rest of
-   * the parameters are left to `applyAdamRest`.
-   */
-  private backward(rows: number, adam?: AdamStep): void {
+  /** Backward from dL/dlogits (left in d[last] by forward) to every gradient. */
+  private backward(rows: number): void {
     const v = this.views(rows);
     const dense = this.layout.dense;
     for (let l = dense.length - 1; l >= 0; l--) {
       const { inputs, units } = dense[l]!;
-      const x = l === 0 ? v.x : v.a[l - 1]!;
-      const dX = l === 0 ? null : v.d[l - 1]!;
-      if (adam) {
-        denseBackwardAdam(this.kernels as Parameters<typeof denseBackwardAdam>[0], x, this.layers[l]!.W, v.d[l]!, this.gradLayers[l]!.b, dX,
-          this.mLayers[l]!.W, this.vLayers[l]!.W, adam, rows, inputs, units);
-      } else {
-        denseBackward(this.kernels, x, this.layers[l]!.W, v.d[l]!, this.gradLayers[l]!.W, this.gradLayers[l]!.b, dX, rows, inputs, units);
-      }
+      denseBackward(this.kernels, l === 0 ? v.x : v.a[l - 1]!, this.layers[l]!.W, v.d[l]!,
+        this.gradLayers[l]!.W, this.gradLayers[l]!.b, l === 0 ? null : v.d[l - 1]!, rows, inputs, units);
       if (l === 0) break;
       // d[l-1] now holds dL/da of hidden layer l-1; learned parameters first, then dL/dz = dL/da * f'(z).
       if (this.activations[l - 1]!.learnable.length) this.activationParamGradients(l - 1, v.z[l - 1]!, v.d[l - 1]!);
@@ -326,20 +296,6 @@ export class MlpTrainer {
     const alpha = adamStepSize(c, this.step);
     if (this.kernels.adamUpdate) this.kernels.adamUpdate(this.params, this.grads, this.m, this.v, alpha, c.beta1, c.beta2, c.epsilon, 1);
     else adamUpdate(this.params, this.grads, this.m, this.v, 0, this.layout.total, alpha, c);
-    if (this.layout.activationParams.length) this.syncActivationParams();
-  }
-
-  /** Backward with the weights' Adam steps fused in (gemmAdam), then Adam on the biases and activation parameters. */
-  private backwardWithAdam(rows: number): void {
-    this.step++;
-    const c = this.config;
-    const adam = this.adamStep;
-    adam.stepSize = adamStepSize(c, this.step);
-    adam.beta1 = c.beta1;
-    adam.beta2 = c.beta2;
-    adam.epsilon = c.epsilon;
-    this.backward(rows, adam);
-    for (const r of this.restRanges) this.kernels.adamUpdate!(r.params, r.grads, r.m, r.v, adam.stepSize, c.beta1, c.beta2, c.epsilon, 1);
     if (this.layout.activationParams.length) this.syncActivationParams();
   }
 
@@ -496,17 +452,12 @@ export class MlpTrainer {
         lossSum += batchLoss;
         correct += this.stats.correct;
         seen += rows;
-        if (b % GRADIENT_STATS_EVERY === 0 || !this.fusedAdam || rows > GEMM_ADAM_MAX_K) {
-          // the gradient statistics read the stored weight gradients: the unfused step
-          this.backward(rows);
-          if (b % GRADIENT_STATS_EVERY === 0) {
-            this.addGradientStats(gradSums);
-            gradSamples++;
-          }
-          this.applyAdam();
-        } else {
-          this.backwardWithAdam(rows);
+        this.backward(rows);
+        if (b % GRADIENT_STATS_EVERY === 0) {
+          this.addGradientStats(gradSums);
+          gradSamples++;
         }
+        this.applyAdam();
         options.afterBatch?.(epoch, b + 1);
         if (options.onProgress) {
           const now = performance.now();
