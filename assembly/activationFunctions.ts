@@ -11,7 +11,7 @@
 // hardshrink) have a derivative by their threshold of 0 almost everywhere.
 
 import {
-  expm1FromExpV, expV, gaussV, log1pV, normalCdfFromGaussV, tanhExp, tanhLarge, tanhSmallTerm, TANH_SMALL,
+  expm1FromExpV, expV, gaussV, log1pUnitV, normalCdfFromGaussV, tanhExp, tanhLarge, tanhSmallTerm, TANH_SMALL,
 } from './vmath';
 
 // @ts-ignore: decorator
@@ -344,7 +344,7 @@ const MISH_LINEAR_FROM: f32 = 20;
   // @ts-ignore: decorator
   @inline f(z: v128, p0: v128, p1: v128): v128 {
     const bz = f32x4.mul(p0, z);
-    const sp = f32x4.add(f32x4.pmax(bz, splat(0)), log1pV(expNegAbs(bz)));
+    const sp = f32x4.add(f32x4.pmax(bz, splat(0)), log1pUnitV(expNegAbs(bz)));
     return v128.bitselect(z, f32x4.div(sp, p0), f32x4.gt(bz, p1));
   }
   // @ts-ignore: decorator
@@ -352,7 +352,7 @@ const MISH_LINEAR_FROM: f32 = 20;
     const bz = f32x4.mul(p0, z);
     const beyond = f32x4.gt(bz, p1);
     const e = expNegAbs(bz);
-    const sp = f32x4.add(f32x4.pmax(bz, splat(0)), log1pV(e));
+    const sp = f32x4.add(f32x4.pmax(bz, splat(0)), log1pUnitV(e));
     v128.store(a, v128.bitselect(z, f32x4.div(sp, p0), beyond));
     v128.store(d, v128.bitselect(splat(1), sigmoidFrom(bz, e, reciprocalOnePlus(e)), beyond));
   }
@@ -361,7 +361,7 @@ const MISH_LINEAR_FROM: f32 = 20;
     if (k != 0) return splat(0);
     const bz = f32x4.mul(p0, z);
     const e = expNegAbs(bz);
-    const sp = f32x4.add(f32x4.pmax(bz, splat(0)), log1pV(e));
+    const sp = f32x4.add(f32x4.pmax(bz, splat(0)), log1pUnitV(e));
     const s = sigmoidFrom(bz, e, reciprocalOnePlus(e));
     const g = f32x4.div(f32x4.sub(f32x4.mul(z, s), f32x4.div(sp, p0)), p0);
     return v128.andnot(g, f32x4.gt(bz, p1));
@@ -490,12 +490,12 @@ const MISH_LINEAR_FROM: f32 = 20;
 @final export class LogSigmoid {
   // @ts-ignore: decorator
   @inline f(z: v128, p0: v128, p1: v128): v128 {
-    return f32x4.sub(f32x4.pmin(z, splat(0)), log1pV(expNegAbs(z)));
+    return f32x4.sub(f32x4.pmin(z, splat(0)), log1pUnitV(expNegAbs(z)));
   }
   // @ts-ignore: decorator
   @inline fd(z: v128, p0: v128, p1: v128, a: usize, d: usize): void {
     const e = expNegAbs(z);
-    v128.store(a, f32x4.sub(f32x4.pmin(z, splat(0)), log1pV(e)));
+    v128.store(a, f32x4.sub(f32x4.pmin(z, splat(0)), log1pUnitV(e)));
     const r = reciprocalOnePlus(e);
     v128.store(d, v128.bitselect(f32x4.mul(e, r), r, f32x4.ge(z, splat(0))));
   }
