@@ -8,7 +8,7 @@
 // subnormal after one relu epoch made this step 2.4x slower). So m is set to 0 once
 // |m| < M_FLUSH, which moves p by at most stepSize*M_FLUSH/epsilon (1e-26 with Keras's defaults),
 // and v once sqrt(v) < 1e-6 epsilon, which changes the denominator by under 1e-6 of itself.
-// NaN is never flushed. Lanes where g, m and v are all +0 are skipped: their step is p -= 0.
+// NaN is never flushed.
 
 const M_FLUSH: f32 = 1e-30;
 
@@ -30,12 +30,8 @@ export function adamUpdate(
   for (; i < c4; i += 4) {
     const o = <usize>i << 2;
     const g = v128.load(grads + o);
-    const m0 = v128.load(m + o);
-    const v0 = v128.load(v + o);
-    // g, m and v all +0 (a pixel that stayed 0 for hundreds of steps): the step leaves all three as they are
-    if (!v128.any_true(v128.or(v128.or(g, m0), v0))) continue;
-    let mv = f32x4.add(f32x4.mul(b1, m0), f32x4.mul(c1, g));
-    let vv = f32x4.add(f32x4.mul(b2, v0), f32x4.mul(c2, f32x4.mul(g, g)));
+    let mv = f32x4.add(f32x4.mul(b1, v128.load(m + o)), f32x4.mul(c1, g));
+    let vv = f32x4.add(f32x4.mul(b2, v128.load(v + o)), f32x4.mul(c2, f32x4.mul(g, g)));
     mv = v128.andnot(mv, f32x4.lt(f32x4.abs(mv), mFlushV)); // NaN compares false: kept
     vv = v128.andnot(vv, f32x4.lt(vv, vFlushV));
     v128.store(m + o, mv);
