@@ -1,7 +1,6 @@
 // Float32 inputs over the whole range and ulp distances to a float64 reference, shared by the
 // accuracy tests of the WebAssembly vector functions and activation kernels.
 
-const F32_MAX = 3.4028234663852886e38;
 const SMALLEST_NORMAL = 2 ** -126;
 
 /** Deterministic uniform [0, 1) (mulberry32), so a failure reproduces. */
@@ -52,5 +51,3 @@ export function ulpError(got: number, want: number): number {
   if (!Number.isFinite(rounded) || !Number.isFinite(got)) return got === rounded ? 0 : Infinity;
   return Math.abs(got - want) / ulpOf(rounded);
 }
-
-export { F32_MAX };
