@@ -85,7 +85,6 @@ export class MlpTrainer {
   /** Per hidden layer: the activation's parameter values in its kernel's order (refreshed with the learned ones). */
   private readonly fusedParams: Float32Array[];
   private readonly paramGradientSums: Float64Array;
-
   private readonly identityRows: Int32Array; // (maxRows) 0, 1, 2, ...: gatherRows over consecutive images
   /** Per hidden layer: how its activation runs. */
   readonly activationPaths: ActivationPath[];
@@ -111,7 +110,6 @@ export class MlpTrainer {
     this.v = kernels.alloc(total);
     this.layers = denseViews(this.params, this.layout);
     this.gradLayers = denseViews(this.grads, this.layout);
-
     this.maxRows = Math.max(config.batchSize, config.evalBatchSize);
     this.x = kernels.alloc(this.maxRows * inputs);
     this.y = new Int32Array(this.maxRows);
