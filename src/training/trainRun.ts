@@ -49,7 +49,8 @@ export async function trainRun(spec: RunSpec, dataset: Dataset, cancelFlag: Int3
   const resume: TrainerState | undefined = stored?.action === 'resume' ? stored.checkpoint : undefined;
   // A damaged or lost run.json is rebuilt: the checkpoint carries the history.
   const record = stored?.record && resume ? { ...stored.record, status: 'running' as const, config } : newRunRecord(runId, config, dataset);
-  const notes = stored?.notes ?? [];
+  // What was recovered from a damaged folder, and any activation that could not be compiled.
+  const notes = [...(stored?.notes ?? []), ...trainer.kernelNotes];
   if (runDir) saveRunRecord(runDir, { ...record, history: resume?.history ?? [] });
   send({
     type: 'run/started', runId, kernels: kernels.name, paramCount: trainer.paramCount,
