@@ -71,6 +71,8 @@ test('bad options fail fast with a message naming the problem, before any traini
     [['--activations', 'tanh(2*x)'], /'tanh\(2\*x\)' is an expression: name it with --custom NAME=EXPRESSION/],
     [['--custom', 'sq=x*x', '--custom', 'sq=x^2', '--activations', 'sq'], /custom activation sq is defined twice/],
     [['--custom', 'relu=x', '--activations', 'relu'], /custom activation name 'relu' is taken by the built-in relu/],
+    [['--activations', 'relu,tanh', '--learn', 'beta'], /--learn beta: no activation of this experiment has this parameter/],
+    [['--activations', 'silu', '--learn', 'beta,'], /--learn: 'beta,' has an empty item/],
     [['--epochs', '0'], /--epochs must be an integer of at least 1, got '0'/],
     [['--epochs', 'ten'], /--epochs must be an integer of at least 1, got 'ten'/],
     [['--hidden', '128,x'], /--hidden must be an integer/],
@@ -161,5 +163,25 @@ test('an output folder that cannot hold files fails at once with the reason; exi
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, why);
     assert.ok(Date.now() - t0 < 20_000, 'no hang');
+  }
+});
+
+test('--learn beta trains Swish\'s beta per layer: it moves, history records it, and the ONNX export bakes it in', { timeout: 180_000 }, () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'actlab-learn-'));
+  try {
+    const r = actlab(['train', '--activations', 'silu,relu', '--learn', 'beta', '--epochs', '2', '--limit-train', '2000', '--limit-test', '500', '--out', out, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(r.stdout) as ResultsFile;
+    const silu = results.runs.find((x) => x.id === 'silu-learnbeta')!;
+    assert.deepEqual(results.runs.map((x) => x.id), ['silu-learnbeta', 'relu'], 'relu has no beta: it trains as it is');
+    assert.equal(silu.status, 'completed', silu.error);
+    const learned = silu.history.map((h) => h.learnedParams!.map((p) => p.beta!));
+    assert.equal(learned.length, 2);
+    for (const layer of [0, 1]) assert.ok(Math.abs(learned[1]![layer]! - 1) > 1e-3, `beta of layer ${layer + 1} moved from 1: ${learned.map((e) => e[layer])}`);
+    assert.equal(results.runs.find((x) => x.id === 'relu')!.history[0]!.learnedParams, undefined);
+    assert.equal(silu.onnx?.passed, true, silu.onnx?.error);
+    assert.match(readFileSync(path.join(out, 'latest', 'report.html'), 'utf8'), /<h2>Learned activation parameters<\/h2>/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });

@@ -16,6 +16,7 @@ import { ensureWritableFolder } from '../../core/runs/atomic';
 import { isPathSegment } from '../../core/runs/pathSegment';
 import { REPORT_FILE, RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
 import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
+import { findActivation } from '../../core/activations/registry';
 import { resolveLayerActivation } from '../../core/train/resolveActivation';
 import { KERNEL_CHOICES, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
 import { interruptedExperiments, LATEST, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
@@ -32,6 +33,10 @@ Runs the tutorial's experiment: one MLP per activation, trained in parallel work
                        (relu+tanh); parameters in parentheses: leaky_relu(alpha=0.3).
   --custom NAME=EXPR   defines an activation from an expression over x (repeatable),
                        e.g. --custom "swish2=x*sigmoid(2*x)" --activations swish2
+  --learn NAMES        train these activation parameters with the weights, one value per
+                       layer started at its default or given value (comma-separated), e.g.
+                       --activations silu --learn beta; a run whose activation lacks one is left
+                       as it is (PReLU's slope is always learned)
   --epochs N           epochs per run (default ${DEFAULT_CONFIG.epochs})
   --batch-size N       batch size (default ${DEFAULT_CONFIG.batchSize})
   --hidden LIST        hidden layer widths (default ${DEFAULT_CONFIG.hidden.join(',')})
@@ -103,6 +108,23 @@ export function parseLayerActivation(text: string, custom: ReadonlyMap<string, C
   return { custom: { name: choice.name, expression: choice.expression, params: choice.params } };
 }
 
+/**
+ * The stacks with `names` learned wherever a layer's activation has the parameter. A name that no
+ * activation of the experiment has is an error: it would learn nothing.
+ */
+function learnIn(stacks: ActivationSpec[][], names: string[]): ActivationSpec[][] {
+  const has = (spec: ActivationSpec, n: string): boolean => {
+    const params = 'custom' in spec ? Object.keys(spec.custom.params ?? {}) : findActivation(spec.id)?.params.map((p) => p.name) ?? [];
+    return params.includes(n);
+  };
+  const lacking = names.filter((n) => !stacks.some((stack) => stack.some((spec) => has(spec, n))));
+  if (lacking.length) throw new CliError(`--learn ${lacking.join(', ')}: no activation of this experiment has ${lacking.length > 1 ? 'these parameters' : 'this parameter'}`);
+  return stacks.map((stack) => stack.map((spec) => {
+    const learn = names.filter((n) => has(spec, n));
+    return learn.length ? { ...spec, learn } : spec;
+  }));
+}
+
 /** What `actlab train` was asked: the experiment (a new one, or one to resume), and how to run and show it. */
 export interface TrainArgs {
   /** The folder that keeps the experiments (--out). */
@@ -128,6 +150,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const { values, positionals } = parseCliArgs(args, {
         activations: { type: 'string' },
         custom: { type: 'string', multiple: true },
+    learn: { type: 'string' },
         epochs: { type: 'string' },
         'batch-size': { type: 'string' },
         hidden: { type: 'string' },
@@ -147,7 +170,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }, USAGE);
   if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}' (options start with --)\nusage: ${USAGE}`);
   if (values.resume !== undefined) {
-    const planned = (['activations', 'custom', 'hidden', 'batch-size', 'seed', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
+    const planned = (['activations', 'custom', 'learn', 'hidden', 'batch-size', 'seed', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
     if (planned.length) throw new CliError(`--resume continues an experiment as it was planned: leave out --${planned.join(', --')}`);
     if (values.resume !== '' && !isPathSegment(values.resume)) throw new CliError(`--resume takes an experiment's folder name (as in ${values.out ?? 'lab-output'}/), got '${values.resume}'`);
   }
@@ -159,9 +182,10 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const stacks = splitTopLevel(values.activations ?? TUTORIAL_ACTIVATIONS.join(','), ',', '--activations')
     .map((run) => splitTopLevel(run, '+', '--activations').map((a) => parseLayerActivation(a, custom)));
   if (stacks.length === 0) throw new CliError('--activations needs at least one activation');
+  const learned = values.learn === undefined ? stacks : learnIn(stacks, splitTopLevel(values.learn, ',', '--learn'));
   let runs: TrainJobSpec['runs'];
   try {
-    runs = planRunIds(stacks, hidden.length);
+    runs = planRunIds(learned, hidden.length);
   } catch (e) {
     throw new CliError((e as Error).message);
   }

@@ -28,6 +28,8 @@ export interface CustomActivation extends ElementwiseActivation {
   derivativeAst: Expr;
   /** The derivative as text in the same language. */
   derivativeExpression: string;
+  /** df/dp for each parameter, simplified: a learned parameter's exact gradient (JS and compiled paths alike). */
+  paramDerivativeAsts: Readonly<Record<string, Expr>>;
   /** What f and f' cost per point together, in additions. */
   evaluationCost: number;
   /** f at every xs[i], into out[i]: value for value what f gives. */
@@ -105,6 +107,8 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
   const unused = paramNames.filter((p) => !paramsUsed(ast).includes(p));
   if (unused.length) throw new ExprError(`parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} not used in the expression`);
   const derivativeAst = simplify(differentiate(ast));
+  const paramDerivativeAsts = Object.fromEntries(paramNames.map((p) => [p, simplify(differentiate(ast, p))]));
+  const paramTapes = Object.fromEntries(paramNames.map((p) => [p, new Tape([paramDerivativeAsts[p]!], paramNames)]));
 
   const tapeF = new Tape([ast], paramNames);
   const tapeDf = new Tape([derivativeAst], paramNames);
@@ -149,6 +153,8 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
     ast,
     derivativeAst,
     derivativeExpression: dText,
+    paramDerivativeAsts,
+    dparams: Object.fromEntries(paramNames.map((p) => [p, (x: number, q: Params) => paramTapes[p]!.evaluate(x, vectorOf(q))])),
     evaluationCost: cost,
     f: (x, p) => tapeF.evaluate(x, vectorOf(p)),
     df: (x, p) => tapeDf.evaluate(x, vectorOf(p)),

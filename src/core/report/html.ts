@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import {
-  accuracyCurvesSpec, historyRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
+  accuracyCurvesSpec, historyRows, learnedParamsSpec, learnedRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
 } from '../charts/training';
 import { CHART_LABELS } from '../charts/labels';
 import type { ResultsFile } from '../runs/resultsFile';
@@ -103,7 +103,7 @@ const APP_SCRIPT = `
   var specs = JSON.parse(document.getElementById('specs').textContent);
   // vega-embed's and vega-tooltip's own <style> elements would need 'unsafe-inline': their rules are in the page's style sheet
   var opts = { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
-  window.chartsRendered = Promise.all(['accuracy', 'loss', 'seconds'].map(function (name) {
+  window.chartsRendered = Promise.all(Object.keys(specs).map(function (name) {
     var el = document.getElementById('chart-' + name);
     return vegaEmbed(el, specs[name], opts).catch(function (e) {
       el.innerHTML = '<p class="error">This chart could not be drawn: ' + String(e && e.message || e).replace(/</g, '&lt;') + '</p>';
@@ -138,10 +138,12 @@ const APP_SCRIPT = `
 export function renderReport(results: ResultsFile, libs: VegaLibraries): string {
   const runs = results.runs.map((r) => ({ id: r.id, history: r.history }));
   const hist = historyRows(runs);
+  const learned = learnedRows(runs);
   const specs = {
     accuracy: accuracyCurvesSpec(hist, { labels: CHART_LABELS.en }),
     loss: lossCurvesSpec(hist, { labels: CHART_LABELS.en }),
     seconds: secondsPerEpochSpec(secondsRows(runs), { labels: CHART_LABELS.en }),
+    ...(learned.length ? { learned: learnedParamsSpec(learned, { labels: CHART_LABELS.en }) } : {}),
   };
   const misclassified = results.runs
     .filter((r) => r.test && r.test.misclassified.length)
@@ -176,6 +178,9 @@ ${onnxTable(results)}
 <div id="chart-loss" class="chart"></div>
 <h2>Seconds per epoch</h2>
 <div id="chart-seconds" class="chart"></div>
+${learned.length ? `<h2>Learned activation parameters</h2>
+<p class="meta">Each learned parameter's value at the end of each epoch, per hidden layer (it starts at the value the run was given).</p>
+<div id="chart-learned" class="chart"></div>` : ''}
 <h2>Misclassified test images</h2>
 <div id="misclassified"></div>
 ${scripts.map((code) => `<script>${code}</script>`).join('\n')}

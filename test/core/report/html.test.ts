@@ -113,3 +113,28 @@ test('report.html renders its three charts in chromium with no network', { timeo
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('learned activation parameters get their own chart, drawn from each epoch\'s values', { timeout: 60_000 }, async () => {
+  const r = results();
+  r.runs[0]!.history = r.runs[0]!.history.map((h, i) => ({ ...h, learnedParams: [{ beta: 1 + 0.1 * i }, { beta: 1 - 0.05 * i }] }));
+  const html = renderReport(r, loadVegaLibraries());
+  assert.match(html, /<h2>Learned activation parameters<\/h2>/);
+  assert.doesNotMatch(renderReport(results(), loadVegaLibraries()), /Learned activation parameters/, 'no chart when nothing was learned');
+  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-learned-'));
+  const file = path.join(dir, 'report.html');
+  writeFileSync(file, html);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await page.evaluate('window.chartsRendered.then(() => true)');
+    // two layers' beta for one run: two lines of two points
+    const lines = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-line path').length`) as number;
+    assert.equal(lines, 2);
+    const points = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`) as number;
+    assert.equal(points, 4);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -24,6 +24,8 @@ export interface CompilableExpression {
   derivativeAst: Expr;
   /** Parameter names in the order their values are passed. */
   paramNames: readonly string[];
+  /** df/dp for each parameter, in paramNames' order, from the same differentiator. */
+  paramDerivativeAsts: readonly Expr[];
 }
 
 /** The kernel provider's side: its memory and its exported vector functions (vexp, vlog, ..., vpow). */
@@ -233,14 +235,15 @@ export function compileExpression(expr: CompilableExpression, host: ExpressionHo
   if (!webAssembly) return { fallback: 'this runtime has no WebAssembly' };
   const g = new ExprGraph(expr.paramNames);
   const memo = new Map<Expr, number>();
-  let f: number, df: number;
+  let f: number, df: number, dp: number[];
   try {
     f = g.fromExpr(expr.ast, memo);
     df = g.fromExpr(expr.derivativeAst, memo);
+    // Structural hashing shares whatever df/dp has in common with f and f'.
+    dp = expr.paramDerivativeAsts.map((d) => g.fromExpr(d, memo));
   } catch (e) {
     return { fallback: `the expression could not be compiled: ${(e as Error).message}` };
   }
-  const dp = expr.paramNames.map((_, k) => g.paramDerivative(f, k));
   const training = needed(g, [f, df]).length;
   const unshared = needed(g, [f]).length + needed(g, [df]).length;
   const largest = Math.max(training, needed(g, dp).length);

@@ -29,7 +29,6 @@ export type GraphNode =
   /** Per lane: a where the mask is set, else b. */
   | { kind: 'select'; mask: number; a: number; b: number };
 
-const TWO_OVER_SQRT_PI = 1.1283791670955126; // d/du erf(u) = (2/sqrt(pi)) e^(-u^2)
 /** Integer powers up to this are multiplications; others call the float64 pow per lane. */
 const MAX_INTEGER_POWER = 32;
 
@@ -268,82 +267,5 @@ export class ExprGraph {
       case 'abs': case 'sqrt': case 'sign': return this.unary(fn, u);
       default: return this.call(fn, u);
     }
-  }
-
-  /**
-   * d node / d param_k over the graph, memoised per node, with the expression differentiator's
-   * conventions at the kinks: min, max and where take the derivative of the branch they select,
-   * abs'(0) = sign(0) = 0, comparisons and sign have derivative 0.
-   */
-  paramDerivative(id: number, k: number, memo = new Map<number, number>()): number {
-    const seen = memo.get(id);
-    if (seen !== undefined) return seen;
-    const result = this.derive(id, k, memo);
-    memo.set(id, result);
-    return result;
-  }
-
-  private derive(id: number, k: number, memo: Map<number, number>): number {
-    const d = (x: number): number => this.paramDerivative(x, k, memo);
-    const zero = this.num(0);
-    const n = this.nodes[id]!;
-    switch (n.kind) {
-      case 'x': case 'const': case 'maskConst': case 'compare': case 'isNaN': case 'either': return zero;
-      case 'param': return n.index === k ? this.num(1) : zero;
-      case 'unary': {
-        const da = d(n.a);
-        if (da === zero || n.op === 'sign') return zero;
-        if (n.op === 'neg') return this.neg(da);
-        if (n.op === 'abs') return this.binary('mul', this.unary('sign', n.a), da);
-        return this.binary('div', da, this.binary('mul', this.num(2), id)); // sqrt
-      }
-      case 'binary': return this.deriveBinary(n.op, n.a, n.b, d(n.a), d(n.b));
-      case 'call': {
-        const da = d(n.a);
-        return da === zero ? zero : this.deriveCall(n.fn, id, n.a, da);
-      }
-      case 'pow': {
-        const { a, b } = n;
-        const da = d(a);
-        const db = d(b);
-        if (da === zero && db === zero) return zero;
-        // constant exponent: b a^(b-1) a'; else a^b (b' log a + b a'/a)
-        if (db === zero) return this.binary('mul', this.binary('mul', b, this.pow(a, this.binary('sub', b, this.num(1)))), da);
-        const logA = this.call('log', a);
-        return this.binary('mul', id, this.binary('add', this.binary('mul', db, logA), this.binary('div', this.binary('mul', b, da), a)));
-      }
-      case 'select': return this.select(n.mask, d(n.a), d(n.b));
-    }
-  }
-
-  private deriveBinary(op: 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max', a: number, b: number, da: number, db: number): number {
-    const zero = this.num(0);
-    if (da === zero && db === zero) return zero;
-    switch (op) {
-      case 'add': return this.binary('add', da, db);
-      case 'sub': return this.binary('sub', da, db);
-      case 'mul': return this.binary('add', this.binary('mul', da, b), this.binary('mul', a, db));
-      case 'div':
-        if (db === zero) return this.binary('div', da, b);
-        return this.binary('div', this.binary('sub', this.binary('mul', da, b), this.binary('mul', a, db)), this.binary('mul', b, b));
-      case 'min': return this.select(this.compare('<', a, b), da, db);
-      case 'max': return this.select(this.compare('>', a, b), da, db);
-    }
-  }
-
-  /** d fn(u) = fn'(u) du, where `id` is the node fn(u). */
-  private deriveCall(fn: VectorFunction, id: number, u: number, du: number): number {
-    let outer: number;
-    switch (fn) {
-      case 'exp': outer = id; break;
-      case 'log': return this.binary('div', du, u);
-      case 'tanh': outer = this.binary('sub', this.num(1), this.binary('mul', id, id)); break;
-      case 'sigmoid': outer = this.binary('mul', id, this.binary('sub', this.num(1), id)); break;
-      case 'erf': outer = this.binary('mul', this.num(TWO_OVER_SQRT_PI), this.call('exp', this.neg(this.binary('mul', u, u)))); break;
-      case 'sin': outer = this.call('cos', u); break;
-      case 'cos': outer = this.neg(this.call('sin', u)); break;
-      case 'softplus': outer = this.call('sigmoid', u); break;
-    }
-    return this.binary('mul', outer, du);
   }
 }
