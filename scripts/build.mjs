@@ -1,5 +1,7 @@
-// One esbuild script, five bundles: the extension (node), the training worker and the training
-// process (node), the CLI (node) and the webview (browser). Flags: --watch, --production.
+// One esbuild script, six bundles: the extension (node), the training worker and the training
+// process (node), the CLI (node), the playground's Web Worker and the webview (browser); the
+// webview carries the playground worker's code as a string (it starts it from a blob: URL).
+// Flags: --watch, --production.
 import * as esbuild from 'esbuild';
 import { mkdir, chmod } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,15 +47,18 @@ const builds = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    entryPoints: { webview: 'webview/main.ts' },
-    outdir: 'dist',
-  },
 ];
+
+const browser = { ...common, platform: 'browser', format: 'iife', target: 'chrome120' };
+// The playground's training worker: built first, in memory, then defined into the webview bundle.
+const playgroundWorker = { ...browser, entryPoints: { playgroundWorker: 'webview/playground/worker.ts' }, outdir: 'dist', write: false, sourcemap: production ? false : 'inline' };
+const webview = (workerSource) => ({
+  ...browser,
+  define: { ...browser.define, __ACTLAB_PLAYGROUND_WORKER__: JSON.stringify(workerSource) },
+  entryPoints: { webview: 'webview/main.ts' },
+  outdir: 'dist',
+});
+const workerText = (result) => result.outputFiles.find((f) => f.path.endsWith('.js')).text;
 
 await mkdir(path.join(root, 'dist'), { recursive: true });
 if (watch) {
@@ -61,10 +66,25 @@ if (watch) {
     const ctx = await esbuild.context(b);
     await ctx.watch();
   }
+  // A changed worker rebuilds the webview with its new text.
+  let webviewCtx;
+  const workerCtx = await esbuild.context({
+    ...playgroundWorker,
+    plugins: [{ name: 'webview-after-worker', setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length) return;
+        await webviewCtx?.dispose();
+        webviewCtx = await esbuild.context(webview(workerText(result)));
+        await webviewCtx.watch();
+      });
+    } }],
+  });
+  await workerCtx.watch();
   console.log('[build] watching');
 } else {
   const t0 = Date.now();
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const [worker] = await Promise.all([esbuild.build(playgroundWorker), ...builds.map((b) => esbuild.build(b))]);
+  await esbuild.build(webview(workerText(worker)));
   await chmod(path.join(root, 'dist', 'cli.js'), 0o755);
-  console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
+  console.log(`[build] ${builds.length + 2} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
 }

@@ -20,6 +20,7 @@ export const MAX_SMALL_GRID = 64;
 export const MAX_NETS = 2;
 
 export type { PlaygroundModel };
+export type { PlaygroundReport } from './labTypes';
 
 /** Points on the wire: [x, y, label] flattened, (n, 3). */
 export type FlatPoints = number[];
@@ -288,18 +289,28 @@ export function parseFromPlaygroundWorker(raw: unknown): FromPlaygroundWorker | 
   }
 }
 
-/** What "Open Playground" (a link, a test) may ask: any valid settings, and whether to start training. */
+/** What "Open Playground" (a link, a test) asks of the page: settings to apply, and whether to start training. */
 export interface PlaygroundFocus {
   settings: Partial<PlaygroundSettings>;
   play?: boolean;
 }
 
+/** The valid fields of raw settings, each checked as the page's saved state is; the others dropped. */
+function validSettings(raw: Record<string, unknown>): Partial<PlaygroundSettings> {
+  const { settings, refused } = mergePlaygroundSettings(DEFAULT_PLAYGROUND, raw);
+  const given: Partial<PlaygroundSettings> = {};
+  for (const key of Object.keys(DEFAULT_PLAYGROUND) as (keyof PlaygroundSettings)[]) {
+    if (raw[key] !== undefined && !refused.includes(key)) (given as Record<string, unknown>)[key] = settings[key];
+  }
+  return given;
+}
+
 /**
- * The command's (or lab/show's) playground arguments: settings fields (invalid ones dropped, as a
- * hover link's are) and `play`; `activation` is a shorthand for every hidden layer's activation,
- * `race` may name the second network's activation. Undefined when nothing usable was given.
+ * The command's arguments: settings fields (invalid ones dropped, as a hover link's parameters
+ * are) and `play`; `activation` is a shorthand for every hidden layer's activation, and `race` may
+ * name the second network's activation. Undefined when nothing usable was given.
  */
-export function parsePlaygroundFocus(v: unknown): PlaygroundFocus | undefined {
+export function parsePlaygroundArgs(v: unknown): PlaygroundFocus | undefined {
   if (!isRecord(v)) return undefined;
   const raw: Record<string, unknown> = { ...v };
   if (typeof raw.activation === 'string') raw.activations = [raw.activation];
@@ -307,50 +318,15 @@ export function parsePlaygroundFocus(v: unknown): PlaygroundFocus | undefined {
     raw.raceActivations = [raw.race];
     raw.race = true;
   }
-  const { settings, refused } = mergePlaygroundSettings(DEFAULT_PLAYGROUND, raw);
-  const given: Partial<PlaygroundSettings> = {};
-  for (const key of Object.keys(DEFAULT_PLAYGROUND) as (keyof PlaygroundSettings)[]) {
-    if (raw[key] !== undefined && !refused.includes(key)) (given as Record<string, unknown>)[key] = settings[key];
-  }
-  const play = v.play === true ? true : undefined;
-  if (Object.keys(given).length === 0 && !play) return undefined;
-  return { settings: given, ...(play ? { play } : {}) };
+  const settings = validSettings(raw);
+  const play = v.play === true;
+  if (Object.keys(settings).length === 0 && !play) return undefined;
+  return { settings, ...(play ? { play } : {}) };
 }
 
-/** What the page's playground shows now: the test hook's part of lab/report. */
-export interface PlaygroundReport {
-  running: boolean;
-  race: boolean;
-  dataset: string;
-  nets: {
-    activations: string[];
-    epoch: number;
-    trainLoss: number | null;
-    testLoss: number | null;
-    /** Frames the network's boundary was drawn in (0: never). */
-    boundaryFrames: number;
-    /** Boundary pixels coloured for class 1 and class 0 (decided by p > 0.5), the last frame. */
-    positive: number;
-    negative: number;
-  }[];
-  /** A message the playground shows (a refused CSV line, a worker error), or ''. */
-  message: string;
-}
-
-const nullableLoss = (v: unknown): number | null | undefined => (v === null ? null : isFiniteNumber(v) ? v : undefined);
-
-export function parsePlaygroundReport(v: unknown): PlaygroundReport | string {
-  if (!isRecord(v)) return 'playground is not an object';
-  if (typeof v.running !== 'boolean' || typeof v.race !== 'boolean' || !isString(v.dataset) || !isString(v.message)) return 'playground: running, race, dataset and message are needed';
-  const nets = arrayOf(v.nets, (n) => {
-    if (!isRecord(n)) return 'net is not an object';
-    const acts = Array.isArray(n.activations) && n.activations.length <= MAX_HIDDEN_LAYERS && n.activations.every((a) => isString(a) && a.length <= 64) ? (n.activations as string[]) : undefined;
-    const trainLoss = nullableLoss(n.trainLoss);
-    const testLoss = nullableLoss(n.testLoss);
-    if (!acts || trainLoss === undefined || testLoss === undefined) return 'net needs activations and losses';
-    if (!isInt(n.epoch, 0, Number.MAX_SAFE_INTEGER) || !isInt(n.boundaryFrames, 0, Number.MAX_SAFE_INTEGER) || !isInt(n.positive, 0, 1e6) || !isInt(n.negative, 0, 1e6)) return 'net counters must be integers';
-    return { activations: [...acts], epoch: n.epoch, trainLoss, testLoss, boundaryFrames: n.boundaryFrames, positive: n.positive, negative: n.negative };
-  }, 0, MAX_NETS);
-  if (typeof nets === 'string') return `playground: ${nets}`;
-  return { running: v.running, race: v.race, dataset: v.dataset.slice(0, 64), nets, message: v.message.slice(0, 1000) };
+/** A focus as lab/show carries it: { settings, play? }; invalid settings fields are dropped. */
+export function parsePlaygroundFocus(v: unknown): PlaygroundFocus | string {
+  if (!isRecord(v) || !isRecord(v.settings)) return 'playground must be { settings, play? }';
+  if (v.play !== undefined && typeof v.play !== 'boolean') return 'playground.play must be a boolean';
+  return { settings: validSettings(v.settings), ...(v.play === true ? { play: true } : {}) };
 }
