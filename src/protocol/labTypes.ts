@@ -59,6 +59,8 @@ export interface PlaygroundReport {
     positive: number;
     negative: number;
   }[];
+  /** Network A's connections as last drawn, by the sign of their weight. */
+  links: { positive: number; negative: number; zero: number };
   /** A message the playground shows (a refused CSV line, a worker error), or ''. */
   message: string;
 }

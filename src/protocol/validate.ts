@@ -217,5 +217,8 @@ export function parsePlaygroundReport(v: unknown): PlaygroundReport | string {
     return { activations: [...acts], epoch: n.epoch, trainLoss, testLoss, boundaryFrames: n.boundaryFrames, positive: n.positive, negative: n.negative };
   }, 0, 2); // one network, or two racing
   if (typeof nets === 'string') return `playground: ${nets}`;
-  return { running: v.running, race: v.race, dataset: v.dataset.slice(0, 64), nets, message: v.message.slice(0, 1000) };
+  const l = v.links;
+  if (!isRecord(l) || !isInt(l.positive, 0, 1e6) || !isInt(l.negative, 0, 1e6) || !isInt(l.zero, 0, 1e6)) return 'playground: links must count positive, negative and zero weights';
+  const links = { positive: l.positive, negative: l.negative, zero: l.zero };
+  return { running: v.running, race: v.race, dataset: v.dataset.slice(0, 64), nets, links, message: v.message.slice(0, 1000) };
 }

@@ -108,7 +108,7 @@ test('saved settings keep what is valid and name what was refused', () => {
 });
 
 test('the lab report carries the playground, validated', () => {
-  const playground = { running: true, race: true, dataset: 'spiral', message: '', nets: [
+  const playground = { running: true, race: true, dataset: 'spiral', message: '', links: { positive: 10, negative: 6, zero: 0 }, nets: [
     { activations: ['sigmoid'], epoch: 10, trainLoss: 0.6, testLoss: null, boundaryFrames: 4, positive: 6000, negative: 4000 },
     { activations: ['relu'], epoch: 10, trainLoss: 0.1, testLoss: 0.2, boundaryFrames: 4, positive: 5000, negative: 5000 },
   ] };
@@ -116,4 +116,5 @@ test('the lab report carries the playground, validated', () => {
   assert.deepEqual(parseLabReport({ ...base, playground }), { ...base, playground });
   assert.match(parseLabReport({ ...base, playground: { ...playground, nets: [{ ...playground.nets[0], epoch: -1 }] } }) as string, /net counters must be integers/);
   assert.match(parseLabReport({ ...base, playground: { ...playground, running: 'yes' } }) as string, /running, race, dataset and message/);
+  assert.match(parseLabReport({ ...base, playground: { ...playground, links: { positive: 1 } } }) as string, /links must count/);
 });

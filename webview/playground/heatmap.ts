@@ -10,6 +10,9 @@ import { paintValues, type PlaygroundColors } from './colors';
 export const probabilityToSigned = (p: number): number => 2 * p - 1;
 export const identityToSigned = (v: number): number => v;
 
+/** Each small canvas's pixels, reused between frames. */
+const images = new WeakMap<HTMLCanvasElement, ImageData>();
+
 /** One offscreen canvas per grid size, reused between frames. */
 const scratch = new Map<number, { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; image: ImageData }>();
 
@@ -31,7 +34,8 @@ export function drawMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, n:
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   if (canvas.width === n && canvas.height === n) {
-    const image = ctx.createImageData(n, n);
+    let image = images.get(canvas);
+    if (!image) images.set(canvas, (image = ctx.createImageData(n, n)));
     paintValues(values, image.data, colors, toSigned);
     ctx.putImageData(image, 0, 0);
     return;
@@ -52,7 +56,7 @@ export function fromCanvas(size: number, px: number, py: number): [number, numbe
   return [(px / size) * 2 * DOMAIN - DOMAIN, DOMAIN - (py / size) * 2 * DOMAIN];
 }
 
-/** Draws points: filled by label (class, or the sign and size of a regression target). */
+/** Draws points: filled by label (class, or the sign of a regression target); one path per colour, so a frame's points are four draw calls. */
 export function drawPoints(canvas: HTMLCanvasElement, points: readonly Point[], colors: PlaygroundColors, test: boolean, regression: boolean): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -60,11 +64,15 @@ export function drawPoints(canvas: HTMLCanvasElement, points: readonly Point[], 
   const r = Math.max(2.5, size / 100);
   ctx.lineWidth = test ? 1.5 : 1;
   ctx.strokeStyle = test ? colors.testStroke : colors.pointStroke;
-  for (const p of points) {
-    const [px, py] = toCanvas(size, p.x, p.y);
-    ctx.fillStyle = regression ? (p.label >= 0 ? colors.positiveCss : colors.negativeCss) : (p.label === 1 ? colors.positiveCss : colors.negativeCss);
+  for (const positive of [false, true]) {
     ctx.beginPath();
-    ctx.arc(px, py, r, 0, 2 * Math.PI);
+    for (const p of points) {
+      if ((regression ? p.label >= 0 : p.label === 1) !== positive) continue;
+      const [px, py] = toCanvas(size, p.x, p.y);
+      ctx.moveTo(px + r, py);
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+    }
+    ctx.fillStyle = positive ? colors.positiveCss : colors.negativeCss;
     ctx.fill();
     ctx.stroke();
   }

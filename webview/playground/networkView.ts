@@ -1,10 +1,11 @@
 // The network as TF Playground draws it: a column of input features (toggle buttons showing each
 // feature over the plane), a column per hidden layer with one small heat map per neuron (click one
-// to make it the big view), the output neuron, and the connections between them drawn as SVG lines
-// whose width is the weight's magnitude and whose colour is its sign.
+// to make it the big view), the output neuron, and the connections between them drawn on a canvas
+// behind the neurons: a line per weight, its width the weight's magnitude, its colour its sign.
+// (SVG lines restyled every frame cost the page more than everything else it draws together.)
 import { FEATURES, FEATURE_INFO, featureMatrix, gridPoints, type FeatureId } from '../../src/core/playground/features';
 import { paramLayout } from '../../src/core/train/mlp';
-import { el, svg } from '../dom';
+import { el } from '../dom';
 import type { PlaygroundColors } from './colors';
 import { drawMap, identityToSigned, probabilityToSigned } from './heatmap';
 import type { NeuronRef } from '../../src/protocol/playground';
@@ -31,8 +32,8 @@ export interface NetworkView {
   update(small: Float32Array, weights: Float32Array, colors: PlaygroundColors): void;
   /** Redraws the input features' maps (after a theme change) and lays the links out again. */
   layout(colors: PlaygroundColors): void;
-  /** Lines drawn, for the report. */
-  links(): number;
+  /** Lines drawn in the last frame: positive, negative and zero weights. */
+  links(): { positive: number; negative: number; zero: number };
 }
 
 export function networkView(o: NetworkViewOptions): NetworkView {
@@ -73,42 +74,60 @@ export function networkView(o: NetworkViewOptions): NetworkView {
     return col;
   });
 
-  const linkLayer = svg('svg', { class: 'pg-links', 'aria-hidden': 'true' });
+  const linkLayer = el('canvas', { class: 'pg-links', 'aria-hidden': 'true', width: '0', height: '0' });
   const root = el('div', { class: 'pg-net' }, linkLayer, el('div', { class: 'pg-layers' }, inputs, ...columns));
 
-  // One line per weight: (dense layer, input, unit) in the weights' own order.
-  interface Link { line: SVGLineElement; offset: number }
+  // One line per weight: (dense layer, input, unit) in the weights' own order, its ends in the view's content coordinates.
+  interface Link { offset: number; from: [number, number]; to: [number, number]; x1: number; y1: number; x2: number; y2: number }
   const links: Link[] = [];
   const nodeOf = (layer: number, index: number): HTMLElement =>
     layer === 0 ? inputButtons.get(o.features[index]!)!.button : (columns[layer - 1]!.querySelectorAll('.pg-node')[index] as HTMLElement);
   layout.dense.forEach((d, l) => {
     for (let i = 0; i < d.inputs; i++) {
-      for (let j = 0; j < d.units; j++) {
-        const line = svg('line', { class: 'pg-link' });
-        linkLayer.append(line);
-        links.push({ line, offset: d.weightOffset + i * d.units + j });
-        line.dataset.from = `${l}-${i}`;
-        line.dataset.to = `${l + 1}-${j}`;
-      }
+      for (let j = 0; j < d.units; j++) links.push({ offset: d.weightOffset + i * d.units + j, from: [l, i], to: [l + 1, j], x1: 0, y1: 0, x2: 0, y2: 0 });
     }
   });
+  let counts = { positive: 0, negative: 0, zero: 0 };
+  let lastWeights: Float32Array | undefined;
+  let lastColors: PlaygroundColors | undefined;
+
+  const drawLinks = (): void => {
+    const ctx = linkLayer.getContext('2d');
+    if (!ctx || !lastWeights || !lastColors) return;
+    ctx.clearRect(0, 0, linkLayer.width, linkLayer.height);
+    ctx.globalAlpha = 0.8;
+    counts = { positive: 0, negative: 0, zero: 0 };
+    for (const link of links) {
+      const w = lastWeights[link.offset] ?? 0;
+      // 0.5 px for a zero weight up to 6 px from |w| = 5 (TF Playground's width scale saturates at 5 too).
+      ctx.lineWidth = 0.5 + Math.min(Math.abs(w), 5) * 1.1;
+      ctx.strokeStyle = w > 0 ? lastColors.positiveCss : w < 0 ? lastColors.negativeCss : lastColors.grid;
+      if (w > 0) counts.positive++;
+      else if (w < 0) counts.negative++;
+      else counts.zero++;
+      ctx.beginPath();
+      ctx.moveTo(link.x1, link.y1);
+      ctx.lineTo(link.x2, link.y2);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  };
 
   const placeLinks = (): void => {
     // Content coordinates of the (horizontally scrolling) view: the lines scroll with the neurons.
     const rect = root.getBoundingClientRect();
     const box = { left: rect.left - root.scrollLeft, top: rect.top - root.scrollTop };
-    linkLayer.setAttribute('width', String(root.scrollWidth));
-    linkLayer.setAttribute('height', String(root.scrollHeight));
-    for (const { line } of links) {
-      const [fl, fi] = line.dataset.from!.split('-').map(Number) as [number, number];
-      const [tl, ti] = line.dataset.to!.split('-').map(Number) as [number, number];
-      const a = nodeOf(fl, fi).querySelector('canvas')!.getBoundingClientRect();
-      const b = nodeOf(tl, ti).querySelector('canvas')!.getBoundingClientRect();
-      line.setAttribute('x1', (a.right - box.left).toFixed(1));
-      line.setAttribute('y1', (a.top + a.height / 2 - box.top).toFixed(1));
-      line.setAttribute('x2', (b.left - box.left).toFixed(1));
-      line.setAttribute('y2', (b.top + b.height / 2 - box.top).toFixed(1));
+    linkLayer.width = root.scrollWidth;
+    linkLayer.height = root.scrollHeight;
+    for (const link of links) {
+      const a = nodeOf(...link.from).querySelector('canvas')!.getBoundingClientRect();
+      const b = nodeOf(...link.to).querySelector('canvas')!.getBoundingClientRect();
+      link.x1 = a.right - box.left;
+      link.y1 = a.top + a.height / 2 - box.top;
+      link.x2 = b.left - box.left;
+      link.y2 = b.top + b.height / 2 - box.top;
     }
+    drawLinks();
   };
   new ResizeObserver(() => placeLinks()).observe(root);
 
@@ -132,17 +151,15 @@ export function networkView(o: NetworkViewOptions): NetworkView {
         const isOutput = node === neuronCanvases.length - 1;
         drawMap(c, small.subarray(node * cells, (node + 1) * cells), SMALL_GRID, colors, isOutput && o.task === 'classification' ? probabilityToSigned : identityToSigned);
       });
-      for (const { line, offset } of links) {
-        const w = weights[offset] ?? 0;
-        // 0.5 px for a zero weight up to 6 px from |w| = 5 (TF Playground's width scale saturates at 5 too).
-        line.setAttribute('stroke-width', (0.5 + Math.min(Math.abs(w), 5) * 1.1).toFixed(2));
-        line.setAttribute('class', `pg-link ${w > 0 ? 'pos' : w < 0 ? 'neg' : 'zero'}`);
-      }
+      lastWeights = weights;
+      lastColors = colors;
+      drawLinks();
     },
     layout(colors) {
+      lastColors = colors;
       drawInputs(colors);
       placeLinks();
     },
-    links: () => links.length,
+    links: () => counts,
   };
 }

@@ -240,6 +240,9 @@ class PlaygroundRun {
     return this.ensureWorker().ask((requestId) => ({ type: 'pg/bench', requestId, millis }), 'pg/benched', millis + 30_000);
   }
 
+  /** Network A's connections as the view last drew them. */
+  links = { positive: 0, negative: 0, zero: 0 };
+
   report(dataset: string): PlaygroundReport {
     const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
     return {
@@ -255,6 +258,7 @@ class PlaygroundRun {
         positive: this.counts[i]?.positive ?? 0,
         negative: this.counts[i]?.negative ?? 0,
       })),
+      links: { ...this.links },
       message: this.message,
     };
   }

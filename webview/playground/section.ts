@@ -434,6 +434,7 @@ export function renderPlayground(body: HTMLElement, options: PlaygroundOptions):
     if (frames[0]) {
       epoch.textContent = pt('epoch', frames[0].epoch);
       net.update(frames[0].small, frames[0].weights, colors);
+      playgroundRun.links = net.links();
     }
     drawLossChart(lossCanvas, histories, colors);
   };
