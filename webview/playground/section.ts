@@ -390,7 +390,7 @@ export function renderPlayground(body: HTMLElement, options: PlaygroundOptions):
   const focusNote = el('p', { class: 'hint', 'data-pg': 'focus-note' }, playgroundRun.focus ? pt('boundary.neuron', playgroundRun.focus.layer + 1, playgroundRun.focus.unit + 1) : '');
 
   const cards = (s.race ? [s.activations, s.raceActivations] : [s.activations]).map((acts, i) => netCard(s, i, acts));
-  const lossCanvas = el('canvas', { width: String(BOUNDARY_SIZE), height: '90', class: 'pg-loss-chart', 'data-pg': 'loss-chart', role: 'img', 'aria-label': pt('lossCurve') });
+  const lossCanvas = el('canvas', { width: '440', height: '90', class: 'pg-loss-chart', 'data-pg': 'loss-chart', role: 'img', 'aria-label': pt('lossCurve') });
   const mnist = mnistActivations(s);
   const mnistButton = button(pt('mnist'), () => { if (mnist) options.openTrain(mnist); }, { 'data-pg': 'mnist' }, true);
   mnistButton.disabled = !mnist;
@@ -408,7 +408,7 @@ export function renderPlayground(body: HTMLElement, options: PlaygroundOptions):
     el('div', { class: 'pg-toolbar controls', role: 'toolbar', 'aria-label': pt('section') }, play, step, reset, epoch, speed, race, showTest),
     s.race ? el('p', { class: 'hint' }, pt('race.hint')) : '',
     message,
-    el('div', { class: 'pg-columns' }, dataControls(s, colors, csvStatus), networkControls(s, net), output),
+    el('div', { class: `pg-columns${s.race ? ' race' : ''}` }, dataControls(s, colors, csvStatus), networkControls(s, net), output),
   );
 
   let lastFrames: NetFrame[] = [];
