@@ -91,16 +91,22 @@ export function networkView(o: NetworkViewOptions): NetworkView {
   let lastWeights: Float32Array | undefined;
   let lastColors: PlaygroundColors | undefined;
 
-  const drawLinks = (): void => {
+  // Widths to a tenth of a pixel: a frame whose weights draw the same lines repaints nothing.
+  let drawnKey = '';
+  const widthOf = (w: number): number => Math.round((0.5 + Math.min(Math.abs(w), 5) * 1.1) * 10) / 10;
+  const drawLinks = (force = false): void => {
     const ctx = linkLayer.getContext('2d');
     if (!ctx || !lastWeights || !lastColors) return;
+    const key = links.map((l) => Math.sign(lastWeights![l.offset] ?? 0) * widthOf(lastWeights![l.offset] ?? 0)).join();
+    if (!force && key === drawnKey) return;
+    drawnKey = key;
     ctx.clearRect(0, 0, linkLayer.width, linkLayer.height);
     ctx.globalAlpha = 0.8;
     counts = { positive: 0, negative: 0, zero: 0 };
     for (const link of links) {
       const w = lastWeights[link.offset] ?? 0;
       // 0.5 px for a zero weight up to 6 px from |w| = 5 (TF Playground's width scale saturates at 5 too).
-      ctx.lineWidth = 0.5 + Math.min(Math.abs(w), 5) * 1.1;
+      ctx.lineWidth = widthOf(w);
       ctx.strokeStyle = w > 0 ? lastColors.positiveCss : w < 0 ? lastColors.negativeCss : lastColors.grid;
       if (w > 0) counts.positive++;
       else if (w < 0) counts.negative++;
@@ -127,7 +133,7 @@ export function networkView(o: NetworkViewOptions): NetworkView {
       link.x2 = b.left - box.left;
       link.y2 = b.top + b.height / 2 - box.top;
     }
-    drawLinks();
+    drawLinks(true);
   };
   new ResizeObserver(() => placeLinks()).observe(root);
 
@@ -157,6 +163,7 @@ export function networkView(o: NetworkViewOptions): NetworkView {
     },
     layout(colors) {
       lastColors = colors;
+      drawnKey = '';
       drawInputs(colors);
       placeLinks();
     },
