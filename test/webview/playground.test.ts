@@ -238,3 +238,19 @@ test('the host opens the playground on settings and starts it; invalid settings 
   assert.equal((await saved(w)).noise, 0, 'noise 999 was dropped');
   await clean(w);
 });
+
+test('keyboard: a control that redraws the section keeps the focus (Enter on "+" adds neurons one after another)', async () => {
+  const w = await open({ hidden: [2], activations: ['tanh'] });
+  await waitUntil('the first frame', async () => (await report(w)).nets[0]?.boundaryFrames);
+  await w.page.focus('[data-pg=add-neuron-0]');
+  await w.page.keyboard.press('Enter');
+  await w.page.keyboard.press('Enter');
+  assert.deepEqual((await saved(w)).hidden, [4]);
+  assert.equal(await w.page.evaluate(`document.activeElement?.getAttribute('data-pg')`), 'add-neuron-0');
+  await w.page.focus('[data-feature=x1Squared]');
+  await w.page.keyboard.press('Space');
+  assert.deepEqual((await saved(w)).features, ['x1', 'x2', 'x1Squared']);
+  assert.equal(await w.page.evaluate(`document.activeElement?.getAttribute('data-feature')`), 'x1Squared');
+  assert.equal(await w.page.getAttribute('[data-feature=x1Squared]', 'aria-pressed'), 'true');
+  await clean(w);
+});

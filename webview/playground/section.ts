@@ -71,8 +71,23 @@ export function playgroundBench(millis: number): Promise<{ steps: number; millis
   return playgroundRun.bench(millis);
 }
 
+/** The control that has the focus, as a selector that finds its successor after a redraw. */
+function focusedControl(): string | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !currentBody?.contains(active)) return undefined;
+  for (const attr of ['data-pg', 'data-pg-activation', 'data-pg-race-activation', 'data-feature', 'data-dataset', 'data-neuron']) {
+    const v = active.getAttribute(attr);
+    if (v !== null) return `[${attr}="${CSS.escape(v)}"]`;
+  }
+  return undefined;
+}
+
+/** Draws the section again; a keyboard user keeps their place (the same control has the focus). */
 function rerender(): void {
-  if (currentBody && currentOptions) renderPlayground(currentBody, currentOptions);
+  if (!currentBody || !currentOptions) return;
+  const focused = focusedControl();
+  renderPlayground(currentBody, currentOptions);
+  if (focused) currentBody.querySelector<HTMLElement>(focused)?.focus();
 }
 
 /** Settings changed by a control: saved, the run brought in line, the section drawn again. */

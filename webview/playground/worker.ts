@@ -5,7 +5,7 @@
 // Channel; typed arrays are transferred, not copied.
 import { Channel, type Transport } from '../../src/protocol/channel';
 import {
-  parseToPlaygroundWorker, type FlatPoints, type FrameTraining, type FromPlaygroundWorker, type NetFrame, type NeuronRef, type ToPlaygroundWorker,
+  parseFlatPoints, parseToPlaygroundWorker, type FlatPoints, type FrameTraining, type FromPlaygroundWorker, type NetFrame, type NeuronRef, type ToPlaygroundWorker,
 } from '../../src/protocol/playground';
 import type { Point } from '../../src/core/playground/data';
 import { gridPoints, featureMatrix } from '../../src/core/playground/features';
@@ -87,6 +87,14 @@ channel.on('pg/settings', ({ settings }) => {
 });
 
 channel.on('pg/data', ({ train, test }) => {
+  const task = trainers[0]?.spec.task;
+  if (task === 'classification') {
+    // The message's parser could not know the task: class labels are checked here.
+    for (const [name, flat] of [['train', train], ['test', test]] as const) {
+      const checked = parseFlatPoints(flat, task);
+      if (typeof checked === 'string') return channel.send({ type: 'pg/failed', message: `pg/data: ${name}: ${checked}` });
+    }
+  }
   for (const t of trainers) t.setData(points(train), points(test));
 });
 
