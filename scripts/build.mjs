@@ -1,6 +1,7 @@
 // One esbuild script, the bundles: the extension (node) and the command modules it loads on
-// first use, the training worker and the training process (node), the CLI (node) and the
-// webview (browser). Flags: --watch, --production.
+// first use, the training worker and the training process (node), the CLI (node), the
+// playground's Web Worker and the webview (browser); the webview carries the playground worker's
+// code as a string (it starts it from a blob: URL). Flags: --watch, --production.
 import * as esbuild from 'esbuild';
 import { mkdir, chmod } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,7 +39,7 @@ const node = {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   // Loaded by the extension on first use (src/host/lazyFeature.ts): the ONNX and code-generation commands.
-  { ...node, entryPoints: { onnxCommands: 'src/host/onnxCommands.ts', codeCommands: 'src/host/codeCommands.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { onnxCommands: 'src/host/onnxCommands.ts', codeCommands: 'src/host/codeCommands.ts', playgroundExport: 'src/host/playgroundExport.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/training/trainWorker.ts' }, outdir: 'dist' },
   // ProcessPool's training process (the extension host trains there, holding no dataset itself)
   { ...node, entryPoints: { poolProcess: 'src/training/poolProcess.ts' }, outdir: 'dist' },
@@ -48,15 +49,18 @@ const builds = [
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    entryPoints: { webview: 'webview/main.ts' },
-    outdir: 'dist',
-  },
 ];
+
+const browser = { ...common, platform: 'browser', format: 'iife', target: 'chrome120' };
+// The playground's training worker: built first, in memory, then defined into the webview bundle.
+const playgroundWorker = { ...browser, entryPoints: { playgroundWorker: 'webview/playground/worker.ts' }, outdir: 'dist', write: false, sourcemap: production ? false : 'inline' };
+const webview = (workerSource) => ({
+  ...browser,
+  define: { ...browser.define, __ACTLAB_PLAYGROUND_WORKER__: JSON.stringify(workerSource) },
+  entryPoints: { webview: 'webview/main.ts' },
+  outdir: 'dist',
+});
+const workerText = (result) => result.outputFiles.find((f) => f.path.endsWith('.js')).text;
 
 await mkdir(path.join(root, 'dist'), { recursive: true });
 if (watch) {
@@ -64,10 +68,25 @@ if (watch) {
     const ctx = await esbuild.context(b);
     await ctx.watch();
   }
+  // A changed worker rebuilds the webview with its new text.
+  let webviewCtx;
+  const workerCtx = await esbuild.context({
+    ...playgroundWorker,
+    plugins: [{ name: 'webview-after-worker', setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length) return;
+        await webviewCtx?.dispose();
+        webviewCtx = await esbuild.context(webview(workerText(result)));
+        await webviewCtx.watch();
+      });
+    } }],
+  });
+  await workerCtx.watch();
   console.log('[build] watching');
 } else {
   const t0 = Date.now();
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const [worker] = await Promise.all([esbuild.build(playgroundWorker), ...builds.map((b) => esbuild.build(b))]);
+  await esbuild.build(webview(workerText(worker)));
   await chmod(path.join(root, 'dist', 'cli.js'), 0o755);
-  console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
+  console.log(`[build] ${builds.length + 2} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
 }

@@ -1,4 +1,4 @@
-// The lab webview: one bundle for the panel (tabs Functions, Train, Runs, Guide) and the sidebar.
+// The lab webview: one bundle for the panel (tabs Functions, Train, Runs, Guide, Playground) and the sidebar.
 // Every host message is validated first; what the user chose is saved with setState and what the
 // host knows is replayed after `webview/ready`, so the page survives hiding and reloads.
 import { LAB_SECTIONS, type FunctionsFocus, type LabReport, type LabSection } from '../src/protocol/messages';
@@ -11,6 +11,9 @@ import { renderFunctions } from './sections/functions';
 import { renderGuide } from './sections/guide';
 import { renderRuns, showResults } from './sections/runs';
 import { renderTrain } from './sections/train';
+import { applyPlaygroundFocus, leavePlayground, playgroundReport, renderPlayground } from './playground/section';
+import { pt } from './playground/strings';
+import type { PlaygroundFocus } from '../src/protocol/playground';
 import { renderSidebar } from './sidebar';
 import { host, page, savePage } from './state';
 import { onThemeChange } from './theme';
@@ -23,6 +26,7 @@ const surface = document.body.dataset.surface === 'sidebar' ? 'sidebar' : 'panel
 const notice = el('div', { class: 'notice', role: 'status', hidden: '' });
 
 function render(): void {
+  if (page.section !== 'playground' || surface !== 'panel') leavePlayground();
   resetJobViews();
   app.replaceChildren();
   sweepCharts();
@@ -42,7 +46,7 @@ function render(): void {
     const tab = el('button', {
       role: 'tab', id: `tab-${section}`, 'aria-selected': String(selected), 'aria-controls': `section-${section}`,
       tabindex: selected ? '0' : '-1', 'data-section': section, type: 'button',
-    }, t(`section.${section}` as MessageKey));
+    }, section === 'playground' ? pt('section') : t(`section.${section}` as MessageKey));
     tab.addEventListener('click', () => selectSection(section));
     nav.append(tab);
   }
@@ -64,6 +68,7 @@ function render(): void {
     case 'train': renderTrain(body); break;
     case 'runs': renderRuns(body); break;
     case 'guide': renderGuide(body, goToFunctions); break;
+    case 'playground': renderPlayground(body, { openTrain }); break;
   }
   app.append(el('p', { class: 'status footer', 'data-testid': 'status' }, `${t('status.ready')} · v${state.version}`));
 }
@@ -73,6 +78,12 @@ function selectSection(section: LabSection): void {
   page.section = section;
   savePage();
   render();
+}
+
+/** The playground's link to the MNIST trainer: these activations selected there. */
+function openTrain(activations: string[]): void {
+  page.train.activations = [...activations];
+  selectSection('train');
 }
 
 /** A guide link: the Functions section showing the activations and the view that makes the point. */
@@ -106,12 +117,14 @@ async function report(): Promise<LabReport> {
   const sparks = app.querySelectorAll('svg.spark path').length;
   if (sparks) out.push({ id: 'sparklines', marks: sparks, rows: app.querySelectorAll('svg.spark').length, embeds: 0 });
   const status = document.querySelector('[data-train-status]')?.textContent ?? lastLine(currentJob());
-  return { surface, section: surface === 'sidebar' ? 'functions' : page.section, charts: out, status };
+  const section = surface === 'sidebar' ? 'functions' : page.section;
+  return { surface, section, charts: out, status, ...(section === 'playground' ? { playground: playgroundReport() } : {}) };
 }
 
-/** The host asks for a section: Functions on some activations (Compare, a hover's Open in Lab), or the guide on one. */
-function show(section: LabSection, focus: FunctionsFocus | undefined): void {
+/** The host asks for a section: Functions on some activations (Compare, a hover's Open in Lab), the guide on one, or the playground with settings. */
+function show(section: LabSection, focus: FunctionsFocus | undefined, playground: PlaygroundFocus | undefined): void {
   if (surface !== 'panel') return;
+  if (section === 'playground' && playground) applyPlaygroundFocus(playground);
   if (section === 'functions' && focus && focus.activations.length) {
     if (focus.activations.length === 1 && (focus.view ?? 'plot') === 'plot') {
       page.fn.selected = focus.activations[0]!;
@@ -129,13 +142,13 @@ channel.on('lab/state', ({ state }) => {
   document.documentElement.lang = state.locale;
   render();
 });
-channel.on('lab/show', ({ section, focus }) => show(section, focus));
+channel.on('lab/show', ({ section, focus, playground }) => show(section, focus, playground));
 channel.on('lab/ping', ({ requestId }) => post({ type: 'lab/pong', requestId }));
 channel.on('lab/query', ({ requestId }) => void report().then((r) => post({ type: 'lab/report', requestId, report: r })));
 channel.on('lab/custom', ({ defs }) => {
   const changed = JSON.stringify(defs) !== JSON.stringify(host.customs);
   host.customs = defs;
-  if (changed && host.state && (surface === 'sidebar' || page.section === 'functions')) render();
+  if (changed && host.state && (surface === 'sidebar' || page.section === 'functions' || page.section === 'playground')) render();
 });
 channel.on('lab/notice', ({ level, text }) => showNotice(level, text));
 channel.on('train/snapshot', ({ snapshot }) => applySnapshot(snapshot));

@@ -5,6 +5,7 @@ import type { Constraint } from '../src/core/guide/chooser';
 import type { LayerRole, Task } from '../src/core/guide/content';
 import type { CustomActivationDef } from '../src/core/expr/customActivation';
 import { DEFAULT_CONFIG, TUTORIAL_ACTIVATIONS } from '../src/core/train/config';
+import { DEFAULT_PLAYGROUND, defaultPlayground, mergePlaygroundSettings, type PlaygroundSettings } from '../src/core/playground/settings';
 import type { ExperimentSummary, ResultsView } from '../src/protocol/messages';
 import { getPageState, setPageState } from './vscodeApi';
 
@@ -23,6 +24,8 @@ export interface PageState {
   train: { activations: string[]; epochs: number; quick: boolean };
   runs: { selected?: string };
   guide: { role: LayerRole; task: Task; depth: number; constraints: Constraint[]; focus?: string };
+  /** The playground's choices, your own points included. */
+  playground: PlaygroundSettings;
 }
 
 export const DEFAULT_PAGE: PageState = {
@@ -31,6 +34,7 @@ export const DEFAULT_PAGE: PageState = {
   train: { activations: [...TUTORIAL_ACTIVATIONS], epochs: DEFAULT_CONFIG.epochs, quick: true },
   runs: {},
   guide: { role: 'hidden', task: 'multiclass', depth: 2, constraints: [] },
+  playground: DEFAULT_PLAYGROUND,
 };
 
 function merge(saved: Partial<PageState>): PageState {
@@ -43,6 +47,8 @@ function merge(saved: Partial<PageState>): PageState {
     train: ok(saved.train) ? { ...DEFAULT_PAGE.train, ...saved.train } : DEFAULT_PAGE.train,
     runs: ok(saved.runs) ? { ...saved.runs } : {},
     guide: ok(saved.guide) ? { ...DEFAULT_PAGE.guide, ...saved.guide } : DEFAULT_PAGE.guide,
+    // Every field checked: a saved point outside the plane or an unknown dataset is dropped, the rest kept.
+    playground: saved.playground === undefined ? defaultPlayground() : mergePlaygroundSettings(DEFAULT_PLAYGROUND, saved.playground).settings,
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseCompareArgs, parseOpenGuideArgs, parseOpenLabArgs } from '../protocol/commandArgs';
+import { parsePlaygroundArgs } from '../protocol/playground';
 import { defineCustomActivation, evaluateAtX } from './activationCommands';
 import { pickActivation, pickActivations } from './activationPicker';
 import type { LabPanels } from './labPanel';
@@ -44,6 +45,10 @@ export function labCommands(services: LabServices, panels: LabPanels): Record<st
       // A hover's link names its activation: the guide opens on it.
       const guide = parseOpenGuideArgs(args);
       panels.show('guide', guide ? { activations: [guide.activation] } : undefined);
+    },
+    // From a link or a test: playground settings ({ dataset: 'spiral', activation: 'tanh', race: 'relu', play: true, ... }); invalid ones are dropped.
+    'activationLab.openPlayground': (args?: unknown) => {
+      panels.show('playground', undefined, parsePlaygroundArgs(args));
     },
     'activationLab.showRuns': () => showRuns(training.experimentsDir),
     'activationLab.deleteRun': () => deleteRun(training.experimentsDir, log),

@@ -5,6 +5,8 @@ import { MAX_COMPARED_ACTIVATIONS } from '../core/train/config';
 import { LabSession, type LabServices } from './labSession';
 import { labChannel, type LabChannel } from './webviewChannel';
 import { renderWebviewHtml, webviewOptions } from './webviewHtml';
+import { surfaceRelaxations } from './webviewShell';
+import type { PlaygroundFocus } from '../protocol/playground';
 
 /** One lab panel: its webview, its channel and its session with the host. */
 export class LabPanel implements vscode.Disposable {
@@ -19,13 +21,13 @@ export class LabPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
     this.channel = labChannel(panel.webview, log);
     this.session = new LabSession(this.channel, services, 'panel', () => this.state(), openPanel);
-    panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, 'panel', vscode.l10n.t('Activation Lab'));
+    panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, 'panel', vscode.l10n.t('Activation Lab'), surfaceRelaxations('panel'));
     this.disposables.push(this.session, panel.onDidDispose(() => this.dispose()));
   }
 
   /** Asks the page to show a section (the page owns which one it shows; a reload keeps its own). */
-  show(section: LabSection, focus?: FunctionsFocus): void {
-    const message = { type: 'lab/show' as const, section, ...(focus ? { focus: withinLimits(focus) } : {}) };
+  show(section: LabSection, focus?: FunctionsFocus, playground?: PlaygroundFocus): void {
+    const message = { type: 'lab/show' as const, section, ...(focus ? { focus: withinLimits(focus) } : {}), ...(playground ? { playground } : {}) };
     void this.session.ready.then(() => this.channel.send(message));
   }
 
@@ -89,15 +91,16 @@ export class LabPanels implements vscode.Disposable {
 
   /**
    * Opens (or reveals) the panel at a section; `focus` opens Functions on these activations
-   * (one: its plot; several: the comparison), e.g. for "Compare Activations".
+   * (one: its plot; several: the comparison), e.g. for "Compare Activations"; `playground`
+   * sets the playground's choices (and may start training), e.g. for "Open Playground".
    */
-  show(section: LabSection = 'functions', focus?: FunctionsFocus): LabPanel {
+  show(section: LabSection = 'functions', focus?: FunctionsFocus, playground?: PlaygroundFocus): LabPanel {
     if (this.panel) this.panel.panel.reveal();
     else {
       const panel = vscode.window.createWebviewPanel(LabPanels.viewType, vscode.l10n.t('Activation Lab'), vscode.ViewColumn.Active, webviewOptions(this.services.extensionUri));
       this.adopt(panel);
     }
-    this.panel!.show(section, focus);
+    this.panel!.show(section, focus, playground);
     return this.panel!;
   }
 

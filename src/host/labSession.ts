@@ -5,9 +5,12 @@ import { limitTestFor, type ActivationSpec } from '../core/train/config';
 import type { FromWebview, FunctionsFocus, LabReport, LabSection, LabState, Surface } from '../protocol/messages';
 import { listExperiments, readResultsView } from '../training/experiments';
 import { exportChart } from './chartExport';
+import { lazyFeature } from './lazyFeature';
 import type { CustomActivations } from './customActivations';
 import type { TrainingController } from './trainingController';
 import type { LabChannel } from './webviewChannel';
+
+const playground = lazyFeature<typeof import('./playgroundExport')>('playgroundExport');
 
 /** Activations a hidden layer can train with. */
 const ELEMENTWISE_IDS = new Set(ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => a.id));
@@ -144,6 +147,13 @@ export class LabSession implements vscode.Disposable {
       case 'chart/export': {
         const saved = await exportChart(m.format, m.name, m.data, log);
         if (saved) this.notice('info', vscode.l10n.t('Saved {0}', saved));
+        break;
+      }
+      case 'playground/export': {
+        const r = await playground().exportPlaygroundModel(m.model, m.check, log);
+        if (!r) break;
+        if (r.ok) this.notice('info', vscode.l10n.t('Saved {0}. onnxruntime reproduces the playground on {1} points (largest difference {2}).', r.path, r.points, r.maxAbsDiff.toExponential(1)));
+        else this.notice('error', vscode.l10n.t('Saved {0}, but onnxruntime differs from the playground by up to {1}: {2}', r.path, r.maxAbsDiff.toExponential(1), r.detail ?? ''));
         break;
       }
       default:

@@ -2,14 +2,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * The command modules that need the ONNX exporter (protobufjs and the ONNX schema) or the code
- * generator: a third of the extension's code, used only when those commands run. Each is its own
+ * The modules that need the ONNX exporter (protobufjs and the ONNX schema) or the code generator:
+ * a third of the extension's code, used only when those commands (or a playground export) run. Each is its own
  * bundle (dist/<name>.js), loaded on first use, so activation, and the first hover after a
  * window opens, waits for neither.
  */
-export type Feature = 'onnxCommands' | 'codeCommands';
-
-export const FEATURES: readonly Feature[] = ['onnxCommands', 'codeCommands'];
+export type Feature = 'onnxCommands' | 'codeCommands' | 'playgroundExport';
 
 // createRequire: a computed path the bundler leaves alone (it would otherwise inline the module).
 const load = createRequire(__filename);

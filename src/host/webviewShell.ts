@@ -2,10 +2,21 @@
 // the browser tests with a local server's URLs, so both test the same CSP.
 import type { Surface } from '../protocol/messages';
 
-/** Relaxations of the webview CSP. Each is named and off by default; none is used today. */
+/** Relaxations of the webview CSP. Each is named and off by default. */
 export interface CspRelaxations {
   /** Allow `connect-src` to the webview's own resources (for fetching shipped data files). */
   allowConnectToResources?: boolean;
+  /**
+   * Allow `worker-src blob:`: the playground's training worker, started from a blob: URL made of
+   * the script bundled into the page (a webview cannot start a worker from its resource URLs).
+   * Scripts themselves stay nonce-only, and the worker inherits the page's CSP: no eval there either.
+   */
+  allowBlobWorkers?: boolean;
+}
+
+/** The relaxations each surface runs with: the panel's playground trains in a worker; the sidebar needs none. */
+export function surfaceRelaxations(surface: Surface): CspRelaxations {
+  return surface === 'panel' ? { allowBlobWorkers: true } : {};
 }
 
 export interface ShellOptions {
@@ -28,6 +39,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, relax: C
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
     relax.allowConnectToResources ? `connect-src ${cspSource}` : '',
+    relax.allowBlobWorkers ? 'worker-src blob:' : '',
   ].filter(Boolean).join('; ');
 }
 

@@ -7,7 +7,7 @@ import type { Progress, RunStatus } from '../core/train/results';
 /** Which page a webview shows: the full lab panel or the sidebar lab. */
 export type Surface = 'panel' | 'sidebar';
 
-export const LAB_SECTIONS = ['functions', 'train', 'runs', 'guide'] as const;
+export const LAB_SECTIONS = ['functions', 'train', 'runs', 'guide', 'playground'] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
 
 /** A run as the lab draws it, live (folded from its events) or saved (from results.json). */
@@ -39,4 +39,28 @@ export interface LabReport {
   charts: { id: string; marks: number; rows: number; embeds: number }[];
   /** Free text the page shows as status (e.g. the last training line). */
   status: string;
+  /** The playground's run, when the panel shows that section. */
+  playground?: PlaygroundReport;
+}
+
+/** What the page's playground shows now: the test hook's part of lab/report. */
+export interface PlaygroundReport {
+  running: boolean;
+  race: boolean;
+  dataset: string;
+  nets: {
+    activations: string[];
+    epoch: number;
+    trainLoss: number | null;
+    testLoss: number | null;
+    /** Frames the network's boundary was drawn in (0: never). */
+    boundaryFrames: number;
+    /** Boundary pixels coloured for class 1 and class 0 (decided by p > 0.5), the last frame. */
+    positive: number;
+    negative: number;
+  }[];
+  /** Network A's connections as last drawn, by the sign of their weight. */
+  links: { positive: number; negative: number; zero: number };
+  /** A message the playground shows (a refused CSV line, a worker error), or ''. */
+  message: string;
 }

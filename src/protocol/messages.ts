@@ -6,6 +6,7 @@ import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, MAX_LIMIT_TRAIN, MIN_LIMIT_TRAIN } from '../core/train/config';
 import { parseJobSnapshot, type JobSnapshot } from './jobSnapshot';
 import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type LabSection, type ResultsView, type Surface } from './labTypes';
+import { parsePlaygroundCheck, parsePlaygroundFocus, parsePlaygroundModel, type PlaygroundCheck, type PlaygroundFocus, type PlaygroundModel } from './playground';
 import { parseTrainingEvent, type TrainingEvent } from './training';
 import {
   arrayOf, isFiniteNumber, isInt, isRecord, isString, optional, stringArray, parseExperimentSummary, parseLabReport, parseResultsView,
@@ -60,7 +61,7 @@ export interface LabState {
 export type ToWebview =
   | { type: 'lab/state'; state: LabState }
   /** The host asks the panel to show a section (a command, the sidebar); the page owns which one is shown. */
-  | { type: 'lab/show'; section: LabSection; focus?: FunctionsFocus }
+  | { type: 'lab/show'; section: LabSection; focus?: FunctionsFocus; playground?: PlaygroundFocus }
   | { type: 'lab/ping'; requestId: string }
   /** Test hook: the page answers with a `lab/report` describing what it shows. */
   | { type: 'lab/query'; requestId: string }
@@ -86,7 +87,9 @@ export type FromWebview =
   | { type: 'runs/refresh' }
   | { type: 'runs/open'; id: string }
   | { type: 'custom/save'; def: CustomActivationDef }
-  | { type: 'chart/export'; format: ChartFormat; name: string; data: string };
+  | { type: 'chart/export'; format: ChartFormat; name: string; data: string }
+  /** A trained playground network to export to ONNX, with the page's own outputs on a grid to check it against. */
+  | { type: 'playground/export'; model: PlaygroundModel; check: PlaygroundCheck };
 
 /** An exported chart: a few MB of SVG or PNG data URL at most. */
 export const MAX_EXPORT_CHARS = 16_000_000;
@@ -162,6 +165,12 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
       if (raw.format === 'png' && !/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(raw.data)) return 'chart/export: data is not a PNG data URL';
       return { type: raw.type, format: raw.format, name: raw.name, data: raw.data };
     }
+    case 'playground/export': {
+      const model = parsePlaygroundModel(raw.model);
+      if (typeof model === 'string') return `playground/export: ${model}`;
+      const check = parsePlaygroundCheck(raw.check);
+      return typeof check === 'string' ? `playground/export: ${check}` : { type: raw.type, model, check };
+    }
     default:
       return `unknown message type ${JSON.stringify(raw.type)}`;
   }
@@ -181,9 +190,13 @@ export function parseToWebview(raw: unknown): ToWebview | string {
     case 'lab/show': {
       const section = parseSection(raw.section);
       if (!section) return `lab/show: unknown section ${JSON.stringify(raw.section)}`;
-      if (raw.focus === undefined) return { type: raw.type, section };
+      // Playground settings come from a command's arguments: an invalid field is dropped, as a hover link's parameters are.
+      const playground = raw.playground === undefined ? undefined : parsePlaygroundFocus(raw.playground);
+      if (typeof playground === 'string') return `lab/show: ${playground}`;
+      const withPlayground = playground ? { playground } : {};
+      if (raw.focus === undefined) return { type: raw.type, section, ...withPlayground };
       const focus = parseFocus(raw.focus);
-      return typeof focus === 'string' ? `lab/show: ${focus}` : { type: raw.type, section, focus };
+      return typeof focus === 'string' ? `lab/show: ${focus}` : { type: raw.type, section, focus, ...withPlayground };
     }
     case 'lab/ping':
     case 'lab/query':

@@ -3,7 +3,8 @@
 import type { EpochMetrics, LayerStats, Misclassified, Progress, TestMetrics } from '../core/train/results';
 import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { isRunEndStatus, RUN_STATUSES, type RunStatus } from '../core/train/results';
-import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type ResultsView, type RunView } from './labTypes';
+import { MAX_HIDDEN_LAYERS } from '../core/playground/network';
+import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type PlaygroundReport, type ResultsView, type RunView } from './labTypes';
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -197,5 +198,28 @@ export function parseLabReport(v: unknown): LabReport | string {
   }, 0, 200);
   if (typeof charts === 'string') return `charts: ${charts}`;
   if (!isString(v.status)) return 'status must be a string';
-  return { surface: v.surface, section: v.section as LabReport['section'], charts, status: v.status.slice(0, 1000) };
+  const playground = v.playground === undefined ? undefined : parsePlaygroundReport(v.playground);
+  if (typeof playground === 'string') return playground;
+  return { surface: v.surface, section: v.section as LabReport['section'], charts, status: v.status.slice(0, 1000), ...(playground ? { playground } : {}) };
+}
+
+const nullableLoss = (v: unknown): number | null | undefined => (v === null ? null : isFiniteNumber(v) ? v : undefined);
+
+export function parsePlaygroundReport(v: unknown): PlaygroundReport | string {
+  if (!isRecord(v)) return 'playground is not an object';
+  if (typeof v.running !== 'boolean' || typeof v.race !== 'boolean' || !isString(v.dataset) || !isString(v.message)) return 'playground: running, race, dataset and message are needed';
+  const nets = arrayOf(v.nets, (n) => {
+    if (!isRecord(n)) return 'net is not an object';
+    const acts = Array.isArray(n.activations) && n.activations.length <= MAX_HIDDEN_LAYERS && n.activations.every((a) => isString(a) && a.length <= 64) ? (n.activations as string[]) : undefined;
+    const trainLoss = nullableLoss(n.trainLoss);
+    const testLoss = nullableLoss(n.testLoss);
+    if (!acts || trainLoss === undefined || testLoss === undefined) return 'net needs activations and losses';
+    if (!isInt(n.epoch, 0, Number.MAX_SAFE_INTEGER) || !isInt(n.boundaryFrames, 0, Number.MAX_SAFE_INTEGER) || !isInt(n.positive, 0, 1e6) || !isInt(n.negative, 0, 1e6)) return 'net counters must be integers';
+    return { activations: [...acts], epoch: n.epoch, trainLoss, testLoss, boundaryFrames: n.boundaryFrames, positive: n.positive, negative: n.negative };
+  }, 0, 2); // one network, or two racing
+  if (typeof nets === 'string') return `playground: ${nets}`;
+  const l = v.links;
+  if (!isRecord(l) || !isInt(l.positive, 0, 1e6) || !isInt(l.negative, 0, 1e6) || !isInt(l.zero, 0, 1e6)) return 'playground: links must count positive, negative and zero weights';
+  const links = { positive: l.positive, negative: l.negative, zero: l.zero };
+  return { running: v.running, race: v.race, dataset: v.dataset.slice(0, 64), nets, links, message: v.message.slice(0, 1000) };
 }

@@ -20,6 +20,7 @@ import { HOVER_LABELS } from '../../src/core/hover/labels';
 import { hoverMarkdown } from '../../src/core/hover/markdown';
 import { formulaText } from '../../src/core/locale';
 import { bundles } from '../../webview/i18n';
+import { PLAYGROUND_STRINGS } from '../../webview/playground/strings';
 
 const root = path.resolve(__dirname, '..', '..');
 const read = (p: string): string => readFileSync(path.join(root, p), 'utf8');
@@ -38,6 +39,7 @@ function shippedChinese(): Shipped[] {
   for (const [k, v] of Object.entries(JSON.parse(read('l10n/bundle.l10n.zh-cn.json')) as Record<string, string>)) add('l10n bundle', k, v);
   for (const [k, v] of Object.entries(JSON.parse(read('package.nls.zh-cn.json')) as Record<string, string>)) add('package.nls', k, v);
   for (const [k, v] of Object.entries(bundles['zh-cn'])) add('webview strings', k, v);
+  for (const [k, v] of Object.entries(PLAYGROUND_STRINGS['zh-cn'])) add('playground strings', k, v);
   for (const r of ACTIVATIONS) {
     add('registry', `${r.id}.doc`, r.doc['zh-cn']);
     r.pros.forEach((p, i) => add('registry', `${r.id}.pros[${i}]`, p['zh-cn']));
@@ -158,7 +160,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderShell } from '../../src/host/webviewShell';
+import { renderShell, surfaceRelaxations } from '../../src/host/webviewShell';
 import type { FromWebview, Surface, ToWebview } from '../../src/protocol/messages';
 
 export const root = path.resolve(__dirname, '..', '..');
@@ -31,7 +31,7 @@ export async function startHarness(): Promise<void> {
     if (url.pathname === '/page') {
       const surface = (url.searchParams.get('surface') ?? 'panel') as Surface;
       res.setHeader('content-type', 'text/html');
-      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test' }));
+      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test', relax: surfaceRelaxations(surface) }));
       return;
     }
     const rel = path.normalize(url.pathname).replace(/^\/+/, '');

@@ -87,7 +87,7 @@ async function tabAround(w: WebviewPage, limit = 200): Promise<Focused[]> {
   return seen;
 }
 
-for (const section of ['functions', 'train', 'runs', 'guide'] as const) {
+for (const section of ['functions', 'train', 'runs', 'guide', 'playground'] as const) {
   test(`${section}: Tab reaches every control, each with a visible focus ring`, async () => {
     const w = await open(section);
     // The charts' export buttons come with the embeds: the page answers a query once every chart is drawn.
@@ -150,7 +150,7 @@ test('arrow keys: tabs change section, the activation list changes selection, a 
   await w.page.waitForSelector('#section-train');
   assert.equal(await w.page.evaluate('document.activeElement.id'), 'tab-train');
   await w.page.keyboard.press('End');
-  assert.equal(await w.page.evaluate('document.activeElement.id'), 'tab-guide');
+  assert.equal(await w.page.evaluate('document.activeElement.id'), 'tab-playground');
   await w.page.keyboard.press('Home');
   await w.page.waitForSelector('#section-functions');
   assert.equal(await w.page.evaluate('document.activeElement.id'), 'tab-functions');
