@@ -14,12 +14,17 @@ import { arrayOf, isInt, isRecord, isString, optional, parseEpoch, parseProgress
 export type KernelChoice = 'js' | 'auto';
 export const KERNEL_CHOICES: readonly KernelChoice[] = ['js', 'auto'];
 
-/** Deliberate failures, for tests of failure handling only. */
+/**
+ * Deliberate failures, for tests of failure handling only: at a batch, the run throws or its
+ * worker exits; at an epoch's end, the disk is full ('enospc': saving the checkpoint fails).
+ */
 export interface FaultInjection {
-  kind: 'throw' | 'exit';
+  kind: 'throw' | 'exit' | 'enospc';
   epoch: number;
   batch: number;
 }
+
+const FAULT_KINDS: readonly unknown[] = ['throw', 'exit', 'enospc'];
 
 /** What to train: one network with its settings, and where it is kept. */
 export interface RunSpec {
@@ -186,6 +191,6 @@ export function parseRunSpec(v: unknown): RunSpec | string {
   if (typeof v.config.dataset !== 'string' || v.config.dataset.trim() === '') return `spec ${v.runId}: config.dataset must name the data`;
   if (!optional(v.runDir, isString)) return `spec ${v.runId}: runDir must be a string`;
   if (!optional(v.resume, (b) => typeof b === 'boolean')) return `spec ${v.runId}: resume must be a boolean`;
-  if (v.fault !== undefined && !(isRecord(v.fault) && (v.fault.kind === 'throw' || v.fault.kind === 'exit'))) return `spec ${v.runId}: bad fault`;
+  if (v.fault !== undefined && !(isRecord(v.fault) && FAULT_KINDS.includes(v.fault.kind))) return `spec ${v.runId}: bad fault`;
   return v as unknown as RunSpec;
 }

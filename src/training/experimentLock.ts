@@ -36,6 +36,18 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * The holder's note. A holder writes it right after taking the lock, so a lock without one was
+ * taken moments ago: wait for the note a little (a second at most) before saying "another process".
+ */
+async function ownerOf(dir: string): Promise<Owner | undefined> {
+  for (let waited = 0; ; waited += 50) {
+    const owner = readOwner(dir);
+    if (owner || waited >= 1000) return owner;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Thrown when another process holds the folder. */
 export class ExperimentLockedError extends Error {}
 
@@ -59,7 +71,7 @@ export async function lockExperiment(dir: string): Promise<() => Promise<void>> 
     release = await lockfile.lock(dir, options);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw new Error(`cannot lock ${dir}: ${(e as Error).message}`);
-    const owner = readOwner(dir);
+    const owner = await ownerOf(dir);
     if (owner && owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid)) {
       // Left by a process that was killed: nobody is writing, the folder is ours.
       rmSync(options.lockfilePath, { recursive: true, force: true });

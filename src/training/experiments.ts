@@ -8,7 +8,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../core/runs/atomic';
 import { isPathSegment } from '../core/runs/pathSegment';
 import { RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../core/runs/resultsFile';
-import { listRuns, type RunRecord } from '../core/runs/runStore';
+import { listRuns, loadCheckpoint, type RunRecord } from '../core/runs/runStore';
 import type { TrainConfig } from '../core/train/config';
 import type { ExperimentSummary, ResultsView } from '../protocol/labTypes';
 import { EXPERIMENT_ID } from '../protocol/messages';
@@ -164,10 +164,24 @@ export function interruptedExperiments(experimentsDir: string): string[] {
 
 /** The job that continues an interrupted experiment: its runs as they were planned, resumed from their checkpoints. */
 export function resumeJobSpec(outDir: string): Pick<TrainJobSpec, 'runs' | 'settings' | 'outDir' | 'resume'> {
-  // A run's id is its folder's name (a run.json's own id field could name any path).
-  const runs = listRuns(path.join(outDir, RUNS_DIR)).flatMap((r) => (r.record && isPathSegment(path.basename(r.dir)) ? [{ runId: path.basename(r.dir), record: r.record }] : []));
+  // A run's id is its folder's name (a run.json's own id field could name any path); its settings
+  // come from run.json, or from the checkpoint when run.json is damaged (resuming then rebuilds it).
+  const runs = listRuns(path.join(outDir, RUNS_DIR)).flatMap((r) => {
+    const runId = path.basename(r.dir);
+    if (!isPathSegment(runId)) return [];
+    const config = r.record?.config ?? checkpointConfig(r.dir);
+    return config ? [{ runId, config }] : [];
+  });
   const first = runs[0];
-  if (!first) throw new Error(`${outDir} holds no runs to resume`);
-  const { activations: _a, ...settings }: TrainConfig = first.record.config;
-  return { outDir, runs: runs.map((r) => ({ runId: r.runId, activations: r.record.config.activations })), settings, resume: true };
+  if (!first) throw new Error(`${outDir} holds no runs to resume (no readable run.json or checkpoint.bin under ${RUNS_DIR}/)`);
+  const { activations: _a, ...settings }: TrainConfig = first.config;
+  return { outDir, runs: runs.map((r) => ({ runId: r.runId, activations: r.config.activations })), settings, resume: true };
+}
+
+function checkpointConfig(dir: string): TrainConfig | undefined {
+  try {
+    return loadCheckpoint(dir).config;
+  } catch {
+    return undefined;
+  }
 }

@@ -65,12 +65,18 @@ export async function trainRun(spec: RunSpec, dataset: Dataset, cancelFlag: Int3
     onProgress: (progress) => send({ type: 'run/progress', runId, progress }),
     onEpoch: (metrics, state) => {
       if (runDir) {
-        saveCheckpoint(runDir, state, config);
-        saveRunRecord(runDir, { ...record, history: state.history, updatedAt: new Date().toISOString() });
+        try {
+          if (fault?.kind === 'enospc' && fault.epoch === metrics.epoch) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          saveCheckpoint(runDir, state, config);
+          saveRunRecord(runDir, { ...record, history: state.history, updatedAt: new Date().toISOString() });
+        } catch (e) {
+          // The run stops here; the last checkpoint that was saved is intact (writes are atomic).
+          throw new Error(`could not save epoch ${metrics.epoch} of ${runId} in ${runDir}: ${(e as Error).message}`);
+        }
       }
       send({ type: 'run/epoch', runId, metrics });
     },
-    afterBatch: fault
+    afterBatch: fault && fault.kind !== 'enospc'
       ? (epoch, batch) => {
           if (epoch !== fault.epoch || batch !== fault.batch) return;
           if (fault.kind === 'exit') process.exit(3);
