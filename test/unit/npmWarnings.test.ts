@@ -47,7 +47,7 @@ test('every locked package with an install script has an allowScripts decision',
   assert.deepEqual(undecided, []);
 });
 
-// The lowest version of each Node line package.json admits (20.19.0, 22.12.0), and the running one.
+// The lowest version of each Node line package.json admits (20.19.0, 22.13.0), and the running one.
 const nodeVersions = [
   ...semver.validRange(pkg.engines.node)!.split('||').map((part) => semver.minVersion(part.trim())!.version),
   process.versions.node,
