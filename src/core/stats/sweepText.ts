@@ -15,10 +15,14 @@ export function halfPoints(ci: readonly [number, number]): string {
   return points((ci[1] - ci[0]) / 2);
 }
 
+/** A p-value to the precision a verdict needs: '< 0.001', '0.004', '0.62'. */
+export function pValue(p: number): string {
+  return p < 0.001 ? '< 0.001' : p < 0.01 ? p.toFixed(3) : p.toFixed(2);
+}
+
 /** 'p < 0.001', 'p = 0.004', 'p = 0.62'. */
 export function pText(p: number): string {
-  if (p < 0.001) return 'p < 0.001';
-  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+  return p < 0.001 ? 'p < 0.001' : `p = ${pValue(p)}`;
 }
 
 const NOT_ENOUGH: Record<UiLanguage, string> = { en: 'not enough seeds', 'zh-cn': '种子不够' };
