@@ -21,9 +21,9 @@ export const TUTORIAL_PRESET = {
   activations: [...TUTORIAL_ACTIVATIONS],
   depths: [2, 4, 8],
   width: 64,
-  seeds: 3,
+  seeds: 5,
   epochs: 3,
-  limitTrain: 12_000,
+  limitTrain: 20_000,
   limitTest: 5000,
 } as const;
 
