@@ -41,6 +41,21 @@ export interface ChartLabels {
   /** The guide's plot: stacks of layers with and without a non-linearity. */
   stackTitle: string;
   stackOutput: string;
+  // A sweep's charts (activations x depths x seeds).
+  depth: string;
+  meanAccuracy: string;
+  accuracyByDepth: string;
+  finalLoss: string;
+  finalLossByDepth: string;
+  gradientByDepth: string;
+  differences: string;
+  difference: string;
+  pair: string;
+  verdict: string;
+  real: string;
+  notDistinguishable: string;
+  seeds: string;
+  interval: string;
 }
 
 export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> = {
@@ -79,6 +94,20 @@ export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> =
     relativeNorm: 'Relative gradient norm (log)',
     stackTitle: 'Three layers, one input x: without an activation the stack is one straight line',
     stackOutput: 'Network output',
+    depth: 'Hidden layers (depth)',
+    meanAccuracy: 'Test accuracy (mean over seeds, 95% interval)',
+    accuracyByDepth: 'Test accuracy by depth',
+    finalLoss: 'Training loss, last epoch',
+    finalLossByDepth: 'Final training loss by depth',
+    gradientByDepth: 'Mean |dL/dW| per layer after epoch 1, by depth',
+    differences: 'Which differences are real (95% interval; Holm-adjusted p < 0.05)',
+    difference: 'Difference in test accuracy (points)',
+    pair: 'Pair',
+    verdict: 'Verdict',
+    real: 'real',
+    notDistinguishable: 'not distinguishable',
+    seeds: 'Seeds',
+    interval: '95% interval',
   },
   'zh-cn': {
     activation: '激活函数',
@@ -115,6 +144,20 @@ export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> =
     relativeNorm: '相对梯度范数（对数坐标）',
     stackTitle: '三层网络、一个输入 x：不用激活函数时，整个网络只是一条直线',
     stackOutput: '网络输出',
+    depth: '隐藏层数（深度）',
+    meanAccuracy: '测试准确率（各种子的均值，95% 置信区间）',
+    accuracyByDepth: '不同深度下的测试准确率',
+    finalLoss: '最后一轮的训练损失',
+    finalLossByDepth: '不同深度下最后一轮的训练损失',
+    gradientByDepth: '第 1 轮后各层的平均 |dL/dW|（按深度）',
+    differences: '哪些差异真实存在（95% 置信区间；Holm 校正后 p < 0.05）',
+    difference: '测试准确率之差（百分点）',
+    pair: '比较对象',
+    verdict: '结论',
+    real: '真实存在',
+    notDistinguishable: '无法区分',
+    seeds: '种子数',
+    interval: '95% 置信区间',
   },
 };
 

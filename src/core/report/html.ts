@@ -7,7 +7,11 @@ import {
   accuracyCurvesSpec, historyRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
 } from '../charts/training';
 import { CHART_LABELS } from '../charts/labels';
-import type { ResultsFile } from '../runs/resultsFile';
+import {
+  sweepAccuracySpec, sweepCellRows, sweepDifferenceRows, sweepDifferencesSpec, sweepGradientRows, sweepGradientSpec, sweepLossSpec,
+} from '../charts/sweep';
+import type { ResultsFile, ResultsSweep } from '../runs/resultsFile';
+import { cellText, diffText, pValue, summaryText, verdictText } from '../stats/sweepText';
 import type { VegaLibraries } from './vendor';
 
 function escapeHtml(s: string): string {
@@ -108,7 +112,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num
 </head>
 <body>
 <h1>Training report</h1>
-<p class="meta">${settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
+<p class="meta">${results.sweep ? sweepSettingsLine(results, results.sweep) : settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
+${results.sweep ? sweepSection(results.sweep).html : ''}
 <h2>Results</h2>
 ${resultsTable(results)}
 ${onnxTable(results)}
@@ -160,7 +165,85 @@ ${onnxTable(results)}
   });
 })();
 </script>
+${results.sweep ? sweepSection(results.sweep).script : ''}
 </body>
 </html>
 `;
+}
+
+// ---- A sweep's section (activations x depths x seeds): kept apart from the page above. ----
+
+/** The settings line of a sweep: its networks and seeds instead of one network's. */
+function sweepSettingsLine(r: ResultsFile, sweep: ResultsSweep): string {
+  const s = r.settings;
+  const d = r.dataset;
+  const nets = sweep.architectures.map((a) => [d.rows * d.cols, ...a, d.classes].join('-')).join(', ');
+  return escapeHtml(
+    `${d.name}: ${d.train} training, ${d.validation} validation (the last ${Math.round(s.validationSplit * 100)}%), ${d.test} test images · ` +
+    `MLPs ${nets} · Adam lr ${s.learningRate}, β ${s.beta1}/${s.beta2}, ε ${s.epsilon} · batch ${s.batchSize} · ${s.epochs} epochs · ${s.init} · ` +
+    `seeds ${sweep.seeds.join(', ')} · ${s.workers} worker${s.workers === 1 ? '' : 's'}`,
+  );
+}
+
+/**
+ * The sweep's part of the report: the method in English and Chinese, the grid of mean ± half the
+ * 95% interval, the four charts and which differences are real; and the script that draws its
+ * charts (after the vega libraries have loaded).
+ */
+export function sweepSection(sweep: ResultsSweep): { html: string; script: string } {
+  const labels = CHART_LABELS.en;
+  const opts = { labels, activations: sweep.activations };
+  const cellRows = sweepCellRows(sweep);
+  const specs = {
+    accuracy: sweepAccuracySpec(cellRows, opts),
+    loss: sweepLossSpec(cellRows, opts),
+    gradients: sweepGradientSpec(sweepGradientRows(sweep), opts),
+    differences: sweepDifferencesSpec(sweepDifferenceRows(sweep), { labels }),
+  };
+  const cell = (a: string, d: number) => sweep.cells.find((c) => c.activation === a && c.depth === d);
+  const grid = `<table><thead><tr><th>Activation</th>${sweep.depths.map((d) => `<th class="num">depth ${d}</th>`).join('')}</tr></thead><tbody>` +
+    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(cellText(c)) : '–'}</td>`; }).join('')}</tr>`).join('') +
+    '</tbody></table>';
+  const loss = `<table><thead><tr><th>Activation</th>${sweep.depths.map((d) => `<th class="num">depth ${d}</th>`).join('')}</tr></thead><tbody>` +
+    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(summaryText(c.finalLoss, 'en', 1, 4)) : '–'}</td>`; }).join('')}</tr>`).join('') +
+    '</tbody></table>';
+  const comparisons = `<table><thead><tr><th class="num">Depth</th><th>a − b</th><th class="num">Difference (points, 95% interval)</th>` +
+    `<th class="num">p (Welch)</th><th class="num">p (Holm)</th><th>Verdict</th></tr></thead><tbody>` +
+    sweep.comparisons.map((c) => `<tr${c.significant ? ' class="real"' : ''}><td class="num">${c.depth}</td><td>${escapeHtml(`${c.a} − ${c.b}`)}</td>` +
+      `<td class="num">${escapeHtml(diffText(c))}</td><td class="num">${c.p === null ? '–' : escapeHtml(pValue(c.p))}</td>` +
+      `<td class="num">${c.pAdjusted === null ? '–' : escapeHtml(pValue(c.pAdjusted))}</td><td>${escapeHtml(verdictText(c))}</td></tr>`).join('') +
+    '</tbody></table>';
+  const arch = sweep.architectures.length ? ` (hidden widths ${sweep.architectures.map((a) => a.join('-')).join(', ')})` : '';
+  const html = `<h2>Sweep: ${sweep.activations.length} activations × ${sweep.depths.length} depth${sweep.depths.length === 1 ? '' : 's'} × ${sweep.seeds.length} seeds</h2>
+<p class="meta">Depths ${sweep.depths.join(', ')}${escapeHtml(arch)}; seeds ${sweep.seeds.join(', ')}.</p>
+<h3>Method</h3>
+<p>${escapeHtml(sweep.method)}</p>
+<p lang="zh-CN">${escapeHtml(sweep.methodZh)}</p>
+<h3>Test accuracy (%): mean ± half the 95% interval (seeds done / planned)</h3>
+${grid}
+<div id="sweep-chart-accuracy" class="chart"></div>
+<h3>Which differences are real</h3>
+<p class="meta">Welch's t-test at each depth; p-values Holm-adjusted over the ${sweep.tests} comparisons of the sweep; real when below ${sweep.alpha}.</p>
+${comparisons}
+<div id="sweep-chart-differences" class="chart"></div>
+<h3>Final training loss (mean ± half the 95% interval)</h3>
+${loss}
+<div id="sweep-chart-loss" class="chart"></div>
+<h3>Gradients after epoch 1</h3>
+<p class="meta">Mean |dL/dW| of each dense layer (1 = the first, the last is the output layer) after the first epoch, averaged over the seeds: where gradients vanish, the first layers fall behind.</p>
+<div id="sweep-chart-gradients" class="chart"></div>`;
+  const script = `<script id="sweep-specs" type="application/json">${scriptJson(specs)}</script>
+<script>
+(function () {
+  var specs = JSON.parse(document.getElementById('sweep-specs').textContent);
+  window.sweepChartsRendered = Promise.all(Object.keys(specs).map(function (name) {
+    var el = document.getElementById('sweep-chart-' + name);
+    return vegaEmbed(el, specs[name], { actions: false, renderer: 'svg', ast: true }).catch(function (e) {
+      el.textContent = 'This chart could not be drawn: ' + String(e && e.message || e);
+      throw e;
+    });
+  }));
+})();
+</script>`;
+  return { html, script };
 }
