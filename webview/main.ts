@@ -10,6 +10,7 @@ import { setLocale, t, type MessageKey } from './i18n';
 import { renderFunctions } from './sections/functions';
 import { renderGuide } from './sections/guide';
 import { renderRuns, showResults } from './sections/runs';
+import { renderSweep } from './sections/sweep';
 import { renderTrain } from './sections/train';
 import { renderSidebar } from './sidebar';
 import { host, page, savePage } from './state';
@@ -62,6 +63,7 @@ function render(): void {
   switch (page.section) {
     case 'functions': renderFunctions(body); break;
     case 'train': renderTrain(body); break;
+    case 'sweep': renderSweep(body); break;
     case 'runs': renderRuns(body); break;
     case 'guide': renderGuide(body, goToFunctions); break;
   }

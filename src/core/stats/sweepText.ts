@@ -74,7 +74,7 @@ export function comparisonSentence(c: SweepComparison, lang: UiLanguage = 'en'):
       return zh ? `${at}${win} 比 ${lose} 高 ${by} 个百分点，${pText(c.pAdjusted!)}` : `${at}${win} beats ${lose} by ${by} points, ${pText(c.pAdjusted!)}`;
     }
     case 'not-distinguishable': {
-      const diff = `${points(c.diff!)} ± ${halfPoints(c.ci95!)}`;
+      const diff = `${c.diff! < 0 ? '−' : ''}${points(Math.abs(c.diff!))} ± ${halfPoints(c.ci95!)}`;
       return zh ? `${at}${c.a} 与 ${c.b} 无法区分（差值 ${diff} 个百分点，${pText(c.pAdjusted!)}）`
         : `${at}${c.a} and ${c.b} are not distinguishable (difference ${diff} points, ${pText(c.pAdjusted!)})`;
     }
