@@ -52,6 +52,8 @@ const builds = [
     target: 'chrome120',
     entryPoints: { webview: 'webview/main.ts' },
     outdir: 'dist',
+    // no eval under the page's CSP: @stdlib's feature check without it (webview/shims explains)
+    alias: { '@stdlib/assert-has-generator-support': './webview/shims/hasGeneratorSupport.cjs' },
   },
 ];
 
