@@ -108,7 +108,7 @@ export class TrainingController implements vscode.Disposable {
     // Each activation over several seeds: a sweep with one depth.
     if (seeds > 1) {
       const { hidden: _h, seed = DEFAULT_CONFIG.seed, ...rest } = settings;
-      return this.sweepJob([...hidden], activations, seedRange(seed, seeds), rest);
+      return this.overSeeds([...hidden], activations, seedRange(seed, seeds), rest);
     }
     return this.run({
       def: trainJob,
@@ -131,7 +131,8 @@ export class TrainingController implements vscode.Disposable {
     }) });
   }
 
-  private sweepJob(hidden: number[], activations: ActivationSpec[], seeds: number[], settings: Partial<TrainConfig>): Promise<TrainedExperiment | undefined> {
+  /** Each activation (on every hidden layer of `hidden`) over `seeds`: a sweep with one depth. */
+  private overSeeds(hidden: number[], activations: ActivationSpec[], seeds: number[], settings: Partial<TrainConfig>): Promise<TrainedExperiment | undefined> {
     return this.run({ def: sweepJob, what: `${activations.length} activations x ${seeds.length} seeds`, spec: (): SweepJobSpec => ({
       activations: activations.map((a) => [a]), architectures: [hidden], seeds, settings: { ...settings, dataset: this.dataset() },
       outDir: this.newExperimentDir(), libraries: loadVegaLibraries(),
