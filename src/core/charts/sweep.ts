@@ -12,6 +12,9 @@ export const SWEEP_CELLS_DATASET = 'sweepCells';
 export const SWEEP_GRADIENTS_DATASET = 'sweepGradients';
 export const SWEEP_DIFFERENCES_DATASET = 'sweepDifferences';
 
+/** Padding recomputed when the data changes: the axis labels widen as seeds arrive ('0%' to '100%'). */
+const AUTOSIZE = { type: 'pad', resize: true } as const;
+
 /** One cell with a completed seed: its means and intervals (null below two seeds). */
 export interface SweepCellRow {
   activation: string;
@@ -20,15 +23,21 @@ export interface SweepCellRow {
   mean: number;
   lo: number | null;
   hi: number | null;
+  /** The interval as drawn: an accuracy stays within [0, 1], a loss above 0 (two seeds' t interval can pass both). */
+  barLo: number | null;
+  barHi: number | null;
   loss: number | null;
   lossLo: number | null;
   lossHi: number | null;
+  lossBarLo: number | null;
 }
 
 export function sweepCellRows(r: Pick<SweepResults, 'cells'>): SweepCellRow[] {
   return r.cells.filter((c) => c.mean !== null).map((c) => ({
     activation: c.activation, depth: c.depth, n: c.n, mean: c.mean!, lo: c.ci95?.[0] ?? null, hi: c.ci95?.[1] ?? null,
+    barLo: c.ci95 ? Math.max(0, c.ci95[0]) : null, barHi: c.ci95 ? Math.min(1, c.ci95[1]) : null,
     loss: c.finalLoss.mean, lossLo: c.finalLoss.ci95?.[0] ?? null, lossHi: c.finalLoss.ci95?.[1] ?? null,
+    lossBarLo: c.finalLoss.ci95 ? Math.max(0, c.finalLoss.ci95[0]) : null,
   }));
 }
 
@@ -80,12 +89,14 @@ export interface SweepSpecOptions {
 /** Mean over seeds with its 95% interval as an error bar, per activation, at each depth. */
 function byDepthSpec(rows: SweepCellRow[], o: SweepSpecOptions, field: 'mean' | 'loss', title: string, axis: string, format: string) {
   const [lo, hi] = field === 'mean' ? ['lo', 'hi'] : ['lossLo', 'lossHi'];
+  const [barLo, barHi] = field === 'mean' ? ['barLo', 'barHi'] : ['lossBarLo', 'lossHi'];
   const { labels } = o;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
     width: o.width ?? 360,
     height: 240,
+    autosize: AUTOSIZE,
     data: { name: SWEEP_CELLS_DATASET, values: rows },
     encoding: {
       x: { field: 'depth', type: 'ordinal', title: labels.depth, axis: { labelAngle: 0 } },
@@ -94,9 +105,9 @@ function byDepthSpec(rows: SweepCellRow[], o: SweepSpecOptions, field: 'mean' | 
     },
     layer: [
       {
-        transform: [{ filter: `isValid(datum.${lo}) && isValid(datum.${hi})` }],
+        transform: [{ filter: `isValid(datum.${barLo}) && isValid(datum.${barHi})` }],
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { y: { field: lo, type: 'quantitative' }, y2: { field: hi } },
+        encoding: { y: { field: barLo, type: 'quantitative' }, y2: { field: barHi } },
       },
       {
         transform: [{ filter: `isValid(datum.${field})` }],
@@ -135,6 +146,7 @@ export function sweepGradientSpec(rows: SweepGradientRow[], o: SweepSpecOptions)
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: o.title ?? labels.gradientByDepth,
+    autosize: AUTOSIZE,
     data: { name: SWEEP_GRADIENTS_DATASET, values: rows },
     transform: [{ calculate: `datum.output ? ${exprString(labels.outputLayer)} : ${exprString(before)} + datum.layer + ${exprString(after ?? '')}`, as: 'layerLabel' }],
     facet: { column: { field: 'depth', type: 'ordinal', title: labels.depth } },
@@ -166,6 +178,7 @@ export function sweepDifferencesSpec(rows: SweepDifferenceRow[], o: Omit<SweepSp
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: o.title ?? labels.differences,
+    autosize: AUTOSIZE,
     width: o.width ?? 360,
     height: { step: 18 },
     data: { name: SWEEP_DIFFERENCES_DATASET, values: rows },

@@ -173,6 +173,21 @@ ${results.sweep ? sweepSection(results.sweep).script : ''}
 
 // ---- A sweep's section (activations x depths x seeds): kept apart from the page above. ----
 
+/** Draws the sweep's charts from its JSON block, once the vega libraries have loaded. Constant: a CSP may allow it by its hash. */
+export const SWEEP_SCRIPT = `
+(function () {
+  var specs = JSON.parse(document.getElementById('sweep-specs').textContent);
+  var opts = { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
+  window.sweepChartsRendered = Promise.all(Object.keys(specs).map(function (name) {
+    var el = document.getElementById('sweep-chart-' + name);
+    return vegaEmbed(el, specs[name], opts).catch(function (e) {
+      el.textContent = 'This chart could not be drawn: ' + String(e && e.message || e);
+      throw e;
+    });
+  }));
+})();
+`;
+
 /** The settings line of a sweep: its networks and seeds instead of one network's. */
 function sweepSettingsLine(r: ResultsFile, sweep: ResultsSweep): string {
   const s = r.settings;
@@ -232,18 +247,7 @@ ${loss}
 <h3>Gradients after epoch 1</h3>
 <p class="meta">Mean |dL/dW| of each dense layer (1 = the first, the last is the output layer) after the first epoch, averaged over the seeds: where gradients vanish, the first layers fall behind.</p>
 <div id="sweep-chart-gradients" class="chart"></div>`;
-  const script = `<script id="sweep-specs" type="application/json">${scriptJson(specs)}</script>
-<script>
-(function () {
-  var specs = JSON.parse(document.getElementById('sweep-specs').textContent);
-  window.sweepChartsRendered = Promise.all(Object.keys(specs).map(function (name) {
-    var el = document.getElementById('sweep-chart-' + name);
-    return vegaEmbed(el, specs[name], { actions: false, renderer: 'svg', ast: true }).catch(function (e) {
-      el.textContent = 'This chart could not be drawn: ' + String(e && e.message || e);
-      throw e;
-    });
-  }));
-})();
-</script>`;
+  // the data is JSON (never run); the script that draws it is a constant, so a hash-based CSP can allow it
+  const script = `<script id="sweep-specs" type="application/json">${scriptJson(specs)}</script>\n<script>${SWEEP_SCRIPT}</script>`;
   return { html, script };
 }
