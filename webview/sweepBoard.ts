@@ -111,6 +111,6 @@ export class SweepBoard implements JobBoard {
         el('td', { class: 'num' }, String(c.depth)), el('td', {}, `${c.a} − ${c.b}`), el('td', { class: 'num' }, diffText(c)),
         el('td', { class: 'num' }, c.p === null ? '–' : pValue(c.p)), el('td', { class: 'num' }, c.pAdjusted === null ? '–' : pValue(c.pAdjusted)),
         el('td', {}, verdictText(c, l))))));
-    this.method.textContent = l === 'zh-cn' ? sweep.methodZh : sweep.method;
+    this.method.textContent = l === 'en' ? sweep.method : sweep.methodZh;
   }
 }

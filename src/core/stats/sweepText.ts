@@ -64,7 +64,7 @@ export function diffText(c: SweepComparison): string {
  * (difference 0.10 ± 0.40 points, p = 0.62)'.
  */
 export function comparisonSentence(c: SweepComparison, lang: UiLanguage = 'en'): string {
-  const zh = lang === 'zh-cn';
+  const zh = lang !== 'en';
   const at = zh ? `深度为 ${c.depth} 时，` : `at depth ${c.depth}, `;
   switch (c.verdict) {
     case 'a-better':
