@@ -108,7 +108,7 @@ export class TrainingController implements vscode.Disposable {
     // Each activation over several seeds: a sweep with one depth.
     if (seeds > 1) {
       const { hidden: _h, seed = DEFAULT_CONFIG.seed, ...rest } = settings;
-      return this.overSeeds([...hidden], activations, seedRange(seed, seeds), rest);
+      return this.runSweep(activations, [[...hidden]], seedRange(seed, seeds), rest);
     }
     return this.run({
       def: trainJob,
@@ -125,16 +125,14 @@ export class TrainingController implements vscode.Disposable {
   /** A sweep: every activation at every depth (`width` units per hidden layer) over `seeds` seeds, seed by seed. */
   sweep(request: SweepRequest): Promise<TrainedExperiment | undefined> {
     const { seed = DEFAULT_CONFIG.seed, hidden: _h, ...settings } = request.settings;
-    return this.run({ def: sweepJob, what: `sweep of ${request.activations.length} activations x depths ${request.depths.join(',')} x ${request.seeds} seeds`, spec: () => ({
-      activations: request.activations.map((a) => [a]), architectures: sweepArchitectures(request.depths, request.width),
-      seeds: seedRange(seed, request.seeds), settings: { ...settings, dataset: this.dataset() }, outDir: this.newExperimentDir(), libraries: loadVegaLibraries(),
-    }) });
+    return this.runSweep(request.activations, sweepArchitectures(request.depths, request.width), seedRange(seed, request.seeds), settings);
   }
 
-  /** Each activation (on every hidden layer of `hidden`) over `seeds`: a sweep with one depth. */
-  private overSeeds(hidden: number[], activations: ActivationSpec[], seeds: number[], settings: Partial<TrainConfig>): Promise<TrainedExperiment | undefined> {
-    return this.run({ def: sweepJob, what: `${activations.length} activations x ${seeds.length} seeds`, spec: (): SweepJobSpec => ({
-      activations: activations.map((a) => [a]), architectures: [hidden], seeds, settings: { ...settings, dataset: this.dataset() },
+  /** Each activation (on every hidden layer) at each architecture over `seeds`: the sweep job. */
+  private runSweep(activations: ActivationSpec[], architectures: number[][], seeds: number[], settings: Partial<TrainConfig>): Promise<TrainedExperiment | undefined> {
+    const what = `${activations.length} activation(s) x depths ${architectures.map((a) => a.length).join(',')} x ${seeds.length} seeds`;
+    return this.run({ def: sweepJob, what, spec: (): SweepJobSpec => ({
+      activations: activations.map((a) => [a]), architectures, seeds, settings: { ...settings, dataset: this.dataset() },
       outDir: this.newExperimentDir(), libraries: loadVegaLibraries(),
     }) });
   }
