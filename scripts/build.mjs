@@ -59,6 +59,8 @@ const webview = (workerSource) => ({
   define: { ...browser.define, __ACTLAB_PLAYGROUND_WORKER__: JSON.stringify(workerSource) },
   entryPoints: { webview: 'webview/main.ts' },
   outdir: 'dist',
+  // no eval under the page's CSP: @stdlib's feature check without it (webview/shims explains)
+  alias: { '@stdlib/assert-has-generator-support': './webview/shims/hasGeneratorSupport.cjs' },
 });
 const workerText = (result) => result.outputFiles.find((f) => f.path.endsWith('.js')).text;
 

@@ -10,6 +10,7 @@ import { setLocale, t, type MessageKey } from './i18n';
 import { renderFunctions } from './sections/functions';
 import { renderGuide } from './sections/guide';
 import { renderRuns, showResults } from './sections/runs';
+import { renderSweep } from './sections/sweep';
 import { renderTrain } from './sections/train';
 import { applyPlaygroundFocus, leavePlayground, playgroundReport, renderPlayground } from './playground/section';
 import { pt } from './playground/strings';
@@ -66,6 +67,7 @@ function render(): void {
   switch (page.section) {
     case 'functions': renderFunctions(body); break;
     case 'train': renderTrain(body); break;
+    case 'sweep': renderSweep(body); break;
     case 'runs': renderRuns(body); break;
     case 'guide': renderGuide(body, goToFunctions); break;
     case 'playground': renderPlayground(body, { openTrain }); break;

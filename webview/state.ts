@@ -21,7 +21,8 @@ export interface PageState {
     view?: FunctionsView;
     draft: { name: string; expression: string; params: string };
   };
-  train: { activations: string[]; epochs: number; quick: boolean };
+  train: { activations: string[]; epochs: number; quick: boolean; seeds: number };
+  sweep: { activations: string[]; depths: string; width: number; seeds: number; epochs: number; quick: boolean };
   runs: { selected?: string };
   guide: { role: LayerRole; task: Task; depth: number; constraints: Constraint[]; focus?: string };
   /** The playground's choices, your own points included. */
@@ -31,7 +32,8 @@ export interface PageState {
 export const DEFAULT_PAGE: PageState = {
   section: 'functions',
   fn: { selected: 'relu', params: {}, lo: -5, hi: 5, compare: ['sigmoid', 'tanh', 'relu', 'leaky_relu'], depth: 10, draft: { name: 'swish_beta', expression: 'x * sigmoid(beta * x)', params: 'beta=1' } },
-  train: { activations: [...TUTORIAL_ACTIVATIONS], epochs: DEFAULT_CONFIG.epochs, quick: true },
+  train: { activations: [...TUTORIAL_ACTIVATIONS], epochs: DEFAULT_CONFIG.epochs, quick: true, seeds: 1 },
+  sweep: { activations: [...TUTORIAL_ACTIVATIONS], depths: '2,4,8', width: 64, seeds: 3, epochs: 3, quick: true },
   runs: {},
   guide: { role: 'hidden', task: 'multiclass', depth: 2, constraints: [] },
   playground: DEFAULT_PLAYGROUND,
@@ -45,6 +47,7 @@ function merge(saved: Partial<PageState>): PageState {
     ...(LAB_SECTIONS.includes(saved.section as LabSection) ? { section: saved.section as LabSection } : {}),
     fn: ok(saved.fn) ? { ...DEFAULT_PAGE.fn, ...saved.fn, draft: { ...DEFAULT_PAGE.fn.draft, ...(ok(saved.fn.draft) ? saved.fn.draft : {}) } } : DEFAULT_PAGE.fn,
     train: ok(saved.train) ? { ...DEFAULT_PAGE.train, ...saved.train } : DEFAULT_PAGE.train,
+    sweep: ok(saved.sweep) ? { ...DEFAULT_PAGE.sweep, ...saved.sweep } : DEFAULT_PAGE.sweep,
     runs: ok(saved.runs) ? { ...saved.runs } : {},
     guide: ok(saved.guide) ? { ...DEFAULT_PAGE.guide, ...saved.guide } : DEFAULT_PAGE.guide,
     // Every field checked: a saved point outside the plane or an unknown dataset is dropped, the rest kept.

@@ -3,10 +3,15 @@
 // the sidebar's progress list, the status line). The one place the page projects job events.
 import { applyTrainingEvent, isJobRunning, type JobSnapshot } from '../src/protocol/jobSnapshot';
 import type { TrainingEvent } from '../src/protocol/training';
-import type { ResultsBoard } from './resultsBoard';
+
+/** A view that draws the job: the whole snapshot first, then each event (the Train board, the sweep grid). */
+export interface JobBoard {
+  draw(snapshot: JobSnapshot): Promise<void>;
+  follow(e: TrainingEvent, snapshot: JobSnapshot): Promise<void>;
+}
 
 let snapshot: JobSnapshot | undefined;
-let board: ResultsBoard | undefined;
+const boards = new Set<JobBoard>();
 const listeners = new Set<() => void>();
 
 export function currentJob(): JobSnapshot | undefined {
@@ -17,10 +22,10 @@ export function jobRunning(): boolean {
   return isJobRunning(snapshot);
 }
 
-/** The Train section's board, when it is on screen; it draws the snapshot, then each event. */
-export function mountBoard(b: ResultsBoard | undefined): Promise<void> {
-  board = b;
-  return b && snapshot ? b.draw(snapshot) : Promise.resolve();
+/** A board on screen (the Train section's, the sweep grid); it draws the snapshot, then each event. */
+export function mountBoard(b: JobBoard): Promise<void> {
+  boards.add(b);
+  return snapshot ? b.draw(snapshot) : Promise.resolve();
 }
 
 /** Something that redraws on every change (the sidebar's progress, the Train status line). */
@@ -31,7 +36,7 @@ export function onJobChange(f: () => void): void {
 /** Before the page redraws: the old views' listeners and board go with their elements. */
 export function resetJobViews(): void {
   listeners.clear();
-  board = undefined;
+  boards.clear();
 }
 
 function changed(): void {
@@ -41,12 +46,12 @@ function changed(): void {
 /** The host's replay after `webview/ready`. */
 export function applySnapshot(s: JobSnapshot | null): void {
   snapshot = s ?? undefined;
-  if (board && snapshot) void board.draw(snapshot);
+  if (snapshot) for (const b of boards) void b.draw(snapshot);
   changed();
 }
 
 export function applyEvent(e: TrainingEvent): void {
   snapshot = applyTrainingEvent(snapshot, e);
-  if (board && snapshot) void board.follow(e, snapshot);
+  if (snapshot) for (const b of boards) void b.follow(e, snapshot);
   changed();
 }

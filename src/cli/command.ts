@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadDataset, type Dataset } from '../core/data/datasets';
+import { IdxError } from '../core/data/idx';
 
 /** One `actlab` subcommand. `run` returns the process exit code. */
 export interface CliCommand {
@@ -44,4 +46,29 @@ export function parseCliArgs<const O extends OptionsConfig>(args: string[], opti
   } catch (e) {
     throw new CliError(usage ? `${(e as Error).message}\nusage: ${usage}` : (e as Error).message);
   }
+}
+
+/** The dataset, or a CliError saying why it does not load. */
+export function loadData(spec: string): Dataset {
+  try {
+    return loadDataset(spec);
+  } catch (e) {
+    if (e instanceof IdxError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/**
+ * Ctrl-C stops the work (finished epochs are kept), a second Ctrl-C quits at once. Returns the
+ * signal the work watches and the function that stops listening.
+ */
+export function stopOnCtrlC(io: CliIO): { signal: AbortSignal; dispose(): void } {
+  const stop = new AbortController();
+  const onSigint = () => {
+    if (stop.signal.aborted) process.exit(EXIT.interrupted);
+    io.err('\nstopping: finished epochs are kept (Ctrl-C again to quit now)');
+    stop.abort();
+  };
+  process.on('SIGINT', onSigint);
+  return { signal: stop.signal, dispose: () => process.off('SIGINT', onSigint) };
 }

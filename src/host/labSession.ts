@@ -3,6 +3,8 @@ import { ACTIVATIONS } from '../core/activations/registry';
 import { compileCustomActivation } from '../core/expr/index';
 import { limitTestFor, type ActivationSpec } from '../core/train/config';
 import type { FromWebview, FunctionsFocus, LabReport, LabSection, LabState, Surface } from '../protocol/messages';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { listExperiments, readResultsView } from '../training/experiments';
 import { exportChart } from './chartExport';
 import { lazyFeature } from './lazyFeature';
@@ -119,7 +121,26 @@ export class LabSession implements vscode.Disposable {
         if (typeof specs === 'string') return this.notice('error', specs);
         log.info(`lab: training ${m.activations.join(', ')} for ${m.epochs} epoch(s)${m.limitTrain ? ` on ${m.limitTrain} images` : ''}`);
         // The controller tells the user when a job fails; the page follows it through the job's events.
-        void training.train(specs, { epochs: m.epochs, ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}) });
+        void training.train(specs, { epochs: m.epochs, ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}) }, m.seeds ?? 1);
+        break;
+      }
+      case 'sweep/start': {
+        if (training.isRunning) return this.notice('error', vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
+        const specs = this.trainingSpecs(m.activations);
+        if (typeof specs === 'string') return this.notice('error', specs);
+        log.info(`lab: sweep of ${m.activations.join(', ')} at depths ${m.depths.join(', ')} (width ${m.width}), ${m.seeds} seed(s), ${m.epochs} epoch(s)${m.limitTrain ? ` on ${m.limitTrain} images` : ''}`);
+        void training.sweep({
+          activations: specs, depths: m.depths, width: m.width, seeds: m.seeds,
+          settings: { epochs: m.epochs, ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}) },
+        });
+        break;
+      }
+      case 'train/resume': {
+        if (training.isRunning) return this.notice('error', vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
+        const outDir = path.join(training.experimentsDir, m.id);
+        if (!existsSync(outDir)) return this.notice('error', vscode.l10n.t('No experiment {0} to resume.', m.id));
+        log.info(`lab: resuming ${m.id}`);
+        void training.resume(outDir);
         break;
       }
       case 'train/stop':

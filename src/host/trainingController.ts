@@ -6,13 +6,32 @@ import { findIdxFiles } from '../core/data/datasets';
 import { loadVegaLibraries } from '../core/report/vendor';
 import { REPORT_FILE, type ResultsFile } from '../core/runs/resultsFile';
 import { DEFAULT_CONFIG, MAX_EPOCHS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
-import { applyTrainingEvent, type JobSnapshot } from '../protocol/jobSnapshot';
+import { applyTrainingEvent, durationText, etaSeconds, jobProgress, type JobSnapshot } from '../protocol/jobSnapshot';
 import type { TrainingEvent } from '../protocol/training';
-import { interruptedExperiments, newExperimentId, resumeJobSpec } from '../training/experiments';
-import { runJob } from '../training/jobs/job';
-import { planRunIds, trainJob, type TrainJobSpec } from '../training/jobs/trainJob';
+import { interruptedExperiments, isSweepExperiment, newExperimentId, resumeJobSpec } from '../training/experiments';
+import { runJob, type JobDefinition } from '../training/jobs/job';
+import { resumeSweepSpec, seedRange, sweepArchitectures, sweepJob, type SweepJobSpec } from '../training/jobs/sweepJob';
+import { planRunIds, trainJob } from '../training/jobs/trainJob';
 import { ProcessPool } from '../training/processPool';
 import { datasetSpec } from './settings';
+
+/** A sweep the lab asks for: every activation (on every hidden layer) at every depth, each over `seeds` seeds. */
+export interface SweepRequest {
+  activations: ActivationSpec[];
+  depths: number[];
+  width: number;
+  seeds: number;
+  /** Settings over the tutorial's (epochs, limitTrain, ...). */
+  settings: Partial<TrainConfig>;
+}
+
+/** A job the controller runs: its definition and how to make its spec when it starts. */
+interface JobRequest<Spec> {
+  def: JobDefinition<Spec, ResultsFile>;
+  spec: () => Spec & { outDir: string; resume?: boolean };
+  /** For the log: what it trains. */
+  what: string;
+}
 
 /** A finished job: where its experiment is and what results.json holds. */
 export interface TrainedExperiment {
@@ -84,20 +103,49 @@ export class TrainingController implements vscode.Disposable {
    * and `settings` over them; resolves when the experiment is written, or undefined when the
    * job failed (the user has been told why).
    */
-  train(activations: ActivationSpec[], settings: Partial<TrainConfig>): Promise<TrainedExperiment | undefined> {
-    return this.run(() => {
-      const data = datasetSpec();
-      // The training process loads the data; a folder is checked here so a bad path fails before any run starts.
-      if (!['mnist', 'fashion-mnist'].includes(data.toLowerCase())) findIdxFiles(data);
-      const id = newExperimentId((name) => existsSync(path.join(this.experimentsDir, name)));
-      const hidden = settings.hidden ?? DEFAULT_CONFIG.hidden;
-      return {
+  train(activations: ActivationSpec[], settings: Partial<TrainConfig>, seeds = 1): Promise<TrainedExperiment | undefined> {
+    const hidden = settings.hidden ?? DEFAULT_CONFIG.hidden;
+    // Each activation over several seeds: a sweep with one depth.
+    if (seeds > 1) {
+      const { hidden: _h, seed = DEFAULT_CONFIG.seed, ...rest } = settings;
+      return this.runSweep(activations, [[...hidden]], seedRange(seed, seeds), rest);
+    }
+    return this.run({
+      def: trainJob,
+      what: activations.map((a) => ('id' in a ? a.id : a.custom.name)).join(', '),
+      spec: () => ({
         runs: planRunIds(activations.map((a) => [a]), hidden.length),
-        settings: { ...settings, dataset: data },
-        outDir: path.join(this.experimentsDir, id),
+        settings: { ...settings, dataset: this.dataset() },
+        outDir: this.newExperimentDir(),
         libraries: loadVegaLibraries(),
-      };
+      }),
     });
+  }
+
+  /** A sweep: every activation at every depth (`width` units per hidden layer) over `seeds` seeds, seed by seed. */
+  sweep(request: SweepRequest): Promise<TrainedExperiment | undefined> {
+    const { seed = DEFAULT_CONFIG.seed, hidden: _h, ...settings } = request.settings;
+    return this.runSweep(request.activations, sweepArchitectures(request.depths, request.width), seedRange(seed, request.seeds), settings);
+  }
+
+  /** Each activation (on every hidden layer) at each architecture over `seeds`: the sweep job. */
+  private runSweep(activations: ActivationSpec[], architectures: number[][], seeds: number[], settings: Partial<TrainConfig>): Promise<TrainedExperiment | undefined> {
+    const what = `${activations.length} activation(s) x depths ${architectures.map((a) => a.length).join(',')} x ${seeds.length} seeds`;
+    return this.run({ def: sweepJob, what, spec: (): SweepJobSpec => ({
+      activations: activations.map((a) => [a]), architectures, seeds, settings: { ...settings, dataset: this.dataset() },
+      outDir: this.newExperimentDir(), libraries: loadVegaLibraries(),
+    }) });
+  }
+
+  /** The data setting; a folder is checked here so a bad path fails before any run starts (the training process loads it). */
+  private dataset(): string {
+    const data = datasetSpec();
+    if (!['mnist', 'fashion-mnist'].includes(data.toLowerCase())) findIdxFiles(data);
+    return data;
+  }
+
+  private newExperimentDir(): string {
+    return path.join(this.experimentsDir, newExperimentId((name) => existsSync(path.join(this.experimentsDir, name))));
   }
 
   /** Experiments cut off mid-training (VS Code closed or crashed), newest first. */
@@ -105,9 +153,12 @@ export class TrainingController implements vscode.Disposable {
     return interruptedExperiments(this.experimentsDir);
   }
 
-  /** Continues an interrupted experiment: finished runs are kept, the others go on from their last checkpoint. */
+  /** Continues an interrupted (or stopped) experiment: finished runs are kept, the others go on from their last checkpoint. */
   resume(outDir: string): Promise<TrainedExperiment | undefined> {
-    return this.run(() => ({ ...resumeJobSpec(outDir), libraries: loadVegaLibraries() }));
+    const what = `resuming ${path.basename(outDir)}`;
+    return isSweepExperiment(outDir)
+      ? this.run({ def: sweepJob, what, spec: () => ({ ...resumeSweepSpec(outDir), libraries: loadVegaLibraries() }) })
+      : this.run({ def: trainJob, what, spec: () => ({ ...resumeJobSpec(outDir), libraries: loadVegaLibraries() }) });
   }
 
   /** At start-up: offers to resume the newest interrupted experiment, if any. */
@@ -130,8 +181,11 @@ export class TrainingController implements vscode.Disposable {
     return true;
   }
 
-  /** Runs one job at a time with a cancellable progress notification; a failure becomes a message. */
-  private async run(makeSpec: () => TrainJobSpec): Promise<TrainedExperiment | undefined> {
+  /**
+   * Runs one job at a time (any definition: the tutorial's experiment, a sweep) with a
+   * cancellable progress notification; a failure becomes a message.
+   */
+  private async run<Spec>(request: JobRequest<Spec>): Promise<TrainedExperiment | undefined> {
     if (this.abort) throw new Error('training is already running');
     const abort = (this.abort = new AbortController());
     try {
@@ -139,19 +193,28 @@ export class TrainingController implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training on MNIST'), cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => abort.abort());
-          const spec = makeSpec();
+          const spec = request.spec();
           const pool = (this.pool ??= new ProcessPool());
-          this.log.info(`${spec.resume ? 'resuming' : 'training'} ${spec.runs.map((r) => r.runId).join(', ')} in ${spec.outDir}`);
-          return runJob(trainJob, spec, pool, {
+          this.log.info(`${spec.resume ? 'resuming' : 'training'} ${request.what} in ${spec.outDir}`);
+          const t0 = Date.now();
+          let from: number | undefined;
+          let reported = 0;
+          return runJob(request.def, spec, pool, {
             signal: abort.signal,
             emit: (e) => {
               this.publish(e);
-              if (e.type !== 'run/epoch') return;
-              const total = spec.runs.length * (this.snapshot?.job.epochs ?? 1);
-              progress.report({
-                increment: 100 / total,
-                message: vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, this.snapshot?.job.epochs ?? '?', (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4)),
-              });
+              if ((e.type !== 'run/epoch' && e.type !== 'run/end') || !this.snapshot) return;
+              const p = jobProgress(this.snapshot);
+              from ??= p.fraction;
+              const increment = Math.max(0, p.fraction * 100 - reported);
+              reported += increment;
+              const eta = etaSeconds((Date.now() - t0) / 1000, p.fraction, from);
+              const message = this.snapshot.job.sweep
+                ? vscode.l10n.t('Sweep: {0}/{1} runs, {2}/{3} cells done, about {4} left', p.runsDone, p.runs, p.cellsDone, p.cells, eta === undefined ? '…' : durationText(eta))
+                : e.type === 'run/epoch'
+                  ? vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, this.snapshot.job.epochs, (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4))
+                  : undefined;
+              progress.report({ increment, ...(message ? { message } : {}) });
             },
           }).then((end) => ({ end, outDir: spec.outDir }));
         },

@@ -84,3 +84,57 @@ export function parseJobSnapshot(v: unknown): JobSnapshot | string {
   if (!isRecord(e) || !(JOB_END_STATUSES as readonly unknown[]).includes(e.status) || typeof e.hasResults !== 'boolean' || !optional(e.error, isString)) return 'bad ended';
   return { job, runs, ended: { status: e.status as JobEndStatus, hasResults: e.hasResults, ...(isString(e.error) ? { error: e.error } : {}) } };
 }
+
+/** How far a job is: runs and (for a sweep) cells ended, and the share of its epochs trained. */
+export interface JobProgress {
+  runsDone: number;
+  runs: number;
+  /** A sweep's cells whose every seed has ended; 0 of 0 for other jobs. */
+  cellsDone: number;
+  cells: number;
+  /** Epochs trained over epochs planned, every run counted alike (0 to 1). */
+  fraction: number;
+}
+
+const ended = (r: RunView) => r.status !== 'queued' && r.status !== 'running';
+
+export function jobProgress(s: JobSnapshot): JobProgress {
+  const epochs = Math.max(1, s.job.epochs);
+  const runFraction = (r: RunView): number => {
+    if (ended(r)) return 1;
+    const p = r.progress;
+    return Math.min(1, p ? (p.epoch - 1 + (p.batches ? p.batch / p.batches : 0)) / Math.max(1, p.epochs) : r.history.length / epochs);
+  };
+  const byId = new Map(s.runs.map((r) => [r.id, r]));
+  const grid = s.job.sweep;
+  const cells = grid ? grid.depths.length * grid.activations.length : 0;
+  const cellsDone = grid
+    ? grid.depths.reduce((n, depth) => n + grid.activations.filter((a) => grid.runs
+      .filter((r) => r.activation === a && r.depth === depth).every((r) => { const run = byId.get(r.runId); return run !== undefined && ended(run); })).length, 0)
+    : 0;
+  return {
+    runsDone: s.runs.filter(ended).length,
+    runs: s.runs.length,
+    cellsDone,
+    cells,
+    fraction: s.runs.length ? s.runs.reduce((sum, r) => sum + runFraction(r), 0) / s.runs.length : 0,
+  };
+}
+
+/**
+ * Seconds left at the pace so far: the work done since `from` (the fraction when the clock
+ * started: a resumed job begins part done) took `elapsedSeconds`. Undefined until there is a pace.
+ */
+export function etaSeconds(elapsedSeconds: number, fraction: number, from = 0): number | undefined {
+  const done = fraction - from;
+  if (!(done > 0.005) || !(elapsedSeconds > 0)) return undefined;
+  return Math.max(0, (elapsedSeconds * (1 - fraction)) / done);
+}
+
+/** '45 s', '3 min 05 s', '1 h 02 min'. */
+export function durationText(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}

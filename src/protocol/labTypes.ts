@@ -1,13 +1,13 @@
 // What the lab's pages draw: projections of core's stored shapes (results.json's runs, run
 // events folded into a live view). The page never sees a shape of its own invention.
 
-import type { ResultsFile, ResultsRun } from '../core/runs/resultsFile';
+import type { ResultsFile, ResultsRun, ResultsSweep } from '../core/runs/resultsFile';
 import type { Progress, RunStatus } from '../core/train/results';
 
 /** Which page a webview shows: the full lab panel or the sidebar lab. */
 export type Surface = 'panel' | 'sidebar';
 
-export const LAB_SECTIONS = ['functions', 'train', 'runs', 'guide', 'playground'] as const;
+export const LAB_SECTIONS = ['functions', 'train', 'sweep', 'runs', 'guide', 'playground'] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
 
 /** A run as the lab draws it, live (folded from its events) or saved (from results.json). */
@@ -22,6 +22,8 @@ export type ResultsView = Pick<ResultsFile, 'createdAt' | 'dataset'> & {
   epochs: number;
   limitTrain?: number;
   runs: RunView[];
+  /** A sweep's statistics (results.json's `sweep`). */
+  sweep?: ResultsSweep;
 };
 
 /** One experiment in the Runs list. */
@@ -29,6 +31,8 @@ export type ExperimentSummary = Pick<ResultsView, 'createdAt' | 'epochs' | 'limi
   id: string;
   dataset: string;
   runs: (Pick<RunView, 'id' | 'status'> & { testAccuracy: number | null; valAccuracy: number | null })[];
+  /** A sweep's statistics: the Runs list marks sweeps, the guide cites the newest. */
+  sweep?: ResultsSweep;
 };
 
 /** The page's answer to `lab/query` (a test hook): what it shows right now. */

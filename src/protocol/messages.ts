@@ -7,7 +7,7 @@ import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, MAX_LIMIT_TRAIN, MIN_LIMIT_TRAIN 
 import { parseJobSnapshot, type JobSnapshot } from './jobSnapshot';
 import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type LabSection, type ResultsView, type Surface } from './labTypes';
 import { parsePlaygroundCheck, parsePlaygroundFocus, parsePlaygroundModel, type PlaygroundCheck, type PlaygroundFocus, type PlaygroundModel } from './playground';
-import { parseTrainingEvent, type TrainingEvent } from './training';
+import { parseTrainingEvent, SWEEP_LIMITS, type TrainingEvent } from './training';
 import {
   arrayOf, isFiniteNumber, isInt, isRecord, isString, optional, stringArray, parseExperimentSummary, parseLabReport, parseResultsView,
 } from './validate';
@@ -82,7 +82,12 @@ export type FromWebview =
   | { type: 'lab/report'; requestId: string; report: LabReport }
   /** The sidebar asks for the panel, at a section (and a comparison). */
   | { type: 'lab/open'; section: LabSection; focus?: FunctionsFocus }
-  | { type: 'train/start'; activations: string[]; epochs: number; limitTrain?: number }
+  /** `seeds` (2 or more): each activation over that many seeds, with its statistics (a sweep with one depth). */
+  | { type: 'train/start'; activations: string[]; epochs: number; limitTrain?: number; seeds?: number }
+  /** A sweep: every activation at every depth (`width` units per hidden layer), each over `seeds` seeds. */
+  | { type: 'sweep/start'; activations: string[]; depths: number[]; width: number; seeds: number; epochs: number; limitTrain?: number }
+  /** Continue an experiment stopped or cut off (its finished runs are kept). */
+  | { type: 'train/resume'; id: string }
   | { type: 'train/stop' }
   | { type: 'runs/refresh' }
   | { type: 'runs/open'; id: string }
@@ -146,8 +151,32 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
       if (!optional(raw.limitTrain, (v) => isInt(v, MIN_LIMIT_TRAIN, MAX_LIMIT_TRAIN))) {
         return `train/start: limitTrain must be an integer from ${MIN_LIMIT_TRAIN} to ${MAX_LIMIT_TRAIN}`;
       }
-      return { type: raw.type, activations: ids, epochs: raw.epochs as number, ...(raw.limitTrain !== undefined ? { limitTrain: raw.limitTrain as number } : {}) };
+      if (!optional(raw.seeds, (v) => isInt(v, 1, SWEEP_LIMITS.maxSeeds))) return `train/start: seeds must be an integer from 1 to ${SWEEP_LIMITS.maxSeeds}`;
+      return {
+        type: raw.type, activations: ids, epochs: raw.epochs as number, ...(raw.limitTrain !== undefined ? { limitTrain: raw.limitTrain as number } : {}),
+        ...(raw.seeds !== undefined ? { seeds: raw.seeds as number } : {}),
+      };
     }
+    case 'sweep/start': {
+      const ids = stringArray(raw.activations, (a) => ACTIVATION_NAME.test(a), 1, MAX_COMPARED_ACTIVATIONS);
+      if (!Array.isArray(ids)) return `sweep/start: activations: ${ids.error}`;
+      if (new Set(ids).size !== ids.length) return 'sweep/start: activations repeat';
+      const depths = arrayOf(raw.depths, (d) => (isInt(d, 1, SWEEP_LIMITS.maxDepth) ? d : `depth must be an integer from 1 to ${SWEEP_LIMITS.maxDepth}`), 1, SWEEP_LIMITS.maxDepths);
+      if (typeof depths === 'string') return `sweep/start: depths: ${depths}`;
+      if (new Set(depths).size !== depths.length) return 'sweep/start: depths repeat';
+      if (!isInt(raw.width, 1, SWEEP_LIMITS.maxWidth)) return `sweep/start: width must be an integer from 1 to ${SWEEP_LIMITS.maxWidth}`;
+      if (!isInt(raw.seeds, 1, SWEEP_LIMITS.maxSeeds)) return `sweep/start: seeds must be an integer from 1 to ${SWEEP_LIMITS.maxSeeds}`;
+      if (!isInt(raw.epochs, 1, MAX_EPOCHS)) return `sweep/start: epochs must be an integer from 1 to ${MAX_EPOCHS}`;
+      if (!optional(raw.limitTrain, (v) => isInt(v, MIN_LIMIT_TRAIN, MAX_LIMIT_TRAIN))) return `sweep/start: limitTrain must be an integer from ${MIN_LIMIT_TRAIN} to ${MAX_LIMIT_TRAIN}`;
+      const runs = ids.length * depths.length * raw.seeds;
+      if (runs > SWEEP_LIMITS.maxRuns) return `sweep/start: ${runs} runs; a sweep takes at most ${SWEEP_LIMITS.maxRuns}`;
+      return {
+        type: raw.type, activations: ids, depths, width: raw.width, seeds: raw.seeds, epochs: raw.epochs,
+        ...(raw.limitTrain !== undefined ? { limitTrain: raw.limitTrain as number } : {}),
+      };
+    }
+    case 'train/resume':
+      return isString(raw.id) && EXPERIMENT_ID.test(raw.id) ? { type: raw.type, id: raw.id } : 'train/resume: bad experiment id';
     case 'train/stop':
     case 'runs/refresh':
       return { type: raw.type };

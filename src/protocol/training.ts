@@ -5,6 +5,7 @@
 
 import type { KernelName } from '../core/kernels/types';
 import { PATH_SEGMENT } from '../core/runs/pathSegment';
+import type { SweepGrid } from '../core/stats/sweep';
 import type { TrainConfig } from '../core/train/config';
 import type { EpochMetrics, Progress, RunOutcome } from '../core/train/results';
 import { isRunEndStatus } from '../core/train/results';
@@ -58,7 +59,7 @@ export type RunEvent =
 export type RunEnd = Extract<RunEvent, { type: 'run/end' }>;
 
 /** The kinds of job the training runtime runs (each is one planner in src/training/jobs/). */
-export const JOB_KINDS = ['train'] as const;
+export const JOB_KINDS = ['train', 'sweep'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** How a job can end: every run ended and the results were written; stopped by the user; or an error before results. */
@@ -76,7 +77,23 @@ export interface JobInfo {
   limitTrain?: number;
   startedAt: string;
   resumed?: boolean;
+  /** A sweep's axes and which cell and seed each run is (kind 'sweep'). */
+  sweep?: SweepGrid;
 }
+
+/** What one sweep may hold, on every surface (the CLI, the host, the page). */
+export const SWEEP_LIMITS = {
+  /** Seeds per cell. */
+  maxSeeds: 20,
+  /** Hidden layers of the deepest network. */
+  maxDepth: 32,
+  /** Width of each hidden layer. */
+  maxWidth: 4096,
+  /** Depths in one sweep. */
+  maxDepths: 8,
+  /** Runs in one sweep (cells x seeds). */
+  maxRuns: 1000,
+} as const;
 
 export type JobEvent =
   | { type: 'job/started'; job: JobInfo }
@@ -160,10 +177,35 @@ export function parseJobInfo(v: unknown): JobInfo | string {
   if (typeof runs === 'string') return `runs: ${runs}`;
   if (!isInt(v.epochs, 0, 1e6) || !optional(v.limitTrain, (n) => isInt(n, 1, 1e9))) return 'epochs and limitTrain must be integers';
   if (!isString(v.startedAt) || !optional(v.resumed, (b) => typeof b === 'boolean')) return 'startedAt must be a string';
+  const sweep = v.sweep === undefined ? undefined : parseSweepGrid(v.sweep);
+  if (typeof sweep === 'string') return `sweep: ${sweep}`;
   return {
     id: v.id, kind: v.kind as JobKind, runs, epochs: v.epochs as number, startedAt: v.startedAt,
     ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}), ...(v.resumed ? { resumed: true } : {}),
+    ...(sweep ? { sweep } : {}),
   };
+}
+
+const ROW_NAME = (s: string) => s.length >= 1 && s.length <= 200;
+
+/** A sweep's grid from a message: its axes, and runs that each name a cell on them. */
+export function parseSweepGrid(v: unknown): SweepGrid | string {
+  if (!isRecord(v)) return 'grid is not an object';
+  const activations = stringArray(v.activations, ROW_NAME, 1, 64);
+  if (!Array.isArray(activations)) return `activations: ${activations.error}`;
+  const depths = arrayOf(v.depths, (d) => (isInt(d, 1, SWEEP_LIMITS.maxDepth) ? d : `depth must be an integer from 1 to ${SWEEP_LIMITS.maxDepth}`), 1, SWEEP_LIMITS.maxDepths);
+  if (typeof depths === 'string') return `depths: ${depths}`;
+  const seeds = arrayOf(v.seeds, (d) => (isInt(d, 0, 0xffffffff) ? d : 'seed must be a non-negative integer'), 1, SWEEP_LIMITS.maxSeeds);
+  if (typeof seeds === 'string') return `seeds: ${seeds}`;
+  const runs = arrayOf(v.runs, (r) => {
+    if (!isRecord(r) || !isString(r.runId) || !RUN_ID.test(r.runId)) return 'run needs a runId';
+    if (!isString(r.activation) || !activations.includes(r.activation)) return `run ${r.runId}: activation is not one of the grid's`;
+    if (!isInt(r.depth, 1, SWEEP_LIMITS.maxDepth) || !depths.includes(r.depth)) return `run ${r.runId}: depth is not one of the grid's`;
+    if (!isInt(r.seed, 0, 0xffffffff) || !seeds.includes(r.seed)) return `run ${r.runId}: seed is not one of the grid's`;
+    return { runId: r.runId, activation: r.activation, depth: r.depth, seed: r.seed };
+  }, 0, SWEEP_LIMITS.maxRuns);
+  if (typeof runs === 'string') return `runs: ${runs}`;
+  return { activations, depths, seeds, runs };
 }
 
 /** Validates a job or run event (what the host sends the page). */

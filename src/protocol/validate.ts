@@ -5,6 +5,9 @@ import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { isRunEndStatus, RUN_STATUSES, type RunStatus } from '../core/train/results';
 import { MAX_HIDDEN_LAYERS } from '../core/playground/network';
 import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type PlaygroundReport, type ResultsView, type RunView } from './labTypes';
+import type { ResultsSweep } from '../core/runs/resultsFile';
+import type { SampleSummary } from '../core/stats/summary';
+import type { SweepCell, SweepComparison, SweepVerdict } from '../core/stats/sweep';
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -161,7 +164,10 @@ export function parseResultsView(v: unknown): ResultsView | string {
   const runs = arrayOf(v.runs, parseRunView, 0, 4096);
   if (typeof runs === 'string') return `runs: ${runs}`;
   if (runs.some((r) => !isRunEndStatus(r.status))) return 'runs: a saved run must have ended';
+  const sweep = v.sweep === undefined ? undefined : parseResultsSweep(v.sweep);
+  if (typeof sweep === 'string') return `sweep: ${sweep}`;
   return {
+    ...(sweep ? { sweep } : {}),
     createdAt: v.createdAt,
     dataset: { name: d.name, rows: rows!, cols: cols!, classes: classes!, train: train!, validation: validation!, test: test! },
     epochs: v.epochs,
@@ -184,7 +190,9 @@ export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
     return { id: r.id, status: r.status, testAccuracy: t, valAccuracy: a };
   }, 0, 4096);
   if (typeof runs === 'string') return `runs: ${runs}`;
-  return { id: v.id, createdAt: v.createdAt, dataset: v.dataset, epochs: v.epochs, ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}), runs };
+  const sweep = v.sweep === undefined ? undefined : parseResultsSweep(v.sweep);
+  if (typeof sweep === 'string') return `sweep: ${sweep}`;
+  return { ...(sweep ? { sweep } : {}), id: v.id, createdAt: v.createdAt, dataset: v.dataset, epochs: v.epochs, ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}), runs };
 }
 
 export function parseLabReport(v: unknown): LabReport | string {
@@ -222,4 +230,55 @@ export function parsePlaygroundReport(v: unknown): PlaygroundReport | string {
   if (!isRecord(l) || !isInt(l.positive, 0, 1e6) || !isInt(l.negative, 0, 1e6) || !isInt(l.zero, 0, 1e6)) return 'playground: links must count positive, negative and zero weights';
   const links = { positive: l.positive, negative: l.negative, zero: l.zero };
   return { running: v.running, race: v.race, dataset: v.dataset.slice(0, 64), nets, links, message: v.message.slice(0, 1000) };
+}
+
+const numOrNull = (v: unknown): v is number | null => v === null || isFiniteNumber(v);
+const interval = (v: unknown): v is [number, number] | null => v === null || (Array.isArray(v) && v.length === 2 && v.every(isFiniteNumber));
+const numbers = (v: unknown, max: number): v is number[] => Array.isArray(v) && v.length <= max && v.every(isFiniteNumber);
+const SWEEP_VERDICTS: readonly SweepVerdict[] = ['a-better', 'b-better', 'not-distinguishable', 'not-enough-seeds', 'no-spread'];
+
+function parseSampleSummary(v: unknown): SampleSummary | string {
+  if (!isRecord(v) || !isInt(v.n, 0, 1e6) || !numOrNull(v.mean) || !numOrNull(v.sd) || !interval(v.ci95)) return 'summary needs n, mean, sd and ci95';
+  return { n: v.n, mean: v.mean, sd: v.sd, ci95: v.ci95 };
+}
+
+function parseSweepCell(v: unknown): SweepCell | string {
+  if (!isRecord(v) || !isString(v.activation) || !isInt(v.depth, 1, 1000) || !isInt(v.planned, 0, 1e6)) return 'cell needs an activation, a depth and the seeds planned';
+  const summary = parseSampleSummary(v);
+  if (typeof summary === 'string') return `cell ${v.activation} at depth ${v.depth}: ${summary}`;
+  const finalLoss = parseSampleSummary(v.finalLoss);
+  if (typeof finalLoss === 'string') return `cell ${v.activation} at depth ${v.depth}: finalLoss: ${finalLoss}`;
+  if (!numbers(v.seeds, 1e6) || !numbers(v.accuracies, 1e6) || v.seeds.length !== v.accuracies.length || !numbers(v.gradients, 1001)) {
+    return `cell ${v.activation} at depth ${v.depth}: seeds, accuracies and gradients must be lists of numbers (one accuracy per seed)`;
+  }
+  return { activation: v.activation, depth: v.depth, planned: v.planned, seeds: v.seeds, accuracies: v.accuracies, ...summary, finalLoss, gradients: v.gradients };
+}
+
+function parseSweepComparison(v: unknown): SweepComparison | string {
+  if (!isRecord(v) || !isInt(v.depth, 1, 1000) || !isString(v.a) || !isString(v.b) || !isInt(v.nA, 0, 1e6) || !isInt(v.nB, 0, 1e6)) return 'comparison needs a depth, a, b, nA and nB';
+  if (![v.diff, v.t, v.df, v.p, v.pAdjusted].every(numOrNull) || !interval(v.ci95)) return `comparison ${v.a}-${v.b}: diff, t, df, p and pAdjusted must be numbers or null`;
+  if (typeof v.significant !== 'boolean' || !SWEEP_VERDICTS.includes(v.verdict as SweepVerdict)) return `comparison ${v.a}-${v.b}: bad verdict`;
+  return {
+    depth: v.depth, a: v.a, b: v.b, nA: v.nA, nB: v.nB, diff: v.diff as number | null, ci95: v.ci95, t: v.t as number | null, df: v.df as number | null,
+    p: v.p as number | null, pAdjusted: v.pAdjusted as number | null, significant: v.significant, verdict: v.verdict as SweepVerdict,
+  };
+}
+
+/** results.json's `sweep` (the statistics of a sweep), checked. */
+export function parseResultsSweep(v: unknown): ResultsSweep | string {
+  if (!isRecord(v)) return 'not an object';
+  const activations = stringArray(v.activations, (a) => a.length <= 200, 1, 64);
+  if (!Array.isArray(activations)) return `activations: ${activations.error}`;
+  if (!numbers(v.depths, 64) || !numbers(v.seeds, 1000) || !isFiniteNumber(v.alpha) || !isInt(v.tests, 0, 1e6)) return 'depths, seeds, alpha and tests must be numbers';
+  const architectures = v.architectures === undefined ? [] : arrayOf(v.architectures, (a) => (numbers(a, 1000) ? a : 'an architecture is a list of widths'), 0, 64);
+  if (typeof architectures === 'string') return `architectures: ${architectures}`;
+  const cells = arrayOf(v.cells, parseSweepCell, 0, 10_000);
+  if (typeof cells === 'string') return `cells: ${cells}`;
+  const comparisons = arrayOf(v.comparisons, parseSweepComparison, 0, 100_000);
+  if (typeof comparisons === 'string') return `comparisons: ${comparisons}`;
+  if (!isString(v.method) || !isString(v.methodZh)) return 'method and methodZh must be strings';
+  return {
+    activations, depths: v.depths, seeds: v.seeds, alpha: v.alpha, tests: v.tests, architectures, cells, comparisons,
+    method: v.method.slice(0, 5000), methodZh: v.methodZh.slice(0, 5000),
+  };
 }

@@ -14,6 +14,7 @@ import type { ExperimentSummary, ResultsView } from '../protocol/labTypes';
 import { EXPERIMENT_ID } from '../protocol/messages';
 import { isRecord, parseExperimentSummary, parseResultsView } from '../protocol/validate';
 import type { TrainJobSpec } from './jobs/trainJob';
+import { SWEEP_PLAN_FILE } from './jobs/sweepJob';
 
 /** A fresh experiment folder name: the start time, readable and sortable ('2026-11-30T10-04-05-123Z'). */
 export function newExperimentId(existing: (id: string) => boolean, now = new Date()): string {
@@ -107,6 +108,7 @@ export function listExperiments(experimentsDir: string, limit = 20): ExperimentL
     }
     const summary = parseExperimentSummary({
       id,
+      ...(view.sweep ? { sweep: view.sweep } : {}),
       createdAt: view.createdAt,
       dataset: view.dataset.name,
       epochs: view.epochs,
@@ -159,7 +161,30 @@ export function interruptedExperiments(experimentsDir: string): string[] {
   return experimentFolders(experimentsDir)
     .map((name) => path.join(experimentsDir, name))
     .filter((dir) => !existsSync(path.join(dir, RESULTS_FILE)))
-    .filter((dir) => listRuns(path.join(dir, RUNS_DIR)).some((r) => r.record?.status === 'running' || r.record?.status === 'queued'));
+    // a sweep keeps its plan from the start: cut off before any run began, it is still unfinished
+    .filter((dir) => isSweepExperiment(dir) || listRuns(path.join(dir, RUNS_DIR)).some((r) => r.record?.status === 'running' || r.record?.status === 'queued'));
+}
+
+/** Whether an experiment folder holds a sweep (its plan, sweep.json), to be resumed as one. */
+export function isSweepExperiment(outDir: string): boolean {
+  return existsSync(path.join(outDir, SWEEP_PLAN_FILE));
+}
+
+/**
+ * Sweeps with runs left to train, newest first: cut off mid-training, or stopped (their
+ * results.json lists a run that did not complete, or fewer runs than planned).
+ */
+export function unfinishedSweeps(experimentsDir: string): string[] {
+  return experimentFolders(experimentsDir).map((name) => path.join(experimentsDir, name)).filter((dir) => {
+    if (!isSweepExperiment(dir)) return false;
+    try {
+      const results = JSON.parse(readFileSync(path.join(dir, RESULTS_FILE), 'utf8')) as ResultsFile;
+      const planned = results.sweep?.cells.reduce((s, c) => s + c.planned, 0) ?? 0;
+      return results.runs.length < planned || results.runs.some((r) => r.status !== 'completed');
+    } catch {
+      return true; // no readable results.json: cut off before the job could write it
+    }
+  });
 }
 
 /** The job that continues an interrupted experiment: its runs as they were planned, resumed from their checkpoints. */

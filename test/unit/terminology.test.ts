@@ -21,6 +21,8 @@ import { hoverMarkdown } from '../../src/core/hover/markdown';
 import { formulaText } from '../../src/core/locale';
 import { bundles } from '../../webview/i18n';
 import { PLAYGROUND_STRINGS } from '../../webview/playground/strings';
+import { sweepMethod, type SweepComparison } from '../../src/core/stats/sweep';
+import { cellText, comparisonSentence, verdictText } from '../../src/core/stats/sweepText';
 
 const root = path.resolve(__dirname, '..', '..');
 const read = (p: string): string => readFileSync(path.join(root, p), 'utf8');
@@ -61,6 +63,17 @@ function shippedChinese(): Shipped[] {
   for (const role of LAYER_ROLES) for (const task of TASKS) for (const depth of [2, 20]) for (const constraints of constraintSets) {
     for (const rec of recommend({ role, task, depth, constraints, evidence: { relu: 0.975, tanh: 0.97, sigmoid: 0.96, softmax: 0.9, identity: 0.9 } })) {
       for (const reason of rec.reasons) if (!seen.has(reason.text['zh-cn'])) { seen.add(reason.text['zh-cn']); add('chooser', rec.activation, reason.text['zh-cn']); }
+    }
+  }
+  // a sweep's words: its method, every verdict and sentence, and the chooser citing it
+  add('sweep', 'method', sweepMethod(18)['zh-cn']);
+  const base = { depth: 8, a: 'relu', b: 'sigmoid', nA: 3, nB: 3, diff: 0.12, ci95: [0.1, 0.14] as [number, number], t: 9, df: 3.1, p: 0.0004, pAdjusted: 0.002, significant: true };
+  const comparisons: SweepComparison[] = (['a-better', 'b-better', 'not-distinguishable', 'not-enough-seeds', 'no-spread'] as const).map((verdict) => ({ ...base, verdict }));
+  for (const c of comparisons) { add('sweep', `${c.verdict} sentence`, comparisonSentence(c, 'zh-cn')); add('sweep', `${c.verdict} verdict`, verdictText(c, 'zh-cn')); }
+  add('sweep', 'one seed', cellText({ activation: 'relu', depth: 2, planned: 3, seeds: [1], accuracies: [0.97], n: 1, mean: 0.97, sd: null, ci95: null, finalLoss: { n: 1, mean: 0.1, sd: null, ci95: null }, gradients: [] }, 'zh-cn'));
+  for (const depth of [8, 5]) {
+    for (const rec of recommend({ role: 'hidden', task: 'multiclass', depth, constraints: [], sweep: { depths: [2, 8], seeds: [1, 2, 3], comparisons: comparisons.map((c, i) => ({ ...c, a: ['relu', 'tanh', 'elu', 'gelu', 'silu'][i]! })) } })) {
+      for (const reason of rec.reasons) if (reason.fromSweep) add('chooser (sweep)', `${rec.activation} at ${depth}`, reason.text['zh-cn']);
     }
   }
   for (const [k, v] of Object.entries(HOVER_LABELS['zh-cn'])) add('hover labels', k, v);

@@ -22,7 +22,7 @@ test('the panel loads, says ready, renders its sections, with zero CSP violation
   assert.deepEqual((await w.posted())[0], { type: 'webview/ready', surface: 'panel' });
   await w.send({ type: 'lab/state', state });
   await w.page.waitForSelector('[role=tab]');
-  assert.deepEqual(await w.page.$$eval('[role=tab]', (els) => els.map((e) => e.textContent)), ['Functions', 'Train', 'Runs', 'Guide', 'Playground']);
+  assert.deepEqual(await w.page.$$eval('[role=tab]', (els) => els.map((e) => e.textContent)), ['Functions', 'Train', 'Sweep', 'Runs', 'Guide', 'Playground']);
   assert.deepEqual(await w.violations(), []);
   assert.deepEqual(w.errors, []);
   await w.close();

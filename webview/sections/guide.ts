@@ -20,10 +20,10 @@ import { chartTheme } from '../theme';
 
 export type Navigate = (link: GuideLink) => void;
 
-/** Best test accuracy per activation over the user's experiments (the chooser's evidence). */
+/** Best test accuracy per activation over the user's experiments (the chooser's evidence); sweeps speak through their statistics. */
 function evidence(): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const x of host.experiments) for (const r of x.runs) {
+  for (const x of host.experiments) if (!x.sweep) for (const r of x.runs) {
     if (r.testAccuracy !== null && Number.isFinite(r.testAccuracy)) out[r.id] = Math.max(out[r.id] ?? 0, r.testAccuracy);
   }
   return out;
@@ -136,14 +136,16 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
     savePage();
     let recs;
     try {
-      recs = recommend({ role: g.role, task: g.task, depth: g.depth, constraints: g.constraints, evidence: evidence() });
+      // the newest sweep (experiments come newest first) speaks for the user's own measurements
+      const sweep = host.experiments.find((x) => x.sweep)?.sweep;
+      recs = recommend({ role: g.role, task: g.task, depth: g.depth, constraints: g.constraints, evidence: evidence(), ...(sweep ? { sweep } : {}) });
     } catch (e) {
       results.replaceChildren(el('li', { class: 'error' }, (e as Error).message));
       return;
     }
     results.replaceChildren(...recs.slice(0, 6).map((r, i) => el('li', { 'data-activation': r.activation, class: i === 0 ? 'top' : undefined },
       el('strong', {}, r.activation), el('span', { class: 'hint' }, ` ${t('guide.score')} ${r.score}`),
-      el('ul', { class: 'reasons' }, ...r.reasons.slice(0, 4).map((reason) => el('li', { class: reason.weight < 0 ? 'against' : 'for' },
+      el('ul', { class: 'reasons' }, ...r.reasons.slice(0, 4).map((reason) => el('li', { class: reason.weight < 0 ? 'against' : 'for', 'data-sweep-evidence': reason.fromSweep ? '' : undefined },
         el('span', { class: 'sign', 'aria-label': reason.weight < 0 ? t('guide.against') : t('guide.for') }, reason.weight < 0 ? '−' : '+'),
         ' ', reason.text[l], ' ', reason.link ? linkButton(reason.link, go) : undefined))))));
   }

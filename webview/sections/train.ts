@@ -5,6 +5,8 @@ import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../s
 import { button, checkbox, el, labelled } from '../dom';
 import { t } from '../i18n';
 import { ResultsBoard } from '../resultsBoard';
+import { SWEEP_LIMITS } from '../../src/protocol/training';
+import { SweepBoard } from '../sweepBoard';
 import { page, savePage } from '../state';
 import { lastLine, runProgress } from '../jobText';
 import { currentJob, jobRunning, mountBoard, onJobChange } from '../trainStore';
@@ -18,7 +20,10 @@ export function trainableIds(): string[] {
 export function startTraining(): string | undefined {
   const acts = page.train.activations.filter((id) => trainableIds().includes(id));
   if (acts.length === 0) return t('train.pickOne');
-  post({ type: 'train/start', activations: acts, epochs: page.train.epochs, ...(page.train.quick ? { limitTrain: QUICK_LIMIT_TRAIN } : {}) });
+  post({
+    type: 'train/start', activations: acts, epochs: page.train.epochs, ...(page.train.quick ? { limitTrain: QUICK_LIMIT_TRAIN } : {}),
+    ...(page.train.seeds > 1 ? { seeds: page.train.seeds } : {}),
+  });
   return undefined;
 }
 
@@ -38,6 +43,15 @@ export function trainForm(compact: boolean): HTMLElement {
     page.train.epochs = v;
     savePage();
   });
+  // Each activation over several seeds: its mean ± 95% interval and which differences are real.
+  const seeds = el('input', { type: 'number', min: '1', max: String(SWEEP_LIMITS.maxSeeds), step: '1', value: String(page.train.seeds), class: 'num-input', 'data-seeds': '' });
+  seeds.addEventListener('change', () => {
+    const v = Number(seeds.value);
+    if (!Number.isInteger(v) || v < 1 || v > SWEEP_LIMITS.maxSeeds) { seeds.setAttribute('aria-invalid', 'true'); return; }
+    seeds.removeAttribute('aria-invalid');
+    page.train.seeds = v;
+    savePage();
+  });
   const quick = checkbox(t('train.quick').replace('{0}', QUICK_LIMIT_TRAIN.toLocaleString('en')), page.train.quick, (on) => { page.train.quick = on; savePage(); }, { 'data-quick': '' });
   const start = button(t('train.start'), () => { problem.textContent = startTraining() ?? ''; }, { 'data-action': 'train' });
   const stop = button(t('train.stop'), () => post({ type: 'train/stop' }), { 'data-action': 'stop' }, true);
@@ -47,7 +61,7 @@ export function trainForm(compact: boolean): HTMLElement {
   };
   sync();
   onJobChange(sync);
-  return el('div', { class: 'train-form' }, picks, el('div', { class: 'controls' }, labelled(t('train.epochs'), epochs), quick, start, stop), problem);
+  return el('div', { class: 'train-form' }, picks, el('div', { class: 'controls' }, labelled(t('train.epochs'), epochs), ...(compact ? [] : [labelled(t('train.seeds'), seeds)]), quick, start, stop), problem);
 }
 
 /** One progress bar per run of the current job. */
@@ -77,12 +91,16 @@ export function renderTrain(root: HTMLElement): void {
   drawStatus();
   onJobChange(drawStatus);
   const board = new ResultsBoard('train');
+  // Training over seeds is a sweep with one depth: its statistics above the runs' curves.
+  const sweep = new SweepBoard('train');
   root.append(
     el('p', { class: 'hint' }, t('train.hint')),
     trainForm(false),
     statusLine,
     progressList(),
+    sweep.element,
     board.element,
   );
+  void mountBoard(sweep);
   void mountBoard(board);
 }

@@ -6,9 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { CliError, EXIT, parseCliArgs, type CliCommand, type CliIO } from '../command';
-import { loadDataset, type Dataset } from '../../core/data/datasets';
-import { IdxError } from '../../core/data/idx';
+import { CliError, EXIT, loadData, parseCliArgs, stopOnCtrlC, type CliCommand, type CliIO } from '../command';
 import { clip, parseActivationText, parseCustomDefinitions, type CustomDefinition } from '../../core/expr/index';
 import { exportAndVerifyRun, type OnnxRunCheck } from '../../core/onnx/trainCheck';
 import { loadVegaLibraries } from '../../core/report/vendor';
@@ -18,8 +16,10 @@ import { REPORT_FILE, RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../../cor
 import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
 import { findActivation } from '../../core/activations/registry';
 import { resolveLayerActivation } from '../../core/train/resolveActivation';
-import { KERNEL_CHOICES, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
-import { interruptedExperiments, LATEST, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
+import { KERNEL_CHOICES, SWEEP_LIMITS, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
+import { interruptedExperiments, isSweepExperiment, LATEST, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
+import { resumeSweepSpec, seedRange } from '../../training/jobs/sweepJob';
+import { runSweep } from './sweepRun';
 import { runJob } from '../../training/jobs/job';
 import { planRunIds, trainJob, type TrainJobSpec } from '../../training/jobs/trainJob';
 import { DEFAULT_KERNEL_CHOICE, WorkerPool } from '../../training/workerPool';
@@ -41,6 +41,9 @@ Runs the tutorial's experiment: one MLP per activation, trained in parallel work
   --batch-size N       batch size (default ${DEFAULT_CONFIG.batchSize})
   --hidden LIST        hidden layer widths (default ${DEFAULT_CONFIG.hidden.join(',')})
   --seed N             seed for initialization and shuffling (default ${DEFAULT_CONFIG.seed})
+  --seeds N            train each activation N times, with seeds N, N+1, ... from --seed, and
+                       report each one's mean ± 95% interval and which differences are real
+                       (Welch's t-test, Holm-adjusted): a sweep with one depth (see actlab sweep)
   --learning-rate X    Adam's learning rate (default ${DEFAULT_CONFIG.learningRate})
   --init NAME          ${INITIALIZERS.join(', ')} (default ${DEFAULT_CONFIG.init})
   --dataset NAME|DIR   mnist, fashion-mnist, or a folder of IDX files (default mnist)
@@ -63,7 +66,7 @@ Exit status: 0 every run completed (and its ONNX check passed); 1 nothing was tr
 options, data that does not load, a folder that cannot be written); 3 a run diverged or failed,
 or an ONNX check failed (results.json says which); 130 stopped with Ctrl-C (finished epochs kept).`;
 
-function positiveInt(name: string, value: string | undefined, min = 1): number | undefined {
+export function positiveInt(name: string, value: string | undefined, min = 1): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
     throw new CliError(`--${name} must be an integer of at least ${min}, got '${value}'`);
@@ -141,6 +144,8 @@ export interface TrainArgs {
   /** Write report.html (--no-report turns it off). */
   report: boolean;
   json: boolean;
+  /** --seeds N (2 or more): each activation over N seeds, a sweep with one depth. */
+  seeds?: number;
 }
 
 /** Reads the command line; every bad value is a CliError naming the option. */
@@ -155,6 +160,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
         'batch-size': { type: 'string' },
         hidden: { type: 'string' },
         seed: { type: 'string' },
+        seeds: { type: 'string' },
         'learning-rate': { type: 'string' },
         init: { type: 'string' },
         dataset: { type: 'string' },
@@ -170,7 +176,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }, USAGE);
   if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}' (options start with --)\nusage: ${USAGE}`);
   if (values.resume !== undefined) {
-    const planned = (['activations', 'custom', 'learn', 'hidden', 'batch-size', 'seed', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
+    const planned = (['activations', 'custom', 'learn', 'hidden', 'batch-size', 'seed', 'seeds', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
     if (planned.length) throw new CliError(`--resume continues an experiment as it was planned: leave out --${planned.join(', --')}`);
     if (values.resume !== '' && !isPathSegment(values.resume)) throw new CliError(`--resume takes an experiment's folder name (as in ${values.out ?? 'lab-output'}/), got '${values.resume}'`);
   }
@@ -209,6 +215,8 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     if (!INITIALIZERS.includes(values.init as Initializer)) throw new CliError(`--init must be one of ${INITIALIZERS.join(', ')}, got '${values.init}'`);
     settings.init = values.init as Initializer;
   }
+  const seeds = positiveInt('seeds', values.seeds);
+  if (seeds !== undefined && seeds > SWEEP_LIMITS.maxSeeds) throw new CliError(`--seeds must be at most ${SWEEP_LIMITS.maxSeeds}, got '${values.seeds}'`);
   const kernels = (values.kernels ?? DEFAULT_KERNEL_CHOICE) as KernelChoice;
   if (!KERNEL_CHOICES.includes(kernels)) throw new CliError(`--kernels must be ${KERNEL_CHOICES.join(' or ')}, got '${kernels}'`);
   return {
@@ -221,11 +229,12 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     kernels,
     report: !values['no-report'],
     json: values.json ?? false,
+    ...(seeds !== undefined && seeds > 1 ? { seeds } : {}),
   };
 }
 
 /** Checks every activation resolves before any worker starts: a typo fails fast, with the registry's message. */
-function checkActivations(runs: TrainJobSpec['runs']): void {
+export function checkActivations(runs: TrainJobSpec['runs']): void {
   for (const run of runs) {
     for (const spec of run.activations) {
       try {
@@ -337,16 +346,6 @@ function onnxCheck(args: TrainArgs): Pick<TrainJobSpec, 'onnx'> {
   return args.onnx ? { onnx: { check: exportAndVerifyRun } } : {};
 }
 
-/** The dataset, or a CliError saying why it does not load. */
-function loadData(spec: string): Dataset {
-  try {
-    return loadDataset(spec);
-  } catch (e) {
-    if (e instanceof IdxError) throw new CliError(e.message);
-    throw e;
-  }
-}
-
 /**
  * The experiment to run: a new folder under --out, or the one --resume names (the newest cut off
  * mid-training when it names none). The folder must be able to hold files before anything starts.
@@ -374,12 +373,44 @@ function experiment(args: TrainArgs): Omit<TrainJobSpec, 'libraries' | 'dataset'
   return { ...resumed, settings: { ...resumed.settings, ...(args.epochs !== undefined ? { epochs: args.epochs } : {}) }, ...onnxCheck(args) };
 }
 
+/**
+ * --seeds N, or --resume of an experiment trained that way: each activation over seeds is a sweep
+ * with one depth, run as one. Undefined for a plain experiment.
+ */
+function seedsSweep(args: TrainArgs, io: CliIO): Promise<number> | undefined {
+  const options = { experimentsDir: args.experimentsDir, workers: args.workers, kernels: args.kernels, report: args.report, json: args.json };
+  if (args.resume !== undefined) {
+    const outDir = args.resume ? path.join(args.experimentsDir, args.resume) : interruptedExperiments(args.experimentsDir)[0];
+    if (!outDir || !isSweepExperiment(outDir)) return undefined;
+    let job;
+    try {
+      job = resumeSweepSpec(outDir);
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+    for (const stack of job.activations) checkActivations([{ runId: path.basename(outDir), activations: stack }]);
+    const settings = { ...job.settings, ...(args.epochs !== undefined ? { epochs: args.epochs } : {}) };
+    return runSweep({ ...job, settings }, loadData(settings.dataset ?? DEFAULT_CONFIG.dataset), options, io);
+  }
+  if (args.seeds === undefined) return undefined;
+  checkActivations(args.plan.runs);
+  const dataset = loadData(args.plan.settings.dataset ?? DEFAULT_CONFIG.dataset);
+  const { hidden = [...DEFAULT_CONFIG.hidden], seed = DEFAULT_CONFIG.seed, ...settings } = args.plan.settings;
+  const job = experiment(args);
+  return runSweep({
+    activations: args.plan.runs.map((r) => (r.activations.every((a) => a === r.activations[0]) ? [r.activations[0]!] : r.activations)),
+    architectures: [hidden], seeds: seedRange(seed, args.seeds), settings, outDir: job.outDir,
+  }, dataset, options, io);
+}
+
 export const trainCommand: CliCommand = {
   name: 'train',
   summary: "run the tutorial's MNIST experiment (sigmoid, tanh, relu, leaky_relu) in parallel workers",
   usage: USAGE,
   async run(argv, io) {
     const args = parseTrainArgs(argv);
+    const seeds = seedsSweep(args, io);
+    if (seeds) return seeds;
     // A new experiment's typos and data fail before its folder is made; a resumed one's runs are read from its folder first.
     const fresh = args.resume === undefined;
     if (fresh) checkActivations(args.plan.runs);
@@ -391,13 +422,7 @@ export const trainCommand: CliCommand = {
     const pool = new WorkerPool({ maxWorkers: args.workers ?? Math.min(availableParallelism(), job.runs.length), kernels: args.kernels });
     pool.provideDataset(dataSpec, dataset);
     const view = new ProgressView(io, job.runs, job.settings.epochs ?? DEFAULT_CONFIG.epochs);
-    const stop = new AbortController();
-    const onSigint = () => {
-      if (stop.signal.aborted) process.exit(EXIT.interrupted);
-      io.err('\nstopping: finished epochs are kept (Ctrl-C again to quit now)');
-      stop.abort();
-    };
-    process.on('SIGINT', onSigint);
+    const stop = stopOnCtrlC(io);
     let results: ResultsFile | undefined;
     try {
       const end = await runJob(trainJob, {
@@ -410,7 +435,7 @@ export const trainCommand: CliCommand = {
       if (!results) throw new CliError(`training failed: ${end.error ?? 'no results'}`);
       pointLatest(args.experimentsDir, path.basename(job.outDir));
     } finally {
-      process.off('SIGINT', onSigint);
+      stop.dispose();
       view.stop();
       await pool.dispose();
     }

@@ -45,6 +45,21 @@ export interface ChartLabels {
   learnedPerEpoch: string;
   learnedValue: string;
   parameter: string;
+  // A sweep's charts (activations x depths x seeds).
+  depth: string;
+  meanAccuracy: string;
+  accuracyByDepth: string;
+  finalLoss: string;
+  finalLossByDepth: string;
+  gradientByDepth: string;
+  differences: string;
+  difference: string;
+  pair: string;
+  verdict: string;
+  real: string;
+  notDistinguishable: string;
+  seeds: string;
+  interval: string;
 }
 
 export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> = {
@@ -86,6 +101,20 @@ export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> =
     learnedPerEpoch: 'Learned activation parameters per epoch',
     learnedValue: 'Value',
     parameter: 'Parameter',
+    depth: 'Hidden layers (depth)',
+    meanAccuracy: 'Test accuracy (mean over seeds, 95% interval)',
+    accuracyByDepth: 'Test accuracy by depth',
+    finalLoss: 'Training loss, last epoch',
+    finalLossByDepth: 'Final training loss by depth',
+    gradientByDepth: 'Mean |dL/dW| per layer after epoch 1, by depth',
+    differences: 'Which differences are real (95% interval; Holm-adjusted p < 0.05)',
+    difference: 'Difference in test accuracy (points)',
+    pair: 'Pair',
+    verdict: 'Verdict',
+    real: 'real',
+    notDistinguishable: 'not distinguishable',
+    seeds: 'Seeds',
+    interval: '95% interval',
   },
   'zh-cn': {
     activation: '激活函数',
@@ -125,6 +154,20 @@ export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> =
     learnedPerEpoch: '各轮学到的激活函数参数',
     learnedValue: '参数值',
     parameter: '参数',
+    depth: '隐藏层数（深度）',
+    meanAccuracy: '测试准确率（各种子的均值，95% 置信区间）',
+    accuracyByDepth: '不同深度下的测试准确率',
+    finalLoss: '最后一轮的训练损失',
+    finalLossByDepth: '不同深度下最后一轮的训练损失',
+    gradientByDepth: '第 1 轮后各层的平均 |dL/dW|（按深度）',
+    differences: '哪些差异真实存在（95% 置信区间；Holm 校正后 p < 0.05）',
+    difference: '测试准确率之差（百分点）',
+    pair: '比较对象',
+    verdict: '结论',
+    real: '真实存在',
+    notDistinguishable: '无法区分',
+    seeds: '种子数',
+    interval: '95% 置信区间',
   },
 };
 

@@ -3,6 +3,8 @@
 // user has runs, their measured test accuracy is evidence too. Pure: the webview runs it.
 import { getActivation } from '../activations/registry';
 import type { LocalizedText } from '../activations/types';
+import type { SweepComparison } from '../stats/sweep';
+import { comparisonSentence } from '../stats/sweepText';
 import { LAYER_ROLES, TASKS, type GuideLink, type LayerRole, type Task } from './content';
 
 export type Constraint = 'speed' | 'avoidDeadUnits' | 'smooth' | 'zeroCentred' | 'noNormalization';
@@ -15,8 +17,17 @@ export interface ChooserInput {
   /** Number of hidden layers. */
   depth: number;
   constraints: readonly Constraint[];
-  /** Measured test accuracy by activation id, from the user's own runs. */
+  /** Measured test accuracy by activation id, from the user's own runs (hidden layers: each run's activation). */
   evidence?: Readonly<Record<string, number>>;
+  /** The user's newest sweep: hidden-layer activations compared at each depth over seeds. */
+  sweep?: SweepEvidence;
+}
+
+/** What the chooser cites of a sweep (results.json's `sweep`). */
+export interface SweepEvidence {
+  depths: readonly number[];
+  seeds: readonly number[];
+  comparisons: readonly SweepComparison[];
 }
 
 export interface Reason {
@@ -24,6 +35,8 @@ export interface Reason {
   /** Score it adds (negative: counts against). */
   weight: number;
   link?: GuideLink;
+  /** The user's own sweep: shown first, whatever its weight. */
+  fromSweep?: boolean;
 }
 
 export interface Recommendation {
@@ -141,7 +154,10 @@ export function recommend(input: ChooserInput): Recommendation[] {
   } else {
     candidates = hiddenCandidates(input);
   }
-  const evidence = Object.entries(input.evidence ?? {}).filter(([id, acc]) => candidates.has(id) && Number.isFinite(acc));
+  // Runs and sweeps train hidden layers: they are evidence for a hidden-layer choice only.
+  const hidden = input.role === 'hidden';
+  if (hidden && input.sweep) addSweepReasons(candidates, input.sweep, input.depth);
+  const evidence = hidden ? Object.entries(input.evidence ?? {}).filter(([id, acc]) => candidates.has(id) && Number.isFinite(acc)) : [];
   if (evidence.length >= 2) {
     const mean = evidence.reduce((s, [, a]) => s + a, 0) / evidence.length;
     for (const [id, acc] of evidence) {
@@ -155,7 +171,38 @@ export function recommend(input: ChooserInput): Recommendation[] {
     .map(([activation, reasons]) => ({
       activation,
       score: Math.round(reasons.reduce((s, r) => s + r.weight, 0) * 100) / 100,
-      reasons: [...reasons].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)),
+      reasons: [...reasons].sort((a, b) => Number(b.fromSweep ?? false) - Number(a.fromSweep ?? false) || Math.abs(b.weight) - Math.abs(a.weight)),
     }))
     .sort((a, b) => b.score - a.score || a.activation.localeCompare(b.activation));
+}
+
+/** The sweep's depth that answers a question about `depth` hidden layers: the same, else the nearest (the deeper on a tie). */
+export function sweepDepthFor(depths: readonly number[], depth: number): number | undefined {
+  return [...depths].sort((a, b) => Math.abs(a - depth) - Math.abs(b - depth) || b - a)[0];
+}
+
+/**
+ * One reason per activation the sweep compared at the depth asked (or the nearest): each of its
+ * comparisons in words, "beats", "trails" or "not distinguishable", citing the Holm-adjusted
+ * p-value; a point of score per real win, minus one per real loss.
+ */
+function addSweepReasons(candidates: Map<string, Reason[]>, sweep: SweepEvidence, depth: number): void {
+  const at = sweepDepthFor(sweep.depths, depth);
+  if (at === undefined) return;
+  const here = sweep.comparisons.filter((c) => c.depth === at);
+  const seeds = sweep.seeds.length;
+  const nearest = at === depth ? undefined : t(`; depth ${at} is the nearest it has to ${depth}`, `；深度 ${at} 是其中离 ${depth} 最近的`);
+  for (const [id, reasons] of candidates) {
+    const mine = here.filter((c) => c.a === id || c.b === id);
+    if (mine.length === 0) continue;
+    const wins = mine.filter((c) => (c.verdict === 'a-better' && c.a === id) || (c.verdict === 'b-better' && c.b === id)).length;
+    const losses = mine.filter((c) => (c.verdict === 'a-better' && c.b === id) || (c.verdict === 'b-better' && c.a === id)).length;
+    const words = (lang: 'en' | 'zh-cn') => mine.map((c) => comparisonSentence(c, lang)).join(lang === 'en' ? '; ' : '；');
+    reasons.push({
+      weight: Math.max(-3, Math.min(3, wins - losses)),
+      fromSweep: true,
+      text: t(`Your sweep (${seeds} seeds${nearest?.en ?? ''}): ${words('en')}.`, `你的扫描实验（${seeds} 个种子${nearest?.['zh-cn'] ?? ''}）：${words('zh-cn')}。`),
+      link: { view: 'gradientFlow', activations: [id, ...mine.map((c) => (c.a === id ? c.b : c.a))].slice(0, 4) },
+    });
+  }
 }

@@ -10,7 +10,11 @@ import {
   accuracyCurvesSpec, historyRows, learnedParamsSpec, learnedRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
 } from '../charts/training';
 import { CHART_LABELS } from '../charts/labels';
-import type { ResultsFile } from '../runs/resultsFile';
+import {
+  sweepAccuracySpec, sweepCellRows, sweepDifferenceRows, sweepDifferencesSpec, sweepGradientRows, sweepGradientSpec, sweepLossSpec,
+} from '../charts/sweep';
+import type { ResultsFile, ResultsSweep } from '../runs/resultsFile';
+import { cellText, diffText, pValue, summaryText, verdictText } from '../stats/sweepText';
 import type { VegaLibraries } from './vendor';
 
 function escapeHtml(s: string): string {
@@ -94,6 +98,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num
 .error { color: #b00020; }
 #vg-tooltip-element { visibility: hidden; padding: 6px 8px; position: fixed; z-index: 1000; font-size: 11px; border-radius: 3px; white-space: pre-line; background: rgba(255, 255, 255, 0.95); border: 1px solid #d9d9d9; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.16); }
 #vg-tooltip-element.visible { visibility: visible; } #vg-tooltip-element table { border-spacing: 0; }
+tr.real td { font-weight: 600; } h3 { font-size: 15px; margin-top: 20px; }
 #vg-tooltip-element td.key { color: #808080; text-align: right; padding-right: 4px; } #vg-tooltip-element td.value { text-align: left; }
 `;
 
@@ -150,9 +155,10 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
     .map((r) => ({ id: r.id, items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
   const side = { rows: results.dataset.rows, cols: results.dataset.cols };
   const scripts = [libs.vega, libs.vegaLite, libs.vegaEmbed].map(inlineScript);
+  const sweep = results.sweep ? sweepSection(results.sweep) : undefined;
   const csp = [
     "default-src 'none'",
-    `script-src ${[...scripts, APP_SCRIPT].map(cspHash).join(' ')}`,
+    `script-src ${[...scripts, APP_SCRIPT, ...(sweep ? [SWEEP_SCRIPT] : [])].map(cspHash).join(' ')}`,
     `style-src ${cspHash(STYLE)}`,
     'img-src data:',
   ].join('; ');
@@ -167,7 +173,8 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
 </head>
 <body>
 <h1>Training report</h1>
-<p class="meta">${settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
+<p class="meta">${results.sweep ? sweepSettingsLine(results, results.sweep) : settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
+${sweep?.html ?? ''}
 <h2>Results</h2>
 ${resultsTable(results)}
 ${onnxTable(results)}
@@ -187,7 +194,89 @@ ${scripts.map((code) => `<script>${code}</script>`).join('\n')}
 <script id="specs" type="application/json">${scriptJson(specs)}</script>
 <script id="misclassified-data" type="application/json">${scriptJson({ side, runs: misclassified })}</script>
 <script>${APP_SCRIPT}</script>
+${sweep?.script ?? ''}
 </body>
 </html>
 `;
+}
+
+// ---- A sweep's section (activations x depths x seeds): kept apart from the page above. ----
+
+/** Draws the sweep's charts from its JSON block, once the vega libraries have loaded. Constant: a CSP may allow it by its hash. */
+export const SWEEP_SCRIPT = `
+(function () {
+  var specs = JSON.parse(document.getElementById('sweep-specs').textContent);
+  var opts = { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
+  window.sweepChartsRendered = Promise.all(Object.keys(specs).map(function (name) {
+    var el = document.getElementById('sweep-chart-' + name);
+    return vegaEmbed(el, specs[name], opts).catch(function (e) {
+      el.textContent = 'This chart could not be drawn: ' + String(e && e.message || e);
+      throw e;
+    });
+  }));
+})();
+`;
+
+/** The settings line of a sweep: its networks and seeds instead of one network's. */
+function sweepSettingsLine(r: ResultsFile, sweep: ResultsSweep): string {
+  const s = r.settings;
+  const d = r.dataset;
+  const nets = sweep.architectures.map((a) => [d.rows * d.cols, ...a, d.classes].join('-')).join(', ');
+  return escapeHtml(
+    `${d.name}: ${d.train} training, ${d.validation} validation (the last ${Math.round(s.validationSplit * 100)}%), ${d.test} test images · ` +
+    `MLPs ${nets} · Adam lr ${s.learningRate}, β ${s.beta1}/${s.beta2}, ε ${s.epsilon} · batch ${s.batchSize} · ${s.epochs} epochs · ${s.init} · ` +
+    `seeds ${sweep.seeds.join(', ')} · ${s.workers} worker${s.workers === 1 ? '' : 's'}`,
+  );
+}
+
+/**
+ * The sweep's part of the report: the method in English and Chinese, the grid of mean ± half the
+ * 95% interval, the four charts and which differences are real; and the script that draws its
+ * charts (after the vega libraries have loaded).
+ */
+export function sweepSection(sweep: ResultsSweep): { html: string; script: string } {
+  const labels = CHART_LABELS.en;
+  const opts = { labels, activations: sweep.activations };
+  const cellRows = sweepCellRows(sweep);
+  const specs = {
+    accuracy: sweepAccuracySpec(cellRows, opts),
+    loss: sweepLossSpec(cellRows, opts),
+    gradients: sweepGradientSpec(sweepGradientRows(sweep), opts),
+    differences: sweepDifferencesSpec(sweepDifferenceRows(sweep), { labels }),
+  };
+  const cell = (a: string, d: number) => sweep.cells.find((c) => c.activation === a && c.depth === d);
+  const grid = `<table><thead><tr><th>Activation</th>${sweep.depths.map((d) => `<th class="num">depth ${d}</th>`).join('')}</tr></thead><tbody>` +
+    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(cellText(c)) : '–'}</td>`; }).join('')}</tr>`).join('') +
+    '</tbody></table>';
+  const loss = `<table><thead><tr><th>Activation</th>${sweep.depths.map((d) => `<th class="num">depth ${d}</th>`).join('')}</tr></thead><tbody>` +
+    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(summaryText(c.finalLoss, 'en', 1, 4)) : '–'}</td>`; }).join('')}</tr>`).join('') +
+    '</tbody></table>';
+  const comparisons = `<table><thead><tr><th class="num">Depth</th><th>a − b</th><th class="num">Difference (points, 95% interval)</th>` +
+    `<th class="num">p (Welch)</th><th class="num">p (Holm)</th><th>Verdict</th></tr></thead><tbody>` +
+    sweep.comparisons.map((c) => `<tr${c.significant ? ' class="real"' : ''}><td class="num">${c.depth}</td><td>${escapeHtml(`${c.a} − ${c.b}`)}</td>` +
+      `<td class="num">${escapeHtml(diffText(c))}</td><td class="num">${c.p === null ? '–' : escapeHtml(pValue(c.p))}</td>` +
+      `<td class="num">${c.pAdjusted === null ? '–' : escapeHtml(pValue(c.pAdjusted))}</td><td>${escapeHtml(verdictText(c))}</td></tr>`).join('') +
+    '</tbody></table>';
+  const arch = sweep.architectures.length ? ` (hidden widths ${sweep.architectures.map((a) => a.join('-')).join(', ')})` : '';
+  const html = `<h2>Sweep: ${sweep.activations.length} activations × ${sweep.depths.length} depth${sweep.depths.length === 1 ? '' : 's'} × ${sweep.seeds.length} seeds</h2>
+<p class="meta">Depths ${sweep.depths.join(', ')}${escapeHtml(arch)}; seeds ${sweep.seeds.join(', ')}.</p>
+<h3>Method</h3>
+<p>${escapeHtml(sweep.method)}</p>
+<p lang="zh-CN">${escapeHtml(sweep.methodZh)}</p>
+<h3>Test accuracy (%): mean ± half the 95% interval (seeds done / planned)</h3>
+${grid}
+<div id="sweep-chart-accuracy" class="chart"></div>
+<h3>Which differences are real</h3>
+<p class="meta">Welch's t-test at each depth; p-values Holm-adjusted over the ${sweep.tests} comparisons of the sweep; real when below ${sweep.alpha}.</p>
+${comparisons}
+<div id="sweep-chart-differences" class="chart"></div>
+<h3>Final training loss (mean ± half the 95% interval)</h3>
+${loss}
+<div id="sweep-chart-loss" class="chart"></div>
+<h3>Gradients after epoch 1</h3>
+<p class="meta">Mean |dL/dW| of each dense layer (1 = the first, the last is the output layer) after the first epoch, averaged over the seeds: where gradients vanish, the first layers fall behind.</p>
+<div id="sweep-chart-gradients" class="chart"></div>`;
+  // the data is JSON (never run); the script that draws it is a constant, so a hash-based CSP can allow it
+  const script = `<script id="sweep-specs" type="application/json">${scriptJson(specs)}</script>\n<script>${SWEEP_SCRIPT}</script>`;
+  return { html, script };
 }

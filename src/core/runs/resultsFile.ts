@@ -2,6 +2,7 @@
 // CLI read it. Its run entries are projections of run.json's RunRecord plus what only the
 // experiment knows (the folder, the ONNX check). Written atomically once the job ends.
 
+import type { SweepResults } from '../stats/sweep';
 import type { TrainConfig } from '../train/config';
 import type { RunEndStatus, TestMetrics } from '../train/results';
 import type { RunRecord } from './runRecord';
@@ -34,7 +35,22 @@ import type { RunRecord } from './runRecord';
  *     "onnx"?: { "file": "runs/relu/model.onnx", "opset": 17, "bytes", "ops": ["Flatten", "Gemm", ...],
  *                "count", "onnxAccuracy", "labAccuracy", "maxAbsDiff", "argmaxAgreement", "ms",
  *                "passed", "error"? }   completed runs exported to ONNX and checked in onnxruntime
- *   } ]
+ *   } ],
+ *   "sweep"?: {                              a sweep's (actlab sweep, actlab train --seeds N); absent otherwise
+ *     "activations": ["sigmoid", "relu"],    rows, as asked ("relu+tanh": one per hidden layer)
+ *     "depths": [2, 4, 8], "architectures": [[64, 64], ...],   hidden widths per depth
+ *     "seeds": [42, 43, 44], "alpha": 0.05, "tests": 18,      tests: comparisons Holm's adjustment covers
+ *     "cells": [ { "activation", "depth", "planned": seeds planned, "seeds": [..], "accuracies": [..],
+ *                  "n", "mean", "sd", "ci95": [lo, hi],       test accuracy (fractions of 1) over the
+ *                                                            completed seeds; sd, ci95 null below 2 seeds
+ *                  "finalLoss": { "n", "mean", "sd", "ci95" }, last epoch's training loss
+ *                  "gradients": [..] } ],                    mean |dL/dW| per layer after epoch 1, seed mean
+ *     "comparisons": [ { "depth", "a", "b", "nA", "nB", "diff": mean(a) − mean(b), "ci95": [lo, hi],
+ *                        "t", "df", "p", "pAdjusted", "significant",    Welch's t-test; Holm over the sweep
+ *                        "verdict": "a-better" | "b-better" | "not-distinguishable" | "not-enough-seeds"
+ *                                   | "no-spread" } ],   untestable ones have null ci95, t, df, p, pAdjusted
+ *     "method": "one paragraph", "methodZh": "the same in Simplified Chinese"
+ *   }
  * }
  */
 export interface ResultsFile {
@@ -46,7 +62,11 @@ export interface ResultsFile {
   dataset: { name: string; rows: number; cols: number; classes: number; train: number; validation: number; test: number };
   settings: Omit<TrainConfig, 'activations' | 'dataset'> & { workers: number };
   runs: ResultsRun[];
+  sweep?: ResultsSweep;
 }
+
+/** results.json's `sweep`: the statistics, and the hidden widths of each depth. */
+export type ResultsSweep = SweepResults & { architectures: number[][] };
 
 /** One run's entry in results.json: its record's figures, where it lives, and its ONNX check. */
 export type ResultsRun = Pick<RunRecord, 'id' | 'activations' | 'history' | 'kernels' | 'paramCount' | 'divergence' | 'error' | 'resumedFromEpoch'> & {

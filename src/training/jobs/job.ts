@@ -20,6 +20,8 @@ export interface JobDefinition<Spec, Result> {
   kind: JobKind;
   /** The runs to train; throws (before anything starts) on a spec that cannot be planned. */
   plan(spec: Spec): JobPlan;
+  /** With the folder locked, before the first run starts: what the job keeps of its plan (a sweep's, so it can be resumed whole). */
+  begin?(spec: Spec, plan: JobPlan): void;
   /** After every run has ended: what the job makes of them (written to disk, returned to the caller). */
   finish(spec: Spec, plan: JobPlan, ends: RunEnd[], pool: RunPool): Promise<Result>;
 }
@@ -73,6 +75,11 @@ export async function runJob<Spec, Result>(def: JobDefinition<Spec, Result>, spe
     return { status: 'failed', error: (e as Error).message, plan };
   }
   try {
+    try {
+      def.begin?.(spec, plan);
+    } catch (e) {
+      return { status: 'failed', error: (e as Error).message, plan };
+    }
     return await trainAndFinish(def, spec, plan, pool, emit, options.signal);
   } finally {
     await unlock();

@@ -71,7 +71,8 @@ function plan(spec: TrainJobSpec): JobPlan {
   };
 }
 
-function resultsRun(end: RunEnd, activations: string[], runDir: string, outDir: string): ResultsRun {
+/** A run's entry in results.json from its end event. */
+export function resultsRun(end: RunEnd, activations: string[], runDir: string, outDir: string): ResultsRun {
   const o = end.outcome;
   return {
     id: end.runId,
@@ -122,7 +123,7 @@ async function finish(spec: TrainJobSpec, p: JobPlan, ends: RunEnd[], pool: { ma
 
 export const trainJob: JobDefinition<TrainJobSpec, ResultsFile> = { kind: 'train', plan, finish };
 
-function loadQuietly(spec: string): Dataset | undefined {
+export function loadQuietly(spec: string): Dataset | undefined {
   try {
     return loadDataset(spec, { shared: false });
   } catch {
@@ -131,7 +132,7 @@ function loadQuietly(spec: string): Dataset | undefined {
 }
 
 /** results.json's dataset entry: from the dataset, or, when it was loaded elsewhere, from the runs' own records. */
-function datasetSummary(dataset: Dataset | undefined, common: TrainConfig, p: JobPlan, ends: RunEnd[]): ResultsFile['dataset'] {
+export function datasetSummary(dataset: Dataset | undefined, common: TrainConfig, p: JobPlan, ends: RunEnd[]): ResultsFile['dataset'] {
   if (dataset) {
     const total = Math.min(common.limitTrain ?? dataset.train.count, dataset.train.count);
     const train = Math.floor(total * (1 - common.validationSplit));
