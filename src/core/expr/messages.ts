@@ -197,7 +197,7 @@ export const EXPR_MESSAGES = {
 export type ExprMessageId = keyof typeof EXPR_MESSAGES;
 
 /** The names in a template's braces (`{name}`; `{ name, … }` with spaces is literal text). */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer R}`
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer R}`
   ? (P extends `${string} ${string}` ? never : P) | Placeholders<R>
   : never;
 
