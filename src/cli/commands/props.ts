@@ -15,8 +15,8 @@ variance-preserving init gain 1/sqrt(E[f(z)²]) (relu: sqrt(2)).
   --json               machine-readable; non-finite numbers as "Infinity", "-Infinity", "NaN"`;
 
 const USAGE_ZH = `用数值方法测量激活函数的性质（表达式也可以）：输出范围、是否以零为中心
-（E[f(z)]，z ~ N(0,1)）、是否单调、是否平滑（折点、跳跃点）、f′(0)、max |f′|、
-饱和程度（z ~ N(0,s²) 中 |f′(z)| < ${SATURATION_THRESHOLD} 的比例）、死区（f′ = 0）以及保持方差的
+（E[f(z)]，z ~ N(0, 1)）、是否单调、是否平滑（折点、跳跃点）、f′(0)、max |f′|、
+饱和程度（z ~ N(0, s²) 中 |f′(z)| < ${SATURATION_THRESHOLD} 的比例）、死区（f′ = 0）以及保持方差的
 初始化增益 1/sqrt(E[f(z)²])（ReLU 为 sqrt(2)）。
   --param NAME=VALUE   一个参数（可重复）
   --json               机器可读的输出；非有限数写成 \`"Infinity"\`、\`"-Infinity"\`、\`"NaN"\``;

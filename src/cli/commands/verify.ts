@@ -38,10 +38,10 @@ const USAGE_ZH = `在 onnxruntime-node（单线程）中用测试集运行一个
 const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
 
 function printReport(r: VerifyReport, out: (s: string) => void, tr: Translate): void {
-  const producer = r.producer ? cliText('verify.producer', { producer: r.producer }) : '';
-  out(tr('verify.model', { model: r.model, bytes: r.bytes, producer, ir: r.irVersion, opsets: r.opsets.map((o) => `${o.domain} ${o.version}`).join(', ') }));
-  const batch = r.input.batch ? cliText('verify.batch', { batch: r.input.batch }) : '';
-  out(tr('verify.input', { name: r.input.name, dtype: String(r.inputs[0]?.dtype), shape: shapeText(r.inputs[0]?.shape ?? null), fed: r.input.fed, batch }));
+  const model = { model: r.model, bytes: r.bytes, ir: r.irVersion, opsets: r.opsets.map((o) => `${o.domain} ${o.version}`).join(', ') };
+  out(r.producer ? tr('verify.modelFrom', { ...model, producer: r.producer }) : tr('verify.model', model));
+  const input = { name: r.input.name, dtype: String(r.inputs[0]?.dtype), shape: shapeText(r.inputs[0]?.shape ?? null), fed: r.input.fed };
+  out(r.input.batch ? tr('verify.inputBatched', { ...input, batch: r.input.batch }) : tr('verify.input', input));
   const o = r.outputs.find((x) => x.name === r.output.name);
   out(tr('verify.output', { name: r.output.name, dtype: String(o?.dtype), shape: shapeText(o?.shape ?? null), kind: r.output.kind }));
   out(tr('verify.testSet', { dataset: r.dataset, count: r.count }));

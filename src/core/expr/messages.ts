@@ -49,7 +49,7 @@ export const EXPR_MESSAGES = {
   closeHint: { en: "to close the '(' at column {column}", 'zh-cn': '用来闭合第 {column} 列的“(”' },
   unexpectedEnd: { en: 'unexpected end of expression', 'zh-cn': '表达式不完整' },
   expectedOperand: { en: 'expected a number, x, a parameter, a function call or a bracket', 'zh-cn': '这里应是数字、x、参数、函数调用或括号' },
-  unexpectedComma: { en: "unexpected ','", 'zh-cn': '此处不应出现“,”' },
+  unexpectedComma: { en: "unexpected ','", 'zh-cn': '此处不应出现逗号' },
   commaHint: { en: 'commas only separate function arguments', 'zh-cn': '逗号只用来分隔函数的参数' },
   unexpectedOperator: { en: "unexpected operator '{op}'", 'zh-cn': '此处不应出现运算符“{op}”' },
   notAFunction: { en: "'{name}' is not a function", 'zh-cn': '“{name}”不是函数' },
@@ -62,7 +62,7 @@ export const EXPR_MESSAGES = {
   knownNamesWithParams: { en: 'use x, pi, e or a parameter ({params})', 'zh-cn': '可用 x、pi、e 或参数（{params}）' },
   knownNames: { en: 'use x, pi or e (or declare it as a parameter)', 'zh-cn': '可用 x、pi 或 e（或把它声明为参数）' },
   missingCloseOfCall: { en: "missing ')' for {name}(", 'zh-cn': '{name}( 缺少配对的“)”' },
-  expectedCommaOrClose: { en: "expected ',' or ')' in {name}(...) but found '{token}'", 'zh-cn': '{name}(...) 中此处应为“,”或“)”，却是“{token}”' },
+  expectedCommaOrClose: { en: "expected ',' or ')' in {name}(...) but found '{token}'", 'zh-cn': '{name}(...) 中此处应为逗号或“)”，却是“{token}”' },
   arityOne: { en: "function '{name}' takes {arity} argument, got {count}", 'zh-cn': '函数 {name} 需要 {arity} 个参数，实际给了 {count} 个' },
   arityMany: { en: "function '{name}' takes {arity} arguments, got {count}", 'zh-cn': '函数 {name} 需要 {arity} 个参数，实际给了 {count} 个' },
 
