@@ -1,44 +1,71 @@
-import { CliError, type CliIO } from './command';
+import type { UiLanguage } from '../core/locale';
+import { CliError, type CliIO, summaryText, usageText } from './command';
 import { cliCommands } from './commands/index';
+import { languageFromEnv, padColumns, parseLanguage, takeLangOption, translator } from './l10n';
 
-const io: CliIO = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-};
+/** Where main writes and what it reads the locale from (the process's own by default). */
+export interface MainOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  out?: (text: string) => void;
+  err?: (text: string) => void;
+}
 
-function help(): string {
+const line = (write: (s: string) => void) => (text: string) => write(text.endsWith('\n') ? text : `${text}\n`);
+
+function help(lang: UiLanguage): string {
+  const tr = translator(lang);
   const width = Math.max(...cliCommands.map((c) => c.name.length));
   return [
-    'actlab: the Activation Lab command line',
+    tr('main.title'),
     '',
-    'usage: actlab <command> [options]',
+    tr('main.usage'),
     '',
-    ...cliCommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...cliCommands.map((c) => `  ${padColumns(c.name, width)}  ${summaryText(c)[lang]}`),
     '',
-    "'actlab <command> --help' shows a command's options.",
+    tr('main.more'),
+    tr('main.lang'),
   ].join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  const write = {
+    out: line(options.out ?? ((s) => process.stdout.write(s))),
+    err: line(options.err ?? ((s) => process.stderr.write(s))),
+  };
+  // --lang wins over the locale; a bad --lang is reported in the locale's language
+  const envLang = languageFromEnv(options.env ?? process.env);
+  const taken = takeLangOption(argv);
+  let lang = envLang;
+  if (taken.value !== undefined) {
+    const chosen = parseLanguage(taken.value);
+    if (!chosen) {
+      const tr = translator(envLang);
+      write.err(`actlab: ${taken.value === '' ? tr('main.langNeedsValue') : tr('main.badLang', { value: taken.value })}`);
+      return 1;
+    }
+    lang = chosen;
+  }
+  const io: CliIO = { ...write, lang };
+  const tr = translator(lang);
+  const [name, ...rest] = taken.argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.out(help());
+    io.out(help(lang));
     return name ? 0 : 1;
   }
   const command = cliCommands.find((c) => c.name === name);
   if (!command) {
-    io.err(`actlab: unknown command '${name}'\n\n${help()}`);
+    io.err(`${tr('main.unknownCommand', { name })}\n\n${help(lang)}`);
     return 1;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`usage: ${command.usage}`);
+    io.out(tr('main.usageOf', { usage: usageText(command) }));
     return 0;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`actlab ${name}: ${e.message}`);
+      io.err(`actlab ${name}: ${e.text[lang]}`);
       return e.exitCode;
     }
     throw e;
@@ -54,7 +81,8 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
-      io.err(`actlab: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      const lang = parseLanguage(takeLangOption(process.argv.slice(2)).value ?? '') ?? languageFromEnv(process.env);
+      process.stderr.write(`${translator(lang)('main.internalError', { detail: e instanceof Error ? e.stack ?? e.message : String(e) })}\n`);
       process.exitCode = 70;
     },
   );

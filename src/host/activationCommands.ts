@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
 import { evaluateAt } from '../core/analysis/evaluate';
 import type { ActivationRecord } from '../core/activations/types';
-import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
+import { compileCustomActivation, renderExprError, type CustomActivationDef } from '../core/expr/index';
+import { uiLanguage } from '../core/locale';
 import { parseParamList } from '../core/expr/paramAssignment';
 import { pickActivation } from './activationPicker';
 import type { CustomActivations } from './customActivations';
@@ -88,7 +89,7 @@ export async function defineCustomActivation(customs: CustomActivations): Promis
       compileCustomActivation({ name: name.trim(), expression, params });
       return undefined;
     } catch (e) {
-      return (e as Error).message;
+      return renderExprError(e, uiLanguage(vscode.env.language)); // with its column, in VS Code's display language
     }
   };
   const expression = await vscode.window.showInputBox({

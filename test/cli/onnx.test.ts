@@ -13,6 +13,7 @@ import { parseTrainArgs } from '../../src/cli/commands/train';
 import { exportCommand } from '../../src/cli/commands/export';
 import { verifyCommand } from '../../src/cli/commands/verify';
 import { CliError, type CliCommand } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
 
 const root = path.resolve(__dirname, '..', '..');
 const out = mkdtempSync(path.join(tmpdir(), 'actlab-onnx-cli-'));
@@ -125,6 +126,44 @@ test('actlab export --opset 13 --out elsewhere; verify finds the run through the
   assert.equal((JSON.parse(forced.out) as ExportResult).opset, 13);
   assert.ok(!readFileSync(own).equals(before), 'replaced with --force');
   writeFileSync(own, before); // the other tests verify the opset-17 export
+});
+
+test('export and verify in Chinese (--lang zh-cn; LANG=zh_CN.UTF-8): the report\'s words change, its numbers and --json do not', { timeout: 120_000 }, async () => {
+  train();
+  const zh = async (args: string[], how: 'flag' | 'env') => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(how === 'flag' ? ['--lang', 'zh-cn', ...args] : args, {
+      env: how === 'env' ? { LANG: 'zh_CN.UTF-8' } : {}, out: (t) => { stdout += t; }, err: (t) => { stderr += t; },
+    });
+    return { code, out: stdout, err: stderr };
+  };
+  const file = path.join(out, 'exports', 'relu-zh.onnx');
+  const e = await zh(['export', runDir(), '--out', file], 'flag');
+  assert.equal(e.code, 0, e.err);
+  assert.match(e.out, /^已写入 .*relu-zh\.onnx（\d+ 字节，opset 17，IR 8）\n {2}算子：Flatten, Gemm, Relu, Softmax\n {2}隐藏层 1：relu -> Relu\n {2}隐藏层 2：relu -> Relu\n$/);
+  const refused = await zh(['export', runDir(), '--out', file], 'env');
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /^actlab export: \.onnx 文件已存在：.*relu-zh\.onnx exists already/);
+  const v = await zh(['verify', file, '--limit', '300'], 'env');
+  const en = await inProcess(verifyCommand, [file, '--limit', '300']);
+  assert.equal(v.code, 0, v.err);
+  const lines = v.out.trimEnd().split('\n');
+  assert.match(lines[0]!, /^模型：.*relu-zh\.onnx（\d+ 字节，由 .+ 生成，IR 8，ai\.onnx 17）$/);
+  assert.match(lines[3]!, /^测试集：mnist，300 张图像$/);
+  assert.match(lines[5]!, /^用时：300 张图像共 [\d.]+ ms（每张 [\d.]+ µs，单线程；创建会话用了 \d+ ms）$/);
+  assert.equal(lines[6], '混淆矩阵（行：真实标签，列：预测）：');
+  assert.equal(lines.at(-1), '检查通过');
+  // the same accuracy and confusion matrix as the English report (the times differ from run to run)
+  const accuracy = (s: string) => /(0\.\d{4})/.exec(s.split('\n')[4]!)?.[1];
+  assert.equal(accuracy(v.out), accuracy(en.out));
+  const matrix = (s: string) => s.split('\n').slice(7, 18).join('\n');
+  assert.equal(matrix(v.out), matrix(en.out));
+  assert.match(matrix(v.out), /^ {4}( +\d){10}\n( +\d+( +\d+){10}\n?){10}$/);
+  const json = await zh(['verify', file, '--limit', '300', '--json'], 'flag');
+  const report = JSON.parse(json.out) as VerifyReport;
+  assert.equal(report.passed, true);
+  assert.ok(!/\p{Script=Han}/u.test(json.out), 'no Chinese in --json');
 });
 
 test('a model that disagrees with the lab beyond float32 rounding fails the check (exit 1) naming the first mismatching images', { timeout: 120_000 }, async () => {

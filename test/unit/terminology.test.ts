@@ -19,6 +19,9 @@ import { TRENDS, TRENDS_TITLE } from '../../src/core/guide/trends';
 import { HOVER_LABELS } from '../../src/core/hover/labels';
 import { hoverMarkdown } from '../../src/core/hover/markdown';
 import { formulaText } from '../../src/core/locale';
+import { EXPR_MESSAGES } from '../../src/core/expr/messages';
+import { CLI_MESSAGES } from '../../src/cli/messages';
+import { cliCommands } from '../../src/cli/commands/index';
 import { bundles } from '../../webview/i18n';
 import { PLAYGROUND_STRINGS } from '../../webview/playground/strings';
 import { sweepMethod, type SweepComparison } from '../../src/core/stats/sweep';
@@ -83,6 +86,14 @@ function shippedChinese(): Shipped[] {
     add('hover', `${r.id} (${framework ?? 'no framework'})`, hoverMarkdown(ref, 'zh-cn'));
   }
   for (const [k, v] of Object.entries(CHART_LABELS['zh-cn'])) add('chart labels', k, v);
+  // message tables: a named value ({name}) reads as a placeholder, like the bundles' {0}
+  const placeholders = (text: string): string => text.replace(/\{[A-Za-z]\w*\}/g, '{0}');
+  for (const [k, v] of Object.entries(EXPR_MESSAGES)) add('expression errors', k, placeholders(v['zh-cn']));
+  for (const [k, v] of Object.entries(CLI_MESSAGES)) add('CLI messages', k, placeholders(v['zh-cn']));
+  for (const c of cliCommands) {
+    const zh = c.translations?.['zh-cn'];
+    if (zh) { add('CLI usage', `${c.name}.summary`, zh.summary); add('CLI usage', `${c.name}.usage`, zh.usage); }
+  }
   // the Chinese README, line by line, outside fenced code
   read('README.zh-cn.md').split(/^```[\s\S]*?^```$/m).join('').split('\n').forEach((line, i) => add('README.zh-cn.md', `line ${i + 1}`, line));
   return out;
@@ -173,7 +184,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });

@@ -90,6 +90,27 @@ test('Functions: a bad custom expression shows the parse error with its column; 
   await w.close();
 });
 
+test('Functions in Chinese: the custom box shows the expression error in Chinese, with its column and the caret', async () => {
+  const w = await openWebview('panel', { section: 'functions' });
+  await w.send({ type: 'lab/state', state: { ...state, locale: 'zh-CN' } });
+  await w.page.waitForSelector('#section-functions');
+  await w.page.fill('[data-custom=expression]', 'x + expp(x)');
+  await w.page.waitForSelector('#custom-status [data-error]');
+  const message = await w.page.textContent('#custom-status [data-error]');
+  assert.match(message ?? '', /^未知函数“expp”（第 5 列；已知函数：exp, log, .*）$/);
+  assert.equal(await w.page.textContent('#custom-status pre.caret'), 'x + expp(x)\n    ^');
+  await w.page.fill('[data-custom=expression]', 'x*sigmoid(beta*x)');
+  await w.page.fill('[data-custom=params]', 'beta=1, alpha');
+  await w.page.waitForFunction(() => (document.querySelector('#custom-status [data-error]')?.textContent ?? '').includes('alpha'));
+  assert.equal(await w.page.textContent('#custom-status [data-error]'), '参数格式示例：beta=1, alpha=0.1（“alpha”不是 name=number 的形式）');
+  await w.page.fill('[data-custom=params]', 'beta=1');
+  await w.page.fill('[data-custom=name]', 'relu');
+  await w.page.waitForFunction(() => (document.querySelector('#custom-status [data-error]')?.textContent ?? '').includes('relu'));
+  assert.equal(await w.page.textContent('#custom-status [data-error]'), '自定义激活函数的名称“relu”已被内置的 relu 占用，请换一个名称');
+  assert.deepEqual(w.errors, []);
+  await w.close();
+});
+
 const epoch = (run: string, e: number, acc: number): Extract<RunEvent, { type: 'run/epoch' }> => ({
   type: 'run/epoch', runId: run,
   metrics: { epoch: e, loss: 1 - acc, accuracy: acc, val_loss: 1.1 - acc, val_accuracy: acc - 0.01, seconds: 2 + e / 10, layers: [{ meanAbsGradient: 0.01, deadUnitFraction: 0.1 }, { meanAbsGradient: 0.02, deadUnitFraction: 0 }, { meanAbsGradient: 0.05 }] },

@@ -7,9 +7,10 @@ import {
   CURVE_DATASET, curvesSpec, FLOW_DATASET, gradientFlowSpec, sampleCurve, saturationSpec, type CurveRow, type FlowRow, type SaturationRow,
 } from '../../src/core/charts/functions';
 import { compileCustomActivation } from '../../src/core/expr/customActivation';
-import { ExprError } from '../../src/core/expr/errors';
+import { ExprError, renderExprError } from '../../src/core/expr/errors';
 import { parseCustomActivationDef } from '../../src/core/expr/customActivation';
-import { parseParamList } from '../../src/core/expr/paramAssignment';
+import { readParamList } from '../../src/core/expr/paramAssignment';
+import { exprMessage, renderExprMessage } from '../../src/core/expr/messages';
 import { allActivations, paramsFor, recordFor, sliderRange } from '../activations';
 import { Chart } from '../charts';
 import { button, checkbox, el, labelled } from '../dom';
@@ -198,8 +199,9 @@ export function renderFunctions(root: HTMLElement): void {
 
 /** "beta=1, alpha=0.1" to { beta: 1, alpha: 0.1 }, or the page's message naming the problem. */
 export function parseParamText(s: string): Record<string, number> | string {
-  const params = parseParamList(s);
-  return typeof params === 'string' ? `${t('custom.badParams')} (${params})` : params;
+  const r = readParamList(s);
+  if ('params' in r) return r.params;
+  return renderExprMessage(exprMessage('problemWithHint', { problem: t('custom.badParams'), hint: r.problem }), lang());
 }
 
 function renderCustomBox(root: HTMLElement): HTMLElement {
@@ -229,7 +231,7 @@ function renderCustomBox(root: HTMLElement): HTMLElement {
     try {
       record = compileCustomActivation({ name: name.value, expression: expr.value, params: p });
     } catch (e) {
-      return showError((e as Error).message, e instanceof ExprError ? e.column : undefined);
+      return showError(renderExprError(e, lang()), e instanceof ExprError ? e.column : undefined);
     }
     current = { name: name.value.trim(), expression: expr.value.trim(), params: p };
     save.disabled = false;

@@ -1,11 +1,13 @@
 // Argument helpers shared by the activation commands (list, eval, props, gradient-flow):
 // an id-or-expression, --param name=value, --x lists and ranges, and JSON output.
 import { getActivation, resolveParams } from '../../core/activations/registry';
-import type { ActivationRecord } from '../../core/activations/types';
-import { compileCustomActivation } from '../../core/expr/index';
-import { paramRecord, parseActivationText } from '../../core/expr/activationText';
+import type { ActivationRecord, MathText } from '../../core/activations/types';
+import { formulaText, type UiLanguage } from '../../core/locale';
+import { compileCustomActivation, errorMessage, exprMessage } from '../../core/expr/index';
+import { paramRecord, readActivationText } from '../../core/expr/activationText';
 import { excerpt } from '../../core/expr/errors';
 import { CliError } from '../command';
+import { cliText, exprText, type Localised, verbatim } from '../l10n';
 import { parseParamAssignment } from '../../core/expr/paramAssignment';
 
 export interface ActivationArg {
@@ -13,6 +15,8 @@ export interface ActivationArg {
   /** What the user wrote: the id, or the expression. */
   label: string;
   params: Record<string, number>;
+  /** Whether the argument is an expression over x (its record is named 'expression'). */
+  expression: boolean;
 }
 
 /**
@@ -33,7 +37,7 @@ export function normalizeArgv(argv: readonly string[], valueOptions: readonly st
     if (valueOptions.includes(name)) {
       if (a.includes('=')) options.push(a);
       else if (i + 1 < argv.length) options.push(`${a}=${argv[++i]}`);
-      else throw new CliError(`${a} needs a value`);
+      else throw new CliError(cliText('args.needsValue', { option: a }));
     } else if (flags.includes(a) || (a.startsWith('--') && a.length > 2)) {
       options.push(a); // unknown --options are reported by parseArgs
     } else {
@@ -48,8 +52,8 @@ export function parseParamOptions(values: readonly string[] | undefined): Record
   const out = paramRecord();
   for (const text of values ?? []) {
     const a = parseParamAssignment(text);
-    if (!a) throw new CliError(`--param expects name=number, got '${excerpt(text)}'`);
-    if (Object.prototype.hasOwnProperty.call(out, a.name)) throw new CliError(`--param ${excerpt(a.name)} is given twice`);
+    if (!a) throw new CliError(cliText('param.expects', { text: excerpt(text) }));
+    if (Object.prototype.hasOwnProperty.call(out, a.name)) throw new CliError(cliText('param.twice', { name: excerpt(a.name) }));
     out[a.name] = a.value;
   }
   return out;
@@ -57,12 +61,12 @@ export function parseParamOptions(values: readonly string[] | undefined): Record
 
 const SPECIAL: Record<string, number> = { nan: NaN, inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '+infinity': Infinity, '-infinity': -Infinity };
 
-function parseNumber(text: string, what: string): number {
+function parseNumber(text: string, what: Localised): number {
   const t = text.trim();
   const special = SPECIAL[t.toLowerCase()];
   if (special !== undefined) return special;
   const v = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(v)) throw new CliError(`${what}: '${excerpt(text)}' is not a number`);
+  if (!Number.isFinite(v)) throw new CliError(cliText('x.notNumber', { what, text: excerpt(text) }));
   return v;
 }
 
@@ -79,20 +83,20 @@ export function linearPoint(a: number, b: number, i: number, n: number): number 
 
 /** `--x` as a list "v1,v2,..." or a range "a:b:n" (n evenly spaced points from a to b). */
 export function parseXs(text: string | undefined): number[] {
-  if (text === undefined) throw new CliError('give the inputs with --x v1,v2,... or --x a:b:n');
+  if (text === undefined) throw new CliError(cliText('x.missing'));
   if (text.includes(':')) {
     const parts = text.split(':');
-    if (parts.length !== 3) throw new CliError(`--x range must be a:b:n, got '${excerpt(text)}'`);
-    const a = parseNumber(parts[0]!, '--x range start');
-    const b = parseNumber(parts[1]!, '--x range end');
+    if (parts.length !== 3) throw new CliError(cliText('x.rangeForm', { text: excerpt(text) }));
+    const a = parseNumber(parts[0]!, cliText('x.rangeStart'));
+    const b = parseNumber(parts[1]!, cliText('x.rangeEnd'));
     const n = Number(parts[2]!.trim());
-    if (!Number.isFinite(a) || !Number.isFinite(b)) throw new CliError(`--x range ends must be finite, got '${excerpt(text)}'`);
-    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(`--x range needs a point count n from 1 to 100000, got '${excerpt(parts[2]!)}'`);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) throw new CliError(cliText('x.rangeFinite', { text: excerpt(text) }));
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(cliText('x.rangeCount', { text: excerpt(parts[2]!) }));
     return n === 1 ? [a] : Array.from({ length: n }, (_, i) => linearPoint(a, b, i, n));
   }
   const items = text.split(',');
-  if (items.length > 100_000) throw new CliError('--x lists at most 100000 values');
-  return items.map((s, i) => parseNumber(s, `--x value ${i + 1}`));
+  if (items.length > 100_000) throw new CliError(cliText('x.tooMany'));
+  return items.map((s, i) => parseNumber(s, cliText('x.value', { index: i + 1 })));
 }
 
 /**
@@ -100,23 +104,23 @@ export function parseXs(text: string | undefined): number[] {
  * parseActivationText; `given` are the --param values.
  */
 export function resolveActivationArg(arg: string | undefined, given: Record<string, number>): ActivationArg {
-  const choice = parseActivationText(arg ?? '', { params: given });
-  if (typeof choice === 'string') throw new CliError(choice);
+  const choice = readActivationText(arg ?? '', { params: given });
+  if ('problem' in choice) throw new CliError(exprText(choice.problem));
   if ('id' in choice) {
     const record = getActivation(choice.id);
     try {
       const params = resolveParams(record, choice.params);
       const written = Object.keys(choice.params).length && !Object.keys(given).length;
-      return { record, label: written ? (arg ?? '').trim() : record.id, params };
+      return { record, label: written ? (arg ?? '').trim() : record.id, params, expression: false };
     } catch (e) {
-      throw new CliError((e as Error).message);
+      throw new CliError(verbatim((e as Error).message));
     }
   }
   try {
     const record = compileCustomActivation({ name: 'expression', expression: choice.expression, params: choice.params });
-    return { record, label: choice.expression, params: paramRecord(Object.entries(choice.params)) };
+    return { record, label: choice.expression, params: paramRecord(Object.entries(choice.params)), expression: true };
   } catch (e) {
-    throw new CliError(`invalid expression '${excerpt(choice.expression)}': ${(e as Error).message}`);
+    throw new CliError(exprText(exprMessage('invalidExpression', { text: excerpt(choice.expression), error: errorMessage(e), hint: '' })));
   }
 }
 
@@ -130,4 +134,10 @@ export function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return Object.is(v, -0) ? '-0' : '0';
   return String(Number(v.toPrecision(8)));
+}
+
+/** A formula as a language shows it: its Chinese form where it has words, and in Chinese the prime ′ (a custom record writes f'). */
+export function formulaIn(math: MathText, lang: UiLanguage = 'en'): string {
+  const text = formulaText(math, lang);
+  return lang === 'en' ? text : text.replace(/'/g, '′');
 }

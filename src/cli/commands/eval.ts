@@ -1,7 +1,8 @@
 // `actlab eval <id|expression> --x ... [--param name=value ...] [--json]`: f(x) and f'(x).
 import { evaluateAt, JACOBIAN_MAX } from '../../core/analysis/evaluate';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
-import { fmt, normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
+import { cliText, translator, verbatim } from '../l10n';
+import { fmt, formulaIn, normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
 
 const USAGE = `actlab eval <id|expression> --x <v1,v2,...|a:b:n> [--param name=value ...] [--json]
 
@@ -16,11 +17,24 @@ Prints x, f(x) and f'(x) for a built-in activation (see actlab list) or an expre
                         activations add "jacobian", or "jacobianNote" past ${JACOBIAN_MAX}
                         values); non-finite numbers as "NaN", "Infinity"`;
 
+const USAGE_ZH = `对内置激活函数（见 actlab list）或关于 x 的表达式，打印 x、f(x) 和 f′(x)。
+  --x LIST|RANGE        输入：用逗号分隔的值，或用 \`a:b:n\` 表示从 a 到 b 的 n 个点
+                        （也接受 nan、inf 和 -inf）。对 softmax 和 log_softmax，这些值
+                        组成一个向量，此时 f′(x) 是雅可比矩阵的对角线；值不超过
+                        ${JACOBIAN_MAX} 个时还会打印整个雅可比矩阵。
+  --param NAME=VALUE    一个参数（可重复），例如 --param alpha=0.3；用于表达式时即声明
+                        这个参数：\`actlab eval "x*sigmoid(b*x)" --param b=2\`
+  --json                \`{"activation", "params", "points": [{"x", "y", "dy"}]}\`（向量激活函数
+                        另有 \`"jacobian"\`，超过 ${JACOBIAN_MAX} 个值时为 \`"jacobianNote"\`）；
+                        非有限数写成 \`"NaN"\`、\`"Infinity"\``;
+
 export const evalCommand: CliCommand = {
   name: 'eval',
   summary: "evaluate an activation and its derivative at given inputs",
   usage: USAGE,
+  translations: { 'zh-cn': { summary: '计算激活函数及其导数在给定输入处的值', usage: USAGE_ZH } },
   async run(argv, io) {
+    const tr = translator(io.lang);
     const { values, positionals } = parseCliArgs(
       normalizeArgv(argv, ['--x', '--param'], ['--json']),
       {
@@ -29,31 +43,31 @@ export const evalCommand: CliCommand = {
         json: { type: 'boolean' },
       },
     );
-    if (positionals.length > 1) throw new CliError(`expected one activation or expression, got ${positionals.length}: ${positionals.join(' ')} (quote an expression with spaces)`);
+    if (positionals.length > 1) throw new CliError(cliText('eval.oneActivation', { count: positionals.length, args: positionals.join(' ') }));
     const { record, label, params } = resolveActivationArg(positionals[0], parseParamOptions(values.param));
     const xs = parseXs(values.x);
     let evaluation;
     try {
       evaluation = evaluateAt(record, xs, params);
     } catch (e) {
-      throw new CliError((e as Error).message);
+      throw new CliError(verbatim((e as Error).message));
     }
     const { points, jacobian, jacobianNote } = evaluation;
     if (values.json) {
       io.out(toJson({ activation: label, params, points, ...(jacobian ? { jacobian } : {}), ...(jacobianNote ? { jacobianNote } : {}) }));
       return 0;
     }
-    const paramText = Object.keys(params).length ? Object.entries(params).map(([k, v]) => `${k}=${fmt(v)}`).join(', ') : 'no parameters';
-    io.out(`${label} (${paramText})`);
-    io.out(`  ${record.formula.unicode}`);
-    const rows = [['x', 'f(x)', record.kind === 'vector' ? "∂fᵢ/∂xᵢ" : "f'(x)"], ...points.map((p) => [fmt(p.x), fmt(p.y), fmt(p.dy)])];
+    const paramText = Object.keys(params).length ? Object.entries(params).map(([k, v]) => `${k}=${fmt(v)}`).join(', ') : tr('eval.noParams');
+    io.out(tr('eval.title', { label, params: paramText }));
+    io.out(`  ${formulaIn(record.formula, io.lang)}`);
+    const rows = [['x', 'f(x)', record.kind === 'vector' ? '∂fᵢ/∂xᵢ' : tr('eval.derivative')], ...points.map((p) => [fmt(p.x), fmt(p.y), fmt(p.dy)])];
     const widths = [0, 1, 2].map((c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), 0));
     for (const r of rows) io.out(r.map((cell, c) => cell.padStart(widths[c]! + 2)).join(''));
     if (jacobian) {
-      io.out('Jacobian (row i: ∂fᵢ/∂xⱼ):');
+      io.out(tr('eval.jacobian'));
       for (const row of jacobian) io.out(`  ${row.map((v) => fmt(v).padStart(14)).join('')}`);
     }
-    if (jacobianNote) io.out(`note: ${jacobianNote}`);
+    if (jacobianNote) io.out(tr('eval.jacobianNote', { n: points.length, max: JACOBIAN_MAX }));
     return 0;
   },
 };

@@ -7,8 +7,9 @@
 import { ACTIVATIONS, findActivation } from '../activations/registry';
 import type { ActivationRecord } from '../activations/types';
 import { resolveParams } from '../activations/params';
-import { isConstantName, isFunctionName, paramNameProblem, paramsUsed, RESERVED_NAMES } from './ast';
-import { clip, excerpt, ExprError } from './errors';
+import { isConstantName, isFunctionName, paramNameMessage, paramsUsed, RESERVED_NAMES } from './ast';
+import { clip, errorMessage, excerpt, ExprError } from './errors';
+import { type ExprMessage, exprMessage as m, type ExprProblem, renderExprMessage } from './messages';
 import { parseExpression } from './parser';
 import { MAX_EXPRESSION_LENGTH } from './tokenizer';
 
@@ -53,7 +54,10 @@ const has = (r: Readonly<Record<string, number>>, k: string): boolean => Object.
 /** A plain object for the caller, once every key is known to be a valid parameter name. */
 const plain = (r: Readonly<Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(r));
 const known = (): string => ACTIVATIONS.map((r) => r.id).join(', ');
-const quote = (text: string, column?: number): string => `'${excerpt(text, column)}'`;
+const fail = (problem: ExprMessage): ExprProblem => ({ problem });
+const failed = (r: object): r is ExprProblem => 'problem' in r;
+/** The English sentence of a problem, for the functions that answer `T | string`. */
+const english = <T extends object>(r: T | ExprProblem): T | string => (failed(r) ? renderExprMessage(r.problem, 'en') : r);
 
 /** `alpha=0.3, beta=2` as [name, value] pairs, or undefined when any part is not name=number. */
 function assignments(inside: string): [string, number][] | undefined {
@@ -69,12 +73,12 @@ function assignments(inside: string): [string, number][] | undefined {
 }
 
 /** Written parameters and --param values together; a name given both ways, or twice, is an error. */
-function mergeParams(written: readonly [string, number][], given: Readonly<Record<string, number>>, what: string): Record<string, number> | string {
+function mergeParams(written: readonly [string, number][], given: Readonly<Record<string, number>>, what: string): Record<string, number> | ExprProblem {
   const out = paramRecord(Object.entries(given));
   const seen = new Set<string>();
   for (const [k, v] of written) {
-    if (seen.has(k)) return `parameter ${clip(k)} of ${what} is written twice`;
-    if (has(out, k)) return `parameter ${clip(k)} of ${what} is given twice (in brackets and as --param)`;
+    if (seen.has(k)) return fail(m('paramWrittenTwice', { param: clip(k), what }));
+    if (has(out, k)) return fail(m('paramGivenTwice', { param: clip(k), what }));
     seen.add(k);
     out[k] = v;
   }
@@ -82,11 +86,11 @@ function mergeParams(written: readonly [string, number][], given: Readonly<Recor
 }
 
 /** A built-in with checked parameters, keyed by the lab's names (PyTorch's negative_slope → alpha). */
-function builtinChoice(record: ActivationRecord, params: Record<string, number>): ActivationChoice | string {
+function builtinChoice(record: ActivationRecord, params: Record<string, number>): ActivationChoice | ExprProblem {
   try {
     resolveParams(record, params);
   } catch (e) {
-    return (e as Error).message;
+    return fail(errorMessage(e));
   }
   const out = paramRecord();
   for (const [k, v] of Object.entries(params)) {
@@ -97,16 +101,17 @@ function builtinChoice(record: ActivationRecord, params: Record<string, number>)
 }
 
 /** A custom activation's parameters: its defaults, then the ones given; each must be one its expression uses. */
-function customChoice(name: string, def: CustomDefinition, params: Record<string, number>): ActivationChoice | string {
+function customChoice(name: string, def: CustomDefinition, params: Record<string, number>): ActivationChoice | ExprProblem {
   const out = paramRecord(Object.entries(def.params ?? {}));
   const used = paramsOf(def.expression);
-  if (typeof used === 'string') return `custom activation ${clip(name)}: ${used}`;
+  if (!Array.isArray(used)) return fail(m('customInvalid', { name: clip(name), problem: used.problem }));
   for (const [k, v] of Object.entries(params)) {
-    const problem = paramNameProblem(k);
-    if (problem) return problem;
+    const problem = paramNameMessage(k);
+    if (problem) return fail(problem);
     if (!used.includes(k)) {
-      const known = used.length ? `its parameters: ${used.join(', ')}` : 'it has no parameters';
-      return `unknown parameter '${clip(k)}' for ${clip(name)} (${known})`;
+      return fail(used.length
+        ? m('unknownParamOf', { param: clip(k), name: clip(name), list: used.join(', ') })
+        : m('unknownParamOfNone', { param: clip(k), name: clip(name) }));
     }
     out[k] = v;
   }
@@ -114,66 +119,71 @@ function customChoice(name: string, def: CustomDefinition, params: Record<string
 }
 
 /** The parameters an expression uses: every name in it that is not x, a constant or a function. */
-function paramsOf(expression: string): string[] | string {
+function paramsOf(expression: string): string[] | ExprProblem {
   const names = [...new Set(Array.from(expression.matchAll(/(?<![\w.])[A-Za-z_]\w*/g), (m) => m[0]))].filter((n) => !RESERVED_NAMES.has(n));
   try {
     return paramsUsed(parseExpression(expression, { params: names }));
   } catch (e) {
-    if (e instanceof ExprError) return `invalid expression ${quote(expression, e.column)}: ${e.message}`;
+    if (e instanceof ExprError) return fail(m('invalidExpression', { text: excerpt(expression, e.column), error: e.text, hint: '' }));
     throw e;
   }
 }
 
 /** An expression over x whose parameters are the given ones, each used. */
-function expressionChoice(text: string, params: Record<string, number>): ActivationChoice | string {
+function expressionChoice(text: string, params: Record<string, number>): ActivationChoice | ExprProblem {
   const names = Object.keys(params);
   for (const n of names) {
-    const problem = paramNameProblem(n);
-    if (problem) return problem;
+    const problem = paramNameMessage(n);
+    if (problem) return fail(problem);
   }
   let ast;
   try {
     ast = parseExpression(text, { params: names });
   } catch (e) {
     if (!(e instanceof ExprError)) throw e;
-    return `invalid expression ${quote(text, e.column)}: ${e.message}${activationHint(text, e)}`;
+    return fail(m('invalidExpression', { text: excerpt(text, e.column), error: e.text, hint: activationHint(text, e) ?? '' }));
   }
   const used = paramsUsed(ast);
   const unused = names.filter((n) => !used.includes(n));
   if (unused.length) {
     const list = unused.map((n) => clip(n)).join(', ');
-    return `--param ${list} ${unused.length > 1 ? 'are' : 'is'} not used by the expression ${quote(text)} ` +
-      '(a parameter of an expression must appear in it)';
+    return fail(m(unused.length > 1 ? 'unusedParamOptions' : 'unusedParamOption', { list, text: excerpt(text) }));
   }
   return { expression: text, params: plain(params) };
 }
 
 /** A hint when an expression failed on a name that is an activation: use it alone, not as a function. */
-function activationHint(text: string, e: ExprError): string {
-  const m = /'([A-Za-z_][\w.]*)'/.exec(e.problem);
-  const name = m?.[1];
-  if (!name || !/unknown (function|name)/.test(e.problem)) return '';
+function activationHint(text: string, e: ExprError): ExprMessage | undefined {
+  const name = e.id === 'unknownFunction' || e.id === 'unknownName' ? String((e.args as { name: string }).name) : '';
+  if (!/^[A-Za-z_][\w.]*$/.test(name)) return undefined;
   const record = findActivation(name);
   if (record) {
-    return `; ${record.id} is a built-in activation, not a function of the expression language: write it alone` +
-      (record.params.length ? `, with parameters as ${record.id}(${record.params[0]!.name}=${record.params[0]!.default})` : '');
+    const p = record.params[0];
+    return p
+      ? m('builtinNotFunctionWithParams', { id: record.id, param: p.name, value: p.default })
+      : m('builtinNotFunction', { id: record.id });
   }
   const whole = findActivation(text);
-  return whole ? `; did you mean ${whole.id}?` : '';
+  return whole ? m('didYouMeanActivation', { id: whole.id }) : undefined;
 }
 
 /**
  * Reads activation text. A bare name is a custom activation's name, a built-in id or alias
  * (`leaky_relu`, `LeakyReLU`, `swish`), or else an expression (`x`); `id(alpha=0.3)` gives an
  * exact id parameters; anything else is an expression over x, parsed in full. Returns the
- * choice, or a one-line error naming the problem (unknown names, bad parameters, a parameter
- * given twice, an unused --param, the expression's error with its column).
+ * choice, or a one-line error naming the problem in English (unknown names, bad parameters, a
+ * parameter given twice, an unused --param, the expression's error with its column).
  */
 export function parseActivationText(text: string, options: ActivationTextOptions = {}): ActivationChoice | string {
-  if (typeof text !== 'string' || text.trim() === '') return 'name an activation (see actlab list) or write an expression over x';
+  return english(readActivationText(text, options));
+}
+
+/** parseActivationText with the problem as a message, to render in the user's language. */
+export function readActivationText(text: string, options: ActivationTextOptions = {}): ActivationChoice | ExprProblem {
+  if (typeof text !== 'string' || text.trim() === '') return fail(m('nameAnActivation'));
   const trimmed = text.trim();
   if (Array.from(trimmed).length > MAX_EXPRESSION_LENGTH) {
-    return `the activation text is too long (${Array.from(trimmed).length} characters; at most ${MAX_EXPRESSION_LENGTH})`;
+    return fail(m('activationTextTooLong', { count: Array.from(trimmed).length, max: MAX_EXPRESSION_LENGTH }));
   }
   const given = paramRecord(Object.entries(options.params ?? {}));
   const custom = options.custom ?? new Map<string, CustomDefinition>();
@@ -185,7 +195,7 @@ export function parseActivationText(text: string, options: ActivationTextOptions
     const record = isExpressionName ? undefined : findActivation(trimmed);
     if (record) return builtinChoice(record, given);
     if (!isExpressionName && !isFunctionName(trimmed)) {
-      return `unknown activation '${clip(trimmed)}'; known: ${known()} (or write an expression over x)`;
+      return fail(m('unknownActivationOrExpression', { name: clip(trimmed), list: known() }));
     }
     return expressionChoice(trimmed, given);
   }
@@ -198,13 +208,13 @@ export function parseActivationText(text: string, options: ActivationTextOptions
     const record = def ? undefined : ACTIVATIONS.find((r) => r.id === name);
     if (!def && !record) {
       const near = findActivation(name);
-      if (!near) return `unknown activation '${clip(name)}'; known: ${known()}`;
-      return written.length
-        ? `parameters in brackets follow an exact id: write ${near.id}(${excerpt(call[2]!.trim())}) (see actlab list)`
-        : `'${clip(trimmed)}' is a call, not an activation's name: write ${near.id}`;
+      if (!near) return fail(m('unknownActivation', { name: clip(name), list: known() }));
+      return fail(written.length
+        ? m('bracketsFollowExactId', { id: near.id, params: excerpt(call[2]!.trim()) })
+        : m('callNotName', { text: clip(trimmed), id: near.id }));
     }
     const params = mergeParams(written, given, name);
-    if (typeof params === 'string') return params;
+    if (failed(params)) return params;
     return def ? customChoice(name, def, params) : builtinChoice(record!, params);
   }
   return expressionChoice(trimmed, given);
@@ -212,11 +222,17 @@ export function parseActivationText(text: string, options: ActivationTextOptions
 
 /** Valid names for custom activations: identifiers that name no built-in and no word of the language. */
 export function customNameProblem(name: string): string | undefined {
-  if (!/^[A-Za-z_]\w*$/.test(name)) return `custom activation name '${clip(name)}' must be letters, digits and _ (not starting with a digit)`;
-  if (name.length > 64) return `custom activation name '${clip(name)}' is too long (${name.length} characters; at most 64)`;
-  if (RESERVED_NAMES.has(name)) return `custom activation name '${name}' is a word of the expression language (x, pi, e and function names)`;
+  const problem = customNameMessage(name);
+  return problem && renderExprMessage(problem, 'en');
+}
+
+/** customNameProblem as a message. */
+export function customNameMessage(name: string): ExprMessage | undefined {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return m('customNameChars', { name: clip(name) });
+  if (name.length > 64) return m('customNameTooLong', { name: clip(name), count: name.length });
+  if (RESERVED_NAMES.has(name)) return m('customNameReserved', { name });
   const builtin = findActivation(name);
-  if (builtin) return `custom activation name '${name}' is taken by the built-in ${builtin.id}; choose another name`;
+  if (builtin) return m('customNameTaken', { name, id: builtin.id });
   return undefined;
 }
 
@@ -225,15 +241,21 @@ export function customNameProblem(name: string): string | undefined {
  * twice, a name taken by a built-in, or an empty expression is an error (a string).
  */
 export function parseCustomDefinitions(defs: readonly string[]): Map<string, CustomDefinition> | string {
+  const r = readCustomDefinitions(defs);
+  return r instanceof Map ? r : renderExprMessage(r.problem, 'en');
+}
+
+/** parseCustomDefinitions with the problem as a message. */
+export function readCustomDefinitions(defs: readonly string[]): Map<string, CustomDefinition> | ExprProblem {
   const out = new Map<string, CustomDefinition>();
   for (const def of defs) {
     const eq = def.indexOf('=');
     const name = eq < 0 ? '' : def.slice(0, eq).trim();
     const expression = eq < 0 ? '' : def.slice(eq + 1).trim();
-    if (eq < 1 || name === '' || expression === '') return `--custom needs NAME=EXPRESSION, got '${excerpt(def)}'`;
-    const problem = customNameProblem(name);
-    if (problem) return problem;
-    if (out.has(name)) return `custom activation ${name} is defined twice (--custom ${name}=...): give each name once`;
+    if (eq < 1 || name === '' || expression === '') return fail(m('customNeedsNameAndExpression', { text: excerpt(def) }));
+    const problem = customNameMessage(name);
+    if (problem) return fail(problem);
+    if (out.has(name)) return fail(m('customDefinedTwice', { name }));
     out.set(name, { expression });
   }
   return out;

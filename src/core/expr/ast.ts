@@ -1,5 +1,6 @@
 // The abstract syntax tree of the lab's custom-expression language, shared by the parser, the
 // evaluator, the symbolic differentiator, the printers and the ONNX exporter.
+import { type ExprMessage, exprMessage, renderExprMessage } from './messages';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
@@ -56,12 +57,18 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set(['x', ...Object.keys(
 /** Names of Object.prototype's members (`__proto__`, `constructor`): parameter records elsewhere are plain objects. */
 export const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** Why `name` cannot name a parameter, or undefined when it can. */
-export function paramNameProblem(name: string): string | undefined {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `parameter name '${name.length > 40 ? `${name.slice(0, 39)}…` : name}' is not a valid name (letters, digits, _)`;
-  if (RESERVED_NAMES.has(name)) return `parameter name '${name}' is reserved (x, pi, e and function names)`;
-  if (OBJECT_MEMBER_NAMES.has(name)) return `parameter name '${name}' is reserved (a member of every JavaScript object)`;
+/** Why `name` cannot name a parameter (a message), or undefined when it can. */
+export function paramNameMessage(name: string): ExprMessage | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return exprMessage('paramNameInvalid', { name: name.length > 40 ? `${name.slice(0, 39)}…` : name });
+  if (RESERVED_NAMES.has(name)) return exprMessage('paramNameReserved', { name });
+  if (OBJECT_MEMBER_NAMES.has(name)) return exprMessage('paramNameMember', { name });
   return undefined;
+}
+
+/** Why `name` cannot name a parameter, in English, or undefined when it can. */
+export function paramNameProblem(name: string): string | undefined {
+  const problem = paramNameMessage(name);
+  return problem && renderExprMessage(problem, 'en');
 }
 
 export const isFunctionName = (name: string): name is FunctionName => Object.prototype.hasOwnProperty.call(FUNCTIONS, name);

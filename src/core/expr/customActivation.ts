@@ -1,11 +1,12 @@
 // A user's activation, given as data { name, expression, params }, compiled to a full record:
 // the same shape as the built-ins, so plots, the trainer and the ONNX exporter use it alike.
-import { customNameProblem } from './activationText';
+import { customNameMessage } from './activationText';
 import type { ElementwiseActivation, FloatArray, Params } from '../activations/types';
 import { analyzeActivation } from '../analysis/properties';
-import { type Expr, paramNameProblem, paramsUsed } from './ast';
+import { type Expr, paramNameMessage, paramsUsed } from './ast';
 import { differentiate } from './differentiate';
-import { clip, ExprError } from './errors';
+import { clip, CustomActivationError, ExprError } from './errors';
+import { type ExprMessage, exprMessage as m, renderExprMessage } from './messages';
 import { Tape } from './evaluate';
 import { parseExpression } from './parser';
 import { toLatex, toText } from './print';
@@ -51,31 +52,31 @@ const PARAM_NAME_MAX = 32;
  */
 export function parseCustomActivationDef(raw: unknown): CustomActivationDef | string {
   const r = checkDef(raw);
-  return 'problem' in r ? r.problem : r.def;
+  return 'problem' in r ? renderExprMessage(r.problem, 'en') : r.def;
 }
 
 /** A definition, or its problem and whether the problem is in the expression (an ExprError's matter). */
-function checkDef(raw: unknown): { def: CustomActivationDef } | { problem: string; inExpression: boolean } {
-  const fail = (problem: string, inExpression = false) => ({ problem, inExpression });
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('a custom activation needs { name, expression, params? }');
+function checkDef(raw: unknown): { def: CustomActivationDef } | { problem: ExprMessage; inExpression: boolean } {
+  const fail = (problem: ExprMessage, inExpression = false) => ({ problem, inExpression });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(m('definitionShape'));
   const { name, expression, params } = raw as Record<string, unknown>;
-  if (typeof name !== 'string' || name.trim() === '') return fail('a custom activation needs a non-empty name');
-  const nameProblem = customNameProblem(name);
+  if (typeof name !== 'string' || name.trim() === '') return fail(m('definitionNeedsName'));
+  const nameProblem = customNameMessage(name);
   if (nameProblem) return fail(nameProblem);
-  if (typeof expression !== 'string') return fail(`custom activation '${name}' needs an expression (text)`);
-  if (expression.trim() === '') return fail('the expression is empty', true);
-  if (expression.length > EXPRESSION_MAX) return fail(`the expression is too long (${expression.length} characters; at most ${EXPRESSION_MAX})`, true);
+  if (typeof expression !== 'string') return fail(m('definitionNeedsExpression', { name }));
+  if (expression.trim() === '') return fail(m('expressionEmpty'), true);
+  if (expression.length > EXPRESSION_MAX) return fail(m('definitionTooLong', { count: expression.length, max: EXPRESSION_MAX }), true);
   if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
-    return fail(`params of custom activation '${name}' must be an object of numbers`);
+    return fail(m('paramsNotObject', { name }));
   }
   const entries = Object.entries((params ?? {}) as Record<string, unknown>);
-  if (entries.length > PARAMS_MAX) return fail(`custom activation '${name}' has ${entries.length} parameters; at most ${PARAMS_MAX}`);
+  if (entries.length > PARAMS_MAX) return fail(m('tooManyParams', { name, count: entries.length, max: PARAMS_MAX }));
   const out: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [p, v] of entries) {
-    if (p.length > PARAM_NAME_MAX) return fail(`parameter name '${clip(p)}' of '${name}' is too long (at most ${PARAM_NAME_MAX} characters)`);
-    const problem = paramNameProblem(p);
-    if (problem) return fail(`${problem} (custom activation '${clip(name)}')`);
-    if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`parameter ${p} of '${name}' must be a finite number, got ${String(v)}`);
+    if (p.length > PARAM_NAME_MAX) return fail(m('paramNameTooLong', { param: clip(p), name, max: PARAM_NAME_MAX }));
+    const problem = paramNameMessage(p);
+    if (problem) return fail(m('paramNameOf', { problem, name: clip(name) }));
+    if (typeof v !== 'number' || !Number.isFinite(v)) return fail(m('paramNotFinite', { param: p, name, value: String(v) }));
     out[p] = v;
   }
   return { def: { name, expression: expression.trim(), params: out } };
@@ -93,19 +94,19 @@ export const MAX_EVALUATION_COST = 320;
 /**
  * Parses, differentiates and validates a custom activation, and returns its record. Throws
  * ExprError for a bad expression (with the column), one too costly to evaluate, or a function
- * that is not finite or whose derivative disagrees with finite differences on the grid; Error for
- * bad names or parameters.
+ * that is not finite or whose derivative disagrees with finite differences on the grid;
+ * CustomActivationError for bad names or parameters.
  */
 export function compileCustomActivation(given: CustomActivationDef): CustomActivation {
   const checked = checkDef(given);
-  if ('problem' in checked) throw checked.inExpression ? new ExprError(checked.problem) : new Error(checked.problem);
+  if ('problem' in checked) throw checked.inExpression ? new ExprError(checked.problem) : new CustomActivationError(checked.problem);
   const { def } = checked;
   const name = def.name;
   const defaults = { ...(def.params ?? {}) };
   const paramNames = Object.keys(defaults);
   const ast = parseExpression(def.expression, { params: paramNames });
   const unused = paramNames.filter((p) => !paramsUsed(ast).includes(p));
-  if (unused.length) throw new ExprError(`parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} not used in the expression`);
+  if (unused.length) throw new ExprError(m(unused.length > 1 ? 'unusedParams' : 'unusedParam', { list: unused.join(', ') }));
   const derivativeAst = simplify(differentiate(ast));
   const paramDerivativeAsts = Object.fromEntries(paramNames.map((p) => [p, simplify(differentiate(ast, p))]));
   const paramTapes = Object.fromEntries(paramNames.map((p) => [p, new Tape([paramDerivativeAsts[p]!], paramNames)]));
@@ -115,12 +116,11 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
   const tapeBoth = new Tape([ast, derivativeAst], paramNames); // f and f' sharing their common subtrees
   const cost = tapeBoth.cost;
   if (cost > MAX_EVALUATION_COST) {
-    throw new ExprError('expression is too costly to evaluate', undefined,
-      `f and f' take ${cost} operations per point together, at most ${MAX_EVALUATION_COST}: simplify it`);
+    throw new ExprError(m('tooCostly'), undefined, m('tooCostlyHint', { cost, max: MAX_EVALUATION_COST }));
   }
   const defaultVector = Float64Array.from(paramNames, (p) => defaults[p]!);
   const check = validateOnGrid(ast, derivativeAst, paramNames, defaultVector);
-  if (check.problems.length) throw new ExprError(`custom activation '${name}' fails validation on [-10, 10]: ${check.problems.join('; ')}`);
+  if (check.issues.length) throw new ExprError(m('failsValidation', { name, problems: check.issues }));
 
   // Params objects map to a parameter vector; the last one is cached (the trainer reuses one object).
   let lastParams: Params | undefined;

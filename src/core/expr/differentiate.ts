@@ -5,6 +5,7 @@
 // work is linear in the DAG however deep the nesting.
 import type { Expr } from './ast';
 import { ExprError } from './errors';
+import { exprMessage } from './messages';
 import { withTable } from './intern';
 import { add, call, compare, div, mul, neg, num, pow, sub } from './simplify';
 
@@ -110,7 +111,7 @@ export function differentiate(e: Expr, variable = 'x'): Expr {
 
     const result = d(root);
     if (countUpTo(result, MAX_DERIVATIVE_NODES) > MAX_DERIVATIVE_NODES) {
-      throw new ExprError(`the derivative is too large to use (more than ${MAX_DERIVATIVE_NODES} terms): simplify the expression`);
+      throw new ExprError(exprMessage('derivativeTooLarge', { max: MAX_DERIVATIVE_NODES }));
     }
     return result;
   });

@@ -1,12 +1,61 @@
-// The one error type of the expression language: the problem in words, the 1-based column (in
-// characters) where it is, and an optional hint: "unknown function 'expp' at column 5 (known: ...)".
-// Messages quote user text only in clipped form, so a 20 KB expression never fills a terminal.
+// The errors of the expression language: the problem as a message (an id and its values), the
+// 1-based column (in characters) where it is, and an optional hint. `message` is the English
+// text ("unknown function 'expp' at column 5 (known: ...)"); renderExprError gives it in the
+// user's language. Messages quote user text only in clipped form, so a 20 KB expression never
+// fills a terminal.
+import type { UiLanguage } from '../locale';
+import { type ExprMessage, exprMessage, renderExprMessage } from './messages';
+
+/** The problem, its column and its hint as one message. */
+function located(problem: ExprMessage, column: number | undefined, hint: ExprMessage | undefined): ExprMessage {
+  if (column === undefined) return hint ? exprMessage('problemWithHint', { problem, hint }) : problem;
+  return hint ? exprMessage('problemAtWithHint', { problem, column, hint }) : exprMessage('problemAt', { problem, column });
+}
 
 export class ExprError extends Error {
-  constructor(readonly problem: string, readonly column?: number, readonly hint?: string) {
-    super(`${problem}${column === undefined ? '' : ` at column ${column}`}${hint ? ` (${hint})` : ''}`);
+  /** The problem in English, without its column and hint. */
+  readonly problem: string;
+  /** The hint in English. */
+  readonly hint?: string;
+  /** The problem's message id and the values it names. */
+  readonly id: ExprMessage['id'];
+  readonly args: ExprMessage['args'];
+  /** The whole error (problem, column, hint) as one message, to render in a language. */
+  readonly text: ExprMessage;
+
+  constructor(problem: ExprMessage, readonly column?: number, hint?: ExprMessage) {
+    const text = located(problem, column, hint);
+    super(renderExprMessage(text, 'en'));
     this.name = 'ExprError';
+    this.problem = renderExprMessage(problem, 'en');
+    if (hint) this.hint = renderExprMessage(hint, 'en');
+    this.id = problem.id;
+    this.args = problem.args;
+    this.text = text;
   }
+}
+
+/** A custom activation's definition is wrong outside its expression: its name or its parameters. */
+export class CustomActivationError extends Error {
+  constructor(readonly text: ExprMessage) {
+    super(renderExprMessage(text, 'en'));
+    this.name = 'CustomActivationError';
+  }
+}
+
+/**
+ * An error in a language: the expression language's own errors rendered from their messages,
+ * anything else by its (English) message.
+ */
+export function renderExprError(error: unknown, lang: UiLanguage): string {
+  if (error instanceof ExprError || error instanceof CustomActivationError) return renderExprMessage(error.text, lang);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error as a message: the expression language's own, or another's English text as it is. */
+export function errorMessage(error: unknown): ExprMessage {
+  if (error instanceof ExprError || error instanceof CustomActivationError) return error.text;
+  return exprMessage('verbatim', { text: error instanceof Error ? error.message : String(error) });
 }
 
 /** The longest piece of user text a message quotes whole. */

@@ -16,3 +16,6 @@ export {
   type ActivationChoice, type ActivationTextOptions, type CustomDefinition,
 } from './activationText';
 export { clip, excerpt } from './errors';
+export { CustomActivationError, errorMessage, renderExprError } from './errors';
+export { EXPR_MESSAGES, exprMessage, renderExprMessage, type ExprArg, type ExprMessage, type ExprMessageId, type ExprProblem } from './messages';
+export { customNameMessage, readActivationText, readCustomDefinitions } from './activationText';

@@ -11,6 +11,7 @@ import {
   type BinaryOp, type CompareOp, type Expr, FUNCTIONS, isConstantName, isFunctionName,
 } from './ast';
 import { clip, ExprError } from './errors';
+import { exprMessage as m } from './messages';
 import { type Token, tokenize } from './tokenizer';
 
 /** The deepest nesting accepted (brackets, calls, unary signs and powers each add a level). */
@@ -23,12 +24,7 @@ export interface ParseOptions {
   params?: readonly string[];
 }
 
-const EXPECTED_OPERAND = 'expected a number, x, a parameter, a function call or a bracket';
 const COMPARE_OPS: readonly string[] = ['<', '<=', '>', '>=', '==', '!='];
-
-function describe(t: Token): string {
-  return t.kind === 'end' ? 'end of expression' : `'${clip(t.text)}'`;
-}
 
 class Parser {
   private pos = 0;
@@ -38,19 +34,19 @@ class Parser {
   constructor(private readonly tokens: Token[], private readonly params: ReadonlySet<string>) {}
 
   parse(): Expr {
-    if (this.peek().kind === 'end') throw new ExprError('empty expression');
+    if (this.peek().kind === 'end') throw new ExprError(m('emptyExpression'));
     const e = this.comparison();
     const t = this.peek();
     if (t.kind !== 'end') {
       const prev = this.tokens[this.pos - 1];
-      if (t.kind === ')') throw new ExprError("unexpected ')'", t.column, "no matching '('");
+      if (t.kind === ')') throw new ExprError(m('unexpectedClose'), t.column, m('noMatchingOpen'));
       if (prev && (t.kind === 'ident' || t.kind === 'number' || t.kind === '(')) {
-        throw new ExprError(`missing operator before ${describe(t)}`, t.column, `write ${clip(prev.text, 24)}*${clip(t.text, 24)} to multiply`);
+        throw new ExprError(m('missingOperator', { token: clip(t.text) }), t.column, m('writeProductHint', { left: clip(prev.text, 24), right: clip(t.text, 24) }));
       }
       if (t.kind === 'op' && COMPARE_OPS.includes(t.text)) {
-        throw new ExprError('comparisons cannot be chained', t.column, 'a < x < b does not work; use where(...) or min/max');
+        throw new ExprError(m('chainedComparison'), t.column, m('chainedComparisonHint'));
       }
-      throw new ExprError(`unexpected ${describe(t)}`, t.column);
+      throw new ExprError(m('unexpectedToken', { token: clip(t.text) }), t.column);
     }
     return e;
   }
@@ -64,12 +60,12 @@ class Parser {
   }
 
   private node<E extends Expr>(e: E, column: number): E {
-    if (++this.nodes > MAX_NODES) throw new ExprError('expression is too large', column, `more than ${MAX_NODES} terms`);
+    if (++this.nodes > MAX_NODES) throw new ExprError(m('tooManyNodes'), column, m('tooManyNodesHint', { max: MAX_NODES }));
     return e;
   }
 
   private enter(column: number): void {
-    if (++this.depth > MAX_DEPTH) throw new ExprError('expression is nested too deeply', column, `more than ${MAX_DEPTH} levels`);
+    if (++this.depth > MAX_DEPTH) throw new ExprError(m('tooDeep'), column, m('tooDeepHint', { max: MAX_DEPTH }));
   }
 
   private comparison(): Expr {
@@ -135,12 +131,12 @@ class Parser {
         return this.node({ type: 'number', value: t.value! }, t.column);
       case '(': {
         this.enter(t.column);
-        if (this.peek().kind === ')') throw new ExprError("empty brackets '()'", t.column);
+        if (this.peek().kind === ')') throw new ExprError(m('emptyBrackets'), t.column);
         const inner = this.comparison();
         const close = this.next();
         if (close.kind !== ')') {
-          if (close.kind === 'end') throw new ExprError("missing ')' for the '('", t.column);
-          throw new ExprError(`expected ')' but found ${describe(close)}`, close.column, `to close the '(' at column ${t.column}`);
+          if (close.kind === 'end') throw new ExprError(m('missingClose'), t.column);
+          throw new ExprError(m('expectedClose', { token: clip(close.text) }), close.column, m('closeHint', { column: t.column }));
         }
         this.depth--;
         return inner;
@@ -148,13 +144,13 @@ class Parser {
       case 'ident':
         return this.identifier(t);
       case 'end':
-        throw new ExprError('unexpected end of expression', t.column, EXPECTED_OPERAND);
+        throw new ExprError(m('unexpectedEnd'), t.column, m('expectedOperand'));
       case ')':
-        throw new ExprError("unexpected ')'", t.column, EXPECTED_OPERAND);
+        throw new ExprError(m('unexpectedClose'), t.column, m('expectedOperand'));
       case ',':
-        throw new ExprError("unexpected ','", t.column, 'commas only separate function arguments');
+        throw new ExprError(m('unexpectedComma'), t.column, m('commaHint'));
       case 'op':
-        throw new ExprError(`unexpected operator '${t.text}'`, t.column, EXPECTED_OPERAND);
+        throw new ExprError(m('unexpectedOperator', { op: t.text }), t.column, m('expectedOperand'));
     }
   }
 
@@ -164,19 +160,19 @@ class Parser {
     if (isCall) {
       if (!isFunctionName(name)) {
         if (name === 'x' || isConstantName(name) || this.params.has(name)) {
-          throw new ExprError(`'${clip(name)}' is not a function`, t.column, `write ${clip(name)}*(...) to multiply`);
+          throw new ExprError(m('notAFunction', { name: clip(name) }), t.column, m('notAFunctionHint', { name: clip(name) }));
         }
-        throw new ExprError(`unknown function '${clip(name)}'`, t.column, `known: ${Object.keys(FUNCTIONS).join(', ')}`);
+        throw new ExprError(m('unknownFunction', { name: clip(name) }), t.column, m('knownFunctions', { list: Object.keys(FUNCTIONS).join(', ') }));
       }
       return this.call(t, name);
     }
-    if (isFunctionName(name)) throw new ExprError(`function '${name}' needs its arguments in brackets`, t.column, `like ${name}(x)`);
+    if (isFunctionName(name)) throw new ExprError(m('needsBrackets', { name }), t.column, m('needsBracketsHint', { name }));
     if (name === 'x') return this.node({ type: 'variable' }, t.column);
     if (isConstantName(name)) return this.node({ type: 'constant', name }, t.column);
     if (this.params.has(name)) return this.node({ type: 'param', name }, t.column);
     const params = [...this.params];
-    const known = params.length ? `x, pi, e or a parameter (${params.join(', ')})` : 'x, pi or e (or declare it as a parameter)';
-    throw new ExprError(`unknown name '${clip(name)}'`, t.column, `use ${known}`);
+    const known = params.length ? m('knownNamesWithParams', { params: params.join(', ') }) : m('knownNames');
+    throw new ExprError(m('unknownName', { name: clip(name) }), t.column, known);
   }
 
   private call(t: Token, name: keyof typeof FUNCTIONS): Expr {
@@ -189,8 +185,8 @@ class Parser {
         const sep = this.next();
         if (sep.kind === ')') break;
         if (sep.kind === ',') continue;
-        if (sep.kind === 'end') throw new ExprError(`missing ')' for ${name}(`, open.column);
-        throw new ExprError(`expected ',' or ')' in ${name}(...) but found ${describe(sep)}`, sep.column);
+        if (sep.kind === 'end') throw new ExprError(m('missingCloseOfCall', { name }), open.column);
+        throw new ExprError(m('expectedCommaOrClose', { name, token: clip(sep.text) }), sep.column);
       }
     } else {
       this.next();
@@ -198,7 +194,7 @@ class Parser {
     this.depth--;
     const arity = FUNCTIONS[name].arity;
     if (args.length !== arity) {
-      throw new ExprError(`function '${name}' takes ${arity} argument${arity === 1 ? '' : 's'}, got ${args.length}`, t.column);
+      throw new ExprError(m(arity === 1 ? 'arityOne' : 'arityMany', { name, arity, count: args.length }), t.column);
     }
     return this.node({ type: 'call', fn: name, args }, t.column);
   }

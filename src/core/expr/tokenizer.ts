@@ -1,6 +1,7 @@
 // Splits an expression into tokens with their columns. A hand-written scanner (no regular
 // expressions over the input, so no catastrophic backtracking); literals are checked here.
 import { clip, ExprError } from './errors';
+import { type ExprMessage, exprMessage as m } from './messages';
 
 export type TokenKind = 'number' | 'ident' | 'op' | '(' | ')' | ',' | 'end';
 
@@ -30,18 +31,19 @@ const isIdentStart = (c: string | undefined): boolean =>
 const isIdentPart = (c: string | undefined): boolean => isIdentStart(c) || isDigit(c);
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
-function describeChar(c: string): string {
+/** An unexpected character: shown with its code point, or only the code point when it does not print. */
+function unexpectedChar(c: string): ExprMessage {
   const code = c.codePointAt(0)!;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const printable = code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code < 0xa0);
-  return printable ? `'${c}' (${hex})` : hex;
+  return printable ? m('unexpectedChar', { char: c, code: hex }) : m('unexpectedInvisibleChar', { code: hex });
 }
 
 export function tokenize(source: string): Token[] {
-  if (typeof source !== 'string') throw new ExprError('the expression must be text');
+  if (typeof source !== 'string') throw new ExprError(m('notText'));
   const chars = Array.from(source);
   if (chars.length > MAX_EXPRESSION_LENGTH) {
-    throw new ExprError('expression is too long', undefined, `${chars.length} characters; at most ${MAX_EXPRESSION_LENGTH}`);
+    throw new ExprError(m('tooLong'), undefined, m('tooLongHint', { count: chars.length, max: MAX_EXPRESSION_LENGTH }));
   }
   const tokens: Token[] = [];
   let i = 0;
@@ -66,7 +68,7 @@ export function tokenize(source: string): Token[] {
         if (!isDigit(chars[i])) {
           // '2e' followed by something else: report the malformed exponent, or '2e' then a name.
           if (isIdentPart(chars[save + 1])) i = save;
-          else throw new ExprError(`malformed number '${clip(chars.slice(start, i).join(''))}'`, column, 'the exponent needs digits');
+          else throw new ExprError(m('malformedNumber', { text: clip(chars.slice(start, i).join('')) }), column, m('exponentNeedsDigits'));
         }
         while (isDigit(chars[i])) i++;
       }
@@ -74,14 +76,16 @@ export function tokenize(source: string): Token[] {
         let end = i;
         while (end < chars.length && (chars[end] === '.' || isIdentPart(chars[end]))) end++;
         const text = chars.slice(start, end).join('');
-        const hint = isIdentStart(chars[i]) ? `write ${clip(chars.slice(start, i).join(''), 24)}*${clip(chars.slice(i, end).join(''), 24)} to multiply` : undefined;
-        throw new ExprError(`malformed number '${clip(text)}'`, column, hint);
+        const hint = isIdentStart(chars[i])
+          ? m('writeProductHint', { left: clip(chars.slice(start, i).join(''), 24), right: clip(chars.slice(i, end).join(''), 24) })
+          : undefined;
+        throw new ExprError(m('malformedNumber', { text: clip(text) }), column, hint);
       }
       const text = chars.slice(start, i).join('');
       const value = Number(text);
-      if (!Number.isFinite(value)) throw new ExprError(`number '${clip(text)}' is too large`, column, 'beyond ±1.8e308');
+      if (!Number.isFinite(value)) throw new ExprError(m('numberTooLarge', { text: clip(text) }), column, m('numberTooLargeHint'));
       if (value === 0 && /[1-9]/.test(text.replace(/[eE].*$/, ''))) {
-        throw new ExprError(`number '${clip(text)}' is too small`, column, 'it rounds to 0');
+        throw new ExprError(m('numberTooSmall', { text: clip(text) }), column, m('numberTooSmallHint'));
       }
       tokens.push({ kind: 'number', text, column, value });
       continue;
@@ -104,12 +108,12 @@ export function tokenize(source: string): Token[] {
       i += op.length;
       continue;
     }
-    if (c === '=') throw new ExprError("'=' is not an operator", column, "use '==' to compare");
+    if (c === '=') throw new ExprError(m('equalsNotOperator'), column, m('equalsHint'));
     if (c === '&' || c === '|' || c === '!') {
-      throw new ExprError(`'${c}' is not supported`, column, 'combine conditions with where(...), min or max');
+      throw new ExprError(m('logicNotSupported', { char: c }), column, m('logicHint'));
     }
     const instead = LOOKALIKES[c];
-    throw new ExprError(`unexpected character ${describeChar(c)}`, column, instead ? `did you mean '${instead}'?` : undefined);
+    throw new ExprError(unexpectedChar(c), column, instead ? m('didYouMeanChar', { instead }) : undefined);
   }
   tokens.push({ kind: 'end', text: '', column: chars.length + 1 });
   return tokens;

@@ -4,6 +4,7 @@
 import type { Expr } from './ast';
 import { Tape } from './evaluate';
 import { withTable } from './intern';
+import { type ExprMessage, exprMessage, renderExprMessage } from './messages';
 import { sub } from './simplify';
 
 export interface ValidationResult {
@@ -13,8 +14,10 @@ export interface ValidationResult {
   skippedNearKinks: number;
   /** The worst mismatch seen, relative to max(1, |f'|). */
   maxRelativeError: number;
-  /** Every problem found, in words (empty when valid). */
+  /** Every problem found, in English words (empty when valid). */
   problems: string[];
+  /** The same problems as messages, to render in the user's language. */
+  issues: ExprMessage[];
 }
 
 /** The default grid: −10 to 10 in steps of 0.05 (401 points, 0 included). */
@@ -93,15 +96,15 @@ export function validateOnGrid(
   const [fv, dfv] = values as [Float64Array, Float64Array];
   const sv = values.slice(2);
   const at = (i: number, o: number): number => i * OFFSETS.length + o + 2;
-  const problems: string[] = [];
+  const issues: ExprMessage[] = [];
   let checked = 0;
   let skipped = 0;
   let worst = 0;
-  for (let i = 0; i < n && problems.length < 3; i++) {
+  for (let i = 0; i < n && issues.length < 3; i++) {
     const x = grid[i]!;
     const y = fv[at(i, 0)]!;
     if (!Number.isFinite(y)) {
-      problems.push(`f(${fmt(x)}) is not finite (${y})`);
+      issues.push(exprMessage('notFinite', { x: fmt(x), value: String(y) }));
       continue;
     }
     const h = 1e-5 * Math.max(1, Math.abs(x));
@@ -123,7 +126,7 @@ export function validateOnGrid(
     const central = (yp - ym) / (2 * h);
     const wide = (y2p - y2m) / (4 * h);
     if (!Number.isFinite(slope)) {
-      problems.push(`f'(${fmt(x)}) is not finite (${slope})`);
+      issues.push(exprMessage('derivativeNotFinite', { x: fmt(x), value: String(slope) }));
       continue;
     }
     checked++;
@@ -133,8 +136,8 @@ export function validateOnGrid(
     const err = Math.abs(slope - central);
     worst = Math.max(worst, err / scale);
     if (err > 1e-5 * scale + rounding + truncation) {
-      problems.push(`f'(${fmt(x)}) = ${fmt(slope)} but the central difference gives ${fmt(central)}`);
+      issues.push(exprMessage('derivativeMismatch', { x: fmt(x), slope: fmt(slope), central: fmt(central) }));
     }
   }
-  return { checked, skippedNearKinks: skipped, maxRelativeError: worst, problems };
+  return { checked, skippedNearKinks: skipped, maxRelativeError: worst, problems: issues.map((m) => renderExprMessage(m, 'en')), issues };
 }

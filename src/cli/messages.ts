@@ -1,0 +1,211 @@
+// What `actlab` says to a person, in English and Simplified Chinese, by id: results, errors and
+// the words of the text tables. Usage texts live beside each command. `{name}` is a value; user
+// text is quoted in the template ('…' in English, “…” in Chinese). Machine-readable output
+// (--json) and numbers are data and never pass through here.
+import type { UiLanguage } from '../core/locale';
+
+export const CLI_MESSAGES = {
+  // actlab itself
+  'main.title': { en: 'actlab: the Activation Lab command line', 'zh-cn': 'actlab：激活函数实验室的命令行工具' },
+  'main.usage': { en: 'usage: actlab <command> [options]', 'zh-cn': '用法：actlab <命令> [选项]' },
+  'main.more': { en: "'actlab <command> --help' shows a command's options.", 'zh-cn': '“actlab <命令> --help”列出该命令的选项。' },
+  'main.lang': {
+    en: 'Every command takes --lang en|zh-cn, the language of its messages (default: from LC_ALL, LC_MESSAGES or LANG).',
+    'zh-cn': '每个命令都接受 --lang en|zh-cn，即消息的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）。',
+  },
+  'main.unknownCommand': { en: "actlab: unknown command '{name}'", 'zh-cn': 'actlab: 未知命令“{name}”' },
+  'main.usageOf': { en: 'usage: {usage}', 'zh-cn': '用法：{usage}' },
+  'main.internalError': { en: 'actlab: internal error: {detail}', 'zh-cn': 'actlab: 内部错误：{detail}' },
+  'main.badLang': { en: "--lang must be en or zh-cn, got '{value}'", 'zh-cn': '--lang 只能是 en 或 zh-cn，实际为“{value}”' },
+  'main.langNeedsValue': { en: '--lang needs a value: en or zh-cn', 'zh-cn': '--lang 需要一个值：en 或 zh-cn' },
+
+  // options, as every command reads them
+  'args.withUsage': { en: '{message}\nusage: {usage}', 'zh-cn': '{message}\n用法：{usage}' },
+  'args.unknownOption': { en: "unknown option '{option}'", 'zh-cn': '未知选项“{option}”（以 - 开头的位置参数请写在 -- 之后）' },
+  'args.missingValue': { en: "option '{option}' needs a value", 'zh-cn': '选项 {option} 需要一个值' },
+  'args.noValue': { en: "option '{option}' does not take a value", 'zh-cn': '选项 {option} 不接受值' },
+  'args.needsValue': { en: '{option} needs a value', 'zh-cn': '{option} 需要一个值' },
+  'args.unexpected': { en: "unexpected argument '{arg}'", 'zh-cn': '多余的参数“{arg}”' },
+  'param.expects': { en: "--param expects name=number, got '{text}'", 'zh-cn': '--param 需要 name=number 的形式，实际为“{text}”' },
+  'param.twice': { en: '--param {name} is given twice', 'zh-cn': '--param {name} 给了两次' },
+  'x.missing': { en: 'give the inputs with --x v1,v2,... or --x a:b:n', 'zh-cn': '请用 `--x v1,v2,...` 或 `--x a:b:n` 给出输入' },
+  'x.notNumber': { en: "{what}: '{text}' is not a number", 'zh-cn': '{what}：“{text}”不是数字' },
+  'x.rangeStart': { en: '--x range start', 'zh-cn': '--x 范围的起点' },
+  'x.rangeEnd': { en: '--x range end', 'zh-cn': '--x 范围的终点' },
+  'x.value': { en: '--x value {index}', 'zh-cn': '--x 的第 {index} 个值' },
+  'x.rangeForm': { en: "--x range must be a:b:n, got '{text}'", 'zh-cn': '--x 的范围必须写成 `a:b:n`，实际为“{text}”' },
+  'x.rangeFinite': { en: "--x range ends must be finite, got '{text}'", 'zh-cn': '--x 范围的两端必须是有限数，实际为“{text}”' },
+  'x.rangeCount': {
+    en: "--x range needs a point count n from 1 to 100000, got '{text}'",
+    'zh-cn': '--x 范围的点数 n 必须在 1 到 100000 之间，实际为“{text}”',
+  },
+  'x.tooMany': { en: '--x lists at most 100000 values', 'zh-cn': '--x 最多列出 100000 个值' },
+
+  // eval
+  'eval.oneActivation': {
+    en: 'expected one activation or expression, got {count}: {args} (quote an expression with spaces)',
+    'zh-cn': '只能给出一个激活函数或表达式，实际给了 {count} 个：{args}（含空格的表达式请加引号）',
+  },
+  'eval.title': { en: '{label} ({params})', 'zh-cn': '{label}（{params}）' },
+  'eval.noParams': { en: 'no parameters', 'zh-cn': '无参数' },
+  'eval.derivative': { en: "f'(x)", 'zh-cn': 'f′(x)' },
+  'eval.jacobian': { en: 'Jacobian (row i: ∂fᵢ/∂xⱼ):', 'zh-cn': '雅可比矩阵（第 i 行：∂fᵢ/∂xⱼ）：' },
+  'eval.jacobianNote': {
+    en: 'note: the {n}×{n} Jacobian is not printed (only up to {max} values); ∂fᵢ/∂xᵢ is its diagonal',
+    'zh-cn': '注：{n}×{n} 的雅可比矩阵没有打印（最多 {max} 个值时才打印）；∂fᵢ/∂xᵢ 是它的对角线',
+  },
+
+  // props
+  'props.oneActivation': {
+    en: 'expected one activation or expression, got {count} (quote an expression with spaces)',
+    'zh-cn': '只能给出一个激活函数或表达式，实际给了 {count} 个（含空格的表达式请加引号）',
+  },
+  'props.vector': {
+    en: '{label} ({name}): a vector activation; measured analyses apply to elementwise ones.',
+    'zh-cn': '{label}（{name}）：向量激活函数；数值分析只适用于逐元素的激活函数。',
+  },
+  'props.title': { en: '{label} ({name}){params}', 'zh-cn': '{label}（{name}{params}）' },
+  'props.params': { en: ' ({list})', 'zh-cn': '，{list}' },
+  'props.expression': { en: 'expression', 'zh-cn': '表达式' },
+  'props.formula': { en: 'formula', 'zh-cn': '公式' },
+  'props.derivative': { en: 'derivative', 'zh-cn': '导数' },
+  'props.range': { en: 'range', 'zh-cn': '输出范围' },
+  'props.perComponent': { en: '{range} per component', 'zh-cn': '{range}（每个分量）' },
+  'props.zeroCentred': { en: 'zero-centred', 'zh-cn': '以零为中心' },
+  'props.monotonic': { en: 'monotonic', 'zh-cn': '单调' },
+  'props.smooth': { en: 'smooth', 'zh-cn': '平滑' },
+  'props.derivativeAtZero': { en: "f'(0)", 'zh-cn': 'f′(0)' },
+  'props.maxDerivative': { en: "max |f'|", 'zh-cn': 'max |f′|' },
+  'props.saturation': { en: 'saturation', 'zh-cn': '饱和' },
+  'props.deadZone': { en: 'dead zone', 'zh-cn': '死区' },
+  'props.initGain': { en: 'init gain', 'zh-cn': '初始化增益' },
+  'props.yes': { en: 'yes', 'zh-cn': '是' },
+  'props.no': { en: 'no', 'zh-cn': '否' },
+  'props.mean': { en: '{answer} (E[f(z)] = {mean}, z ~ N(0, 1))', 'zh-cn': '{answer}（E[f(z)] = {mean}，z ~ N(0, 1)）' },
+  'props.monotonicYes': { en: 'yes ({direction})', 'zh-cn': '是（{direction}）' },
+  'props.increasing': { en: 'increasing', 'zh-cn': '递增' },
+  'props.decreasing': { en: 'decreasing', 'zh-cn': '递减' },
+  'props.constant': { en: 'constant', 'zh-cn': '常数' },
+  'props.notSmooth': { en: 'no ({where})', 'zh-cn': '否（{where}）' },
+  'props.kinks': { en: 'kinks at {list}', 'zh-cn': '折点：{list}' },
+  'props.jumps': { en: 'jumps at {list}', 'zh-cn': '跳跃点：{list}' },
+  'props.kinksAndJumps': { en: '{kinks}; {jumps}', 'zh-cn': '{kinks}；{jumps}' },
+  'props.maxAt': { en: '{value} (at x = {x})', 'zh-cn': '{value}（在 x = {x} 处）' },
+  'props.saturationShares': { en: "{shares}  (|f'| < {threshold})", 'zh-cn': '{shares}（|f′| < {threshold}）' },
+  'props.deadShare': { en: '{pct}% of N(0, 1){where}', 'zh-cn': 'N(0, 1) 的 {pct}%{where}' },
+  'props.deadWhere': { en: "; f' = 0 on {list}", 'zh-cn': '；f′ = 0 的区间：{list}' },
+  'props.gain': { en: '{gain} (1/sqrt(E[f(z)²]))', 'zh-cn': '{gain}（1/sqrt(E[f(z)²])）' },
+
+  // gradient-flow
+  'flow.integer': { en: "--{name} must be an integer, got '{text}'", 'zh-cn': '--{name} 必须是整数，实际为“{text}”' },
+  'flow.oneActivation': {
+    en: 'expected one activation, got {count} (quote an expression with spaces)',
+    'zh-cn': '只能给出一个激活函数，实际给了 {count} 个（含空格的表达式请加引号）',
+  },
+  'flow.vector': {
+    en: '{id} is a vector activation; gradient flow needs an elementwise one (a hidden-layer activation)',
+    'zh-cn': '{id} 是向量激活函数；梯度流需要逐元素的激活函数（隐藏层的激活函数）',
+  },
+  'flow.init': { en: "--init must be one of {list}, got '{value}'", 'zh-cn': '--init 必须是 {list} 之一，实际为“{value}”' },
+  'flow.failed': { en: '{label}: {problem}', 'zh-cn': '{label}：{problem}' },
+  'flow.titleOneSeed': {
+    en: '{label}: depth {depth}, width {width}, {init} init, {seeds} seed (geometric mean)',
+    'zh-cn': '{label}：深度 {depth}，宽度 {width}，{init} 初始化，{seeds} 个种子（几何平均）',
+  },
+  'flow.title': {
+    en: '{label}: depth {depth}, width {width}, {init} init, {seeds} seeds (geometric mean)',
+    'zh-cn': '{label}：深度 {depth}，宽度 {width}，{init} 初始化，{seeds} 个种子（几何平均）',
+  },
+  'flow.header': { en: 'layer  ‖∂L/∂W‖ relative to layer {depth}', 'zh-cn': '   层  ‖∂L/∂W‖，相对于第 {depth} 层' },
+
+  // export
+  'export.oneFolder': { en: 'expected one run folder, got {args}', 'zh-cn': '只能给出一次训练的文件夹，实际为 {args}' },
+  'export.noFolder': { en: 'expected one run folder, got none', 'zh-cn': '请给出一次训练的文件夹' },
+  'export.opset': { en: "--opset must be an integer from {min} to {max}, got '{value}'", 'zh-cn': '--opset 必须是 {min} 到 {max} 之间的整数，实际为“{value}”' },
+  'export.wrote': { en: 'wrote {path} ({bytes} bytes, opset {opset}, IR {ir})', 'zh-cn': '已写入 {path}（{bytes} 字节，opset {opset}，IR {ir}）' },
+  'export.operators': { en: '  operators: {list}', 'zh-cn': '  算子：{list}' },
+  'export.layer': { en: '  hidden layer {index}: {activation} -> {target}', 'zh-cn': '  隐藏层 {index}：{activation} -> {target}' },
+  'export.subgraph': { en: 'subgraph of {ops}', 'zh-cn': '由 {ops} 组成的子图' },
+
+  // verify
+  'verify.oneFile': { en: 'expected one .onnx file, got {args}', 'zh-cn': '只能给出一个 .onnx 文件，实际为 {args}' },
+  'verify.noFile': { en: 'expected one .onnx file, got none', 'zh-cn': '请给出一个 .onnx 文件' },
+  'verify.limit': { en: "--limit must be a positive integer, got '{value}'", 'zh-cn': '--limit 必须是正整数，实际为“{value}”' },
+  'verify.model': { en: 'model:    {model} ({bytes} bytes, IR {ir}, {opsets})', 'zh-cn': '模型：{model}（{bytes} 字节，IR {ir}，{opsets}）' },
+  'verify.modelFrom': {
+    en: 'model:    {model} ({bytes} bytes, from {producer}, IR {ir}, {opsets})',
+    'zh-cn': '模型：{model}（{bytes} 字节，由 {producer} 生成，IR {ir}，{opsets}）',
+  },
+  'verify.input': { en: "input:    '{name}' {dtype} {shape}, fed as {fed}", 'zh-cn': '输入：“{name}”，{dtype} {shape}，按 {fed} 送入' },
+  'verify.inputBatched': {
+    en: "input:    '{name}' {dtype} {shape}, fed as {fed} in batches of {batch}",
+    'zh-cn': '输入：“{name}”，{dtype} {shape}，按 {fed} 送入，每批 {batch} 张',
+  },
+  'verify.output': { en: "output:   '{name}' {dtype} {shape}, read as {kind}", 'zh-cn': '输出：“{name}”，{dtype} {shape}，按 {kind} 读取' },
+  'verify.testSet': { en: 'test set: {dataset}, {count} images', 'zh-cn': '测试集：{dataset}，{count} 张图像' },
+  'verify.accuracy': { en: 'accuracy: {value} ({pct})', 'zh-cn': '准确率：{value}（{pct}）' },
+  'verify.time': {
+    en: 'time:     {ms} ms for {count} images ({perImage} µs/image, one thread; session created in {loadMs} ms)',
+    'zh-cn': '用时：{count} 张图像共 {ms} ms（每张 {perImage} µs，单线程；创建会话用了 {loadMs} ms）',
+  },
+  'verify.confusion': { en: 'confusion (rows: label, columns: predicted):', 'zh-cn': '混淆矩阵（行：真实标签，列：预测）：' },
+  'verify.parity': { en: "parity with the lab's forward pass ({dir}):", 'zh-cn': '与实验室前向传播的一致性（{dir}）：' },
+  'verify.boundFloat32': {
+    en: '{pct}% of the float32 rounding bound (logits within {tolerance})',
+    'zh-cn': '为 float32 舍入误差界的 {pct}%（logits 相差在 {tolerance} 以内）',
+  },
+  'verify.boundFixed': { en: 'fixed tolerance {tolerance}', 'zh-cn': '固定容差 {tolerance}' },
+  'verify.parityLine': { en: '  max |Δp| {diff}, {bound}, argmax agreement {agreement}', 'zh-cn': '  max |Δp| {diff}，{bound}，argmax 一致率 {agreement}' },
+  'verify.accuracies': { en: '  accuracy: onnx {onnx}, lab {lab}{run}; lab forward {ms} ms', 'zh-cn': '  准确率：onnx {onnx}，实验室 {lab}{run}；实验室前向传播 {ms} ms' },
+  'verify.runAccuracy': { en: ", the run's own {accuracy} ({count} images)", 'zh-cn': '，训练时记录的 {accuracy}（{count} 张图像）' },
+  'verify.parityNote': { en: 'parity:   not checked: {note}', 'zh-cn': '一致性：未检查：{note}' },
+  'verify.passed': { en: 'check passed', 'zh-cn': '检查通过' },
+  'verify.failed': { en: 'check FAILED: {failures}', 'zh-cn': '检查未通过：{failures}' },
+
+  // code
+  'code.isFile': { en: '{arg} is a file; give a run folder (one that holds {file})', 'zh-cn': '{arg} 是文件；请给出一次训练的文件夹（其中有 {file}）' },
+  'code.experiment': { en: '{arg} is an experiment folder; name one of its runs: {list}', 'zh-cn': '{arg} 是实验文件夹；请指定其中的一次训练：{list}' },
+  'code.experimentEmpty': {
+    en: '{arg} is an experiment folder; name one of its runs (it has none)',
+    'zh-cn': '{arg} 是实验文件夹；请指定其中的一次训练（但其中没有训练）',
+  },
+  'code.oneArg': {
+    en: 'expected one activation, expression or run folder, got {args} (quote an expression with spaces)',
+    'zh-cn': '只能给出一个激活函数、表达式或一次训练的文件夹，实际为 {args}（含空格的表达式请加引号）',
+  },
+  'code.noArg': {
+    en: 'expected one activation, expression or run folder, got none (quote an expression with spaces)',
+    'zh-cn': '请给出一个激活函数、表达式或一次训练的文件夹（含空格的表达式请加引号）',
+  },
+  'code.framework': { en: 'give the framework: --framework {list}', 'zh-cn': '请指定框架：--framework {list}' },
+  'code.badFramework': { en: '--framework: {problem}', 'zh-cn': '--framework：{problem}' },
+  'code.paramWithRun': {
+    en: '--param applies to an activation; a run folder brings its own parameters',
+    'zh-cn': '--param 只用于激活函数；训练的文件夹自带参数',
+  },
+  'code.noFolder': {
+    en: 'no run folder {arg} (and it is not an activation or an expression over x)',
+    'zh-cn': '没有训练文件夹 {arg}（它也不是激活函数或关于 x 的表达式）',
+  },
+
+  // why an ONNX model cannot be exported, read or checked: a Chinese reader gets this summary before the details
+  'onnx.unreadable': { en: 'the file cannot be read', 'zh-cn': '无法读取文件' },
+  'onnx.empty': { en: 'the file is empty', 'zh-cn': '文件是空的' },
+  'onnx.not-onnx': { en: 'the file is not an ONNX model', 'zh-cn': '文件不是 ONNX 模型' },
+  'onnx.truncated': { en: 'the ONNX file is cut short', 'zh-cn': 'ONNX 文件不完整' },
+  'onnx.damaged': { en: 'the ONNX file is damaged', 'zh-cn': 'ONNX 文件已损坏' },
+  'onnx.input-shape': { en: 'no input of a shape the check can feed', 'zh-cn': '模型没有可以送入图像的输入' },
+  'onnx.input-dtype': { en: 'the input is not float32', 'zh-cn': '输入不是 float32' },
+  'onnx.output-shape': { en: 'no output of one score per class', 'zh-cn': '模型没有每个类别一个分数的输出' },
+  'onnx.output-dtype': { en: 'the output is not float', 'zh-cn': '输出不是浮点数' },
+  'onnx.runtime-missing': { en: 'onnxruntime-node is not installed', 'zh-cn': '没有安装 onnxruntime-node' },
+  'onnx.runtime': { en: 'onnxruntime refused the model or failed running it', 'zh-cn': 'onnxruntime 拒绝了模型或运行失败' },
+  'onnx.dataset': { en: 'the test set cannot be loaded', 'zh-cn': '无法加载测试集' },
+  'onnx.run': { en: 'the training run cannot be exported', 'zh-cn': '这次训练无法导出' },
+  'onnx.export': { en: 'an activation or option the exporter cannot handle', 'zh-cn': '导出器无法处理某个激活函数或选项' },
+  'onnx.write': { en: 'the .onnx file cannot be written', 'zh-cn': '无法写入 .onnx 文件' },
+  'onnx.exists': { en: 'the .onnx file is there already', 'zh-cn': '.onnx 文件已存在' },
+  'onnx.details': { en: '{summary}: {details}', 'zh-cn': '{summary}：{details}' },
+} as const satisfies Record<string, Readonly<Record<UiLanguage, string>>>;
+
+export type CliMessageId = keyof typeof CLI_MESSAGES;
