@@ -1,14 +1,20 @@
 // One esbuild script, the bundles: the extension (node) and the command modules it loads on
 // first use, the training worker and the training process (node), the CLI (node) and the
-// webview (browser). Flags: --watch, --production.
+// webview (browser), and the codicon font beside them. Flags: --watch, --production,
+// --outdir DIR (default dist/; packaging builds its production bundles elsewhere, so dist/ is
+// always the development build the tests load).
 import * as esbuild from 'esbuild';
-import { mkdir, chmod } from 'node:fs/promises';
+import { mkdir, chmod, copyFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildWasm } from './build-wasm.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outAt = process.argv.indexOf('--outdir');
+const outdir = outAt > 0 && process.argv[outAt + 1] ? path.resolve(root, process.argv[outAt + 1]) : path.join(root, 'dist');
+const require = createRequire(import.meta.url);
 
 const common = {
   bundle: true,
@@ -36,16 +42,16 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir },
   // Loaded by the extension on first use (src/host/lazyFeature.ts): the ONNX and code-generation commands.
-  { ...node, entryPoints: { onnxCommands: 'src/host/onnxCommands.ts', codeCommands: 'src/host/codeCommands.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { worker: 'src/training/trainWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { onnxCommands: 'src/host/onnxCommands.ts', codeCommands: 'src/host/codeCommands.ts' }, outdir },
+  { ...node, entryPoints: { worker: 'src/training/trainWorker.ts' }, outdir },
   // ProcessPool's training process (the extension host trains there, holding no dataset itself)
-  { ...node, entryPoints: { poolProcess: 'src/training/poolProcess.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { poolProcess: 'src/training/poolProcess.ts' }, outdir },
   {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
+    outdir,
     banner: { js: '#!/usr/bin/env node' },
   },
   {
@@ -54,11 +60,19 @@ const builds = [
     format: 'iife',
     target: 'chrome120',
     entryPoints: { webview: 'webview/main.ts' },
-    outdir: 'dist',
+    outdir,
   },
 ];
 
-await mkdir(path.join(root, 'dist'), { recursive: true });
+await mkdir(outdir, { recursive: true });
+
+/** VS Code's icon font and its CSS, from @vscode/codicons, for the page's codicons (no committed copy). */
+async function copyCodicons() {
+  const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  await mkdir(path.join(outdir, 'codicons'), { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) await copyFile(path.join(from, file), path.join(outdir, 'codicons', file));
+}
+await copyCodicons();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);
@@ -68,6 +82,6 @@ if (watch) {
 } else {
   const t0 = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  await chmod(path.join(root, 'dist', 'cli.js'), 0o755);
-  console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
+  await chmod(path.join(outdir, 'cli.js'), 0o755);
+  console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${path.relative(root, outdir)}/ in ${Date.now() - t0} ms`);
 }

@@ -84,3 +84,29 @@ export function parseJobSnapshot(v: unknown): JobSnapshot | string {
   if (!isRecord(e) || !(JOB_END_STATUSES as readonly unknown[]).includes(e.status) || typeof e.hasResults !== 'boolean' || !optional(e.error, isString)) return 'bad ended';
   return { job, runs, ended: { status: e.status as JobEndStatus, hasResults: e.hasResults, ...(isString(e.error) ? { error: e.error } : {}) } };
 }
+
+/** How far a job is, for a status line or a progress bar: every run counted, not only the last one. */
+export interface JobProgress {
+  /** Runs that have ended (completed, stopped, diverged or failed), of all. */
+  runsEnded: number;
+  runs: number;
+  /** Runs training now. */
+  running: string[];
+  /** Share of the job's planned epochs done, 0 to 1 (an epoch in progress counted by its batches). */
+  fraction: number;
+}
+
+export function jobProgress(s: JobSnapshot): JobProgress {
+  const epochs = Math.max(1, s.job.epochs);
+  let done = 0;
+  for (const r of s.runs) {
+    const p = r.status === 'running' && r.progress && r.progress.batches ? r.progress.batch / r.progress.batches : 0;
+    done += r.status === 'completed' ? epochs : Math.min(epochs, r.history.length + p);
+  }
+  return {
+    runsEnded: s.runs.filter((r) => r.status !== 'queued' && r.status !== 'running').length,
+    runs: s.runs.length,
+    running: s.runs.filter((r) => r.status === 'running').map((r) => r.id),
+    fraction: s.runs.length ? done / (epochs * s.runs.length) : 0,
+  };
+}

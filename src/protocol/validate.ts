@@ -3,7 +3,7 @@
 import type { EpochMetrics, LayerStats, Misclassified, Progress, TestMetrics } from '../core/train/results';
 import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { isRunEndStatus, RUN_STATUSES, type RunStatus } from '../core/train/results';
-import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type ResultsView, type RunView } from './labTypes';
+import { LAB_SECTIONS, SURFACES, type ExperimentSummary, type LabReport, type OnnxSummary, type ReportSettings, type ResultsView, type RunView, type Surface } from './labTypes';
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -160,13 +160,45 @@ export function parseResultsView(v: unknown): ResultsView | string {
   const runs = arrayOf(v.runs, parseRunView, 0, 4096);
   if (typeof runs === 'string') return `runs: ${runs}`;
   if (runs.some((r) => !isRunEndStatus(r.status))) return 'runs: a saved run must have ended';
+  const settings = parseReportSettings(v.settings);
+  const onnx = parseOnnxChecks(v.runs);
   return {
     createdAt: v.createdAt,
     dataset: { name: d.name, rows: rows!, cols: cols!, classes: classes!, train: train!, validation: validation!, test: test! },
     epochs: v.epochs,
     ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}),
+    ...(isString(v.finishedAt) ? { finishedAt: v.finishedAt } : {}),
+    ...(isFiniteNumber(v.wallSeconds) && v.wallSeconds >= 0 ? { wallSeconds: v.wallSeconds } : {}),
+    ...(settings ? { settings } : {}),
+    ...(onnx ? { onnx } : {}),
     runs,
   };
+}
+
+/** The settings a report states; absent (not an error) when the file lacks any of them. */
+function parseReportSettings(v: unknown): ReportSettings | undefined {
+  if (!isRecord(v)) return undefined;
+  const hidden = v.hidden;
+  if (!Array.isArray(hidden) || hidden.length === 0 || hidden.length > 64 || !hidden.every((h) => isInt(h, 1, 65536))) return undefined;
+  if (!isFiniteNumber(v.learningRate) || !isInt(v.batchSize, 1, 65536) || !isInt(v.seed, 0, 0xffffffff) || !isFiniteNumber(v.validationSplit)) return undefined;
+  return {
+    hidden: hidden as number[], learningRate: v.learningRate, batchSize: v.batchSize, seed: v.seed, validationSplit: v.validationSplit,
+    ...(isInt(v.limitTest, 1, 1e9) ? { limitTest: v.limitTest as number } : {}),
+  };
+}
+
+/** Each run's ONNX check (results.json `runs[].onnx`), by run id; a malformed entry is left out. */
+function parseOnnxChecks(runs: unknown): Record<string, OnnxSummary> | undefined {
+  if (!Array.isArray(runs)) return undefined;
+  const out: Record<string, OnnxSummary> = {};
+  for (const r of runs) {
+    if (!isRecord(r) || !isString(r.id) || !isRecord(r.onnx)) continue;
+    const c = r.onnx;
+    if (typeof c.passed !== 'boolean' || !isInt(c.opset, 1, 1000) || !isInt(c.count, 0, 1e9)) continue;
+    const num = (x: unknown) => (isFiniteNumber(x) ? x : null);
+    out[r.id] = { passed: c.passed, opset: c.opset, count: c.count, maxAbsDiff: num(c.maxAbsDiff), onnxAccuracy: num(c.onnxAccuracy) };
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
@@ -180,7 +212,15 @@ export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
     const t = r.testAccuracy === null ? null : metric(r.testAccuracy);
     const a = r.valAccuracy === null ? null : metric(r.valAccuracy);
     if (t === undefined || a === undefined) return 'accuracies must be numbers or null';
-    return { id: r.id, status: r.status, testAccuracy: t, valAccuracy: a };
+    const acts = r.activations === undefined ? undefined : stringArray(r.activations, (s) => s.length <= 200, 0, 64);
+    if (acts !== undefined && !Array.isArray(acts)) return `activations: ${acts.error}`;
+    if (!optional(r.epochsDone, (n) => isInt(n, 0, 100_000)) || !optional(r.testCount, (n) => isInt(n, 0, 1e9))) return 'epochsDone and testCount must be integers';
+    return {
+      id: r.id, status: r.status, testAccuracy: t, valAccuracy: a,
+      ...(acts ? { activations: acts } : {}),
+      ...(r.epochsDone !== undefined ? { epochsDone: r.epochsDone as number } : {}),
+      ...(r.testCount !== undefined ? { testCount: r.testCount as number } : {}),
+    };
   }, 0, 4096);
   if (typeof runs === 'string') return `runs: ${runs}`;
   return { id: v.id, createdAt: v.createdAt, dataset: v.dataset, epochs: v.epochs, ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}), runs };
@@ -188,7 +228,7 @@ export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
 
 export function parseLabReport(v: unknown): LabReport | string {
   if (!isRecord(v)) return 'report is not an object';
-  if (v.surface !== 'panel' && v.surface !== 'sidebar') return 'bad surface';
+  if (!SURFACES.includes(v.surface as Surface)) return 'bad surface';
   if (!(LAB_SECTIONS as readonly unknown[]).includes(v.section)) return 'bad section';
   const charts = arrayOf(v.charts, (c) => {
     if (!isRecord(c) || !isString(c.id) || c.id.length > 64) return 'chart needs an id';
@@ -197,5 +237,5 @@ export function parseLabReport(v: unknown): LabReport | string {
   }, 0, 200);
   if (typeof charts === 'string') return `charts: ${charts}`;
   if (!isString(v.status)) return 'status must be a string';
-  return { surface: v.surface, section: v.section as LabReport['section'], charts, status: v.status.slice(0, 1000) };
+  return { surface: v.surface as Surface, section: v.section as LabReport['section'], charts, status: v.status.slice(0, 1000) };
 }

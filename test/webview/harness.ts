@@ -31,7 +31,7 @@ export async function startHarness(): Promise<void> {
     if (url.pathname === '/page') {
       const surface = (url.searchParams.get('surface') ?? 'panel') as Surface;
       res.setHeader('content-type', 'text/html');
-      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test' }));
+      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], codiconUri: `${base}/dist/codicons/codicon.css`, nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test' }));
       return;
     }
     const rel = path.normalize(url.pathname).replace(/^\/+/, '');
