@@ -100,7 +100,6 @@ function followScroll(body: HTMLElement, section: LabSection): void {
   const apply = () => {
     if (s.restoring === undefined || scroller !== s) return;
     body.scrollTop = s.restoring;
-    if (Math.abs(body.scrollTop - s.restoring) < 1) s.restoring = undefined;
   };
   apply();
   void Promise.all(liveCharts().map((c) => c.drawn)).then(() => requestAnimationFrame(() => {
@@ -110,7 +109,8 @@ function followScroll(body: HTMLElement, section: LabSection): void {
   const byUser = () => { s.restoring = undefined; };
   for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const) body.addEventListener(type, byUser, { passive: true });
   body.addEventListener('scroll', () => {
-    if (s.restoring !== undefined) return;
+    // A scroll event can arrive after the section was replaced (its element detached, at 0): not the user's.
+    if (s.restoring !== undefined || scroller !== s || !body.isConnected) return;
     page.scroll[section] = body.scrollTop;
     clearTimeout(saveTimer);
     saveTimer = setTimeout(savePage, 200);

@@ -17,7 +17,7 @@ import type { TrainingEvent } from '../src/protocol/training';
 import { Chart } from './charts';
 import { checkbox, el, select } from './dom';
 import { chartLabels, count, fill, t, type MessageKey } from './i18n';
-import { runProgress } from './jobText';
+import { runProgress, statusText } from './jobText';
 import { page, savePage } from './state';
 import { chartTheme, themeKind } from './theme';
 
@@ -306,12 +306,6 @@ function swatch(id: string): HTMLElement {
   const s = el('span', { class: 'swatch', 'data-series': id, 'aria-hidden': 'true' });
   s.style.backgroundColor = seriesColour(id, themeKind()); // CSSOM, which the CSP allows (a style attribute it would not)
   return s;
-}
-
-/** A run's status in words: a stopped run says how far it got, one stopped in the queue that it never started. */
-export function statusText(r: Pick<RunView, 'status' | 'history'>, epochs: number): string {
-  if (r.status === 'cancelled') return r.history.length ? fill(t('train.stoppedAfter'), String(r.history.length), String(epochs)) : t('train.notStarted');
-  return t(`status.${r.status}` as MessageKey);
 }
 
 /** A 28x28 (or any square) grey image as an <img> with a PNG data URL (img-src data: is allowed). */
