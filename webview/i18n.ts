@@ -408,5 +408,7 @@ export function fill(s: string, ...args: string[]): string {
 
 /** A count of images: 1,200 in English; in Chinese without a group separator (1200), which would read as a comma. */
 export function count(n: number): string {
-  return currentLang === 'zh-cn' ? String(n) : n.toLocaleString('en');
+  return GROUPED[currentLang] ? n.toLocaleString('en') : String(n);
 }
+
+const GROUPED: Readonly<Record<UiLanguage, boolean>> = { en: true, 'zh-cn': false };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { runName } from '../core/charts/names';
 import { jobProgress, type JobSnapshot } from '../protocol/jobSnapshot';
 import { listExperiments } from '../training/experiments';
 import type { TrainingController } from './trainingController';
@@ -62,8 +63,10 @@ export class TrainingStatusBar implements vscode.Disposable {
     const p = jobProgress(s);
     const percent = Math.floor(p.fraction * 100);
     this.item.text = `$(loading~spin) ${vscode.l10n.t('Training {0}% ({1}/{2} runs)', percent, p.runsEnded, p.runs)}`;
-    const tip = new vscode.MarkdownString(`${vscode.l10n.t('Activation Lab: training {0} on {1} images. Click to open the lab.', s.runs.map((r) => r.id).join(', '), s.job.limitTrain ? s.job.limitTrain.toLocaleString('en') : vscode.l10n.t('all training'))}`);
-    this.item.tooltip = tip;
+    const runs = s.runs.map((r) => runName(r.id, r.activations)).join(', ');
+    this.item.tooltip = s.job.limitTrain
+      ? vscode.l10n.t('Activation Lab: training {0} (quick run, {1} training images). Click to open the lab.', runs, s.job.limitTrain.toLocaleString('en'))
+      : vscode.l10n.t('Activation Lab: training {0} (full run). Click to open the lab.', runs);
     this.item.command = { title: vscode.l10n.t('Open Lab'), command: 'activationLab.openLab', arguments: [{ section: 'train' }] };
     this.item.show();
   }

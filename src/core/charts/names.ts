@@ -59,6 +59,9 @@ export function uniqueNames(entries: readonly { id: string; name: string }[]): R
   return out;
 }
 
+/** The Intl locale of each UI language (British English writes 29 Nov 2026, day first). */
+const INTL_LOCALE: Readonly<Record<UiLanguage, string>> = { en: 'en-GB', 'zh-cn': 'zh-CN' };
+
 /**
  * An experiment's time in the reader's language ("29 Nov 2026, 23:04" / "2026年11月29日 23:04"),
  * in the local time zone; an unreadable stamp is returned as it is.
@@ -66,7 +69,7 @@ export function uniqueNames(entries: readonly { id: string; name: string }[]): R
 export function readableDate(iso: string, lang: UiLanguage, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'zh-cn' ? 'zh-CN' : 'en-GB', {
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
     year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, ...(timeZone ? { timeZone } : {}),
   }).format(d);
 }
