@@ -101,17 +101,21 @@ export async function openReport(experimentsDir: string, reports: ReportOpener, 
 }
 
 /**
- * "Delete Run": pick a run, confirm, delete its folder and drop it from results.json. The dialog's
- * first button, the one Enter presses, is Cancel: deleting takes a deliberate choice.
+ * "Delete Run": pick a run, confirm, delete its folder and drop it from results.json. The
+ * confirmation is a second picker whose first item, the one Enter takes, is Cancel: deleting takes
+ * a deliberate choice (a modal dialog's focused button is always its action, Delete).
  */
 export async function deleteRun(experimentsDir: string, log: vscode.LogOutputChannel): Promise<StoredRun | undefined> {
   const run = await pickRun(experimentsDir, vscode.l10n.t('Delete Run'));
   if (!run) return undefined;
-  const cancel: vscode.MessageItem = { title: vscode.l10n.t('Cancel'), isCloseAffordance: true };
-  const del: vscode.MessageItem = { title: vscode.l10n.t('Delete') };
   const name = run.record ? runName(run.record.id, run.record.activations) : path.basename(run.dir);
-  const ok = await vscode.window.showWarningMessage(vscode.l10n.t("Delete run '{0}' and its weights? This cannot be undone.", name), { modal: true }, cancel, del);
-  if (ok !== del) return undefined;
+  const cancel = { label: `$(close) ${vscode.l10n.t('Cancel')}`, remove: false };
+  const del = { label: `$(trash) ${vscode.l10n.t('Delete')}`, description: path.relative(experimentsDir, run.dir), remove: true };
+  const ok = await vscode.window.showQuickPick([cancel, del], {
+    title: vscode.l10n.t("Delete run '{0}' and its weights? This cannot be undone.", name),
+    placeHolder: vscode.l10n.t("Delete run '{0}' and its weights? This cannot be undone.", name),
+  });
+  if (!ok?.remove) return undefined;
   removeRun(run);
   log.info(`deleted run ${run.dir}`);
   return run;

@@ -120,6 +120,34 @@ for (const section of ['functions', 'train', 'runs', 'guide'] as const) {
   });
 }
 
+test('sidebar and report: Tab reaches every control, each with a visible focus ring', async () => {
+  const results = { createdAt: '2025-01-01T12:00:00.000Z', dataset: { name: 'mnist', rows: 28, cols: 28, classes: 10, train: 4800, validation: 1200, test: 1000 }, epochs: 1,
+    runs: [{ id: 'relu', activations: ['relu', 'relu'], status: 'completed', history: [{ epoch: 1, loss: 0.3, accuracy: 0.9, val_loss: 0.3, val_accuracy: 0.9, seconds: 1, layers: [] }], test: { loss: 0.3, accuracy: 0.9, count: 1000, confusion: Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 100 : 0))), misclassified: [] }, secondsPerEpoch: 1 }] };
+  for (const surface of ['sidebar', 'report'] as const) {
+    const w = await openWebview(surface, {});
+    await w.page.evaluate(`(() => { for (const [k, v] of Object.entries(${JSON.stringify(THEME_VARS)})) document.documentElement.style.setProperty(k, v); })()`);
+    await w.send({ type: 'lab/state', state: { ...state, surface, ...(surface === 'report' ? { experiment: '2025-01-01T12-00-00-000Z', canOpenExternal: true } : {}) } });
+    if (surface === 'report') {
+      await waitForPosted(w, 'the report asks for its experiment', (m) => m.type === 'runs/open');
+      await w.send({ type: 'runs/results', id: '2025-01-01T12-00-00-000Z', results });
+      await w.page.waitForSelector('[data-action=open-external]');
+    } else {
+      await w.send({ type: 'runs/list', experiments: [{ id: '2025-01-01T12-00-00-000Z', createdAt: results.createdAt, dataset: 'mnist', epochs: 1, runs: [{ id: 'relu', status: 'completed', testAccuracy: 0.9, valAccuracy: 0.9 }] }] });
+      await w.page.waitForSelector('[data-experiment]');
+    }
+    await w.send({ type: 'lab/query', requestId: 'drawn' });
+    await waitForPosted(w, 'every chart drawn', (m) => m.type === 'lab/report' && m.requestId === 'drawn');
+    const controls = (await w.page.evaluate(CONTROLS)) as string[];
+    const reached = await tabAround(w, 300);
+    const ids = new Set(reached.map((f) => f.id));
+    assert.deepEqual(controls.filter((id) => !ids.has(id)), [], `${surface}: not reachable with Tab`);
+    assert.ok(reached.length >= 8, `${surface}: ${reached.length} controls`);
+    assert.deepEqual(reached.filter((f) => !f.ring).map((f) => `${f.what} (${f.ringDetail})`), [], `${surface}: every focused control shows a ring`);
+    assert.deepEqual(w.errors, []);
+    await w.close();
+  }
+});
+
 test('Train with the keyboard only: Tab to the choices, Space and typing set them, Enter starts training', async () => {
   const w = await open('train');
   const path: string[] = [];

@@ -10,7 +10,7 @@ import { TRAIN_BOUNDS, type TrainSettings } from '../../src/protocol/messages';
 import { recordFor } from '../activations';
 import { checkbox, el, integerField, labelled, textField, button } from '../dom';
 import { count, fill, lang, t } from '../i18n';
-import { lastLine, runProgress } from '../jobText';
+import { lastLine, runProgress, statusText } from '../jobText';
 import { ResultsBoard } from '../resultsBoard';
 import { host, page, savePage } from '../state';
 import { currentJob, jobRunning, mountBoard, onJobChange } from '../trainStore';
@@ -162,7 +162,9 @@ export function jobLine(): string {
   const summary = fill(t('train.summary'), String(p.runsEnded), String(p.runs), String(Math.floor(p.fraction * 100)));
   if (!job.ended) return `${t('train.running')} ${summary} · ${lastLine(job)}`;
   if (job.ended.error) return `${t('train.failed')} ${job.ended.error}`;
-  return `${job.ended.status === 'cancelled' ? t('train.stopped') : t('train.finished')} ${summary}`;
+  // Every run's ending, not only the last one's.
+  const outcomes = job.runs.map((r) => `${activationNameOf(r.id, r.activations)} ${r.test ? `${(r.test.accuracy * 100).toFixed(2)}% ${fill(t('acc.onImages'), count(r.test.count))}` : statusText(r, job.job.epochs)}`);
+  return `${job.ended.status === 'cancelled' ? t('train.stopped') : t('train.finished')} ${summary}: ${outcomes.join(t('list.sep'))}`;
 }
 
 /** The newest experiment, drawn when no job ran in this session (after a reload, the last results stay in view). */

@@ -59,19 +59,21 @@ export function uniqueNames(entries: readonly { id: string; name: string }[]): R
   return out;
 }
 
-/** The Intl locale of each UI language (British English writes 29 Nov 2026, day first). */
-const INTL_LOCALE: Readonly<Record<UiLanguage, string>> = { en: 'en-GB', 'zh-cn': 'zh-CN' };
-
 /**
- * An experiment's time in the reader's language ("29 Nov 2026, 23:04" / "2026年11月29日 23:04"),
- * in the local time zone; an unreadable stamp is returned as it is.
+ * An experiment's time in the reader's language, in the local time zone: "29 Nov 2026, 23:04";
+ * in Chinese "2026 年 11 月 29 日 23:04" (a space between digits and ideographs, the lab's
+ * typography, l10n/terms.md). An unreadable stamp is returned as it is.
  */
 export function readableDate(iso: string, lang: UiLanguage, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, ...(timeZone ? { timeZone } : {}),
-  }).format(d);
+  const zone = timeZone ? { timeZone } : {};
+  if (lang === 'en') {
+    return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, ...zone }).format(d);
+  }
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, ...zone })
+    .formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year} 年 ${Number(parts.month)} 月 ${Number(parts.day)} 日 ${parts.hour}:${parts.minute}`;
 }
 
 /**

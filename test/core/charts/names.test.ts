@@ -22,7 +22,7 @@ test('a run is named by its layers\' activations; a repeated run keeps its numbe
 
 test('dates read as dates in both languages; an unreadable stamp stays as it is', () => {
   assert.equal(readableDate('2026-11-29T23:04:05.123Z', 'en', 'UTC'), '29 Nov 2026, 23:04');
-  assert.match(readableDate('2026-11-29T23:04:05.123Z', 'zh-cn', 'UTC'), /^2026年11月29日 23:04$/);
+  assert.equal(readableDate('2026-11-29T23:04:05.123Z', 'zh-cn', 'UTC'), '2026 年 11 月 29 日 23:04');
   assert.equal(readableDate('2026-11-29T23-04-05-123Z', 'en'), '2026-11-29T23-04-05-123Z');
 });
 
