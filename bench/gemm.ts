@@ -1,6 +1,6 @@
 // GEMM speed on the tutorial MLP's layer shapes (784-128-64-10, batch 32), for every kernel
 // provider this runtime has. Rounds interleave the providers so machine noise hits all alike;
-// the table gives the best and the median round in GFLOP/s (nominal: 2mnk per call).
+// the table gives the best and the median round in GFLOP/s (nominal: 2mnk per call), from CPU time.
 // Operands are uniform random, and the input layer is measured again with A = real MNIST images
 // (81% zero pixels: the WebAssembly kernels skip k where a 4-row tile of A is all zero).
 // Usage: node --import tsx bench/gemm.ts [--rounds 7] [--json out.json] [--providers js,wasm-simd]
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { availableKernels, createKernels, type KernelName, type KernelProvider } from '../src/core/kernels/index';
+import { cpuSeconds } from './cpuTime';
 
 export interface GemmShape {
   label: string;
@@ -119,13 +120,13 @@ function prepare(name: KernelName, mnist: Float32Array): Prepared {
   return { kernels, buffers };
 }
 
-/** Seconds per call: `reps` back-to-back calls (the trainer's pattern), timed together. */
+/** CPU seconds per call: `reps` back-to-back calls (the trainer's pattern), timed together (CPU time: the machine is shared). */
 function timeShape(p: Prepared, i: number, reps: number): number {
   const s = GEMM_SHAPES[i]!;
   const { a, b, c } = p.buffers[i]!;
-  const t0 = process.hrtime.bigint();
+  const t0 = cpuSeconds();
   for (let r = 0; r < reps; r++) p.kernels.gemm(s.transA, s.transB, s.m, s.n, s.k, a, b, 0, c);
-  return Number(process.hrtime.bigint() - t0) / 1e9 / reps;
+  return (cpuSeconds() - t0) / reps;
 }
 
 function epochEstimate(shapes: ShapeResult[], useMnist: boolean): EpochEstimate {

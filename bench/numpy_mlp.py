@@ -122,6 +122,7 @@ def main():
     epochs = []
     for epoch in range(args.epochs):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         order = rng.permutation(len(train_x))
         train_loss = 0.0
         for i in range(0, len(order), args.batch):
@@ -144,7 +145,7 @@ def main():
                 params[pi] -= np.float32(step) * m[pi] / (np.sqrt(v[pi]) + eps)
         val_loss, val_acc = evaluate(val_x, val_y)
         seconds = time.perf_counter() - t0
-        epochs.append({'epoch': epoch + 1, 'seconds': seconds, 'loss': train_loss / len(order),
+        epochs.append({'epoch': epoch + 1, 'seconds': seconds, 'cpu_seconds': time.process_time() - c0, 'loss': train_loss / len(order),
                        'val_loss': val_loss, 'val_accuracy': val_acc})
         print(f'epoch {epoch + 1:2d}  {seconds:6.3f} s  loss {train_loss / len(order):.4f}  '
               f'val_loss {val_loss:.4f}  val_acc {val_acc:.4f}', flush=True)

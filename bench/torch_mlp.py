@@ -10,7 +10,7 @@ Run with Debian's python3 (python3-torch, python3-numpy, libopenblas0-pthread):
     /usr/bin/python3 bench/torch_mlp.py --activations relu --epochs 10
 Prints one JSON object on stdout:
     {"framework": "pytorch", "version", "threads", "settings": {...},
-     "runs": [{"activation", "history": [{"epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds"}],
+     "runs": [{"activation", "history": [{"epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds", "cpuSeconds"}],
                "test": {"loss", "accuracy"}, "secondsPerEpoch"}]}
 Note: PyTorch's Adam adds eps to sqrt(v_hat) where Keras adds it to sqrt(v) (with eps 1e-7 the
 difference is negligible for these gradients).
@@ -94,6 +94,7 @@ def train(activation, args, data):
     n = len(x_train)
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         order = torch.randperm(n, generator=gen)
         loss_sum, correct = 0.0, 0
         for s in range(0, n, args.batch_size):
@@ -108,7 +109,8 @@ def train(activation, args, data):
             correct += (logits.argmax(1) == yb).sum().item()
         val_loss, val_acc = evaluate(model, x_val, y_val) if len(x_val) else (None, None)
         history.append({'epoch': epoch, 'loss': loss_sum / n, 'accuracy': correct / n,
-                        'val_loss': val_loss, 'val_accuracy': val_acc, 'seconds': time.perf_counter() - t0})
+                        'val_loss': val_loss, 'val_accuracy': val_acc, 'seconds': time.perf_counter() - t0,
+                        'cpuSeconds': time.process_time() - c0})
         print(f'{activation}: epoch {epoch}/{args.epochs} accuracy {correct / n:.4f} val_accuracy {val_acc} '
               f'({history[-1]["seconds"]:.2f} s)', file=sys.stderr)
     test_loss, test_acc = evaluate(model, x_test, y_test)

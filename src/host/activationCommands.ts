@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
+import { evaluateAt } from '../core/analysis/evaluate';
 import { activationNameWith } from '../core/charts/names';
 import type { ActivationRecord } from '../core/activations/types';
 import { compileCustomActivation, type CustomActivationDef } from '../core/expr/index';
@@ -29,22 +30,20 @@ function format(v: number): string {
 
 /**
  * f(x) and f'(x) as a table with a heading naming the activation and its parameters (softmax:
- * the vector and its Jacobian's diagonal, one row per element), columns right-aligned.
+ * the vector and its Jacobian's diagonal, one row per element, then the Jacobian when small),
+ * columns right-aligned. The values come from the one evaluate-at-x the CLI's `eval` uses.
  */
 export function evaluateTable(record: ActivationRecord, xs: number[], given: Record<string, number> = {}): string[] {
   const p = resolveParams(record, given);
-  const rows: string[][] = [];
-  if (record.kind === 'elementwise') {
-    for (const x of xs) rows.push([format(x), format(record.f(x, p)), format(record.df(x, p))]);
-  } else {
-    const y = record.apply(xs, p);
-    const jac = record.jacobian(xs, p);
-    xs.forEach((x, i) => rows.push([format(x), format(y[i]!), format(jac[i * xs.length + i]!)]));
-  }
+  const { points, jacobian, jacobianNote } = evaluateAt(record, xs, p);
+  const rows = points.map((q) => [format(q.x), format(q.y), format(q.dy)]);
   const head = ['x', 'f(x)', record.kind === 'vector' ? '∂fᵢ/∂xᵢ' : "f'(x)"];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c]! + 2)).join('');
-  return [`${activationNameWith(record.id, p)}: ${record.formula.unicode}`, line(head), ...rows.map(line)];
+  const lines = [`${activationNameWith(record.id, p)}: ${record.formula.unicode}`, line(head), ...rows.map(line)];
+  if (jacobian) lines.push(`Jacobian (row i: ∂fᵢ/∂xⱼ): ${jacobian.map((row) => `[${row.map(format).join(', ')}]`).join(', ')}`);
+  if (jacobianNote) lines.push(jacobianNote);
+  return lines;
 }
 
 /** The parameters of a record as "alpha=0.01, beta=1" (its defaults), what the input box starts with. */

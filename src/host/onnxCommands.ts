@@ -55,7 +55,7 @@ export async function exportOnnxCommand(experimentsDir: string, log: vscode.LogO
 export function reportLines(r: VerifyReport): string[] {
   const lines = [
     `model      ${r.model} (${r.bytes} bytes, producer ${r.producer || '-'}, opsets ${r.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ')})`,
-    `input      ${r.input.name} (${r.input.layout}); output ${r.output.name} (${r.output.kind})`,
+    `input      ${r.input.name} (fed as ${r.input.fed}); output ${r.output.name} (${r.output.kind})`,
     `dataset    ${r.dataset}, ${r.count} test images`,
     `accuracy   ${(r.accuracy * 100).toFixed(2)}%   onnxruntime ${r.ms.toFixed(1)} ms (+${r.loadMs.toFixed(1)} ms load)`,
   ];

@@ -177,6 +177,7 @@ export class TrainingController implements vscode.Disposable {
   private publish(e: TrainingEvent): void {
     this.snapshot = applyTrainingEvent(this.snapshot, e);
     if (e.type === 'run/end') this.log.info(`run ${e.runId} ${e.outcome.status}${e.outcome.error ? `: ${e.outcome.error}` : ''}`);
+    if (e.type === 'run/started') for (const n of e.notes ?? []) this.log.warn(`run ${e.runId}: ${n}`);
     this.events.fire(e);
   }
 

@@ -7,9 +7,7 @@ import type { Dataset } from '../core/data/datasets';
 import type { Kernels } from '../core/kernels/types';
 import { createJsKernels } from '../core/kernels/js';
 import { applyOutcome, newRunRecord, type RunRecord } from '../core/runs/runRecord';
-import {
-  finishedRun, hasCheckpoint, loadCheckpoint, loadRunRecord, resumeMismatch, saveCheckpoint, saveRunRecord, saveWeights,
-} from '../core/runs/runStore';
+import { loadRunRecord, saveCheckpoint, saveRunRecord, saveWeights, storedRunState } from '../core/runs/runStore';
 import type { LayerActivation } from '../core/train/activation';
 import type { ActivationSpec } from '../core/train/config';
 import type { RunOutcome } from '../core/train/results';
@@ -30,7 +28,10 @@ export interface TrainRunDeps {
  */
 export async function trainRun(spec: RunSpec, dataset: Dataset, cancelFlag: Int32Array, send: (e: RunEvent) => void, deps: TrainRunDeps): Promise<RunOutcome> {
   const { runId, config, runDir } = spec;
-  const done = runDir && spec.resume ? finishedRun(runDir, config) : undefined;
+  // Resuming trusts nothing unchecked: the folder's files are loaded with their checksums first.
+  const stored = runDir && spec.resume ? storedRunState(runDir, config) : undefined;
+  if (stored?.action === 'mismatch') throw new Error(`cannot resume ${runId}: ${stored.problem}`);
+  const done = stored?.action === 'finished' ? stored.record : undefined;
   if (done) {
     // Resuming an experiment: this run had finished before the interruption; report it as it was.
     const outcome: RunOutcome = {
@@ -45,23 +46,16 @@ export async function trainRun(spec: RunSpec, dataset: Dataset, cancelFlag: Int3
   const kernels = deps.kernels ? await deps.kernels() : createJsKernels();
   const trainer = new MlpTrainer(config, dataset.rows * dataset.cols, dataset.classes, activations, kernels);
 
-  let resume: TrainerState | undefined;
-  let record = newRunRecord(runId, config, dataset);
-  if (runDir && spec.resume && hasCheckpoint(runDir)) {
-    const checkpoint = loadCheckpoint(runDir);
-    const why = resumeMismatch(checkpoint, config);
-    if (why) throw new Error(`cannot resume ${runId}: ${why}`);
-    resume = checkpoint;
-    try {
-      record = { ...loadRunRecord(runDir), status: 'running', config };
-    } catch {
-      // run.json lost or damaged: the checkpoint carries the history, a fresh record will do
-    }
-  }
+  const resume: TrainerState | undefined = stored?.action === 'resume' ? stored.checkpoint : undefined;
+  // A damaged or lost run.json is rebuilt: the checkpoint carries the history.
+  const record = stored?.record && resume ? { ...stored.record, status: 'running' as const, config } : newRunRecord(runId, config, dataset);
+  // What was recovered from a damaged folder, and any activation that could not be compiled.
+  const notes = [...(stored?.notes ?? []), ...trainer.kernelNotes];
   if (runDir) saveRunRecord(runDir, { ...record, history: resume?.history ?? [] });
   send({
     type: 'run/started', runId, kernels: kernels.name, paramCount: trainer.paramCount,
     ...(resume ? { resumedFromEpoch: resume.epoch, history: resume.history.slice(0, resume.epoch) } : {}),
+    ...(notes.length ? { notes } : {}),
   });
 
   const fault = spec.fault;

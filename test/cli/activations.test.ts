@@ -113,3 +113,77 @@ test('the real entry point: exit 0 with JSON on stdout, non-zero with the messag
   assert.match(bad.stderr, /actlab eval: unknown activation 'relux'/);
   assert.equal(bad.stdout, '');
 });
+
+test('names with arguments are expressions, evaluated as written (never the bare built-in)', async () => {
+  // Reference values from Math, the expressions' own closed forms.
+  const cases: [string, number, number, number][] = [
+    ['tanh(2*x)', 1, Math.tanh(2), 2 * (1 - Math.tanh(2) ** 2)],
+    ['sigmoid(3*x)', 0.5, 1 / (1 + Math.exp(-1.5)), (3 * Math.exp(-1.5)) / (1 + Math.exp(-1.5)) ** 2],
+    ['softplus(x/2)', 2, Math.log1p(Math.E), 0.5 / (1 + Math.exp(-1))],
+    ['tanh(x)*x', -1, Math.tanh(-1) * -1, Math.tanh(-1) - (1 - Math.tanh(-1) ** 2)],
+  ];
+  for (const [expr, x, y, dy] of cases) {
+    for (const command of ['eval']) {
+      const json = JSON.parse((await run(command, [expr, '--x', String(x), '--json'])).out);
+      assert.equal(json.activation, expr);
+      assert.ok(Math.abs(json.points[0].y - y) < 1e-15 * Math.max(1, Math.abs(y)), `${expr}: ${json.points[0].y} vs ${y}`);
+      assert.ok(Math.abs(json.points[0].dy - dy) < 1e-14, `${expr}': ${json.points[0].dy} vs ${dy}`);
+    }
+  }
+  // props and gradient-flow read the same way: tanh(2*x) has f'(0) = 2, tanh 1.
+  assert.equal(JSON.parse((await run('props', ['tanh(2*x)', '--json'])).out).derivativeAtZero, 2);
+  assert.equal(JSON.parse((await run('gradient-flow', ['tanh(2*x)', '--depth', '2', '--width', '4', '--json'])).out).activation, 'tanh(2*x)');
+  const leaky = JSON.parse((await run('eval', ['leaky_relu(alpha=0.3)', '--x', '-1', '--json'])).out);
+  assert.deepEqual([leaky.params.alpha, leaky.points[0].y], [0.3, -0.3]);
+  for (const command of ['eval', 'props', 'gradient-flow']) {
+    const x = command === 'eval' ? ['--x', '1'] : [];
+    assert.match(await failure(command, ['relu+', ...x]), /invalid expression 'relu\+'/);
+    assert.match(await failure(command, ['nn.ReLU()', ...x]), /is a call, not an activation's name/);
+    assert.match(await failure(command, ['leaky_relu(2*x)', ...x]), /leaky_relu is a built-in activation, not a function/);
+  }
+});
+
+test('smaller input classes: --param names, huge ranges, long text, unused parameters', async () => {
+  assert.match(await failure('eval', ['relu', '--x', '1', '--param', '__proto__=1']), /unknown parameter '__proto__' for relu/);
+  assert.match(await failure('eval', ['relu', '--x', '1', '--param', 'a=1', '--param', 'a=2']), /--param a is given twice/);
+  assert.match(await failure('eval', ['x', '--x', '1', '--param', 'b=1']), /--param b is not used by the expression 'x'/);
+  const wide = JSON.parse((await run('eval', ['relu', '--x=-1e308:1e308:5', '--json'])).out);
+  assert.deepEqual(wide.points.map((p: { x: number }) => p.x), [-1e308, -5e307, 0, 5e307, 1e308]);
+  assert.ok(wide.points.every((p: { y: unknown }) => typeof p.y === 'number'), 'no NaN or Infinity from the range itself');
+  const huge = await failure('eval', [`x + ${'q'.repeat(20_000)}`, '--x', '1']);
+  assert.ok(huge.length < 300, `${huge.length} characters`);
+  const deep = await failure('eval', [`x${'+1'.repeat(3000)}+`, '--x', '1']);
+  assert.ok(deep.length < 400 && /at column \d+/.test(deep) && deep.includes('…'), deep);
+  assert.ok((await failure('eval', ['relu', '--x', `1,${'z'.repeat(9000)}`])).length < 300);
+  const exp = JSON.parse((await run('props', ['exp(x)', '--json'])).out);
+  assert.deepEqual([exp.kinks, exp.jumps, exp.smooth], [[], [], true], 'no kinks at the sampler\'s edge (19.9 to 20)');
+  assert.match((await run('props', ['exp(x)'])).out, /smooth\s+yes/);
+});
+
+test('softmax over long vectors: the Jacobian only up to 16 values, the diagonal beyond; 100000 points work', async () => {
+  const small = JSON.parse((await run('eval', ['softmax', '--x', '-1:1:16', '--json'])).out);
+  assert.equal(small.jacobian.length, 16);
+  small.points.forEach((p: { dy: number }, i: number) => assert.equal(p.dy, small.jacobian[i][i]));
+  const big = JSON.parse((await run('eval', ['softmax', '--x', '-3:3:5000', '--json'])).out);
+  assert.equal(big.jacobian, undefined);
+  assert.match(big.jacobianNote, /5000×5000 Jacobian is not printed/);
+  // The diagonal against its closed form s(1 − s), with s from float64 exp over the max-shifted inputs.
+  const xs = big.points.map((p: { x: number }) => p.x);
+  const sum = xs.reduce((a: number, x: number) => a + Math.exp(x - 3), 0);
+  for (const i of [0, 2500, 4999]) {
+    const s = Math.exp(xs[i] - 3) / sum;
+    assert.ok(Math.abs(big.points[i].dy - s * (1 - s)) < 1e-18 + 1e-12 * s, `${i}`);
+  }
+  const logBig = JSON.parse((await run('eval', ['log_softmax', '--x', '0:1:20', '--json'])).out);
+  const ls = logBig.points.map((p: { x: number }) => Math.exp(p.x));
+  const lsum = ls.reduce((a: number, b: number) => a + b, 0);
+  logBig.points.forEach((p: { dy: number }, i: number) => assert.ok(Math.abs(p.dy - (1 - ls[i] / lsum)) < 1e-15));
+  const { code, out } = await run('eval', ['softmax', '--x', '-3:3:100000']);
+  assert.equal(code, 0);
+  assert.equal(out.trim().split('\n').length, 1 + 1 + 1 + 100000 + 1, 'header, formula, column names, rows, note');
+});
+
+test('gradient-flow of an activation that overflows fails with the layer, not NaN and exit 0', async () => {
+  assert.match(await failure('gradient-flow', ['exp(x)']), /^exp\(x\): the network overflows at initialisation: layer \d+'s outputs are not finite/);
+  assert.match(await failure('gradient-flow', ['x^3', '--depth', '30']), /overflows/);
+});

@@ -65,14 +65,21 @@ test('the bundled CLI (dist/cli.js) trains in dist/worker.js and finds MNIST and
 
 test('bad options fail fast with a message naming the problem, before any training', async () => {
   const cases: [string[], RegExp][] = [
-    [['--activations', 'nope'], /run nope: unknown activation 'nope'/],
+    [['--activations', 'nope'], /unknown activation 'nope'; known: sigmoid, tanh, relu/],
+    [['--activations', 'relu+'], /--activations: 'relu\+' has an empty item around a \+/],
+    [['--activations', 'relu,,tanh'], /--activations: 'relu,,tanh' has an empty item between the ,s/],
+    [['--activations', 'tanh(2*x)'], /'tanh\(2\*x\)' is an expression: name it with --custom NAME=EXPRESSION/],
+    [['--custom', 'sq=x*x', '--custom', 'sq=x^2', '--activations', 'sq'], /custom activation sq is defined twice/],
+    [['--custom', 'relu=x', '--activations', 'relu'], /custom activation name 'relu' is taken by the built-in relu/],
+    [['--activations', 'relu,tanh', '--learn', 'beta'], /--learn beta: no activation of this experiment has this parameter/],
+    [['--activations', 'silu', '--learn', 'beta,'], /--learn: 'beta,' has an empty item/],
     [['--epochs', '0'], /--epochs must be an integer of at least 1, got '0'/],
     [['--epochs', 'ten'], /--epochs must be an integer of at least 1, got 'ten'/],
     [['--hidden', '128,x'], /--hidden must be an integer/],
     [['--activations', 'relu+tanh+elu'], /3 activations for 2 hidden layers/],
-    [['--activations', 'leaky_relu(alpha=big)'], /cannot read the parameters of leaky_relu: 'alpha=big' is not of the form name=number/],
+    [['--activations', 'leaky_relu(alpha=big)'], /invalid expression 'leaky_relu\(alpha=big\)': '=' is not an operator at column 17/],
     [['--activations', 'leaky_relu(alpha=-1)'], /parameter alpha of leaky_relu must be in/],
-    [['--custom', 'sq=x*', '--activations', 'sq'], /run sq: /],
+    [['--custom', 'sq=x*', '--activations', 'sq'], /custom activation sq: invalid expression 'x\*': unexpected end of expression at column 3/],
     [['--dataset', '/nonexistent/folder'], /unknown dataset '\/nonexistent\/folder'/],
     [['--kernels', 'gpu'], /--kernels must be js or auto/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
@@ -105,7 +112,7 @@ test('the default plan is the tutorial experiment; mixed stacks, parameters and 
   assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[1]!.activations[0])), { id: 'leaky_relu', params: { alpha: 0.3 } });
   assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[2]!.activations[0])), { custom: { name: 'sq', expression: 'x*x', params: {} } });
   assert.deepEqual(mixed.settings, { hidden: [32, 16], seed: 0, dataset: 'mnist' });
-  assert.throws(() => parseTrainArgs(['--custom', 'sq=x*x', '--custom', 'sq=x^2']), /--custom sq is defined twice/);
+  assert.throws(() => parseTrainArgs(['--custom', 'sq=x*x', '--custom', 'sq=x^2']), /custom activation sq is defined twice/);
   assert.equal(parseTrainArgs(['--resume']).resume, '');
   assert.equal(parseTrainArgs(['--resume', '--epochs', '3']).resume, '');
   assert.equal(parseTrainArgs(['--resume', '2026-01-01T00-00-00-000Z']).resume, '2026-01-01T00-00-00-000Z');
@@ -156,5 +163,25 @@ test('an output folder that cannot hold files fails at once with the reason; exi
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, why);
     assert.ok(Date.now() - t0 < 20_000, 'no hang');
+  }
+});
+
+test('--learn beta trains Swish\'s beta per layer: it moves, history records it, and the ONNX export bakes it in', { timeout: 180_000 }, () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'actlab-learn-'));
+  try {
+    const r = actlab(['train', '--activations', 'silu,relu', '--learn', 'beta', '--epochs', '2', '--limit-train', '2000', '--limit-test', '500', '--out', out, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(r.stdout) as ResultsFile;
+    const silu = results.runs.find((x) => x.id === 'silu-learnbeta')!;
+    assert.deepEqual(results.runs.map((x) => x.id), ['silu-learnbeta', 'relu'], 'relu has no beta: it trains as it is');
+    assert.equal(silu.status, 'completed', silu.error);
+    const learned = silu.history.map((h) => h.learnedParams!.map((p) => p.beta!));
+    assert.equal(learned.length, 2);
+    for (const layer of [0, 1]) assert.ok(Math.abs(learned[1]![layer]! - 1) > 1e-3, `beta of layer ${layer + 1} moved from 1: ${learned.map((e) => e[layer])}`);
+    assert.equal(results.runs.find((x) => x.id === 'relu')!.history[0]!.learnedParams, undefined);
+    assert.equal(silu.onnx?.passed, true, silu.onnx?.error);
+    assert.match(readFileSync(path.join(out, 'latest', 'report.html'), 'utf8'), /<h2>Learned activation parameters<\/h2>/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listExperiments, readResultsView } from '../../src/training/experiments';
@@ -24,6 +24,7 @@ test('lists experiments newest first, reports damaged ones by name, and reads on
       writeFileSync(path.join(dir, id, 'results.json'), body);
     }
     mkdirSync(path.join(dir, '2025-01-04T00-00-00-000Z')); // still training: no results.json yet
+    symlinkSync(path.join(dir, 'gone'), path.join(dir, '2025-01-05T00-00-00-000Z')); // a dangling link: skipped, not thrown
     const list = listExperiments(dir);
     assert.deepEqual(list.experiments.map((x) => x.id), ['2025-01-02T00-00-00-000Z', '2025-01-01T00-00-00-000Z']);
     assert.deepEqual(list.experiments[0]!.runs.map((r) => [r.id, r.testAccuracy]), [['tanh', 0.9], ['sigmoid', 0.85]]);

@@ -1,8 +1,10 @@
 // Argument helpers shared by the activation commands (list, eval, props, gradient-flow):
 // an id-or-expression, --param name=value, --x lists and ranges, and JSON output.
-import { ACTIVATIONS, findActivation, resolveParams } from '../../core/activations/registry';
+import { getActivation, resolveParams } from '../../core/activations/registry';
 import type { ActivationRecord } from '../../core/activations/types';
 import { compileCustomActivation } from '../../core/expr/index';
+import { paramRecord, parseActivationText } from '../../core/expr/activationText';
+import { excerpt } from '../../core/expr/errors';
 import { CliError } from '../command';
 import { parseParamAssignment } from '../../core/expr/paramAssignment';
 
@@ -41,13 +43,13 @@ export function normalizeArgv(argv: readonly string[], valueOptions: readonly st
   return positionals.length ? [...options, '--', ...positionals] : options;
 }
 
-/** `--param alpha=0.2` (repeatable) as { alpha: 0.2 }. */
+/** `--param alpha=0.2` (repeatable) as { alpha: 0.2 }, in a null-prototype record (`__proto__` is just a name). */
 export function parseParamOptions(values: readonly string[] | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = paramRecord();
   for (const text of values ?? []) {
     const a = parseParamAssignment(text);
-    if (!a) throw new CliError(`--param expects name=number, got '${text}'`);
-    if (a.name in out) throw new CliError(`--param ${a.name} is given twice`);
+    if (!a) throw new CliError(`--param expects name=number, got '${excerpt(text)}'`);
+    if (Object.prototype.hasOwnProperty.call(out, a.name)) throw new CliError(`--param ${excerpt(a.name)} is given twice`);
     out[a.name] = a.value;
   }
   return out;
@@ -60,8 +62,19 @@ function parseNumber(text: string, what: string): number {
   const special = SPECIAL[t.toLowerCase()];
   if (special !== undefined) return special;
   const v = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(v)) throw new CliError(`${what}: '${text}' is not a number`);
+  if (!Number.isFinite(v)) throw new CliError(`${what}: '${excerpt(text)}' is not a number`);
   return v;
+}
+
+/**
+ * The i-th of n evenly spaced points from a to b, as a·(1 − t) + b·t: finite whenever a and b
+ * are (b − a overflows for -1e308:1e308), exactly a and b at the ends, and monotonic.
+ */
+export function linearPoint(a: number, b: number, i: number, n: number): number {
+  if (i === 0) return a;
+  if (i === n - 1) return b;
+  const t = i / (n - 1);
+  return a * (1 - t) + b * t;
 }
 
 /** `--x` as a list "v1,v2,..." or a range "a:b:n" (n evenly spaced points from a to b). */
@@ -69,39 +82,41 @@ export function parseXs(text: string | undefined): number[] {
   if (text === undefined) throw new CliError('give the inputs with --x v1,v2,... or --x a:b:n');
   if (text.includes(':')) {
     const parts = text.split(':');
-    if (parts.length !== 3) throw new CliError(`--x range must be a:b:n, got '${text}'`);
+    if (parts.length !== 3) throw new CliError(`--x range must be a:b:n, got '${excerpt(text)}'`);
     const a = parseNumber(parts[0]!, '--x range start');
     const b = parseNumber(parts[1]!, '--x range end');
     const n = Number(parts[2]!.trim());
-    if (!Number.isFinite(a) || !Number.isFinite(b)) throw new CliError(`--x range ends must be finite, got '${text}'`);
-    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(`--x range needs a point count n from 1 to 100000, got '${parts[2]}'`);
-    return n === 1 ? [a] : Array.from({ length: n }, (_, i) => (i === n - 1 ? b : a + ((b - a) * i) / (n - 1)));
+    if (!Number.isFinite(a) || !Number.isFinite(b)) throw new CliError(`--x range ends must be finite, got '${excerpt(text)}'`);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(`--x range needs a point count n from 1 to 100000, got '${excerpt(parts[2]!)}'`);
+    return n === 1 ? [a] : Array.from({ length: n }, (_, i) => linearPoint(a, b, i, n));
   }
   const items = text.split(',');
   if (items.length > 100_000) throw new CliError('--x lists at most 100000 values');
   return items.map((s, i) => parseNumber(s, `--x value ${i + 1}`));
 }
 
-/** A registry id or alias, or else an expression over x; `given` are the --param values. */
+/**
+ * A built-in (id, alias, or `id(alpha=0.3)`), or else an expression over x, read by the core's
+ * parseActivationText; `given` are the --param values.
+ */
 export function resolveActivationArg(arg: string | undefined, given: Record<string, number>): ActivationArg {
-  if (arg === undefined || arg.trim() === '') throw new CliError('name an activation (see actlab list) or write an expression over x');
-  const builtin = findActivation(arg);
-  if (builtin) {
+  const choice = parseActivationText(arg ?? '', { params: given });
+  if (typeof choice === 'string') throw new CliError(choice);
+  if ('id' in choice) {
+    const record = getActivation(choice.id);
     try {
-      return { record: builtin, label: builtin.id, params: resolveParams(builtin, given) };
+      const params = resolveParams(record, choice.params);
+      const written = Object.keys(choice.params).length && !Object.keys(given).length;
+      return { record, label: written ? (arg ?? '').trim() : record.id, params };
     } catch (e) {
       throw new CliError((e as Error).message);
     }
   }
   try {
-    const record = compileCustomActivation({ name: 'expression', expression: arg, params: given });
-    return { record, label: arg.trim(), params: { ...given } };
+    const record = compileCustomActivation({ name: 'expression', expression: choice.expression, params: choice.params });
+    return { record, label: choice.expression, params: paramRecord(Object.entries(choice.params)) };
   } catch (e) {
-    const message = (e as Error).message;
-    if (/^\s*[A-Za-z_][\w.]*\s*$/.test(arg)) {
-      throw new CliError(`unknown activation '${arg.trim()}'; known: ${ACTIVATIONS.map((r) => r.id).join(', ')} (or write an expression over x)`);
-    }
-    throw new CliError(`invalid expression '${arg}': ${message}`);
+    throw new CliError(`invalid expression '${excerpt(choice.expression)}': ${(e as Error).message}`);
   }
 }
 

@@ -1,4 +1,5 @@
 // `actlab eval <id|expression> --x ... [--param name=value ...] [--json]`: f(x) and f'(x).
+import { evaluateAt, JACOBIAN_MAX } from '../../core/analysis/evaluate';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { fmt, normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
 
@@ -7,11 +8,13 @@ const USAGE = `actlab eval <id|expression> --x <v1,v2,...|a:b:n> [--param name=v
 Prints x, f(x) and f'(x) for a built-in activation (see actlab list) or an expression over x.
   --x LIST|RANGE        inputs: comma-separated values, or a:b:n for n points from a to b
                         (nan, inf and -inf are accepted). For softmax and log_softmax the
-                        values form one vector; f'(x) is then the Jacobian's diagonal.
+                        values form one vector; f'(x) is then the Jacobian's diagonal, and
+                        the whole Jacobian is printed for up to ${JACOBIAN_MAX} values.
   --param NAME=VALUE    a parameter (repeatable), e.g. --param alpha=0.3; in an expression
                         it declares the parameter: actlab eval "x*sigmoid(b*x)" --param b=2
   --json                {"activation", "params", "points": [{"x", "y", "dy"}]} (vector
-                        activations add "jacobian"); non-finite numbers as "NaN", "Infinity"`;
+                        activations add "jacobian", or "jacobianNote" past ${JACOBIAN_MAX}
+                        values); non-finite numbers as "NaN", "Infinity"`;
 
 export const evalCommand: CliCommand = {
   name: 'eval',
@@ -29,31 +32,28 @@ export const evalCommand: CliCommand = {
     if (positionals.length > 1) throw new CliError(`expected one activation or expression, got ${positionals.length}: ${positionals.join(' ')} (quote an expression with spaces)`);
     const { record, label, params } = resolveActivationArg(positionals[0], parseParamOptions(values.param));
     const xs = parseXs(values.x);
-    let points: { x: number; y: number; dy: number }[];
-    let jacobian: number[][] | undefined;
-    if (record.kind === 'vector') {
-      const y = record.apply(xs, params);
-      const jac = record.jacobian(xs, params);
-      const n = xs.length;
-      jacobian = Array.from({ length: n }, (_, i) => Array.from(jac.subarray(i * n, (i + 1) * n)));
-      points = xs.map((x, i) => ({ x, y: y[i]!, dy: jac[i * n + i]! }));
-    } else {
-      points = xs.map((x) => ({ x, y: record.f(x, params), dy: record.df(x, params) }));
+    let evaluation;
+    try {
+      evaluation = evaluateAt(record, xs, params);
+    } catch (e) {
+      throw new CliError((e as Error).message);
     }
+    const { points, jacobian, jacobianNote } = evaluation;
     if (values.json) {
-      io.out(toJson({ activation: label, params, points, ...(jacobian ? { jacobian } : {}) }));
+      io.out(toJson({ activation: label, params, points, ...(jacobian ? { jacobian } : {}), ...(jacobianNote ? { jacobianNote } : {}) }));
       return 0;
     }
     const paramText = Object.keys(params).length ? Object.entries(params).map(([k, v]) => `${k}=${fmt(v)}`).join(', ') : 'no parameters';
     io.out(`${label} (${paramText})`);
     io.out(`  ${record.formula.unicode}`);
     const rows = [['x', 'f(x)', record.kind === 'vector' ? "∂fᵢ/∂xᵢ" : "f'(x)"], ...points.map((p) => [fmt(p.x), fmt(p.y), fmt(p.dy)])];
-    const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+    const widths = [0, 1, 2].map((c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), 0));
     for (const r of rows) io.out(r.map((cell, c) => cell.padStart(widths[c]! + 2)).join(''));
     if (jacobian) {
       io.out('Jacobian (row i: ∂fᵢ/∂xⱼ):');
       for (const row of jacobian) io.out(`  ${row.map((v) => fmt(v).padStart(14)).join('')}`);
     }
+    if (jacobianNote) io.out(`note: ${jacobianNote}`);
     return 0;
   },
 };

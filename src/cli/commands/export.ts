@@ -2,7 +2,7 @@
 import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { DEFAULT_OPSET, exportRun, MAX_OPSET, MIN_OPSET, OnnxCheckError } from '../../core/onnx/index';
 
-const USAGE = `actlab export <run-dir> [--opset N] [--out file.onnx] [--json]
+const USAGE = `actlab export <run-dir> [--opset N] [--out file.onnx] [--force] [--json]
 
 Exports a completed training run (a folder holding run.json and weights.bin, e.g.
 lab-output/runs/relu) to ONNX: input 'image' float32 [batch, 28, 28] with pixels in [0, 1],
@@ -10,6 +10,8 @@ Gemm + activation per hidden layer, output 'probabilities' [batch, 10].
   --opset N      operator set, ${MIN_OPSET} to ${MAX_OPSET} (default ${DEFAULT_OPSET}); activations without an operator
                  in that set are exported as subgraphs of primitive operators
   --out FILE     where to write (default <run-dir>/model.onnx)
+  --force        replace the file when it exists (without it, an existing file, such as the
+                 model.onnx that actlab train wrote, is kept and the export stops)
   --json         {"path", "bytes", "opset", "irVersion", "ops", "layers"}`;
 
 export const exportCommand: CliCommand = {
@@ -22,6 +24,7 @@ export const exportCommand: CliCommand = {
       {
         opset: { type: 'string' },
         out: { type: 'string' },
+        force: { type: 'boolean' },
         json: { type: 'boolean' },
       },
       USAGE,
@@ -34,7 +37,7 @@ export const exportCommand: CliCommand = {
     }
     let result;
     try {
-      result = exportRun(positionals[0]!, { opset, out: values.out });
+      result = exportRun(positionals[0]!, { opset, out: values.out, overwrite: values.force ?? false });
     } catch (e) {
       if (e instanceof OnnxCheckError) throw new CliError(e.message);
       throw e;

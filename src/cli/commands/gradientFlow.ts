@@ -1,6 +1,7 @@
 // `actlab gradient-flow <id|expression> --depth 20 --width 64 [--json]`: the vanishing-gradient
 // picture of an MLP at initialisation.
-import { FLOW_INITS, gradientFlow, type FlowInit } from '../../core/analysis/gradientFlow';
+import { FLOW_INITS, gradientFlow, GradientFlowError, type FlowInit } from '../../core/analysis/gradientFlow';
+import { excerpt } from '../../core/expr/errors';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
 import { normalizeArgv, parseParamOptions, resolveActivationArg, toJson } from './activationArgs';
 
@@ -55,6 +56,7 @@ export const gradientFlowCommand: CliCommand = {
       });
     } catch (e) {
       if (e instanceof CliError) throw e;
+      if (e instanceof GradientFlowError) throw new CliError(`${excerpt(label)}: ${e.problem}`);
       throw new CliError((e as Error).message);
     }
     if (values.json) {

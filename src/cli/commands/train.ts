@@ -9,13 +9,14 @@ import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { CliError, EXIT, parseCliArgs, type CliCommand, type CliIO } from '../command';
 import { loadDataset, type Dataset } from '../../core/data/datasets';
 import { IdxError } from '../../core/data/idx';
-import { parseParamList } from '../../core/expr/paramAssignment';
+import { clip, parseActivationText, parseCustomDefinitions, type CustomDefinition } from '../../core/expr/index';
 import { exportAndVerifyRun, type OnnxRunCheck } from '../../core/onnx/trainCheck';
 import { loadVegaLibraries } from '../../core/report/vendor';
 import { ensureWritableFolder } from '../../core/runs/atomic';
 import { isPathSegment } from '../../core/runs/pathSegment';
 import { REPORT_FILE, RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
 import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
+import { findActivation } from '../../core/activations/registry';
 import { resolveLayerActivation } from '../../core/train/resolveActivation';
 import { KERNEL_CHOICES, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
 import { interruptedExperiments, LATEST, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
@@ -32,6 +33,10 @@ Runs the tutorial's experiment: one MLP per activation, trained in parallel work
                        (relu+tanh); parameters in parentheses: leaky_relu(alpha=0.3).
   --custom NAME=EXPR   defines an activation from an expression over x (repeatable),
                        e.g. --custom "swish2=x*sigmoid(2*x)" --activations swish2
+  --learn NAMES        train these activation parameters with the weights, one value per
+                       layer started at its default or given value (comma-separated), e.g.
+                       --activations silu --learn beta; a run whose activation lacks one is left
+                       as it is (PReLU's slope is always learned)
   --epochs N           epochs per run (default ${DEFAULT_CONFIG.epochs})
   --batch-size N       batch size (default ${DEFAULT_CONFIG.batchSize})
   --hidden LIST        hidden layer widths (default ${DEFAULT_CONFIG.hidden.join(',')})
@@ -66,8 +71,11 @@ function positiveInt(name: string, value: string | undefined, min = 1): number |
   return Number(value);
 }
 
-/** Splits on commas outside parentheses: "relu,leaky_relu(alpha=0.3,x=1)" -> two items. */
-function splitTopLevel(text: string, sep: string): string[] {
+/**
+ * Splits on `sep` outside parentheses: "relu,leaky_relu(alpha=0.3,x=1)" -> two items. An empty
+ * item ("relu+", "relu,,tanh") is an error naming the text: nothing is silently dropped.
+ */
+export function splitTopLevel(text: string, sep: string, what: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -82,18 +90,39 @@ function splitTopLevel(text: string, sep: string): string[] {
     }
   }
   out.push(cur);
-  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+  const items = out.map((s) => s.trim());
+  if (items.some((s) => s === '')) throw new CliError(`${what}: '${clip(text)}' has an empty item ${sep === '+' ? 'around a +' : `between the ${sep}s`}`);
+  return items;
 }
 
-/** "leaky_relu(alpha=0.3)" -> { id, params }; a --custom name -> its expression. */
-function parseActivation(text: string, custom: Map<string, string>): ActivationSpec {
-  const m = /^([A-Za-z_][\w.-]*)\s*(?:\((.*)\))?$/.exec(text);
-  if (!m) throw new CliError(`cannot read the activation '${text}' (expected name or name(param=value,...))`);
-  const params = parseParamList(m[2] ?? '');
-  if (typeof params === 'string') throw new CliError(`cannot read the parameters of ${m[1]}: ${params}`);
-  const expression = custom.get(m[1]!);
-  if (expression !== undefined) return { custom: { name: m[1]!, expression, params } };
-  return Object.keys(params).length ? { id: m[1]!, params } : { id: m[1]! };
+/**
+ * One layer's activation as written: a built-in (an exact id with `name(alpha=0.3)` parameters,
+ * or an alias), or a --custom name. The text is read by the expression language's one reader,
+ * never guessed; an expression must be named with --custom to be trained (its name is the run's).
+ */
+export function parseLayerActivation(text: string, custom: ReadonlyMap<string, CustomDefinition>): ActivationSpec {
+  const choice = parseActivationText(text, { custom });
+  if (typeof choice === 'string') throw new CliError(choice);
+  if ('id' in choice) return Object.keys(choice.params).length ? { id: choice.id, params: choice.params } : { id: choice.id };
+  if (choice.name === undefined) throw new CliError(`'${clip(text)}' is an expression: name it with --custom NAME=EXPRESSION and train NAME`);
+  return { custom: { name: choice.name, expression: choice.expression, params: choice.params } };
+}
+
+/**
+ * The stacks with `names` learned wherever a layer's activation has the parameter. A name that no
+ * activation of the experiment has is an error: it would learn nothing.
+ */
+function learnIn(stacks: ActivationSpec[][], names: string[]): ActivationSpec[][] {
+  const has = (spec: ActivationSpec, n: string): boolean => {
+    const params = 'custom' in spec ? Object.keys(spec.custom.params ?? {}) : findActivation(spec.id)?.params.map((p) => p.name) ?? [];
+    return params.includes(n);
+  };
+  const lacking = names.filter((n) => !stacks.some((stack) => stack.some((spec) => has(spec, n))));
+  if (lacking.length) throw new CliError(`--learn ${lacking.join(', ')}: no activation of this experiment has ${lacking.length > 1 ? 'these parameters' : 'this parameter'}`);
+  return stacks.map((stack) => stack.map((spec) => {
+    const learn = names.filter((n) => has(spec, n));
+    return learn.length ? { ...spec, learn } : spec;
+  }));
 }
 
 /** What `actlab train` was asked: the experiment (a new one, or one to resume), and how to run and show it. */
@@ -121,6 +150,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const { values, positionals } = parseCliArgs(args, {
         activations: { type: 'string' },
         custom: { type: 'string', multiple: true },
+    learn: { type: 'string' },
         epochs: { type: 'string' },
         'batch-size': { type: 'string' },
         hidden: { type: 'string' },
@@ -140,27 +170,22 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }, USAGE);
   if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}' (options start with --)\nusage: ${USAGE}`);
   if (values.resume !== undefined) {
-    const planned = (['activations', 'custom', 'hidden', 'batch-size', 'seed', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
+    const planned = (['activations', 'custom', 'learn', 'hidden', 'batch-size', 'seed', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
     if (planned.length) throw new CliError(`--resume continues an experiment as it was planned: leave out --${planned.join(', --')}`);
     if (values.resume !== '' && !isPathSegment(values.resume)) throw new CliError(`--resume takes an experiment's folder name (as in ${values.out ?? 'lab-output'}/), got '${values.resume}'`);
   }
-  const custom = new Map<string, string>();
-  for (const def of values.custom ?? []) {
-    const eq = def.indexOf('=');
-    const name = def.slice(0, eq).trim();
-    if (eq < 1 || !/^[A-Za-z_][\w]*$/.test(name)) throw new CliError(`--custom needs NAME=EXPRESSION, got '${def}'`);
-    if (custom.has(name)) throw new CliError(`--custom ${name} is defined twice`);
-    custom.set(name, def.slice(eq + 1).trim());
-  }
+  const custom = parseCustomDefinitions(values.custom ?? []);
+  if (typeof custom === 'string') throw new CliError(custom);
   const hidden = values.hidden === undefined ? [...DEFAULT_CONFIG.hidden]
-    : splitTopLevel(values.hidden, ',').map((h) => positiveInt('hidden', h)!);
+    : splitTopLevel(values.hidden, ',', '--hidden').map((h) => positiveInt('hidden', h)!);
   if (hidden.length === 0) throw new CliError('--hidden needs at least one width, e.g. 128,64');
-  const stacks = splitTopLevel(values.activations ?? TUTORIAL_ACTIVATIONS.join(','), ',')
-    .map((run) => splitTopLevel(run, '+').map((a) => parseActivation(a, custom)));
+  const stacks = splitTopLevel(values.activations ?? TUTORIAL_ACTIVATIONS.join(','), ',', '--activations')
+    .map((run) => splitTopLevel(run, '+', '--activations').map((a) => parseLayerActivation(a, custom)));
   if (stacks.length === 0) throw new CliError('--activations needs at least one activation');
+  const learned = values.learn === undefined ? stacks : learnIn(stacks, splitTopLevel(values.learn, ',', '--learn'));
   let runs: TrainJobSpec['runs'];
   try {
-    runs = planRunIds(stacks, hidden.length);
+    runs = planRunIds(learned, hidden.length);
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -245,6 +270,7 @@ class ProgressView {
       case 'run/started':
         bar?.update({ status: `training (${e.kernels})` });
         if (!bar) this.io.err(`${e.runId}: started (${e.kernels} kernels${e.resumedFromEpoch ? `, resuming after epoch ${e.resumedFromEpoch}` : ''})`);
+        for (const n of e.notes ?? []) this.note(`${e.runId}: ${n}`);
         break;
       case 'run/progress': {
         const p = e.progress;

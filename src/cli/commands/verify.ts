@@ -7,9 +7,11 @@ const USAGE = `actlab verify <model.onnx> [--dataset NAME|DIR] [--run DIR] [--li
 
 Runs an ONNX image classifier in onnxruntime-node (one thread) on the test set and reports
 accuracy, the confusion matrix and the time taken. The model takes float32 pixels in [0, 1]
-as [N,784], [N,28,28], [N,1,28,28] or [N,28,28,1] and gives [N,10] logits or probabilities.
+as [N,784], [N,28,28], [N,1,28,28] or [N,28,28,1] (the dataset's image size) and gives [N,10]
+logits, probabilities or log-probabilities.
 For models exported by Activation Lab, every probability is also compared with the lab's own
-forward pass over the run's weights: a difference beyond 1e-5 fails the check (exit code 1).
+forward pass over the run's weights: a difference beyond what float32 rounding through the
+network allows fails the check (exit code 1), and so do NaN or infinite scores for any image.
   --dataset NAME|DIR   mnist, fashion-mnist, or a folder of IDX files (default: the model's
                        own dataset for lab models, else mnist)
   --run DIR            the run folder to compare with (default: run.json beside the model,
@@ -22,7 +24,7 @@ const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
 
 function printReport(r: VerifyReport, out: (s: string) => void): void {
   out(`model:    ${r.model} (${r.bytes} bytes${r.producer ? `, from ${r.producer}` : ''}, IR ${r.irVersion}, ${r.opsets.map((o) => `${o.domain} ${o.version}`).join(', ')})`);
-  out(`input:    '${r.input.name}' ${r.inputs[0]?.dtype} ${shapeText(r.inputs[0]?.shape ?? null)}, fed as ${r.input.layout}${r.input.batch ? ` in batches of ${r.input.batch}` : ''}`);
+  out(`input:    '${r.input.name}' ${r.inputs[0]?.dtype} ${shapeText(r.inputs[0]?.shape ?? null)}, fed as ${r.input.fed}${r.input.batch ? ` in batches of ${r.input.batch}` : ''}`);
   const o = r.outputs.find((x) => x.name === r.output.name);
   out(`output:   '${r.output.name}' ${o?.dtype} ${shapeText(o?.shape ?? null)}, read as ${r.output.kind}`);
   out(`test set: ${r.dataset}, ${r.count} images`);
@@ -35,7 +37,10 @@ function printReport(r: VerifyReport, out: (s: string) => void): void {
   const p = r.parity;
   if (p) {
     out(`parity with the lab's forward pass (${p.runDir}):`);
-    out(`  max |Δp| ${p.maxAbsDiff.toExponential(2)} (tolerance ${p.tolerance.toExponential(0)}), argmax agreement ${p.argmaxAgreement.toFixed(4)}`);
+    const bound = p.tolerance === 'float32'
+      ? `${(100 * p.maxRatio).toPrecision(3)}% of the float32 rounding bound (logits within ${p.maxLogitTolerance.toExponential(1)})`
+      : `fixed tolerance ${p.tolerance.toExponential(0)}`;
+    out(`  max |Δp| ${p.maxAbsDiff.toExponential(2)}, ${bound}, argmax agreement ${p.argmaxAgreement.toFixed(4)}`);
     out(`  accuracy: onnx ${p.onnxAccuracy.toFixed(4)}, lab ${p.labAccuracy.toFixed(4)}` +
       (p.runAccuracy !== null ? `, the run's own ${p.runAccuracy.toFixed(4)} (${p.runTestCount} images)` : '') + `; lab forward ${p.labMs.toFixed(0)} ms`);
   } else if (r.parityNote) {

@@ -11,6 +11,7 @@ export type ElementwiseDef = Omit<ActivationInfo, 'origin'> & {
   expression: string;
   f(x: number, p: Params): number;
   df(x: number, p: Params): number;
+  dparams?: Readonly<Record<string, (x: number, p: Params) => number>>;
   forward?(z: FloatArray, out: FloatArray, p: Params): void;
   backward?(z: FloatArray, a: FloatArray, grad: FloatArray, p: Params): void;
 };

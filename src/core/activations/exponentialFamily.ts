@@ -51,6 +51,7 @@ export const elu = elementwise({
   f: (x, p) => (x > 0 ? x : (p.alpha ?? ELU_ALPHA) * Math.expm1(x)),
   // PyTorch's convention: the x <= 0 branch at 0, so ELU'(0) = α.
   df: (x, p) => (x > 0 ? 1 : (p.alpha ?? ELU_ALPHA) * Math.exp(x)),
+  dparams: { alpha: (x) => (x > 0 ? 0 : Math.expm1(x)) },
 });
 
 /** SELU's fixed constants (Klambauer et al. 2017, eq. 14), as PyTorch and Keras use them. */
@@ -152,6 +153,14 @@ export const celu = elementwise({
     return x > 0 ? x : a * Math.expm1(x / a);
   },
   df: (x, p) => (x > 0 ? 1 : Math.exp(x / (p.alpha ?? CELU_ALPHA))),
+  dparams: {
+    // d/da [a (e^(x/a) - 1)] = (e^w - 1) - w e^w, w = x/a
+    alpha(x, p) {
+      if (x > 0) return 0;
+      const w = x / (p.alpha ?? CELU_ALPHA);
+      return Math.expm1(w) - w * Math.exp(w);
+    },
+  },
 });
 
 const SP_BETA = 1;
@@ -207,5 +216,13 @@ export const softplus = elementwise({
   df(x, p) {
     const b = p.beta ?? SP_BETA;
     return b * x > (p.threshold ?? SP_THRESHOLD) ? 1 : sigmoid(b * x);
+  },
+  dparams: {
+    // d/db [softplus(bx)/b] = x sigma(bx)/b - softplus(bx)/b^2 below the threshold
+    beta(x, p) {
+      const b = p.beta ?? SP_BETA;
+      return b * x > (p.threshold ?? SP_THRESHOLD) ? 0 : (x * sigmoid(b * x)) / b - softplusFn(b * x) / (b * b);
+    },
+    threshold: () => 0,
   },
 });

@@ -69,6 +69,7 @@ function candidates(name: string): string[] {
   const quoted = /^(['"])(.*)\1$/.exec(s);
   if (quoted) return [`'${quoted[2]}'`];
   const out = [s];
+  // Code a hover reads (`nn.ReLU()`): the callee names the layer. findActivation never gets here with a call.
   const call = /^([\w.]+)\s*\(.*\)$/s.exec(s);
   if (call) out.push((s = call[1]!));
   for (const [re, to] of PREFIXES) {
@@ -129,9 +130,17 @@ export function findByAlias(name: string, framework?: Framework): AliasMatch | u
 const squash = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, '');
 const bySquashedId = new Map<string, ActivationRecord>(ACTIVATIONS.map((r) => [squash(r.id), r]));
 
-/** The record for an id, or undefined. Accepts aliases ('swish' → silu) and spellings like 'LeakyReLU'. */
+/** What findActivation takes: a name, dotted or spaced, never a call, a quoted string or an expression. */
+const PLAIN_NAME = /^[A-Za-z_][\w.\- ]*$/;
+
+/**
+ * The record for an id, or undefined. Accepts aliases ('swish' → silu, 'nn.ReLU') and spellings
+ * like 'LeakyReLU'. Only names: 'tanh(2*x)' or "activation='tanh'" find nothing here (a hover
+ * reads code through findByAlias; user text goes through parseActivationText).
+ */
 export function findActivation(id: string): ActivationRecord | undefined {
-  const key = id.trim();
+  const key = typeof id === 'string' ? id.trim() : '';
+  if (!PLAIN_NAME.test(key)) return undefined;
   return byId.get(key) ?? findByAlias(key)?.record ?? bySquashedId.get(squash(key));
 }
 

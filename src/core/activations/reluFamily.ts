@@ -127,6 +127,7 @@ export const leakyRelu = elementwise({
   expression: 'where(x > 0, x, alpha*x)',
   f: (x, p) => (x > 0 ? x : (p.alpha ?? LEAKY_ALPHA) * x),
   df: (x, p) => (x > 0 ? 1 : nanOr(x, p.alpha ?? LEAKY_ALPHA)),
+  dparams: { alpha: (x) => (x > 0 ? 0 : x) },
   forward(z, out, p) {
     const alpha = p.alpha ?? LEAKY_ALPHA;
     for (let i = 0; i < z.length; i++) {
@@ -197,6 +198,7 @@ export const prelu = elementwise({
   expression: 'where(x > 0, x, alpha*x)',
   f: (x, p) => (x > 0 ? x : (p.alpha ?? PRELU_ALPHA) * x),
   df: (x, p) => (x > 0 ? 1 : nanOr(x, p.alpha ?? PRELU_ALPHA)),
+  dparams: { alpha: (x) => (x > 0 ? 0 : x) },
 });
 
 export const relu6 = elementwise({
@@ -293,4 +295,5 @@ export const thresholdedRelu = elementwise({
   expression: 'where(x > theta, x, 0)',
   f: (x, p) => (x > (p.theta ?? THETA) || x !== x ? x : 0),
   df: (x, p) => (x > (p.theta ?? THETA) ? 1 : nanOr(x, 0)),
+  dparams: { theta: (x) => nanOr(x, 0) },
 });

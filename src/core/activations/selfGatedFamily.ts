@@ -153,6 +153,7 @@ export const silu = elementwise({
     const bx = (p.beta ?? SILU_BETA) * x;
     return sigmoid(bx) + bx * sigmoidPrime(bx);
   },
+  dparams: { beta: (x, p) => x * x * sigmoidPrime((p.beta ?? SILU_BETA) * x) },
 });
 
 export const mish = elementwise({

@@ -57,6 +57,12 @@ export const softshrink = elementwise({
     const l = p.lambd ?? LAMBD;
     return x > l || x < -l ? 1 : nanOr(x, 0);
   },
+  dparams: {
+    lambd(x, p) {
+      const l = p.lambd ?? LAMBD;
+      return x > l ? -1 : x < -l ? 1 : nanOr(x, 0);
+    },
+  },
 });
 
 export const hardshrink = elementwise({
@@ -109,6 +115,7 @@ export const hardshrink = elementwise({
     const l = p.lambd ?? LAMBD;
     return x > l || x < -l ? 1 : nanOr(x, 0);
   },
+  dparams: { lambd: (x) => nanOr(x, 0) },
 });
 
 export const identity = elementwise({

@@ -159,4 +159,14 @@ export const hardSigmoid = elementwise({
     // PyTorch's convention: 0 at the two kinks (strict inequalities).
     return y > 0 && y < 1 ? a : nanOr(y, 0);
   },
+  dparams: {
+    alpha(x, p) {
+      const y = (p.alpha ?? HS_ALPHA) * x + (p.beta ?? HS_BETA);
+      return y > 0 && y < 1 ? x : nanOr(y, 0);
+    },
+    beta(x, p) {
+      const y = (p.alpha ?? HS_ALPHA) * x + (p.beta ?? HS_BETA);
+      return y > 0 && y < 1 ? 1 : nanOr(y, 0);
+    },
+  },
 });

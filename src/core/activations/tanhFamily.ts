@@ -102,6 +102,10 @@ export const hardtanh = elementwise({
     // PyTorch: 0 at both ends.
     return x > (p.min_val ?? -1) && x < (p.max_val ?? 1) ? 1 : nanOr(x, 0);
   },
+  dparams: {
+    min_val: (x, p) => (x <= (p.min_val ?? -1) ? 1 : nanOr(x, 0)),
+    max_val: (x, p) => (x > (p.min_val ?? -1) && x >= (p.max_val ?? 1) ? 1 : nanOr(x, 0)),
+  },
 });
 
 export const softsign = elementwise({

@@ -48,6 +48,11 @@ export interface ElementwiseKernel {
   kind: 'elementwise';
   f(x: number, p: Params): number;
   df(x: number, p: Params): number;
+  /**
+   * df/dp for each parameter, by name (the learned-parameter gradients). A parameter at which f
+   * jumps (a threshold) has derivative 0 almost everywhere. Absent: the trainer differences f.
+   */
+  dparams?: Readonly<Record<string, (x: number, p: Params) => number>>;
   /** out[i] = f(z[i]); `out` may be `z`. */
   forward(z: FloatArray, out: FloatArray, p: Params): void;
   /** grad[i] *= f'(z[i]), given the pre-activation `z` and the output `a = f(z)` (either may be used). */

@@ -136,6 +136,29 @@ function oneNetwork(
   return { norms: dW.map(norm), rms: h.map((a) => norm(a) / Math.sqrt(a.length)) };
 }
 
+/** The network cannot be measured: its outputs or gradients overflow at initialisation. */
+export class GradientFlowError extends Error {
+  constructor(readonly activation: string, readonly problem: string) {
+    super(`${activation}: ${problem}`);
+    this.name = 'GradientFlowError';
+  }
+}
+
+/** Where a network's outputs or gradients stop being finite numbers, in words; undefined when all are finite. */
+function nonFinite(norms: number[], rms: number[], seedIndex: number): string | undefined {
+  const out = rms.findIndex((v) => !Number.isFinite(v));
+  if (out >= 0) {
+    return `the network overflows at initialisation: layer ${out + 1}'s outputs are not finite (${rms[out]}) in network ${seedIndex + 1}, ` +
+      'so there is no gradient to measure (the activation grows too fast for this depth and init)';
+  }
+  const grad = norms.findIndex((v) => !Number.isFinite(v));
+  if (grad >= 0) {
+    return `the gradient reaching layer ${grad + 1} is not finite (${norms[grad]}) in network ${seedIndex + 1}: ` +
+      "the activation's derivative overflows for this depth and init";
+  }
+  return undefined;
+}
+
 export function gradientFlow(record: ElementwiseActivation, options: GradientFlowOptions): GradientFlowResult {
   const { depth, width } = options;
   const seeds = options.seeds ?? 5;
@@ -157,6 +180,8 @@ export function gradientFlow(record: ElementwiseActivation, options: GradientFlo
   for (let s = 0; s < seeds; s++) {
     const rng = createRng(deriveSeed(seed, 'gradient-flow', s));
     const { norms, rms } = oneNetwork(record, params, depth, width, batch, init, gain, rng);
+    const problem = nonFinite(norms, rms, s);
+    if (problem) throw new GradientFlowError(record.id, problem);
     const last = norms[depth - 1]!;
     for (let l = 0; l < depth; l++) {
       logNorms[l] += Math.log(norms[l]!);

@@ -3,9 +3,9 @@
 // dead zone and the variance-preserving init gain.
 import { resolveParams } from '../activations/params';
 import type { ElementwiseActivation, OutputRange, Params } from '../activations/types';
-import { expectation, gaussianNodes } from './quadrature';
+import { expectation, tailMass } from './quadrature';
 import { measureRange } from './range';
-import { DENSE_GRID, denseValues, evalAll, TAIL_POINTS } from './sampling';
+import { DENSE_GRID, denseValues, evalDf, evalF, TAIL_POINTS } from './sampling';
 import { measureMonotonicity, measureSmoothness, type Monotonicity } from './smoothness';
 
 /** The spreads s of z ~ N(0, s²) at which saturation is reported. */
@@ -68,28 +68,34 @@ export function analyzeActivation(record: ElementwiseActivation, given?: Params)
   const params = resolveParams(record, given);
   const { f, df } = denseValues(record, params);
 
-  const negTail = Array.from(TAIL_POINTS).filter((x) => x < 0).sort((a, b) => a - b);
-  const posTail = Array.from(TAIL_POINTS).filter((x) => x > 0).sort((a, b) => a - b);
-  const ordered = [...evalAll(record.f, negTail, params), ...f, ...evalAll(record.f, posTail, params)];
+  const negTail = Float64Array.from(Array.from(TAIL_POINTS).filter((x) => x < 0).sort((a, b) => a - b));
+  const posTail = Float64Array.from(Array.from(TAIL_POINTS).filter((x) => x > 0).sort((a, b) => a - b));
+  const ordered = new Float64Array(negTail.length + f.length + posTail.length);
+  ordered.set(evalF(record, negTail, params));
+  ordered.set(f, negTail.length);
+  ordered.set(evalF(record, posTail, params), negTail.length + f.length);
 
   let maxD = { value: -Infinity, at: NaN };
-  const consider = (x: number, d: number): void => {
-    if (Math.abs(d) > maxD.value) maxD = { value: Math.abs(d), at: x };
+  const consider = (xs: ArrayLike<number>, ds: ArrayLike<number>): void => {
+    for (let i = 0; i < xs.length; i++) {
+      const d = Math.abs(ds[i]!);
+      if (d > maxD.value) maxD = { value: d, at: xs[i]! };
+    }
   };
-  DENSE_GRID.forEach((x, i) => consider(x, df[i]!));
-  TAIL_POINTS.forEach((x) => consider(x, record.df(x, params)));
+  consider(DENSE_GRID, df);
+  consider(TAIL_POINTS, evalDf(record, TAIL_POINTS, params));
 
-  const z1 = gaussianNodes(1);
-  const fz = evalAll(record.f, z1, params);
-  const dfz = evalAll(record.df, z1, params);
-  const mean = expectation(fz);
-  const secondMoment = expectation(fz.map((v) => v * v));
+  // Every expectation is over the dense grid, where f and f' are already known.
+  const mean = expectation(f);
+  const secondMoment = expectation(f.map((v) => v * v));
   const smoothness = measureSmoothness(record, params, f, df);
+  const saturated = df.map((v) => (Math.abs(v) < SATURATION_THRESHOLD ? 1 : 0));
+  const ends = [df[0]!, df[df.length - 1]!].filter((v) => Math.abs(v) < SATURATION_THRESHOLD).length;
 
   return {
     activation: record.id,
     params,
-    range: measureRange(record, params),
+    range: measureRange(record, params, f),
     mean,
     zeroCentred: Math.abs(mean) < ZERO_CENTRED_TOLERANCE,
     monotonic: measureMonotonicity(ordered),
@@ -98,12 +104,10 @@ export function analyzeActivation(record: ElementwiseActivation, given?: Params)
     jumps: smoothness.jumps,
     derivativeAtZero: record.df(0, params),
     maxAbsDerivative: maxD,
-    saturation: SATURATION_SPREADS.map((s) => {
-      const d = s === 1 ? dfz : evalAll(record.df, gaussianNodes(s), params);
-      return { s, share: expectation(d.map((v) => (Math.abs(v) < SATURATION_THRESHOLD ? 1 : 0))) };
-    }),
+    // past ±20 a saturated end stays saturated (the share there is the normal's tail mass)
+    saturation: SATURATION_SPREADS.map((s) => ({ s, share: expectation(saturated, s) + ends * tailMass(s) })),
     deadZone: {
-      share: expectation(dfz.map((v) => (v === 0 ? 1 : 0))),
+      share: expectation(df.map((v) => (v === 0 ? 1 : 0))),
       intervals: deadIntervals(record, params, df),
     },
     secondMoment,

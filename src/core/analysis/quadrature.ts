@@ -1,28 +1,38 @@
-// Expectations under a normal distribution by composite Simpson's rule on a fine fixed grid:
-// deterministic (no Monte Carlo noise) and exact to ~1e-12 for the piecewise-smooth integrands
-// here (kinks at 0 fall on a grid node). E[g(z)], z ~ N(0, s²) = ∫ g(s·u) φ(u) du, u ∈ [−10, 10].
+// Expectations under a normal distribution by composite Simpson's rule on the analyses' dense
+// grid (z from −20 to 20 in steps of 1e-3, where f and f' are sampled anyway): deterministic (no
+// Monte Carlo noise) and exact to ~1e-12 for the piecewise-smooth integrands here (kinks at 0
+// fall on a grid node). E[g(z)], z ~ N(0, s²) = ∫ g(z) φ(z/s)/s dz; the mass past ±20 (5σ at
+// s = 4: 5.7e-7) is left out, or added with the end values where asked (tailMass).
 import { normalPdf } from '../activations/numerics';
+import { DENSE_GRID, DENSE_STEP } from './sampling';
 
-const HALF_WIDTH = 10; // P(|u| > 10) ≈ 1.5e-23
-const STEPS = 20_000; // even, so Simpson applies; h = 1e-3
+const weights = new Map<number, Float64Array>();
 
-/** Standard-normal nodes u_i, from −10 to 10. */
-export const GAUSS_NODES: Float64Array = Float64Array.from({ length: STEPS + 1 }, (_, i) => -HALF_WIDTH + (2 * HALF_WIDTH * i) / STEPS);
-
-/** Simpson weights times φ(u_i): Σ w_i g(u_i) ≈ E[g(u)]. */
-export const GAUSS_WEIGHTS: Float64Array = (() => {
-  const h = (2 * HALF_WIDTH) / STEPS;
-  return GAUSS_NODES.map((u, i) => ((i === 0 || i === STEPS ? 1 : i % 2 ? 4 : 2) * h * normalPdf(u)) / 3);
-})();
-
-/** The nodes scaled to N(0, s²): z_i = s·u_i. */
-export function gaussianNodes(s: number): Float64Array {
-  return GAUSS_NODES.map((u) => s * u);
+/** Simpson weights times the N(0, s²) density on the dense grid: Σ w_i g(z_i) ≈ E[g(z)]. */
+export function gaussWeights(s: number): Float64Array {
+  let w = weights.get(s);
+  if (!w) {
+    const last = DENSE_GRID.length - 1; // 40000 intervals: even, so Simpson applies
+    w = DENSE_GRID.map((z, i) => ((i === 0 || i === last ? 1 : i % 2 ? 4 : 2) * DENSE_STEP * normalPdf(z / s)) / (3 * s));
+    weights.set(s, w);
+  }
+  return w;
 }
 
-/** Σ w_i v_i: the expectation of the values v_i taken at the (scaled) nodes. */
-export function expectation(values: ArrayLike<number>): number {
+/** Σ w_i v_i over the dense grid: the expectation of the values v_i (taken at DENSE_GRID) under N(0, s²). */
+export function expectation(values: ArrayLike<number>, s = 1): number {
+  const w = gaussWeights(s);
   let acc = 0;
-  for (let i = 0; i < GAUSS_WEIGHTS.length; i++) acc += GAUSS_WEIGHTS[i]! * values[i]!;
+  for (let i = 0; i < w.length; i++) {
+    const wi = w[i]!;
+    if (wi !== 0) acc += wi * values[i]!;
+  }
   return acc;
+}
+
+/** P(z > 20) for z ~ N(0, s²): the mass past one end of the grid. */
+export function tailMass(s: number): number {
+  // Mills' ratio bound φ(t)/t (t = 20/s ≥ 5 here) is within 4% of the tail: ample for a share reported to 0.1%.
+  const t = DENSE_GRID[DENSE_GRID.length - 1]! / s;
+  return normalPdf(t) / t;
 }

@@ -1,7 +1,7 @@
 // The output range of f over the real line, measured: min and max over the dense grid and the
 // logarithmic tails, with an end declared infinite when f keeps growing decade after decade.
 import type { ElementwiseKernel, OutputRange, Params } from '../activations/types';
-import { DENSE_GRID, evalAll } from './sampling';
+import { DENSE_GRID, evalF } from './sampling';
 
 /** Points where "attained" is judged: an extreme reached only at |x| > 15 counts as a limit. */
 const ATTAIN_RADIUS = 15;
@@ -30,9 +30,15 @@ export interface MeasuredRange extends OutputRange {
   argMax: number;
 }
 
-export function measureRange(k: ElementwiseKernel, p: Params): MeasuredRange {
-  const xs = Float64Array.from([...DENSE_GRID, ...DECADES, ...DECADES.map((x) => -x)]);
-  const ys = evalAll(k.f, xs, p);
+/** The range of f; `dense` may give f on DENSE_GRID already (the analysis has it). */
+export function measureRange(k: ElementwiseKernel, p: Params, dense?: Float64Array): MeasuredRange {
+  const far = Float64Array.from([...DECADES, ...DECADES.map((x) => -x)]);
+  const xs = new Float64Array(DENSE_GRID.length + far.length);
+  xs.set(DENSE_GRID);
+  xs.set(far, DENSE_GRID.length);
+  const ys = new Float64Array(xs.length);
+  ys.set(dense ?? evalF(k, DENSE_GRID, p));
+  ys.set(evalF(k, far, p), DENSE_GRID.length);
   let min = Infinity;
   let max = -Infinity;
   let argMin = NaN;

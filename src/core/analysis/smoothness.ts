@@ -9,8 +9,8 @@ const MAX_CANDIDATES = 64;
 /** A jump in f or f' smaller than this is treated as numerical noise (softplus's threshold: 2e-9). */
 export const JUMP_TOLERANCE = 1e-6;
 
-/** Bisects [a, b] towards the larger change of g; returns the point and the remaining change. */
-function zoom(g: (x: number) => number, a: number, b: number): { at: number; jump: number } {
+/** Bisects [a, b] towards the larger change of g; returns the point, the remaining change and the final width. */
+function zoom(g: (x: number) => number, a: number, b: number): { at: number; jump: number; width: number } {
   let ga = g(a);
   let gb = g(b);
   for (let i = 0; i < ZOOM_STEPS; i++) {
@@ -20,23 +20,50 @@ function zoom(g: (x: number) => number, a: number, b: number): { at: number; jum
     if (Math.abs(gm - ga) >= Math.abs(gb - gm)) [b, gb] = [m, gm];
     else [a, ga] = [m, gm];
   }
-  return { at: 0.5 * (a + b), jump: Math.abs(gb - ga) };
+  return { at: 0.5 * (a + b), jump: Math.abs(gb - ga), width: b - a };
 }
 
-/** Points where g (sampled as `values` on the dense grid) jumps, by at least JUMP_TOLERANCE. */
-function findJumps(g: (x: number) => number, values: Float64Array, slopeBound: Float64Array | undefined): number[] {
-  const candidates: { i: number; size: number }[] = [];
-  for (let i = 0; i + 1 < values.length; i++) {
-    const change = Math.abs(values[i + 1]! - values[i]!);
-    // For f, a continuous stretch changes by about h·|f'|; anything well beyond that is suspect.
-    const expected = slopeBound ? 2 * DENSE_STEP * Math.max(Math.abs(slopeBound[i]!), Math.abs(slopeBound[i + 1]!)) : 0;
-    if (change > expected + JUMP_TOLERANCE || change !== change) candidates.push({ i, size: change - expected });
+/**
+ * Points where g (sampled as `values` on the dense grid) jumps, by at least JUMP_TOLERANCE.
+ * A step is suspect when it changes g by more than a continuous g could: with `slopes` (f' for
+ * f), more than 2h·|f'|; without (for f' itself), more than the straight line through the
+ * changes two steps either side predicts, which a smooth g meets to O(h²) however large it is
+ * (exp near 20), while a jump does not. A suspect is zoomed in on and kept when what is left
+ * of its change is still far above what the local slope gives over the final width.
+ */
+function findJumps(g: (x: number) => number, values: Float64Array, slopes: Float64Array | undefined): number[] {
+  const n = values.length - 1; // steps
+  const step = (i: number): number => (i >= 0 && i < n ? values[i + 1]! - values[i]! : NaN);
+  const candidates: { i: number; size: number; slope: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const change = step(i);
+    if (change !== change) {
+      candidates.push({ i, size: Infinity, slope: 0 });
+      continue;
+    }
+    let excess: number;
+    let slope: number;
+    if (slopes) {
+      slope = Math.max(Math.abs(slopes[i]!), Math.abs(slopes[i + 1]!));
+      excess = Math.abs(change) - 2 * DENSE_STEP * slope;
+    } else {
+      const before = step(i - 2);
+      const after = step(i + 2);
+      const hasBefore = before === before;
+      const hasAfter = after === after;
+      const predicted = hasBefore && hasAfter ? 0.5 * (before + after) : hasBefore ? before : hasAfter ? after : 0;
+      const near = Math.max(hasBefore ? Math.abs(before) : 0, hasAfter ? Math.abs(after) : 0);
+      excess = Math.abs(change - predicted) - 1e-4 * near;
+      slope = near / DENSE_STEP;
+    }
+    if (excess > JUMP_TOLERANCE) candidates.push({ i, size: excess, slope });
   }
   candidates.sort((a, b) => b.size - a.size);
   const found: number[] = [];
-  for (const { i } of candidates.slice(0, MAX_CANDIDATES)) {
-    const { at, jump } = zoom(g, DENSE_GRID[i]!, DENSE_GRID[i + 1]!);
-    if (jump > JUMP_TOLERANCE && !found.some((x) => Math.abs(x - at) < 2 * DENSE_STEP)) found.push(at);
+  for (const { i, slope } of candidates.slice(0, MAX_CANDIDATES)) {
+    const { at, jump, width } = zoom(g, DENSE_GRID[i]!, DENSE_GRID[i + 1]!);
+    const smoothPart = 4 * slope * width; // what a continuous stretch changes by over the final width
+    if (jump > JUMP_TOLERANCE + smoothPart && !found.some((x) => Math.abs(x - at) < 2 * DENSE_STEP)) found.push(at);
   }
   return found.sort((a, b) => a - b);
 }

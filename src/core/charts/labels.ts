@@ -41,6 +41,10 @@ export interface ChartLabels {
   /** The guide's plot: stacks of layers with and without a non-linearity. */
   stackTitle: string;
   stackOutput: string;
+  /** Learned activation parameters, per epoch. */
+  learnedPerEpoch: string;
+  learnedValue: string;
+  parameter: string;
 }
 
 export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> = {
@@ -79,6 +83,9 @@ export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> =
     relativeNorm: 'Relative gradient norm (log)',
     stackTitle: 'Three layers, one input x: without an activation the stack is one straight line',
     stackOutput: 'Network output',
+    learnedPerEpoch: 'Learned activation parameters per epoch',
+    learnedValue: 'Value',
+    parameter: 'Parameter',
   },
   'zh-cn': {
     activation: '激活函数',
@@ -115,6 +122,9 @@ export const CHART_LABELS: Readonly<Record<UiLanguage, Readonly<ChartLabels>>> =
     relativeNorm: '相对梯度范数（对数坐标）',
     stackTitle: '三层网络、一个输入 x：不用激活函数时，整个网络只是一条直线',
     stackOutput: '网络输出',
+    learnedPerEpoch: '各轮学到的激活函数参数',
+    learnedValue: '参数值',
+    parameter: '参数',
   },
 };
 

@@ -237,3 +237,40 @@ export function secondsPerEpochSpec(rows: SecondsRow[], opts: CurveSpecOptions) 
     },
   });
 }
+
+/** One learned activation parameter's value at the end of one epoch. */
+export interface LearnedRow {
+  run: string;
+  epoch: number;
+  /** 1-based hidden layer. */
+  layer: number;
+  param: string;
+  value: number;
+}
+
+export const LEARNED_DATASET = 'learned';
+
+/** The learned parameters of runs that have any (PReLU's slope, a --learn parameter), per epoch. */
+export function learnedRows(runs: { id: string; history: { epoch: number; learnedParams?: Record<string, number>[] }[] }[]): LearnedRow[] {
+  return runs.flatMap((r) => r.history.flatMap((h) => (h.learnedParams ?? []).flatMap((params, l) =>
+    Object.entries(params).map(([param, value]) => ({ run: r.id, epoch: h.epoch, layer: l + 1, param, value })))));
+}
+
+/** How each learned parameter moved while training: one line per run, dashes by layer and parameter. */
+export function learnedParamsSpec(rows: LearnedRow[], opts: CurveSpecOptions) {
+  const labels = opts.labels;
+  return epochLinesSpec({
+    title: opts.title ?? labels.learnedPerEpoch, height: 220, dataset: LEARNED_DATASET, rows, labels, theme: opts.theme ?? DEFAULT_CHART_THEME,
+    transform: [{ calculate: `replace(${exprString(labels.hiddenLayer)}, '{0}', datum.layer) + ' · ' + datum.param`, as: 'series' }],
+    y: { field: 'value', title: labels.learnedValue, scale: { zero: false } },
+    encoding: {
+      strokeDash: { field: 'series', type: 'nominal', title: labels.parameter, legend: { symbolType: 'stroke', symbolSize: 400 } },
+      tooltip: [
+        { field: 'run', type: 'nominal', title: labels.activation },
+        { field: 'series', type: 'nominal', title: labels.parameter },
+        { field: 'epoch', type: 'quantitative', title: labels.epoch },
+        { field: 'value', type: 'quantitative', title: labels.learnedValue, format: '.4f' },
+      ],
+    },
+  });
+}

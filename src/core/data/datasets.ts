@@ -2,7 +2,7 @@
 // folder of IDX files. Images stay unsigned bytes on a SharedArrayBuffer: every training
 // worker reads the same 47 MB of MNIST without a copy, and batches become floats on the fly.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { IdxError, readIdxFile, type IdxArray } from './idx';
 import type { Dataset, DatasetSplit } from './types';
@@ -18,6 +18,10 @@ export const MNIST_SHA256: Readonly<Record<string, string>> = {
 };
 
 export const FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
+/** Classes of an IDX dataset that declares none: MNIST's ten digits (Fashion-MNIST has ten too). */
+export const DEFAULT_IDX_CLASSES = 10;
+/** A dataset folder may declare its classes here, one name per line (labels index this list). */
+export const CLASSES_FILE = 'classes.txt';
 export const FASHION_MNIST_CLASSES = [
   'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
 ];
@@ -50,8 +54,12 @@ export function findIdxFiles(dir: string): IdxFileSet {
   const found: Partial<IdxFileSet> = {};
   const missing: string[] = [];
   for (const role of Object.keys(ROLE_PATTERNS) as Role[]) {
-    const matches = names.filter((n) => ROLE_PATTERNS[role].test(n)).sort();
+    const named = names.filter((n) => ROLE_PATTERNS[role].test(n)).sort();
+    const matches = named.filter((n) => isFile(path.join(dir, n)));
     if (matches.length === 0) {
+      if (named.length) {
+        throw new IdxError('not-a-file', `${path.join(dir, named[0]!)} is ${describeEntry(path.join(dir, named[0]!))}, not an IDX file: the dataset needs a file by that name`);
+      }
       missing.push(ROLE_EXAMPLES[role]);
       continue;
     }
@@ -62,6 +70,56 @@ export function findIdxFiles(dir: string): IdxFileSet {
     throw new IdxError('missing-file', `the dataset folder ${dir} lacks ${missing.join(', ')}`);
   }
   return found as IdxFileSet;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function describeEntry(p: string): string {
+  try {
+    return statSync(p).isDirectory() ? 'a directory' : 'not a regular file';
+  } catch (e) {
+    return `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+}
+
+/** The class names a folder declares in classes.txt, or undefined when it has none. */
+export function readClassNames(dir: string): string[] | undefined {
+  const file = path.join(dir, CLASSES_FILE);
+  if (!existsSync(file)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new IdxError('unreadable', `cannot read ${file}: ${(e as Error).message}`);
+  }
+  const names = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  if (names.length < 2 || names.length > 256) {
+    throw new IdxError('bad-label', `${file} lists ${names.length} class${names.length === 1 ? '' : 'es'}; a dataset needs 2 to 256 (one name per line)`);
+  }
+  return names;
+}
+
+/** Checks every label is a class the dataset declares; the error names the file, the index and the value. */
+export function checkLabels(labels: Uint8Array, classes: number, file: string): void {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i]! >= classes) {
+      if (first < 0) first = i;
+      count++;
+    }
+  }
+  if (first >= 0) {
+    throw new IdxError('bad-label',
+      `${file}: label ${labels[first]} at index ${first} is outside the ${classes} classes the dataset declares (0 to ${classes - 1})` +
+      `${count > 1 ? `; ${count} labels are outside in all` : ''} (a folder declares its classes in ${CLASSES_FILE}, one name per line)`);
+  }
 }
 
 /** Walks up from this module (src/core/data or dist/) looking for `rel`, stopping at the first found. */
@@ -108,6 +166,7 @@ export interface LoadOptions {
   /** Check each file's sha256 against this table (file name without .gz -> hex). */
   sha256?: Readonly<Record<string, string>>;
   name?: string;
+  /** The classes the dataset declares (labels must be below their count); default: the folder's classes.txt, else 0 to 9. */
   classNames?: string[];
 }
 
@@ -138,12 +197,10 @@ export function loadIdxFolder(dir: string, options: LoadOptions = {}): Dataset {
   }
   const train = splitFrom(trainImages, trainLabels, name('trainImages'), name('trainLabels'), 'training set');
   const test = splitFrom(testImages, testLabels, name('testImages'), name('testLabels'), 'test set');
-  let maxLabel = 0;
-  for (const labels of [train.labels, test.labels]) for (let i = 0; i < labels.length; i++) maxLabel = Math.max(maxLabel, labels[i]!);
-  const classes = Math.max(2, maxLabel + 1);
-  const classNames = options.classNames && options.classNames.length === classes
-    ? options.classNames
-    : Array.from({ length: classes }, (_, i) => String(i));
+  const classNames = options.classNames ?? readClassNames(dir) ?? Array.from({ length: DEFAULT_IDX_CLASSES }, (_, i) => String(i));
+  const classes = classNames.length;
+  checkLabels(train.labels, classes, files.trainLabels);
+  checkLabels(test.labels, classes, files.testLabels);
   return {
     name: options.name ?? path.basename(path.resolve(dir)),
     source: dir,

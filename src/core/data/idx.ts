@@ -5,13 +5,16 @@
 
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 
 export type IdxProblem =
   | 'empty' | 'not-gzip' | 'bad-gzip' | 'wrong-magic' | 'unsupported-type' | 'wrong-dimensions'
   | 'truncated' | 'trailing-bytes' | 'no-items' | 'count-mismatch' | 'shape-mismatch' | 'checksum'
-  | 'missing-file' | 'unreadable';
+  | 'missing-file' | 'unreadable' | 'not-a-file' | 'too-large' | 'bad-label';
+
+/** The largest IDX data the lab reads (a header declaring more is refused before anything is inflated). */
+export const MAX_IDX_BYTES = 2 ** 30;
 
 /** A problem with an IDX file or a set of them; `message` says what and where, for the user. */
 export class IdxError extends Error {
@@ -79,9 +82,18 @@ function parseHeader(bytes: Uint8Array, name: string, expectDims: number | undef
   return { dims, offset };
 }
 
-function checkLength(dims: number[], available: number, name: string): number {
+/** The data bytes a header declares; refuses more than MAX_IDX_BYTES. */
+function declaredBytes(dims: number[], name: string): number {
   const expected = dims.reduce((a, b) => a * b, 1);
   if (dims[0] === 0) throw new IdxError('no-items', `${name} declares 0 items (dimensions ${dims.join(' × ')})`);
+  if (expected > MAX_IDX_BYTES) {
+    throw new IdxError('too-large', `${name} declares ${dims.join(' × ')} = ${expected} data bytes, more than the ${MAX_IDX_BYTES} the lab reads`);
+  }
+  return expected;
+}
+
+function checkLength(dims: number[], available: number, name: string): number {
+  const expected = declaredBytes(dims, name);
   if (available < expected) {
     throw new IdxError('truncated',
       `${name} is truncated: the header declares ${dims.join(' × ')} = ${expected} data bytes, the file has ${available}`);
@@ -100,6 +112,47 @@ function intoBuffer(src: Uint8Array, shared: boolean): Uint8Array {
   return out;
 }
 
+const GZIP_HEADER_PROBE = 64;
+
+/** Inflates as much of `file` as `compressedBytes` of it give, without requiring the end of the stream. */
+function inflatePrefix(file: Uint8Array, compressedBytes: number, name: string): Buffer {
+  try {
+    // deflate expands at most 1032:1, so the cap cannot be hit by a prefix this short
+    return gunzipSync(file.subarray(0, compressedBytes), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 1032 * compressedBytes + 1024 });
+  } catch (e) {
+    throw new IdxError('bad-gzip', `${name} is damaged gzip data: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Inflates a gzip IDX file with memory bounded by what its header declares: the header is read
+ * from a short prefix first, then the whole stream is inflated with an output cap of exactly the
+ * declared size plus one byte, so a file that inflates to more (a gzip bomb) stops at the cap.
+ */
+function inflateIdx(file: Uint8Array, name: string, expectDims: number | undefined): Uint8Array {
+  let head: Buffer = Buffer.alloc(0);
+  for (let k = GZIP_HEADER_PROBE; ; k *= 2) {
+    head = inflatePrefix(file, Math.min(k, file.length), name);
+    const needed = head.length >= 4 ? 4 + 4 * head[3]! : 4;
+    if (head.length >= needed || k >= file.length) break;
+  }
+  if (head.length === 0) throw new IdxError('empty', `${name} is empty once decompressed (0 bytes)`);
+  const { dims, offset } = parseHeader(head, name, expectDims);
+  const cap = offset + declaredBytes(dims, name);
+  let bytes: Buffer;
+  try {
+    bytes = gunzipSync(file, { maxOutputLength: cap + 1 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new IdxError('trailing-bytes',
+        `${name} inflates to more than the ${cap} bytes its IDX header declares (${dims.join(' × ')} plus a ${offset}-byte header): ` +
+        'stopped there; the file is damaged or not what its header says');
+    }
+    throw new IdxError('bad-gzip', `${name} is damaged gzip data: ${(e as Error).message}`);
+  }
+  return bytes;
+}
+
 /** Parses an IDX file held in memory, raw or gzip-compressed (detected by its first two bytes). */
 export function parseIdx(file: Uint8Array, name: string, options: ReadIdxOptions = {}): IdxArray {
   if (file.length === 0) throw new IdxError('empty', `${name} is empty (0 bytes)`);
@@ -109,15 +162,7 @@ export function parseIdx(file: Uint8Array, name: string, options: ReadIdxOptions
       `${name} is not gzip data: the name ends in .gz but the file does not start with the gzip signature 1f 8b ` +
       `(it starts with ${Array.from(file.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ')})`);
   }
-  let bytes = file;
-  if (looksGzip) {
-    try {
-      bytes = gunzipSync(file);
-    } catch (e) {
-      throw new IdxError('bad-gzip', `${name} is damaged gzip data: ${(e as Error).message}`);
-    }
-    if (bytes.length === 0) throw new IdxError('empty', `${name} is empty once decompressed (0 bytes)`);
-  }
+  const bytes = looksGzip ? inflateIdx(file, name, options.expectDims) : file;
   const { dims, offset } = parseHeader(bytes, name, options.expectDims);
   const length = checkLength(dims, bytes.length - offset, name);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -138,7 +183,9 @@ export function readIdxFile(file: string, options: ReadIdxOptions = {}): IdxArra
     throw new IdxError(code === 'ENOENT' ? 'missing-file' : 'unreadable', `cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new IdxError('not-a-file', `${file} is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}, not an IDX file`);
+    const size = stat.size;
     if (size === 0) throw new IdxError('empty', `${name} is empty (0 bytes)`);
     const head = new Uint8Array(Math.min(size, 4 + 4 * 255));
     readFully(fd, head, 0);
@@ -151,6 +198,9 @@ export function readIdxFile(file: string, options: ReadIdxOptions = {}): IdxArra
     readFully(fd, data, offset);
     const sha256 = createHash('sha256').update(head.subarray(0, offset)).update(data).digest('hex');
     return { dims, data, sha256 };
+  } catch (e) {
+    if (e instanceof IdxError) throw e;
+    throw new IdxError('unreadable', `cannot read ${file}: ${(e as Error).message}`);
   } finally {
     closeSync(fd);
   }

@@ -53,6 +53,17 @@ export const CONSTANTS: Readonly<Record<ConstantName, number>> = { pi: Math.PI, 
 /** Names a parameter may not take. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(['x', ...Object.keys(CONSTANTS), ...Object.keys(FUNCTIONS)]);
 
+/** Names of Object.prototype's members (`__proto__`, `constructor`): parameter records elsewhere are plain objects. */
+export const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Why `name` cannot name a parameter, or undefined when it can. */
+export function paramNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `parameter name '${name.length > 40 ? `${name.slice(0, 39)}…` : name}' is not a valid name (letters, digits, _)`;
+  if (RESERVED_NAMES.has(name)) return `parameter name '${name}' is reserved (x, pi, e and function names)`;
+  if (OBJECT_MEMBER_NAMES.has(name)) return `parameter name '${name}' is reserved (a member of every JavaScript object)`;
+  return undefined;
+}
+
 export const isFunctionName = (name: string): name is FunctionName => Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
 export const isConstantName = (name: string): name is ConstantName => Object.prototype.hasOwnProperty.call(CONSTANTS, name);
 
@@ -91,6 +102,7 @@ export function paramsUsed(e: Expr, out: string[] = []): string[] {
 
 /** Structural equality. */
 export function sameExpr(a: Expr, b: Expr): boolean {
+  if (a === b) return true;
   if (a.type !== b.type) return false;
   switch (a.type) {
     case 'variable': return true;

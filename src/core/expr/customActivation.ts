@@ -1,12 +1,12 @@
 // A user's activation, given as data { name, expression, params }, compiled to a full record:
 // the same shape as the built-ins, so plots, the trainer and the ONNX exporter use it alike.
-import { ACTIVATIONS } from '../activations/registry';
+import { customNameProblem } from './activationText';
 import type { ElementwiseActivation, FloatArray, Params } from '../activations/types';
 import { analyzeActivation } from '../analysis/properties';
-import { type Expr, paramsUsed, RESERVED_NAMES } from './ast';
+import { type Expr, paramNameProblem, paramsUsed } from './ast';
 import { differentiate } from './differentiate';
-import { ExprError } from './errors';
-import { compileExpr } from './evaluate';
+import { clip, ExprError } from './errors';
+import { Tape } from './evaluate';
 import { parseExpression } from './parser';
 import { toLatex, toText } from './print';
 import { simplify } from './simplify';
@@ -28,10 +28,18 @@ export interface CustomActivation extends ElementwiseActivation {
   derivativeAst: Expr;
   /** The derivative as text in the same language. */
   derivativeExpression: string;
+  /** df/dp for each parameter, simplified: a learned parameter's exact gradient (JS and compiled paths alike). */
+  paramDerivativeAsts: Readonly<Record<string, Expr>>;
+  /** What f and f' cost per point together, in additions. */
+  evaluationCost: number;
+  /** f at every xs[i], into out[i]: value for value what f gives. */
+  fMany(xs: ArrayLike<number>, out: FloatArray, p: Params): void;
+  /** f' at every xs[i], into out[i]. */
+  dfMany(xs: ArrayLike<number>, out: FloatArray, p: Params): void;
+  /** f and f' at every xs[i] in one pass (their shared subtrees computed once). */
+  valuesMany(xs: ArrayLike<number>, fOut: FloatArray, dfOut: FloatArray, p: Params): void;
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const NAME_MAX = 64;
 const EXPRESSION_MAX = 1000;
 const PARAMS_MAX = 16;
 const PARAM_NAME_MAX = 32;
@@ -42,37 +50,56 @@ const PARAM_NAME_MAX = 32;
  * The one validator of a definition; compiling it checks the expression itself.
  */
 export function parseCustomActivationDef(raw: unknown): CustomActivationDef | string {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'a custom activation needs { name, expression, params? }';
+  const r = checkDef(raw);
+  return 'problem' in r ? r.problem : r.def;
+}
+
+/** A definition, or its problem and whether the problem is in the expression (an ExprError's matter). */
+function checkDef(raw: unknown): { def: CustomActivationDef } | { problem: string; inExpression: boolean } {
+  const fail = (problem: string, inExpression = false) => ({ problem, inExpression });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('a custom activation needs { name, expression, params? }');
   const { name, expression, params } = raw as Record<string, unknown>;
-  if (typeof name !== 'string' || name.trim() === '') return 'a custom activation needs a non-empty name';
-  if (name.length > NAME_MAX) return `custom activation name is too long (${name.length} characters; at most ${NAME_MAX})`;
-  if (!NAME.test(name)) return `custom activation name '${name.replace(/[\u0000-\u001f\u007f]/g, '?')}' must be letters, digits and _, starting with a letter or _`;
-  if (ACTIVATIONS.some((r) => r.id === name)) return `custom activation name '${name}' is taken by a built-in activation; choose another name`;
-  if (typeof expression !== 'string' || expression.trim() === '') return `custom activation '${name}' needs an expression (text)`;
-  if (expression.length > EXPRESSION_MAX) return `the expression of '${name}' is too long (${expression.length} characters; at most ${EXPRESSION_MAX})`;
+  if (typeof name !== 'string' || name.trim() === '') return fail('a custom activation needs a non-empty name');
+  const nameProblem = customNameProblem(name);
+  if (nameProblem) return fail(nameProblem);
+  if (typeof expression !== 'string') return fail(`custom activation '${name}' needs an expression (text)`);
+  if (expression.trim() === '') return fail('the expression is empty', true);
+  if (expression.length > EXPRESSION_MAX) return fail(`the expression is too long (${expression.length} characters; at most ${EXPRESSION_MAX})`, true);
   if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
-    return `params of custom activation '${name}' must be an object of numbers`;
+    return fail(`params of custom activation '${name}' must be an object of numbers`);
   }
   const entries = Object.entries((params ?? {}) as Record<string, unknown>);
-  if (entries.length > PARAMS_MAX) return `custom activation '${name}' has ${entries.length} parameters; at most ${PARAMS_MAX}`;
+  if (entries.length > PARAMS_MAX) return fail(`custom activation '${name}' has ${entries.length} parameters; at most ${PARAMS_MAX}`);
   const out: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [p, v] of entries) {
-    if (!NAME.test(p) || p.length > PARAM_NAME_MAX) return `parameter name '${p.slice(0, 40)}' of '${name}' is not a valid name (letters, digits, _; at most ${PARAM_NAME_MAX})`;
-    if (RESERVED_NAMES.has(p)) return `parameter name '${p}' of '${name}' is reserved (x, pi, e and function names)`;
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `parameter ${p} of '${name}' must be a finite number, got ${String(v)}`;
+    if (p.length > PARAM_NAME_MAX) return fail(`parameter name '${clip(p)}' of '${name}' is too long (at most ${PARAM_NAME_MAX} characters)`);
+    const problem = paramNameProblem(p);
+    if (problem) return fail(`${problem} (custom activation '${clip(name)}')`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`parameter ${p} of '${name}' must be a finite number, got ${String(v)}`);
     out[p] = v;
   }
-  return { name, expression: expression.trim(), params: out };
+  return { def: { name, expression: expression.trim(), params: out } };
 }
 
 /**
+ * The most a custom activation's f and f' together may cost per point, in additions (see
+ * Tape.cost). The analyses evaluate both, in one tape, at about 42 000 points: at this cost
+ * that is about 13 million additions' worth, which keeps compiling and analysing any expression
+ * the limits accept under 100 ms (bench/expressions.ts measures it). 99 nested abs() or min()
+ * cost about 300; x*sigmoid(x) 15, GELU's expression 42.
+ */
+export const MAX_EVALUATION_COST = 320;
+
+/**
  * Parses, differentiates and validates a custom activation, and returns its record. Throws
- * ExprError for a bad expression (with the column) and Error for bad names, parameters, or a
- * function that is not finite or whose derivative disagrees with finite differences on the grid.
+ * ExprError for a bad expression (with the column), one too costly to evaluate, or a function
+ * that is not finite or whose derivative disagrees with finite differences on the grid; Error for
+ * bad names or parameters.
  */
 export function compileCustomActivation(given: CustomActivationDef): CustomActivation {
-  const def = parseCustomActivationDef(given);
-  if (typeof def === 'string') throw new Error(def);
+  const checked = checkDef(given);
+  if ('problem' in checked) throw checked.inExpression ? new ExprError(checked.problem) : new Error(checked.problem);
+  const { def } = checked;
   const name = def.name;
   const defaults = { ...(def.params ?? {}) };
   const paramNames = Object.keys(defaults);
@@ -80,22 +107,31 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
   const unused = paramNames.filter((p) => !paramsUsed(ast).includes(p));
   if (unused.length) throw new ExprError(`parameter${unused.length > 1 ? 's' : ''} ${unused.join(', ')} not used in the expression`);
   const derivativeAst = simplify(differentiate(ast));
+  const paramDerivativeAsts = Object.fromEntries(paramNames.map((p) => [p, simplify(differentiate(ast, p))]));
+  const paramTapes = Object.fromEntries(paramNames.map((p) => [p, new Tape([paramDerivativeAsts[p]!], paramNames)]));
 
-  const fAt = compileExpr(ast, paramNames);
-  const dfAt = compileExpr(derivativeAst, paramNames);
+  const tapeF = new Tape([ast], paramNames);
+  const tapeDf = new Tape([derivativeAst], paramNames);
+  const tapeBoth = new Tape([ast, derivativeAst], paramNames); // f and f' sharing their common subtrees
+  const cost = tapeBoth.cost;
+  if (cost > MAX_EVALUATION_COST) {
+    throw new ExprError('expression is too costly to evaluate', undefined,
+      `f and f' take ${cost} operations per point together, at most ${MAX_EVALUATION_COST}: simplify it`);
+  }
   const defaultVector = Float64Array.from(paramNames, (p) => defaults[p]!);
   const check = validateOnGrid(ast, derivativeAst, paramNames, defaultVector);
-  if (check.problems.length) throw new Error(`custom activation '${name}' fails validation on [-10, 10]: ${check.problems.join('; ')}`);
+  if (check.problems.length) throw new ExprError(`custom activation '${name}' fails validation on [-10, 10]: ${check.problems.join('; ')}`);
 
   // Params objects map to a parameter vector; the last one is cached (the trainer reuses one object).
   let lastParams: Params | undefined;
   let lastVector = defaultVector;
   const vectorOf = (p: Params): Float64Array => {
     if (p === lastParams) return lastVector;
-    lastVector = Float64Array.from(paramNames, (n) => (p[n] ?? defaults[n])!);
+    lastVector = Float64Array.from(paramNames, (n) => (Object.prototype.hasOwnProperty.call(p, n) ? p[n]! : defaults[n]!));
     lastParams = p;
     return lastVector;
   };
+  let scratch = new Float64Array(0);
   const text = toText(ast);
   const dText = toText(derivativeAst);
   const record: CustomActivation = {
@@ -117,15 +153,22 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
     ast,
     derivativeAst,
     derivativeExpression: dText,
-    f: (x, p) => fAt(x, vectorOf(p)),
-    df: (x, p) => dfAt(x, vectorOf(p)),
+    paramDerivativeAsts,
+    dparams: Object.fromEntries(paramNames.map((p) => [p, (x: number, q: Params) => paramTapes[p]!.evaluate(x, vectorOf(q))])),
+    evaluationCost: cost,
+    f: (x, p) => tapeF.evaluate(x, vectorOf(p)),
+    df: (x, p) => tapeDf.evaluate(x, vectorOf(p)),
+    fMany: (xs, out, p) => tapeF.evaluateMany(xs, vectorOf(p), [out]),
+    dfMany: (xs, out, p) => tapeDf.evaluateMany(xs, vectorOf(p), [out]),
+    valuesMany: (xs, fOut, dfOut, p) => tapeBoth.evaluateMany(xs, vectorOf(p), [fOut, dfOut]),
     forward(z: FloatArray, out: FloatArray, p: Params) {
-      const v = vectorOf(p);
-      for (let i = 0; i < z.length; i++) out[i] = fAt(z[i], v);
+      tapeF.evaluateMany(z, vectorOf(p), [out]);
     },
     backward(z: FloatArray, _a: FloatArray, grad: FloatArray, p: Params) {
-      const v = vectorOf(p);
-      for (let i = 0; i < z.length; i++) grad[i] *= dfAt(z[i], v);
+      if (scratch.length < z.length) scratch = new Float64Array(z.length);
+      const d = scratch.length === z.length ? scratch : scratch.subarray(0, z.length);
+      tapeDf.evaluateMany(z, vectorOf(p), [d]);
+      for (let i = 0; i < z.length; i++) grad[i] *= d[i]!;
     },
   };
   // Range and properties are measured, since nothing is declared for a user's function.

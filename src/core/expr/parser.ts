@@ -10,7 +10,7 @@
 import {
   type BinaryOp, type CompareOp, type Expr, FUNCTIONS, isConstantName, isFunctionName,
 } from './ast';
-import { ExprError } from './errors';
+import { clip, ExprError } from './errors';
 import { type Token, tokenize } from './tokenizer';
 
 /** The deepest nesting accepted (brackets, calls, unary signs and powers each add a level). */
@@ -27,7 +27,7 @@ const EXPECTED_OPERAND = 'expected a number, x, a parameter, a function call or 
 const COMPARE_OPS: readonly string[] = ['<', '<=', '>', '>=', '==', '!='];
 
 function describe(t: Token): string {
-  return t.kind === 'end' ? 'end of expression' : `'${t.text}'`;
+  return t.kind === 'end' ? 'end of expression' : `'${clip(t.text)}'`;
 }
 
 class Parser {
@@ -45,7 +45,7 @@ class Parser {
       const prev = this.tokens[this.pos - 1];
       if (t.kind === ')') throw new ExprError("unexpected ')'", t.column, "no matching '('");
       if (prev && (t.kind === 'ident' || t.kind === 'number' || t.kind === '(')) {
-        throw new ExprError(`missing operator before ${describe(t)}`, t.column, `write ${prev.text}*${t.text} to multiply`);
+        throw new ExprError(`missing operator before ${describe(t)}`, t.column, `write ${clip(prev.text, 24)}*${clip(t.text, 24)} to multiply`);
       }
       if (t.kind === 'op' && COMPARE_OPS.includes(t.text)) {
         throw new ExprError('comparisons cannot be chained', t.column, 'a < x < b does not work; use where(...) or min/max');
@@ -164,9 +164,9 @@ class Parser {
     if (isCall) {
       if (!isFunctionName(name)) {
         if (name === 'x' || isConstantName(name) || this.params.has(name)) {
-          throw new ExprError(`'${name}' is not a function`, t.column, `write ${name}*(...) to multiply`);
+          throw new ExprError(`'${clip(name)}' is not a function`, t.column, `write ${clip(name)}*(...) to multiply`);
         }
-        throw new ExprError(`unknown function '${name}'`, t.column, `known: ${Object.keys(FUNCTIONS).join(', ')}`);
+        throw new ExprError(`unknown function '${clip(name)}'`, t.column, `known: ${Object.keys(FUNCTIONS).join(', ')}`);
       }
       return this.call(t, name);
     }
@@ -176,7 +176,7 @@ class Parser {
     if (this.params.has(name)) return this.node({ type: 'param', name }, t.column);
     const params = [...this.params];
     const known = params.length ? `x, pi, e or a parameter (${params.join(', ')})` : 'x, pi or e (or declare it as a parameter)';
-    throw new ExprError(`unknown name '${name}'`, t.column, `use ${known}`);
+    throw new ExprError(`unknown name '${clip(name)}'`, t.column, `use ${known}`);
   }
 
   private call(t: Token, name: keyof typeof FUNCTIONS): Expr {

@@ -1,6 +1,6 @@
 // Splits an expression into tokens with their columns. A hand-written scanner (no regular
 // expressions over the input, so no catastrophic backtracking); literals are checked here.
-import { ExprError } from './errors';
+import { clip, ExprError } from './errors';
 
 export type TokenKind = 'number' | 'ident' | 'op' | '(' | ')' | ',' | 'end';
 
@@ -66,7 +66,7 @@ export function tokenize(source: string): Token[] {
         if (!isDigit(chars[i])) {
           // '2e' followed by something else: report the malformed exponent, or '2e' then a name.
           if (isIdentPart(chars[save + 1])) i = save;
-          else throw new ExprError(`malformed number '${chars.slice(start, i).join('')}'`, column, 'the exponent needs digits');
+          else throw new ExprError(`malformed number '${clip(chars.slice(start, i).join(''))}'`, column, 'the exponent needs digits');
         }
         while (isDigit(chars[i])) i++;
       }
@@ -74,14 +74,14 @@ export function tokenize(source: string): Token[] {
         let end = i;
         while (end < chars.length && (chars[end] === '.' || isIdentPart(chars[end]))) end++;
         const text = chars.slice(start, end).join('');
-        const hint = isIdentStart(chars[i]) ? `write ${chars.slice(start, i).join('')}*${chars.slice(i, end).join('')} to multiply` : undefined;
-        throw new ExprError(`malformed number '${text}'`, column, hint);
+        const hint = isIdentStart(chars[i]) ? `write ${clip(chars.slice(start, i).join(''), 24)}*${clip(chars.slice(i, end).join(''), 24)} to multiply` : undefined;
+        throw new ExprError(`malformed number '${clip(text)}'`, column, hint);
       }
       const text = chars.slice(start, i).join('');
       const value = Number(text);
-      if (!Number.isFinite(value)) throw new ExprError(`number '${text}' is too large`, column, 'beyond ±1.8e308');
+      if (!Number.isFinite(value)) throw new ExprError(`number '${clip(text)}' is too large`, column, 'beyond ±1.8e308');
       if (value === 0 && /[1-9]/.test(text.replace(/[eE].*$/, ''))) {
-        throw new ExprError(`number '${text}' is too small`, column, 'it rounds to 0');
+        throw new ExprError(`number '${clip(text)}' is too small`, column, 'it rounds to 0');
       }
       tokens.push({ kind: 'number', text, column, value });
       continue;

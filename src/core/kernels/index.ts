@@ -8,7 +8,9 @@ import type { KernelName } from './types';
 import { createWasmKernels, type WasmKernelOptions } from './wasm';
 import { loadWasmBinaries } from './wasmBinaries';
 
-export type { FusedActivation, FusedKernels, KernelProvider } from './fused';
+export type { CompiledActivation, FusedActivation, FusedKernels, KernelProvider } from './fused';
+export { activationKernelFor, compileExpressionKernel, type ActivationKernel, type KernelActivation } from './activationKernel';
+export { MAX_VECTOR_VALUES } from './exprWasm/compile';
 export { FUSED_ACTIVATIONS, isFusedActivation } from './fused';
 export { detectWasmFeatures } from './features';
 export type { KernelName, Kernels } from './types';

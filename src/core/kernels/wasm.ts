@@ -4,7 +4,8 @@
 // coming from outside). The memory never grows (growth would detach every view handed out), so
 // it is sized once, up front.
 
-import type { FusedActivation, FusedKernels } from './fused';
+import { compileExpression, type CompilableExpression } from './exprWasm/compile';
+import type { CompiledActivation, FusedActivation, FusedKernels } from './fused';
 import type { KernelName, Kernels } from './types';
 import { webAssembly } from './webAssemblyApi';
 
@@ -16,20 +17,35 @@ export interface WasmKernelOptions {
 export const DEFAULT_WASM_MEMORY_BYTES = 256 * 1024 * 1024;
 const PAGE = 65536;
 const ALIGN = 64; // cache-line aligned views
-const LABEL_CAPACITY = 4096; // softmaxCrossEntropy copies labels in chunks of this many
+const LABEL_CAPACITY = 4096;
+/** gemmAdam's largest k: one K block of the GEMM (assembly/gemm.ts KC). */
+export const GEMM_ADAM_MAX_K = 256; // softmaxCrossEntropy copies labels in chunks of this many
 const BYTE_CAPACITY = 128 * 1024; // gatherRows copies rows of bytes in chunks of this size
 
 // Codes shared with assembly/activation.ts.
-const ACTIVATION_CODES: Record<FusedActivation, number> = {
-  linear: 0, relu: 1, sigmoid: 2, tanh: 3, leaky_relu: 4, elu: 5,
+export const ACTIVATION_CODES: Record<FusedActivation, number> = {
+  linear: 0, identity: 0, relu: 1, sigmoid: 2, tanh: 3, leaky_relu: 4, prelu: 4, elu: 5, selu: 6, celu: 7, gelu: 8,
+  gelu_tanh: 9, silu: 10, mish: 11, softplus: 12, softsign: 13, hard_sigmoid: 14, hard_swish: 15, relu6: 16,
+  hardtanh: 17, thresholded_relu: 18, log_sigmoid: 19, tanhshrink: 20, softshrink: 21, hardshrink: 22,
 };
+
+/** Codes of assembly/mathExports.ts's `mathMap`: the vector functions, for the accuracy tests. */
+export const MATH_FUNCTIONS = {
+  exp: 0, expm1: 1, log: 2, log1p: 3, tanh: 4, sigmoid: 5, softplus: 6, erf: 7, erfc: 8, sin: 9, cos: 10, pow: 11,
+  normalCdf: 12, gauss: 13,
+} as const;
+export type MathFunction = keyof typeof MATH_FUNCTIONS;
 
 interface KernelExports {
   heapBase(): number;
   init(base: number): number;
   gemm(transA: number, transB: number, m: number, n: number, k: number, a: number, b: number, beta: number, c: number): void;
-  biasActivation(m: number, n: number, z: number, bias: number, act: number, alpha: number, a: number): void;
-  activationBackward(count: number, act: number, alpha: number, z: number, a: number, grad: number): void;
+  biasActivation(m: number, n: number, z: number, bias: number, act: number, p0: number, p1: number, a: number, d: number): void;
+  activationBackward(count: number, act: number, p0: number, p1: number, z: number, grad: number): void;
+  activationParamGradient(count: number, act: number, which: number, p0: number, p1: number, z: number, grad: number): number;
+  multiplyInPlace(count: number, x: number, y: number): void;
+  addBias(m: number, n: number, z: number, bias: number): void;
+  mathMap(fn: number, count: number, x: number, y: number, out: number): void;
   biasGradient(m: number, n: number, dz: number, beta: number, db: number): void;
   softmaxCrossEntropy(m: number, n: number, logits: number, labels: number, scale: number, dlogits: number): number;
   adamUpdate(count: number, params: number, grads: number, m: number, v: number,
@@ -41,7 +57,15 @@ interface KernelExports {
 export type WasmKernels = Kernels & FusedKernels & {
   /** Bytes of linear memory still free for `alloc`. */
   readonly freeBytes: number;
+  /** out[i] = fn(x[i]) (pow: x[i]^y[i]) with the kernels' vector functions: what the accuracy tests measure. */
+  mathMap(fn: MathFunction, x: Float32Array, out: Float32Array, y?: Float32Array): void;
 };
+
+/** The first two parameters (the kernels take at most two), 0 where absent. */
+function twoParams(what: string, params: ArrayLike<number>): [number, number] {
+  if (params.length > 2) throw new RangeError(`${what}: at most 2 activation parameters, got ${params.length}`);
+  return [params[0] ?? 0, params[1] ?? 0];
+}
 
 function checkDim(what: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) {
@@ -93,7 +117,50 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
     return c;
   }
 
-  return {
+  /** A custom activation's compiled module, wrapped to take views of this memory. */
+  function compileActivation(expr: CompilableExpression): CompiledActivation | { fallback: string } {
+    const compiled = compileExpression(expr, { memory, exports: instance.exports });
+    if ('fallback' in compiled) return compiled;
+    const k = expr.paramNames.length;
+    // the parameter block and the gradient sums live in this memory too
+    const paramBlock = kernels.alloc(Math.max(1, k));
+    const sums = new Float64Array(buffer, kernels.alloc(Math.max(2, 2 * k)).byteOffset, Math.max(1, k));
+    const setParams = (what: string, params: ArrayLike<number>): number => {
+      if (params.length !== k) throw new RangeError(`${what}: the expression has ${k} parameters, got ${params.length} values`);
+      for (let i = 0; i < k; i++) paramBlock[i] = params[i]!;
+      return paramBlock.byteOffset;
+    };
+    return {
+      paramNames: compiled.paramNames,
+      moduleBytes: compiled.moduleBytes,
+      sharedValues: compiled.sharedValues,
+      unsharedValues: compiled.unsharedValues,
+      biasActivation(m, n, z, bias, params, a, d) {
+        const what = 'compiled biasActivation';
+        checkDim(what, 'm', m); checkDim(what, 'n', n);
+        const pz = addr(what, 'z', z, m * n);
+        const pa = addr(what, 'a', a, m * n);
+        const pd = d ? addr(what, 'd', d, m * n) : 0;
+        ex.addBias(m, n, pz, addr(what, 'bias', bias, n));
+        compiled.forward(m * n, pz, pa, pd, setParams(what, params));
+      },
+      backward(count, params, z, grad) {
+        const what = 'compiled backward';
+        checkDim(what, 'count', count);
+        compiled.backward(count, addr(what, 'z', z, count), addr(what, 'grad', grad, count), setParams(what, params));
+      },
+      paramGradients(count, params, z, grad, out) {
+        const what = 'compiled paramGradients';
+        checkDim(what, 'count', count);
+        if (out.length < k) throw new RangeError(`${what}: out has ${out.length} entries, needs ${k}`);
+        if (k === 0) return;
+        compiled.paramGradients(count, addr(what, 'z', z, count), addr(what, 'grad', grad, count), setParams(what, params), sums.byteOffset);
+        for (let i = 0; i < k; i++) out[i] = sums[i]!;
+      },
+    };
+  }
+
+  const kernels: WasmKernels = {
     name,
     get freeBytes() { return capacity - top; },
 
@@ -120,18 +187,54 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
       ex.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, pa, pb, beta, pc);
     },
 
-    biasActivation(m, n, z, bias, activation, alpha, a) {
+    biasActivation(m, n, z, bias, activation, params, a, d) {
       const what = 'biasActivation';
       checkDim(what, 'm', m); checkDim(what, 'n', n);
       const act = code(what, activation);
-      ex.biasActivation(m, n, addr(what, 'z', z, m * n), addr(what, 'bias', bias, n), act, alpha, addr(what, 'a', a, m * n));
+      const [p0, p1] = twoParams(what, params);
+      ex.biasActivation(m, n, addr(what, 'z', z, m * n), addr(what, 'bias', bias, n), act, p0, p1,
+        addr(what, 'a', a, m * n), d ? addr(what, 'd', d, m * n) : 0);
     },
 
-    activationBackward(count, activation, alpha, z, a, grad) {
+    activationBackward(count, activation, params, z, grad) {
       const what = 'activationBackward';
       checkDim(what, 'count', count);
       const act = code(what, activation);
-      ex.activationBackward(count, act, alpha, addr(what, 'z', z, count), addr(what, 'a', a, count), addr(what, 'grad', grad, count));
+      const [p0, p1] = twoParams(what, params);
+      ex.activationBackward(count, act, p0, p1, addr(what, 'z', z, count), addr(what, 'grad', grad, count));
+    },
+
+    activationParamGradient(count, activation, which, params, z, grad) {
+      const what = 'activationParamGradient';
+      checkDim(what, 'count', count);
+      const act = code(what, activation);
+      const [p0, p1] = twoParams(what, params);
+      if (which !== 0 && which !== 1) throw new RangeError(`${what}: parameter number must be 0 or 1, got ${which}`);
+      return ex.activationParamGradient(count, act, which, p0, p1, addr(what, 'z', z, count), addr(what, 'grad', grad, count));
+    },
+
+    multiply(count, x, y) {
+      const what = 'multiply';
+      checkDim(what, 'count', count);
+      ex.multiplyInPlace(count, addr(what, 'x', x, count), addr(what, 'y', y, count));
+    },
+
+    addBias(m, n, z, bias) {
+      const what = 'addBias';
+      checkDim(what, 'm', m); checkDim(what, 'n', n);
+      ex.addBias(m, n, addr(what, 'z', z, m * n), addr(what, 'bias', bias, n));
+    },
+
+    mathMap(fn, x, out, y) {
+      const what = 'mathMap';
+      const f = MATH_FUNCTIONS[fn];
+      if (f === undefined) throw new RangeError(`${what}: unknown function '${String(fn)}'`);
+      if (x.length === 0) return;
+      ex.mathMap(f, x.length, addr(what, 'x', x, x.length), addr(what, 'y', y ?? x, x.length), addr(what, 'out', out, x.length));
+    },
+
+    compileExpression(expr) {
+      return compileActivation(expr);
     },
 
     biasGradient(m, n, dz, beta, db) {
@@ -206,4 +309,5 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
       }
     },
   };
+  return kernels;
 }

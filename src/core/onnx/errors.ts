@@ -16,7 +16,8 @@ export type OnnxProblem =
   | 'dataset'          // the test set cannot be loaded
   | 'run'              // the training run cannot be exported (no weights, damaged, ...)
   | 'export'           // an activation or option the exporter cannot handle
-  | 'write';           // the .onnx file cannot be written
+  | 'write'            // the .onnx file cannot be written
+  | 'exists';          // the .onnx file is there already and replacing it was not asked for
 
 export class OnnxCheckError extends Error {
   constructor(readonly problem: OnnxProblem, message: string) {

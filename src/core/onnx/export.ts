@@ -3,6 +3,7 @@
 // the logits and Softmax to the output `probabilities` (batch, classes). Weights keep the
 // lab's (Keras's) names: dense_1/kernel, dense_1/bias, activation_1/alpha.
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getActivation } from '../activations/registry';
 import { writeFileAtomic } from '../runs/atomic';
@@ -142,6 +143,8 @@ export interface ExportOptions {
   opset?: number;
   /** Output file (default <runDir>/model.onnx). */
   out?: string;
+  /** Replace the output file when it exists (default true; the CLI asks for --force). */
+  overwrite?: boolean;
 }
 
 export interface ExportResult {
@@ -163,6 +166,9 @@ export function exportRun(runDir: string, options: ExportOptions = {}): ExportRe
   const built = buildOnnxModel(lab, { opset: options.opset, metadata: runMetadata(lab) });
   const bytes = encodeModel(built.model);
   const file = path.resolve(options.out ?? path.join(lab.runDir, MODEL_FILE));
+  if (options.overwrite === false && existsSync(file)) {
+    throw new OnnxCheckError('exists', `${file} exists already: give --out FILE to write another file, or --force to replace it`);
+  }
   try {
     writeFileAtomic(file, bytes);
   } catch (e) {

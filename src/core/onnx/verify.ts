@@ -12,11 +12,18 @@ import { RUN_FILE } from '../runs/runStore';
 import { OnnxCheckError } from './errors';
 import { FORMAT_VALUE, META, PRODUCER_NAME } from './export';
 import { readOnnxFile, shapeText, type OnnxModelInfo, type TensorInfo } from './inspect';
-import { labProbabilities, loadLabModel } from './labModel';
+import { FLOAT32_ROUNDOFF, labForward, loadLabModel, type LabForward } from './labModel';
 import { createSession, loadOnnxRuntime, type InferenceSession } from './runtime';
 
-/** The largest |Δp| between onnxruntime's and the lab's probabilities that passes. */
+/**
+ * A fixed |Δp| bound, for callers that ask for one (VerifyOptions.tolerance). By default each
+ * probability's bound follows from float32 rounding through the network (see parityBound).
+ */
 export const PARITY_TOLERANCE = 1e-5;
+/** Rounding of the softmax itself on either side (exp, sum, divide), relative to p. */
+const SOFTMAX_ROUNDING = 16 * FLOAT32_ROUNDOFF;
+/** float32's smallest normal number: below it a runtime may flush probabilities to 0. */
+const FLOAT32_MIN_NORMAL = 2 ** -126;
 
 export type InputLayout = '[N,784]' | '[N,28,28]' | '[N,1,28,28]' | '[N,28,28,1]';
 export type OutputKind = 'probabilities' | 'log-probabilities' | 'logits';
@@ -28,7 +35,7 @@ export interface VerifyOptions {
   runDir?: string;
   /** Check only the first N test images (default: the whole test set). */
   limit?: number;
-  /** Parity tolerance on probabilities (default 1e-5). */
+  /** A fixed parity tolerance on |Δp| instead of the float32 bound (default: the bound). */
   tolerance?: number;
   /** Images per onnxruntime call (default 1000; a model with a fixed batch size gets that). */
   batchSize?: number;
@@ -40,25 +47,88 @@ export interface ParityMismatch {
   labPredicted: number;
   onnxPredicted: number;
   maxAbsDiff: number;
+  /** The largest |Δp| / allowed |Δp| over the image's classes (above 1 fails). */
+  ratio: number;
 }
 
-export interface ParityReport {
-  runDir: string;
-  tolerance: number;
+export interface ParityStats {
   /** max over images and classes of |p_onnx - p_lab|. */
   maxAbsDiff: number;
+  /** max over images and classes of |p_onnx - p_lab| / allowed: how much of the float32 bound was used (above 1 fails). */
+  maxRatio: number;
+  /** The largest logit bound of any image (float32 rounding carried through the network). */
+  maxLogitTolerance: number;
   /** Fraction of images whose argmax agrees. */
   argmaxAgreement: number;
-  onnxAccuracy: number;
   labAccuracy: number;
+  /** The first images (up to 10) beyond the bound or with another argmax. */
+  mismatches: ParityMismatch[];
+  passed: boolean;
+}
+
+/**
+ * The |Δp| allowed for a lab probability p of an image whose logits may each be off by Δ:
+ * every log-probability moves by at most 2Δ (log p_j = z_j − logsumexp z, and logsumexp is
+ * 1-Lipschitz in the max norm), so |Δp| ≤ p·(e^{2Δ} − 1), plus the softmax's own rounding and
+ * float32 underflow.
+ */
+export function parityBound(p: number, logitTolerance: number): number {
+  return p * (Math.expm1(2 * logitTolerance) + SOFTMAX_ROUNDING) + FLOAT32_MIN_NORMAL;
+}
+
+/**
+ * Compares onnxruntime's probabilities with the lab's forward pass, image by image: each
+ * probability against parityBound (or a fixed |Δp| tolerance when one is given). NaN fails.
+ */
+export function compareWithLab(
+  onnxProbs: Float32Array, lab: LabForward, labels: ArrayLike<number>, classes: number, tolerance?: number,
+): ParityStats {
+  const count = lab.logitTolerance.length;
+  const labProbs = lab.probs; // (count, classes)
+  let maxAbsDiff = 0;
+  let maxRatio = 0;
+  let maxLogitTolerance = 0;
+  let agree = 0;
+  let labCorrect = 0;
+  const mismatches: ParityMismatch[] = [];
+  for (let r = 0; r < count; r++) {
+    const delta = lab.logitTolerance[r]!;
+    maxLogitTolerance = Math.max(maxLogitTolerance, delta);
+    let rowMax = 0;
+    let rowRatio = 0;
+    for (let j = 0; j < classes; j++) {
+      const p = labProbs[r * classes + j]!;
+      const d = Math.abs(onnxProbs[r * classes + j]! - p);
+      const allowed = tolerance ?? parityBound(p, delta);
+      if (!(d <= rowMax)) rowMax = d !== d ? Infinity : d; // NaN counts as the worst difference
+      const ratio = d !== d ? Infinity : d / allowed;
+      if (ratio > rowRatio) rowRatio = ratio;
+    }
+    maxAbsDiff = Math.max(maxAbsDiff, rowMax);
+    maxRatio = Math.max(maxRatio, rowRatio);
+    const labP = argmax(labProbs, r, classes);
+    const onnxP = argmax(onnxProbs, r, classes);
+    if (labP === onnxP) agree++;
+    if (labP === labels[r]) labCorrect++;
+    if ((rowRatio > 1 || labP !== onnxP) && mismatches.length < 10) {
+      mismatches.push({ index: r, label: labels[r]!, labPredicted: labP, onnxPredicted: onnxP, maxAbsDiff: rowMax, ratio: rowRatio });
+    }
+  }
+  return {
+    maxAbsDiff, maxRatio, maxLogitTolerance, argmaxAgreement: agree / count, labAccuracy: labCorrect / count, mismatches, passed: maxRatio <= 1,
+  };
+}
+
+export interface ParityReport extends ParityStats {
+  runDir: string;
+  /** 'float32' when each probability had its float32 bound; else the fixed |Δp| tolerance that was asked for. */
+  tolerance: 'float32' | number;
+  onnxAccuracy: number;
   /** The run's own test accuracy from run.json, and on how many images it was measured. */
   runAccuracy: number | null;
   runTestCount: number | null;
   /** The lab's forward pass over the same images. */
   labMs: number;
-  /** The first images (up to 10) beyond the tolerance or with another argmax. */
-  mismatches: ParityMismatch[];
-  passed: boolean;
 }
 
 export interface VerifyReport {
@@ -71,7 +141,7 @@ export interface VerifyReport {
   inputs: TensorInfo[];
   outputs: TensorInfo[];
   /** What was fed and read. */
-  input: { name: string; layout: InputLayout; batch: number | null };
+  input: InputPlan;
   output: { name: string; kind: OutputKind };
   dataset: string;
   count: number;
@@ -82,6 +152,8 @@ export interface VerifyReport {
   ms: number;
   /** Session creation time. */
   loadMs: number;
+  /** Images whose scores had a NaN or an infinity: how many, and the first (up to 10) indices. Any fails the check. */
+  nonFinite: { count: number; first: number[] };
   /** For the lab's own models; null otherwise (see parityNote). */
   parity: ParityReport | null;
   parityNote?: string;
@@ -92,7 +164,18 @@ export interface VerifyReport {
 
 const FLOAT_OUTPUTS = new Set(['float32', 'float64']);
 
-interface InputPlan { name: string; layout: InputLayout; batch: number | null }
+interface InputPlan {
+  name: string;
+  layout: InputLayout;
+  /** The layout with the dataset's image size, as fed: '[N,784]', '[N,10,10]', '[N,1,28,28]'. */
+  fed: string;
+  batch: number | null;
+}
+
+/** A layout written with the actual image size (the InputLayout names use MNIST's 28×28). */
+function layoutText(layout: InputLayout, rows: number, cols: number): string {
+  return `[${inputDims(layout, 0, rows, cols).map((d, i) => (i === 0 ? 'N' : String(d))).join(',')}]`;
+}
 
 /** The image input and how to feed it; throws OnnxCheckError naming what was found and what is needed. */
 export function planInput(info: OnnxModelInfo, rows: number, cols: number, datasetName: string): InputPlan {
@@ -116,7 +199,7 @@ export function planInput(info: OnnxModelInfo, rows: number, cols: number, datas
   if (!layout) throw new OnnxCheckError('input-shape', `${found}; ${needs}`);
   const b = s[0];
   if (typeof b === 'number' && b < 1) throw new OnnxCheckError('input-shape', `${found}: a batch size of ${b} cannot take images`);
-  return { name: input.name, layout, batch: typeof b === 'number' ? b : null };
+  return { name: input.name, layout, fed: layoutText(layout, rows, cols), batch: typeof b === 'number' ? b : null };
 }
 
 /** The output to read: 'probabilities' if there is one, else the first float output with `classes` scores. */
@@ -168,6 +251,30 @@ function toProbabilities(scores: Float32Array, classes: number, kind: OutputKind
     for (let j = 0; j < classes; j++) out[o + j] = Math.exp(scores[o + j]! - max) / sum;
   }
   return out;
+}
+
+/**
+ * Rows of `scores` (count, classes) that give no prediction: a NaN, a +Infinity, or nothing but
+ * -Infinity (a single -Infinity is a log-probability of an underflowed class, which is fine).
+ * How many, and the first ten indices.
+ */
+export function nonFiniteRows(scores: Float32Array, classes: number): { count: number; first: number[] } {
+  const first: number[] = [];
+  let count = 0;
+  for (let r = 0; r * classes < scores.length; r++) {
+    let bad = false;
+    let finite = 0;
+    for (let j = 0; j < classes; j++) {
+      const v = scores[r * classes + j]!;
+      if (v !== v || v === Infinity) bad = true;
+      else if (v !== -Infinity) finite++;
+    }
+    if (bad || finite === 0) {
+      count++;
+      if (first.length < 10) first.push(r);
+    }
+  }
+  return { count, first };
 }
 
 /** Index of the first maximum of row r (numpy's argmax); NaN rows give -1. */
@@ -255,6 +362,7 @@ function resolveDataset(spec: VerifyOptions['dataset'], info: OnnxModelInfo): Da
 }
 
 const fmtDiff = (v: number) => (Number.isFinite(v) ? v.toExponential(2) : String(v));
+const fmtRatio = (v: number) => (Number.isFinite(v) ? `${v.toPrecision(3)}×` : `${v}×`);
 
 async function verify(modelPath: string, options: VerifyOptions): Promise<VerifyReport> {
   const file = path.resolve(modelPath);
@@ -276,6 +384,7 @@ async function verify(modelPath: string, options: VerifyOptions): Promise<Verify
   } finally {
     await session.release().catch(() => undefined);
   }
+  const nonFinite = nonFiniteRows(run.scores, classes);
   const kind = detectOutputKind(run.scores, classes);
   const labels = ds.test.labels;
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
@@ -304,8 +413,13 @@ async function verify(modelPath: string, options: VerifyOptions): Promise<Verify
     ms: run.ms,
     loadMs,
     parity: null,
-    passed: true,
-    failures: [],
+    nonFinite,
+    passed: nonFinite.count === 0,
+    failures: nonFinite.count === 0 ? [] : [
+      `${label} gave NaN or infinite scores for ${nonFinite.count} of ${count} test images ` +
+      `(${nonFinite.first.map((i) => `#${i}`).join(', ')}${nonFinite.count > nonFinite.first.length ? ', ...' : ''}): ` +
+      'they count as wrong and are missing from the confusion matrix',
+    ],
   };
   if (!isLabModel(info)) {
     report.parityNote = 'not an Activation Lab model: no lab forward pass to compare with';
@@ -316,67 +430,47 @@ async function verify(modelPath: string, options: VerifyOptions): Promise<Verify
     report.parityNote = `the run folder was not found (no ${RUN_FILE} beside the model${info.metadata[META.runDir] ? ` nor in ${info.metadata[META.runDir]}` : ''}); give the run folder to compare with the lab's forward pass`;
     return report;
   }
-  const lab = loadLabModel(runDir);
+  const labModel = loadLabModel(runDir);
   const exportedFrom = info.metadata[META.weightsSha256];
-  if (exportedFrom && exportedFrom !== lab.weightsSha256) {
+  if (exportedFrom && exportedFrom !== labModel.weightsSha256) {
     report.parityNote = `the weights in ${runDir} are not the ones this model was exported from (weights.bin changed since export): parity not checked`;
     return report;
   }
-  if (lab.rows !== ds.rows || lab.cols !== ds.cols || lab.dense[lab.dense.length - 1]!.units !== classes) {
-    report.parityNote = `run ${lab.run.id} was trained on ${lab.rows}×${lab.cols} images with ${lab.dense[lab.dense.length - 1]!.units} classes, not on ${ds.name}: parity not checked`;
+  if (labModel.rows !== ds.rows || labModel.cols !== ds.cols || labModel.dense[labModel.dense.length - 1]!.units !== classes) {
+    report.parityNote = `run ${labModel.run.id} was trained on ${labModel.rows}×${labModel.cols} images with ${labModel.dense[labModel.dense.length - 1]!.units} classes, not on ${ds.name}: parity not checked`;
     return report;
   }
   // In chunks, yielding between them: the extension host keeps answering during the ~1 s pass.
-  const labProbs = new Float32Array(count * classes); // (count, classes)
+  const lab: LabForward = { probs: new Float32Array(count * classes), logitTolerance: new Float64Array(count) };
   let labMs = 0;
   for (let s = 0; s < count; s += 1000) {
     const n = Math.min(1000, count - s);
     const t1 = performance.now();
-    labProbs.set(labProbabilities(lab, ds.test.images, labels, s, n), s * classes);
+    const part = labForward(labModel, ds.test.images, labels, s, n);
+    lab.probs.set(part.probs, s * classes);
+    lab.logitTolerance.set(part.logitTolerance, s);
     labMs += performance.now() - t1;
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const onnxProbs = toProbabilities(run.scores, classes, kind);
-  const tolerance = options.tolerance ?? PARITY_TOLERANCE;
-  let maxAbsDiff = 0;
-  let agree = 0;
-  let labCorrect = 0;
-  const mismatches: ParityMismatch[] = [];
-  for (let r = 0; r < count; r++) {
-    let rowMax = 0;
-    for (let j = 0; j < classes; j++) {
-      const d = Math.abs(onnxProbs[r * classes + j]! - labProbs[r * classes + j]!);
-      if (!(d <= rowMax)) rowMax = d !== d ? Infinity : d; // NaN counts as the worst difference
-    }
-    maxAbsDiff = Math.max(maxAbsDiff, rowMax);
-    const labP = argmax(labProbs, r, classes);
-    if (labP === onnxPredicted[r]) agree++;
-    if (labP === labels[r]) labCorrect++;
-    if ((rowMax > tolerance || labP !== onnxPredicted[r]) && mismatches.length < 10) {
-      mismatches.push({ index: r, label: labels[r]!, labPredicted: labP, onnxPredicted: onnxPredicted[r]!, maxAbsDiff: rowMax });
-    }
-  }
-  const runTest = lab.run.test;
+  const stats = compareWithLab(toProbabilities(run.scores, classes, kind), lab, labels, classes, options.tolerance);
+  const runTest = labModel.run.test;
   const parity: ParityReport = {
-    runDir: lab.runDir,
-    tolerance,
-    maxAbsDiff,
-    argmaxAgreement: agree / count,
+    runDir: labModel.runDir,
+    tolerance: options.tolerance ?? 'float32',
+    ...stats,
     onnxAccuracy: report.accuracy,
-    labAccuracy: labCorrect / count,
     runAccuracy: runTest ? runTest.accuracy : null,
     runTestCount: runTest ? runTest.count : null,
     labMs,
-    mismatches,
-    passed: maxAbsDiff <= tolerance,
   };
   report.parity = parity;
   if (!parity.passed) {
-    const first = mismatches.filter((m) => m.maxAbsDiff > tolerance).slice(0, 5)
-      .map((m) => `#${m.index} (label ${m.label}: lab ${m.labPredicted}, onnx ${m.onnxPredicted}, |Δp| ${fmtDiff(m.maxAbsDiff)})`);
+    const first = stats.mismatches.filter((m) => m.ratio > 1).slice(0, 5)
+      .map((m) => `#${m.index} (label ${m.label}: lab ${m.labPredicted}, onnx ${m.onnxPredicted}, |Δp| ${fmtDiff(m.maxAbsDiff)}, ${fmtRatio(m.ratio)} the bound)`);
+    const bound = options.tolerance === undefined ? 'float32 rounding through the network allows' : `the fixed tolerance ${options.tolerance.toExponential(0)} allows`;
     report.passed = false;
-    report.failures.push(`${label}'s probabilities differ from the lab's forward pass by up to ${fmtDiff(maxAbsDiff)} ` +
-      `(tolerance ${tolerance.toExponential(0)}) over ${count} test images; first mismatching images: ${first.join(', ')}`);
+    report.failures.push(`${label}'s probabilities differ from the lab's forward pass by more than ${bound} ` +
+      `(up to ${fmtRatio(stats.maxRatio)} the bound, max |Δp| ${fmtDiff(stats.maxAbsDiff)}) over ${count} test images; first mismatching images: ${first.join(', ')}`);
   }
   return report;
 }

@@ -1,10 +1,13 @@
 // report.html: one self-contained page for an experiment's results. vega, vega-lite and
 // vega-embed are inlined and the CSP forbids any fetch, so it opens offline and anywhere.
+// Inline scripts and the style sheet run only by their sha256 (CSP Level 2 hash sources): no
+// 'unsafe-inline', so text that ends up in the page (a run's name) can never run as script.
 // The charts are the tutorial's: accuracy curves (train and validation per activation per
 // epoch), loss curves, seconds per epoch; then a results table and a few misclassified digits.
 
+import { createHash } from 'node:crypto';
 import {
-  accuracyCurvesSpec, historyRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
+  accuracyCurvesSpec, historyRows, learnedParamsSpec, learnedRows, lossCurvesSpec, secondsPerEpochSpec, secondsRows,
 } from '../charts/training';
 import { CHART_LABELS } from '../charts/labels';
 import type { ResultsFile } from '../runs/resultsFile';
@@ -22,6 +25,11 @@ function scriptJson(value: unknown): string {
 /** A library's code safe inside a <script> element. */
 function inlineScript(code: string): string {
   return code.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+/** A CSP hash source for an inline element's exact text: 'sha256-<base64>'. */
+export function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
 const fmt = (v: number | null | undefined, digits: number) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
@@ -59,7 +67,7 @@ function onnxTable(r: ResultsFile): string {
   const count = checked.find((run) => run.onnx!.count)?.onnx!.count ?? 0;
   return `<h2>ONNX export and inference check</h2>
 <p class="meta">Each completed run exported to ONNX and run in onnxruntime-node (one thread) on ${count} test images. ` +
-    `Max |Δp| compares every probability with the lab's own forward pass (a check fails beyond 1e-5).</p>
+    `Max |Δp| compares every probability with the lab's own forward pass; a check fails beyond what float32 rounding through the network allows.</p>
 <table><thead><tr><th>Run</th><th>File</th><th class="num">Opset</th><th class="num">KB</th><th>Operators</th>` +
     `<th class="num">Max |Δp|</th><th class="num">Argmax agreement</th><th class="num">Accuracy (ONNX)</th><th class="num">Accuracy (lab)</th>` +
     `<th class="num">ms</th><th>Check</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -75,28 +83,8 @@ function settingsLine(r: ResultsFile): string {
   );
 }
 
-/** The whole page as a string. */
-export function renderReport(results: ResultsFile, libs: VegaLibraries): string {
-  const runs = results.runs.map((r) => ({ id: r.id, history: r.history }));
-  const hist = historyRows(runs);
-  const specs = {
-    accuracy: accuracyCurvesSpec(hist, { labels: CHART_LABELS.en }),
-    loss: lossCurvesSpec(hist, { labels: CHART_LABELS.en }),
-    seconds: secondsPerEpochSpec(secondsRows(runs), { labels: CHART_LABELS.en }),
-  };
-  const misclassified = results.runs
-    .filter((r) => r.test && r.test.misclassified.length)
-    .map((r) => ({ id: r.id, items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
-  const side = { rows: results.dataset.rows, cols: results.dataset.cols };
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Activation Lab: training report</title>
-<style>
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; max-width: 1000px; padding: 0 16px; color: #222; }
+/** The page's style sheet (allowed by its hash). */
+const STYLE = `body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; max-width: 1000px; padding: 0 16px; color: #222; }
 h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; }
 .meta { color: #555; } .chart { width: 100%; margin: 12px 0 20px; }
 table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #ddd; padding: 5px 8px; text-align: left; }
@@ -104,33 +92,18 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num
 .digits { display: flex; flex-wrap: wrap; gap: 10px; } .digit { text-align: center; font-size: 12px; color: #444; }
 .digit canvas { width: 56px; height: 56px; image-rendering: pixelated; border: 1px solid #ccc; display: block; margin: 0 auto 2px; }
 .error { color: #b00020; }
-</style>
-</head>
-<body>
-<h1>Training report</h1>
-<p class="meta">${settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
-<h2>Results</h2>
-${resultsTable(results)}
-${onnxTable(results)}
-<h2>Accuracy</h2>
-<p class="meta">Solid: training accuracy (mean over each epoch's batches, as Keras reports it). Dashed: validation accuracy at the end of the epoch.</p>
-<div id="chart-accuracy" class="chart"></div>
-<h2>Loss</h2>
-<div id="chart-loss" class="chart"></div>
-<h2>Seconds per epoch</h2>
-<div id="chart-seconds" class="chart"></div>
-<h2>Misclassified test images</h2>
-<div id="misclassified"></div>
-<script>${inlineScript(libs.vega)}</script>
-<script>${inlineScript(libs.vegaLite)}</script>
-<script>${inlineScript(libs.vegaEmbed)}</script>
-<script id="specs" type="application/json">${scriptJson(specs)}</script>
-<script id="misclassified-data" type="application/json">${scriptJson({ side, runs: misclassified })}</script>
-<script>
+#vg-tooltip-element { visibility: hidden; padding: 6px 8px; position: fixed; z-index: 1000; font-size: 11px; border-radius: 3px; white-space: pre-line; background: rgba(255, 255, 255, 0.95); border: 1px solid #d9d9d9; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.16); }
+#vg-tooltip-element.visible { visibility: visible; } #vg-tooltip-element table { border-spacing: 0; }
+#vg-tooltip-element td.key { color: #808080; text-align: right; padding-right: 4px; } #vg-tooltip-element td.value { text-align: left; }
+`;
+
+/** The page's own script: draws the charts and the misclassified digits from the JSON blocks (allowed by its hash). */
+const APP_SCRIPT = `
 (function () {
   var specs = JSON.parse(document.getElementById('specs').textContent);
-  var opts = { actions: false, renderer: 'svg', ast: true };
-  window.chartsRendered = Promise.all(['accuracy', 'loss', 'seconds'].map(function (name) {
+  // vega-embed's and vega-tooltip's own <style> elements would need 'unsafe-inline': their rules are in the page's style sheet
+  var opts = { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
+  window.chartsRendered = Promise.all(Object.keys(specs).map(function (name) {
     var el = document.getElementById('chart-' + name);
     return vegaEmbed(el, specs[name], opts).catch(function (e) {
       el.innerHTML = '<p class="error">This chart could not be drawn: ' + String(e && e.message || e).replace(/</g, '&lt;') + '</p>';
@@ -159,7 +132,61 @@ ${onnxTable(results)}
     });
   });
 })();
-</script>
+`;
+
+/** The whole page as a string. */
+export function renderReport(results: ResultsFile, libs: VegaLibraries): string {
+  const runs = results.runs.map((r) => ({ id: r.id, history: r.history }));
+  const hist = historyRows(runs);
+  const learned = learnedRows(runs);
+  const specs = {
+    accuracy: accuracyCurvesSpec(hist, { labels: CHART_LABELS.en }),
+    loss: lossCurvesSpec(hist, { labels: CHART_LABELS.en }),
+    seconds: secondsPerEpochSpec(secondsRows(runs), { labels: CHART_LABELS.en }),
+    ...(learned.length ? { learned: learnedParamsSpec(learned, { labels: CHART_LABELS.en }) } : {}),
+  };
+  const misclassified = results.runs
+    .filter((r) => r.test && r.test.misclassified.length)
+    .map((r) => ({ id: r.id, items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
+  const side = { rows: results.dataset.rows, cols: results.dataset.cols };
+  const scripts = [libs.vega, libs.vegaLite, libs.vegaEmbed].map(inlineScript);
+  const csp = [
+    "default-src 'none'",
+    `script-src ${[...scripts, APP_SCRIPT].map(cspHash).join(' ')}`,
+    `style-src ${cspHash(STYLE)}`,
+    'img-src data:',
+  ].join('; ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Activation Lab: training report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>Training report</h1>
+<p class="meta">${settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
+<h2>Results</h2>
+${resultsTable(results)}
+${onnxTable(results)}
+<h2>Accuracy</h2>
+<p class="meta">Solid: training accuracy (mean over each epoch's batches, as Keras reports it). Dashed: validation accuracy at the end of the epoch.</p>
+<div id="chart-accuracy" class="chart"></div>
+<h2>Loss</h2>
+<div id="chart-loss" class="chart"></div>
+<h2>Seconds per epoch</h2>
+<div id="chart-seconds" class="chart"></div>
+${learned.length ? `<h2>Learned activation parameters</h2>
+<p class="meta">Each learned parameter's value at the end of each epoch, per hidden layer (it starts at the value the run was given).</p>
+<div id="chart-learned" class="chart"></div>` : ''}
+<h2>Misclassified test images</h2>
+<div id="misclassified"></div>
+${scripts.map((code) => `<script>${code}</script>`).join('\n')}
+<script id="specs" type="application/json">${scriptJson(specs)}</script>
+<script id="misclassified-data" type="application/json">${scriptJson({ side, runs: misclassified })}</script>
+<script>${APP_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -2,10 +2,11 @@
 //   8 bytes  magic "ACTLABT1"
 //   u32 LE   format version
 //   u32 LE   header length H
-//   H bytes  JSON header: { kind, tensors: [{ name, shape, offset }], meta, dataBytes, sha256 }
+//   H bytes  JSON header: { kind, tensors: [{ name, shape, offset, sha256 }], meta, dataBytes, sha256 }
 //   padding  to a multiple of 4
 //   data     float32 little-endian, tensors at their offsets (in floats) from here
-// The sha256 of the data makes damage (a truncated copy, a flipped byte) a clear error.
+// The sha256 of the data makes damage (a truncated copy, a flipped byte) a clear error, and each
+// tensor's own sha256 says which tensor it hit (files written before it existed lack it: fine).
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ interface TensorEntry {
   name: string;
   shape: number[];
   offset: number;
+  /** sha256 (hex) of this tensor's bytes. */
+  sha256?: string;
 }
 
 interface Header {
@@ -46,14 +49,14 @@ export function saveTensorFile(file: string, kind: string, tensors: NamedTensor[
   assertLittleEndian();
   const entries: TensorEntry[] = [];
   let offset = 0;
-  for (const t of tensors) {
+  const dataParts = tensors.map((t) => new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+  tensors.forEach((t, i) => {
     const n = t.shape.reduce((a, b) => a * b, 1);
     if (n !== t.data.length) throw new Error(`tensor ${t.name}: shape ${t.shape.join('x')} has ${n} values, data has ${t.data.length}`);
-    entries.push({ name: t.name, shape: t.shape, offset });
+    entries.push({ name: t.name, shape: t.shape, offset, sha256: createHash('sha256').update(dataParts[i]!).digest('hex') });
     offset += n;
-  }
+  });
   const hash = createHash('sha256');
-  const dataParts = tensors.map((t) => new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength));
   for (const p of dataParts) hash.update(p);
   const header: Header = { kind, tensors: entries, meta, dataBytes: offset * 4, sha256: hash.digest('hex') };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -70,6 +73,16 @@ export interface TensorFile {
   kind: string;
   meta: unknown;
   tensors: Map<string, NamedTensor>;
+}
+
+/** Why a tensor file cannot be used (one line naming the file and the problem), or null when it loads and checks out. */
+export function tensorFileProblem(file: string, expectKind?: string): string | null {
+  try {
+    loadTensorFile(file, expectKind);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /** Reads a tensor file, checking magic, version, lengths and checksum; errors name the file and the problem. */
@@ -109,12 +122,22 @@ export function loadTensorFile(file: string, expectKind?: string): TensorFile {
   }
   const data = bytes.subarray(dataStart);
   const sha = createHash('sha256').update(data).digest('hex');
-  if (sha !== header.sha256) throw damaged('its data does not match its checksum');
+  if (sha !== header.sha256) {
+    const hit = header.tensors.filter((t) => {
+      const n = Array.isArray(t.shape) ? t.shape.reduce((a, b) => a * b, 1) : NaN;
+      const part = data.subarray(t.offset * 4, (t.offset + n) * 4);
+      return typeof t.sha256 === 'string' && createHash('sha256').update(part).digest('hex') !== t.sha256;
+    }).map((t) => t.name);
+    throw damaged(`its data does not match its checksum${hit.length ? ` (damaged: ${hit.slice(0, 5).join(', ')}${hit.length > 5 ? ', ...' : ''})` : ''}`);
+  }
   // Copy into an aligned buffer (the Buffer may sit at any byte offset in Node's pool).
   const floats = new Float32Array(header.dataBytes / 4);
   new Uint8Array(floats.buffer).set(data);
   const tensors = new Map<string, NamedTensor>();
   for (const t of header.tensors) {
+    if (!t || typeof t.name !== 'string' || !Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+      throw damaged('its header lists a tensor without a name or shape');
+    }
     const n = t.shape.reduce((a, b) => a * b, 1);
     if (!(t.offset >= 0 && t.offset + n <= floats.length)) throw damaged(`tensor ${t.name} lies outside the data`);
     tensors.set(t.name, { name: t.name, shape: t.shape, data: floats.subarray(t.offset, t.offset + n) });

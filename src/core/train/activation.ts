@@ -16,16 +16,16 @@ export interface LayerActivation {
 }
 
 /**
- * d f(z; p) / d p for one learned parameter, by central difference in double precision:
- * the records give df/dz only. For PReLU, linear in its slope, the difference is exact up to rounding.
+ * d f(z; p) / d p for one learned parameter: the record's exact `dparams` where it has one, else
+ * a central difference in double precision, with fresh parameter objects (a custom expression's
+ * record caches the vector of the last parameter object it saw).
  */
-export function paramDerivative(act: LayerActivation, name: string, z: number, scratch: Record<string, number>): number {
+export function paramDerivative(act: LayerActivation, name: string, z: number): number {
+  const exact = act.kernel.dparams?.[name];
+  if (exact) return exact(z, act.params);
   const p = act.params[name]!;
   const h = 1e-4 * Math.max(1, Math.abs(p));
-  scratch[name] = p + h;
-  const up = act.kernel.f(z, scratch);
-  scratch[name] = p - h;
-  const down = act.kernel.f(z, scratch);
-  scratch[name] = p;
+  const up = act.kernel.f(z, { ...act.params, [name]: p + h });
+  const down = act.kernel.f(z, { ...act.params, [name]: p - h });
   return (up - down) / (2 * h);
 }

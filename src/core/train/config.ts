@@ -1,10 +1,14 @@
 // A training run's settings, as plain data (it crosses to workers and is saved with each run).
 // The defaults are the tutorial's Keras experiment (Keras's Adam, batch 32, 10 epochs, last 20% validates).
 
-/** One hidden layer's activation: a registry id (with optional parameters) or a user expression. */
+/**
+ * One hidden layer's activation: a registry id (with optional parameters) or a user expression.
+ * `learn` names parameters trained with the weights (one scalar per layer, started at its value);
+ * PReLU's slope is always learned.
+ */
 export type ActivationSpec =
-  | { id: string; params?: Record<string, number> }
-  | { custom: { name: string; expression: string; params?: Record<string, number> } };
+  | { id: string; params?: Record<string, number>; learn?: string[] }
+  | { custom: { name: string; expression: string; params?: Record<string, number> }; learn?: string[] };
 
 export type Initializer = 'glorot_uniform' | 'he_uniform' | 'lecun_uniform';
 export const INITIALIZERS: readonly Initializer[] = ['glorot_uniform', 'he_uniform', 'lecun_uniform'];
@@ -102,6 +106,9 @@ export function validateConfig(c: TrainConfig): string[] {
         (('id' in a && typeof a.id === 'string' && a.id.length > 0) ||
          ('custom' in a && typeof a.custom?.expression === 'string' && typeof a.custom?.name === 'string'));
       if (!ok) p.push(`activation ${i + 1} must be { id } or { custom: { name, expression } }`);
+      else if (a.learn !== undefined && !(Array.isArray(a.learn) && a.learn.every((n) => typeof n === 'string' && /^[A-Za-z_]\w{0,31}$/.test(n)))) {
+        p.push(`activation ${i + 1}: learn must list parameter names`);
+      }
     });
   }
   if (!isInt(c.epochs, 1) || c.epochs > MAX_EPOCHS) p.push(`epochs must be an integer from 1 to ${MAX_EPOCHS}, got ${c.epochs}`);
@@ -122,8 +129,12 @@ export function validateConfig(c: TrainConfig): string[] {
   return p;
 }
 
+/** 'relu', 'leaky_relu(alpha=0.3)', 'silu(learn=beta)': the layer's name in runs, folders and charts. */
 export function activationSpecName(a: ActivationSpec): string {
-  if ('custom' in a) return a.custom.name;
-  const params = Object.entries(a.params ?? {});
-  return params.length ? `${a.id}(${params.map(([k, v]) => `${k}=${v}`).join(',')})` : a.id;
+  const parts = [
+    ...('custom' in a ? [] : Object.entries(a.params ?? {}).map(([k, v]) => `${k}=${v}`)),
+    ...(a.learn?.length ? [`learn=${a.learn.join('+')}`] : []),
+  ];
+  const base = 'custom' in a ? a.custom.name : a.id;
+  return parts.length ? `${base}(${parts.join(',')})` : base;
 }

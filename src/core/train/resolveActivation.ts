@@ -17,6 +17,12 @@ export function resolveLayerActivation(spec: ActivationSpec): LayerActivation {
   }
   const given = 'custom' in spec ? spec.custom.params : spec.params;
   const params = { ...resolveParams(record, given) };
-  const learnable = record.params.filter((p) => p.learnable).map((p) => p.name);
+  const unknown = (spec.learn ?? []).filter((n) => !record.params.some((p) => p.name === n));
+  if (unknown.length) {
+    const have = record.params.map((p) => p.name);
+    throw new Error(`${name} has no parameter ${unknown.join(', ')} to learn (${have.length ? `its parameters: ${have.join(', ')}` : 'it has no parameters'})`);
+  }
+  // Learned: what the spec asks for, and what the activation always learns (PReLU's slope), in the record's order.
+  const learnable = record.params.filter((p) => p.learnable || spec.learn?.includes(p.name)).map((p) => p.name);
   return { name, id: 'custom' in spec ? undefined : record.id, kernel: record, params, learnable };
 }

@@ -9,8 +9,9 @@
 import { Buffer } from 'node:buffer';
 import type { Dataset } from '../data/datasets';
 import { gatherBatch } from '../data/batch';
+import { activationKernelFor, type ActivationKernel } from '../kernels/activationKernel';
 import { createJsKernels } from '../kernels/js';
-import { isFusedActivation, type FusedActivation, type KernelProvider } from '../kernels/fused';
+import type { KernelProvider } from '../kernels/fused';
 import { createRng, deriveSeed } from '../random';
 import { paramDerivative, type LayerActivation } from './activation';
 import { adamStepSize, adamUpdate } from './adam';
@@ -48,13 +49,13 @@ interface RowViews {
   z: Float32Array[];
   a: Float32Array[];
   d: Float32Array[];
+  fp: Float32Array[];
 }
 
-/** Fused passes a layer can use: the provider's, for built-in activations without learned parameters. */
-interface FusedLayer {
-  id: FusedActivation;
-  alpha: number;
-}
+/** How a hidden layer's activation runs: the provider's fused pass, a compiled expression, or the registry's loops ('js'). */
+export type ActivationPath = 'fused' | 'compiled' | 'js';
+
+const NO_PARAMS: number[] = [];
 
 /** Mean |dL/dW| is sampled every this many batches (a separate pass over the weights' gradients). */
 const GRADIENT_STATS_EVERY = 10;
@@ -77,11 +78,18 @@ export class MlpTrainer {
   private readonly z: Float32Array[]; // per dense layer: (maxRows, units) pre-activations
   private readonly a: Float32Array[]; // per dense layer: (maxRows, units) activations; the last holds softmax
   private readonly d: Float32Array[]; // per dense layer: (maxRows, units) dL/dz, dL/da before the activation's backward
+  private readonly fp: Float32Array[]; // per hidden layer: (maxRows, units) f'(z), kept by the fused training pass
   private readonly rowViews = new Map<number, RowViews>();
   private readonly stats = { loss: 0, correct: 0 };
-  private readonly paramScratch: Record<string, number>[];
-  private readonly fused: (FusedLayer | null)[];
+  private readonly fused: (ActivationKernel | null)[];
+  /** Per hidden layer: the activation's parameter values in its kernel's order (refreshed with the learned ones). */
+  private readonly fusedParams: Float32Array[];
+  private readonly paramGradientSums: Float64Array;
   private readonly identityRows: Int32Array; // (maxRows) 0, 1, 2, ...: gatherRows over consecutive images
+  /** Per hidden layer: how its activation runs. */
+  readonly activationPaths: ActivationPath[];
+  /** Why a layer's activation runs on the JavaScript loops although the kernels have fused passes (one line each). */
+  readonly kernelNotes: string[] = [];
 
   constructor(
     readonly config: TrainConfig,
@@ -110,15 +118,29 @@ export class MlpTrainer {
     this.z = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
     this.a = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
     this.d = this.layout.dense.map((l) => kernels.alloc(this.maxRows * l.units));
-    this.paramScratch = activations.map((a) => ({ ...a.params }));
-    const canFuse = Boolean(kernels.biasActivation && kernels.activationBackward);
-    this.fused = activations.map((a) => (canFuse && a.id && isFusedActivation(a.id) && a.learnable.length === 0
-      ? { id: a.id, alpha: a.params.alpha ?? 0 }
-      : null));
+    this.fused = activations.map((a) => {
+      const k = activationKernelFor(kernels, a);
+      if (k && 'fallback' in k) this.kernelNotes.push(`${a.name}: ${k.fallback}; it runs on the JavaScript path`);
+      return k && !('fallback' in k) ? k : null;
+    });
+    this.activationPaths = this.fused.map((k) => k?.how ?? 'js');
+    this.fusedParams = this.fused.map((k) => new Float32Array(k?.paramNames.length ?? 0));
+    this.paramGradientSums = new Float64Array(Math.max(1, ...this.fusedParams.map((p) => p.length)));
+    this.fp = this.layout.dense.slice(0, -1).map((l, i) => (this.fused[i] ? kernels.alloc(this.maxRows * l.units) : new Float32Array(0)));
     initDense(this.params, this.layout, config.init, createRng(deriveSeed(config.seed, 'init')));
     for (const slot of this.layout.activationParams) {
       this.params[slot.offset] = activations[slot.layer]!.params[slot.name]!;
     }
+    this.refreshFusedParams();
+  }
+
+  /** Copies each fused layer's parameter values (learned ones included) into its kernel-ordered array. */
+  private refreshFusedParams(): void {
+    this.fused.forEach((k, l) => {
+      if (!k) return;
+      const values = this.activations[l]!.params;
+      k.paramNames.forEach((name, i) => { this.fusedParams[l]![i] = values[name]!; });
+    });
   }
 
   get paramCount(): number {
@@ -135,6 +157,7 @@ export class MlpTrainer {
         z: this.z.map((b, l) => b.subarray(0, rows * dense[l]!.units)),
         a: this.a.map((b, l) => b.subarray(0, rows * dense[l]!.units)),
         d: this.d.map((b, l) => b.subarray(0, rows * dense[l]!.units)),
+        fp: this.fp.map((b, l) => (b.length ? b.subarray(0, rows * dense[l]!.units) : b)),
       };
       this.rowViews.set(rows, v);
     }
@@ -146,12 +169,16 @@ export class MlpTrainer {
     for (const slot of this.layout.activationParams) {
       const value = this.params[slot.offset]!;
       this.activations[slot.layer]!.params[slot.name] = value;
-      this.paramScratch[slot.layer]![slot.name] = value;
     }
+    if (this.layout.activationParams.length) this.refreshFusedParams();
   }
 
-  /** The batch loaded in x, y: forward through every layer; returns summed loss and hits in `stats`. */
-  private forward(rows: number, withGradient: boolean): void {
+  /**
+   * The batch loaded in x, y: forward through every layer; returns summed loss and hits in
+   * `stats`. With `derivatives`, fused hidden layers also keep f'(z) (in fp) for the backward
+   * pass; with `withGradient`, dL/dlogits goes to d[last].
+   */
+  private forward(rows: number, withGradient: boolean, derivatives = withGradient): void {
     const v = this.views(rows);
     const dense = this.layout.dense;
     const last = dense.length - 1;
@@ -161,10 +188,13 @@ export class MlpTrainer {
       const x = l === 0 ? v.x : v.a[l - 1]!;
       const { W, b } = this.layers[l]!;
       const fused = l < last ? this.fused[l]! : null;
-      if (k.biasActivation && (fused || l === last)) {
-        // The provider's epilogue: z = x W, then z += b and a = f(z) in one pass (linear at the top).
+      if (fused) {
+        // z = x W, then z += b, a = f(z) (and f'(z)) in one pass
         k.gemm(false, false, rows, units, inputs, x, W, 0, v.z[l]!);
-        k.biasActivation(rows, units, v.z[l]!, b, fused ? fused.id : 'linear', fused ? fused.alpha : 0, l < last ? v.a[l]! : v.z[l]!);
+        fused.forward(rows, units, v.z[l]!, b, this.fusedParams[l]!, v.a[l]!, derivatives ? v.fp[l]! : null);
+      } else if (l === last && k.biasActivation) {
+        k.gemm(false, false, rows, units, inputs, x, W, 0, v.z[l]!);
+        k.biasActivation(rows, units, v.z[l]!, b, 'linear', NO_PARAMS, v.z[l]!);
       } else {
         denseForward(k, x, W, b, v.z[l]!, rows, inputs, units);
         if (l < last) {
@@ -183,12 +213,11 @@ export class MlpTrainer {
     }
   }
 
-  /** grad *= f'(z) for hidden layer l over `rows` rows. */
+  /** grad *= f'(z) for hidden layer l over `rows` rows: from the f'(z) the forward pass kept, or the registry's loop. */
   private activationBackward(l: number, rows: number, grad: Float32Array): void {
     const v = this.views(rows);
-    const fused = this.fused[l];
-    if (fused && this.kernels.activationBackward) {
-      this.kernels.activationBackward(rows * this.layout.dense[l]!.units, fused.id, fused.alpha, v.z[l]!, v.a[l]!, grad);
+    if (this.fused[l]) {
+      this.kernels.multiply!(rows * this.layout.dense[l]!.units, grad, v.fp[l]!);
     } else {
       const act = this.activations[l]!;
       act.kernel.backward(v.z[l]!, v.a[l]!, grad, act.params);
@@ -210,12 +239,22 @@ export class MlpTrainer {
     }
   }
 
+  /** dL/dp = sum over the batch of dL/da * df/dp(z) for each learned parameter of hidden layer `layer`. */
   private activationParamGradients(layer: number, z: Float32Array, dA: Float32Array): void {
     const act = this.activations[layer]!;
+    const fused = this.fused[layer];
+    if (fused) {
+      const sums = this.paramGradientSums;
+      fused.paramGradients(z.length, this.fusedParams[layer]!, z, dA, sums);
+      for (const slot of this.layout.activationParams) {
+        if (slot.layer === layer) this.grads[slot.offset] = sums[fused.paramNames.indexOf(slot.name)]!;
+      }
+      return;
+    }
     for (const slot of this.layout.activationParams) {
       if (slot.layer !== layer) continue;
       let g = 0;
-      for (let i = 0; i < z.length; i++) g += dA[i]! * paramDerivative(act, slot.name, z[i]!, this.paramScratch[layer]!);
+      for (let i = 0; i < z.length; i++) g += dA[i]! * paramDerivative(act, slot.name, z[i]!);
       this.grads[slot.offset] = g;
     }
   }
@@ -310,15 +349,18 @@ export class MlpTrainer {
       if (isCancelled?.()) return null;
       const rows = Math.min(rowsMax, count - s);
       this.loadBatch(images, labels, null, start + s, rows);
-      this.forward(rows, false);
+      this.forward(rows, false, Boolean(extras.everActive));
       lossSum += this.stats.loss;
       correct += this.stats.correct;
       const v = this.views(rows);
       if (extras.everActive) {
         for (let l = 0; l < last; l++) {
-          // f'(z) into d[l]: a unit is active on an example when gradient can pass it (f'(z) != 0).
-          const d = v.d[l]!.fill(1);
-          this.activationBackward(l, rows, d);
+          // f'(z): a unit is active on an example when gradient can pass it (f'(z) != 0).
+          let d = v.fp[l]!;
+          if (!this.fused[l]) {
+            d = v.d[l]!.fill(1);
+            this.activationBackward(l, rows, d);
+          }
           const units = dense[l]!.units;
           const flags = extras.everActive[l]!;
           for (let r = 0; r < rows; r++) {

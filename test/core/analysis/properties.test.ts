@@ -86,3 +86,16 @@ test('custom expressions are analysed the same way', () => {
   const step = analyzeActivation(compileCustomActivation({ name: 'steep', expression: 'where(x > 1, x, 0.5*x)' }));
   assert.deepEqual(step.jumps, [1]);
 });
+
+test('kinks are the function\'s, not the sampler\'s: none for exp(x) up to 20; a kink beside a huge smooth part is found', () => {
+  const analyse = (expression: string) => analyzeActivation(compileCustomActivation({ name: 'k', expression }));
+  for (const smooth of ['exp(x)', 'exp(x/2)*x^3', 'sin(30*x)', 'x*abs(x)', 'softplus(5*x)']) {
+    const a = analyse(smooth);
+    assert.deepEqual([a.kinks, a.jumps], [[], []], smooth);
+    assert.equal(a.smooth, true, smooth);
+  }
+  assert.deepEqual(analyse('exp(x) + max(x - 15, 0)').kinks, [15], 'f\' jumps by 1 where f\' is 3.3e6');
+  assert.deepEqual(analyse('exp(x/2) + abs(x - 19)').kinks, [19]);
+  assert.deepEqual(analyse('abs(x)').kinks, [0], 'a jump of f\' across two grid steps (sign(0) = 0)');
+  assert.deepEqual(analyse('where(x > 3, x^2, 0)').jumps, [3]);
+});

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { encodeIdx, IdxError, parseIdx, readIdxFile, type IdxProblem } from '../../../src/core/data/idx';
-import { findIdxFiles, loadIdxFolder } from '../../../src/core/data/datasets';
+import { findIdxFiles, loadDataset, loadIdxFolder } from '../../../src/core/data/datasets';
 
 const images = encodeIdx([3, 2, 2], Uint8Array.from({ length: 12 }, (_, i) => i * 20));
 const labels = encodeIdx([3], Uint8Array.from([0, 1, 2]));
@@ -145,7 +146,11 @@ test('a folder of IDX files loads; a sha256 table catches a changed file', () =>
     });
     const ds = loadIdxFolder(dir, { name: 'tiny' });
     assert.equal(ds.name, 'tiny');
-    assert.deepEqual([ds.rows, ds.cols, ds.classes, ds.train.count, ds.test.count], [2, 2, 3, 3, 3]);
+    assert.deepEqual([ds.rows, ds.cols, ds.classes, ds.train.count, ds.test.count], [2, 2, 10, 3, 3], 'no classes.txt: the ten digits');
+    writeFileSync(path.join(dir, 'classes.txt'), 'cat\ndog\n\nbird\n');
+    const declared = loadIdxFolder(dir);
+    assert.deepEqual([declared.classes, ...declared.classNames], [3, 'cat', 'dog', 'bird']);
+    rmSync(path.join(dir, 'classes.txt'));
     assert.deepEqual(Array.from(ds.train.labels), [0, 1, 2]);
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
     const table = { 'train-images-idx3-ubyte': sha(images), 'train-labels-idx1-ubyte': sha(labels), 'test-images-idx3-ubyte': sha(images), 'test-labels-idx1-ubyte': sha(labels) };
@@ -154,6 +159,93 @@ test('a folder of IDX files loads; a sha256 table catches a changed file', () =>
     changed[20] ^= 1;
     writeFolder(dir, { 'test-images-idx3-ubyte': changed });
     throwsIdx(() => loadIdxFolder(dir, { sha256: table }), 'checksum', /test-images-idx3-ubyte does not match the published MNIST file: sha256 [0-9a-f]{64}, expected/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A folder of the four files with the given labels (3 images of 2×2 in each split). */
+function labelledFolder(dir: string, train: number[], test: number[]): void {
+  writeFolder(dir, {
+    'train-images-idx3-ubyte': images, 'train-labels-idx1-ubyte': encodeIdx([3], Uint8Array.from(train)),
+    't10k-images-idx3-ubyte': images, 't10k-labels-idx1-ubyte': encodeIdx([3], Uint8Array.from(test)),
+  });
+}
+
+test('labels outside the classes the dataset declares are refused with the file, the index and the value', () => {
+  const dir = tmp();
+  try {
+    labelledFolder(dir, [0, 255, 9], [1, 2, 3]);
+    throwsIdx(() => loadIdxFolder(dir), 'bad-label',
+      new RegExp(`${path.join(dir, 'train-labels-idx1-ubyte').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: label 255 at index 1 is outside the 10 classes the dataset declares \\(0 to 9\\)`));
+    labelledFolder(dir, [0, 1, 2], [1, 10, 12]);
+    throwsIdx(() => loadDataset(dir), 'bad-label', /t10k-labels-idx1-ubyte: label 10 at index 1 is outside the 10 classes .*2 labels are outside in all/);
+    labelledFolder(dir, [0, 1, 2], [0, 1, 2]);
+    writeFileSync(path.join(dir, 'classes.txt'), 'a\nb\n');
+    throwsIdx(() => loadIdxFolder(dir), 'bad-label', /train-labels-idx1-ubyte: label 2 at index 2 is outside the 2 classes the dataset declares \(0 to 1\)/);
+    writeFileSync(path.join(dir, 'classes.txt'), 'only\n');
+    throwsIdx(() => loadIdxFolder(dir), 'bad-label', /classes\.txt lists 1 class; a dataset needs 2 to 256/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a directory (or a dangling link) named like an IDX file is a clear error, not EISDIR', () => {
+  const dir = tmp();
+  try {
+    labelledFolder(dir, [0, 1, 2], [0, 1, 2]);
+    rmSync(path.join(dir, 'train-images-idx3-ubyte'));
+    mkdirSync(path.join(dir, 'train-images-idx3-ubyte'));
+    throwsIdx(() => loadDataset(dir), 'not-a-file', /train-images-idx3-ubyte is a directory, not an IDX file/);
+    throwsIdx(() => readIdxFile(path.join(dir, 'train-images-idx3-ubyte')), 'not-a-file', /is a directory, not an IDX file/);
+    rmSync(path.join(dir, 'train-images-idx3-ubyte'), { recursive: true });
+    symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'train-images-idx3-ubyte'));
+    throwsIdx(() => loadDataset(dir), 'not-a-file', /train-images-idx3-ubyte is unreadable \(ENOENT\), not an IDX file/);
+    // A raw file beside a directory of the .gz name: the file is used.
+    rmSync(path.join(dir, 'train-images-idx3-ubyte'));
+    writeFileSync(path.join(dir, 'train-images-idx3-ubyte'), images);
+    mkdirSync(path.join(dir, 'train-images-idx3-ubyte.gz'));
+    assert.equal(loadDataset(dir).train.count, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A gzip file of `members` concatenated gzip members: the first holds `header` and `chunk` zeros, the rest `chunk` zeros each. */
+function gzipBomb(header: Uint8Array, chunk: number, members: number): Buffer {
+  const first = gzipSync(Buffer.concat([header, Buffer.alloc(chunk)]), { level: 9 });
+  const rest = gzipSync(Buffer.alloc(chunk), { level: 9 });
+  return Buffer.concat([first, ...Array.from({ length: members - 1 }, () => rest)]);
+}
+
+test('a gzip bomb stops at the size its IDX header declares; a header declaring too much is refused before inflating', () => {
+  // 3 × 2 × 2 images declared, 64 MB inflated: the cap is 29 bytes.
+  const header = encodeIdx([3, 2, 2], new Uint8Array(0));
+  const bomb = gzipBomb(header, 1 << 20, 64);
+  assert.ok(bomb.length < 200_000, `${bomb.length} bytes on disk`);
+  throwsIdx(() => parseIdx(bomb, 'bomb-idx3-ubyte.gz'), 'trailing-bytes',
+    /bomb-idx3-ubyte\.gz inflates to more than the 28 bytes its IDX header declares \(3 × 2 × 2 plus a 16-byte header\): stopped there/);
+  throwsIdx(() => parseIdx(gzipSync(encodeIdx([70000, 200, 200], new Uint8Array(0))), 'huge.gz'), 'too-large',
+    /huge\.gz declares 70000 × 200 × 200 = 2800000000 data bytes, more than the 1073741824 the lab reads/);
+  // The same inflate gives a valid file of the declared size: the cap is exact, not a guess.
+  const exact = gzipBomb(encodeIdx([4, 1024, 256], new Uint8Array(0)), 1 << 20, 1);
+  assert.equal(parseIdx(exact, 'exact.gz', { expectDims: 3 }).data.length, 1 << 20);
+});
+
+test('a 1 GB gzip bomb fails in a process whose peak memory stays far below 1 GB', () => {
+  const dir = tmp();
+  try {
+    const file = path.join(dir, 'train-images-idx3-ubyte.gz');
+    writeFileSync(file, gzipBomb(encodeIdx([60000, 28, 28], new Uint8Array(0)), 1 << 20, 1024));
+    const script = `const { readIdxFile } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/core/data/idx.ts'))});
+      let message = '';
+      try { readIdxFile(${JSON.stringify(file)}); } catch (e) { message = e.message; }
+      process.stdout.write(JSON.stringify({ message, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
+    const { message, maxRssMB } = JSON.parse(out) as { message: string; maxRssMB: number };
+    assert.match(message, /inflates to more than the 47040016 bytes its IDX header declares/);
+    // Inflating it whole took 2.1 GB; capped at the declared 47 MB it needs the runtime plus about that.
+    assert.ok(maxRssMB < 400, `peak RSS ${maxRssMB.toFixed(0)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -46,7 +46,7 @@ test('deep nesting and huge inputs fail on their limits, with the reason', () =>
 
 test('custom activations reject bad definitions with clear errors', () => {
   const cases: [unknown, RegExp][] = [
-    [{ name: 'relu', expression: 'x' }, /taken by a built-in activation/],
+    [{ name: 'relu', expression: 'x' }, /taken by the built-in relu/],
     [{ name: '', expression: 'x' }, /non-empty name/],
     [{ name: 'n', expression: 'x', params: { a: 1 } }, /parameter a not used in the expression/],
     [{ name: 'n', expression: 'x*exp', params: { exp: 1 } }, /reserved/],

@@ -272,7 +272,11 @@ for (const name of wasmNames) {
       assert.throws(() => kernels.gemm(false, false, 2, 2, 1.5, a, b, 0, c), /k must be a positive integer/);
       assert.throws(() => kernels.gemm(false, false, 2, 2, 2, a, b, 2 as 0, c), /beta must be 0 or 1/);
       assert.throws(() => kernels.gemm(false, false, 2, 2, 2, a, b, 0, a.subarray(2)), /overlaps/);
-      assert.throws(() => kernels.biasActivation!(2, 2, a, b, 'swish' as FusedActivation, 0, a), /unknown activation 'swish'/);
+      assert.throws(() => kernels.biasActivation!(2, 2, a, b, 'swish' as FusedActivation, [], a), /unknown activation 'swish'/);
+      assert.throws(() => kernels.biasActivation!(2, 2, a, b, 'hardtanh', [-1, 1, 2], a), /at most 2 activation parameters, got 3/);
+      assert.throws(() => kernels.activationParamGradient!(4, 'prelu', 2, [0.25], a, a), /parameter number must be 0 or 1, got 2/);
+      assert.throws(() => kernels.biasActivation!(2, 2, a, b, 'relu', [], a, new Float32Array(4)), /biasActivation: d is not a view/);
+      assert.throws(() => kernels.multiply!(6, a, c), /multiply: y has 4 floats, needs 6/);
       assert.throws(() => kernels.softmaxCrossEntropy!(2, 3, a, [0, 3], 1, a), /label 3 at row 1 is not a class index/);
       assert.throws(() => kernels.softmaxCrossEntropy!(2, 3, a, [0], 1, a), /labels has 1 entries, needs 2/);
     });
@@ -281,9 +285,12 @@ for (const name of wasmNames) {
   describe(`${name} fused passes`, () => {
     const kernels = createKernels(name) as WasmKernels;
     const next = rng(7);
-    const ALPHA: Record<FusedActivation, number> = { linear: 0, relu: 0, sigmoid: 0, tanh: 0, leaky_relu: 0.01, elu: 1 };
+    // the tutorial's activations from their textbook formulas (every registry activation: activationKernels.test.ts)
+    type Textbook = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'leaky_relu' | 'elu';
+    const ALPHA: Record<Textbook, number> = { linear: 0, relu: 0, sigmoid: 0, tanh: 0, leaky_relu: 0.01, elu: 1 };
+    const params = (act: Textbook): number[] => (act === 'leaky_relu' || act === 'elu' ? [ALPHA[act]] : []);
     // f and f' in float64 (the tutorial's formulas)
-    const f: Record<FusedActivation, (x: number, alpha: number) => number> = {
+    const f: Record<Textbook, (x: number, alpha: number) => number> = {
       linear: (x) => x,
       relu: (x) => Math.max(0, x),
       sigmoid: (x) => 1 / (1 + Math.exp(-x)),
@@ -291,7 +298,7 @@ for (const name of wasmNames) {
       leaky_relu: (x, al) => (x > 0 ? x : al * x),
       elu: (x, al) => (x > 0 ? x : al * Math.expm1(x)),
     };
-    const df: Record<FusedActivation, (x: number, alpha: number) => number> = {
+    const df: Record<Textbook, (x: number, alpha: number) => number> = {
       linear: () => 1,
       relu: (x) => (x > 0 ? 1 : 0),
       sigmoid: (x) => { const s = 1 / (1 + Math.exp(-x)); return s * (1 - s); },
@@ -310,7 +317,7 @@ for (const name of wasmNames) {
       return z;
     }
 
-    for (const act of Object.keys(f) as FusedActivation[]) {
+    for (const act of Object.keys(f) as Textbook[]) {
       it(`${act}: bias + activation forward and its derivative backward`, () => {
         const alpha = ALPHA[act];
         const zIn = inputs();
@@ -319,7 +326,7 @@ for (const name of wasmNames) {
         const z = kernels.alloc(m * n);
         const a = kernels.alloc(m * n);
         z.set(zIn);
-        kernels.biasActivation(m, n, z, bias, act, alpha, a);
+        kernels.biasActivation(m, n, z, bias, act, params(act), a);
         const zWant = new Float64Array(m * n);
         for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) zWant[i * n + j] = Math.fround(zIn[i * n + j]! + bias[j]!);
         checkTensor(`${act} z + bias`, z, zWant, zWant.map(Math.abs), 0);
@@ -329,17 +336,37 @@ for (const name of wasmNames) {
 
         const grad = fill(kernels.alloc(m * n), next);
         const g0 = Float64Array.from(grad);
-        kernels.activationBackward(m * n, act, alpha, z, a, grad);
+        kernels.activationBackward(m * n, act, params(act), z, grad);
         const gWant = g0.map((g, i) => g * df[act](zWant[i]!, Math.fround(alpha)));
-        // sigmoid/tanh/elu use a = f(z), whose own rounding enters a(1-a), 1-a^2, a+alpha
         checkTensor(`${act} backward`, grad, gWant, g0.map(Math.abs), 1e-6, 0);
+
+        // the training pass: the same z and a, and d = f'(z); then grad *= d is the backward pass
+        const z2 = kernels.alloc(m * n), a2 = kernels.alloc(m * n), d = kernels.alloc(m * n);
+        z2.set(zIn);
+        kernels.biasActivation(m, n, z2, bias, act, params(act), a2, d);
+        assert.deepEqual(z2, z, `${act}: z + bias in the training pass`);
+        assert.deepEqual(a2, a, `${act}: f(z) in the training pass`);
+        const grad2 = kernels.alloc(m * n);
+        grad2.set(g0);
+        kernels.multiply(m * n, grad2, d);
+        assert.deepEqual(grad2, grad, `${act}: grad * f'(z) from the training pass`);
 
         // in place: a is z
         z.set(zIn);
-        kernels.biasActivation(m, n, z, bias, act, alpha, z);
+        kernels.biasActivation(m, n, z, bias, act, params(act), z);
         checkTensor(`${act} forward in place`, z, aWant, aWant.map(Math.abs), 1e-6, 1e-30);
       });
     }
+
+    it('addBias adds the bias to every row, ragged columns included', () => {
+      for (const [rows, cols] of [[32, 128], [3, 23], [1, 1]] as const) {
+        const z = fill(kernels.alloc(rows * cols), next);
+        const b = fill(kernels.alloc(cols), next);
+        const want = Float64Array.from(z, (v, i) => Math.fround(v + b[i % cols]!));
+        kernels.addBias(rows, cols, z, b);
+        checkTensor(`addBias ${rows}x${cols}`, z, want, want.map(Math.abs), 0);
+      }
+    });
 
     it('biasGradient sums dz over rows, overwriting or accumulating', () => {
       for (const [rows, cols] of [[32, 128], [32, 10], [1, 1], [7, 5]] as const) {

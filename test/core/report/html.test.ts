@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { renderReport } from '../../../src/core/report/html';
 import { loadVegaLibraries } from '../../../src/core/report/vendor';
@@ -39,6 +40,47 @@ test('the page inlines the libraries, escapes names and lists the results', () =
   assert.match(html, /diverged at epoch 3, batch 17/);
   assert.match(html, /<td class="num">0\.9700<\/td>/);
   assert.match(html, /default-src 'none'/);
+  // Scripts and styles run by hash only: the CSP lists each inline element's sha256, and nothing inline else.
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|nonce-/);
+  const hashes = (directive: string) => new Set(/'sha256-[^']+'/g[Symbol.match](new RegExp(`${directive} ([^;]+)`).exec(csp)![1]!) ?? []);
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  assert.equal(scripts.length, 4, 'three libraries and the page script');
+  assert.deepEqual(hashes('script-src'), new Set(scripts.map(sha256Source)));
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+  assert.deepEqual(hashes('style-src'), new Set(styles.map(sha256Source)));
+  assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+});
+
+/** A CSP hash source computed here with node:crypto, from the element's text as the browser hashes it. */
+function sha256Source(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+test('a script injected through a run name does not run: the hash list admits only the page\'s own', { timeout: 60_000 }, async () => {
+  const r = results();
+  r.runs[0]!.id = '</td><script>window.__pwned = 1</script><td>';
+  r.runs[0]!.activations = ['<img src=x onerror="window.__pwned = 2">'];
+  const html = renderReport(r, loadVegaLibraries());
+  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-xss-'));
+  const file = path.join(dir, 'report.html');
+  writeFileSync(file, html);
+  // Even if escaping failed somewhere, an injected inline script has no listed hash: prove the CSP alone blocks one.
+  const end = html.lastIndexOf('</body>');
+  const unescaped = `${html.slice(0, end)}<script>window.__pwned = 3</script>${html.slice(end)}`;
+  writeFileSync(path.join(dir, 'raw.html'), unescaped);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    for (const name of ['report.html', 'raw.html']) {
+      await page.goto(`file://${path.join(dir, name)}`);
+      await page.evaluate('window.chartsRendered.then(() => true)');
+      assert.equal(await page.evaluate('window.__pwned ?? null'), null, name);
+    }
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('report.html renders its three charts in chromium with no network', { timeout: 60_000 }, async () => {
@@ -66,6 +108,31 @@ test('report.html renders its three charts in chromium with no network', { timeo
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, [], 'the page asked for nothing from the network');
     assert.deepEqual(await page.evaluate('window.__violations'), []);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('learned activation parameters get their own chart, drawn from each epoch\'s values', { timeout: 60_000 }, async () => {
+  const r = results();
+  r.runs[0]!.history = r.runs[0]!.history.map((h, i) => ({ ...h, learnedParams: [{ beta: 1 + 0.1 * i }, { beta: 1 - 0.05 * i }] }));
+  const html = renderReport(r, loadVegaLibraries());
+  assert.match(html, /<h2>Learned activation parameters<\/h2>/);
+  assert.doesNotMatch(renderReport(results(), loadVegaLibraries()), /Learned activation parameters/, 'no chart when nothing was learned');
+  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-learned-'));
+  const file = path.join(dir, 'report.html');
+  writeFileSync(file, html);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await page.evaluate('window.chartsRendered.then(() => true)');
+    // two layers' beta for one run: two lines of two points
+    const lines = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-line path').length`) as number;
+    assert.equal(lines, 2);
+    const points = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`) as number;
+    assert.equal(points, 4);
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

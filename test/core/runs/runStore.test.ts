@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../../../src/core/runs/atomic';
@@ -61,8 +61,9 @@ test('run.json, weights and checkpoint round-trip', () => {
     assert.deepEqual(c.v, v);
     assert.deepEqual(c.config, config);
     assert.equal(resumeMismatch(c, { ...config, epochs: 10 }), null);
-    assert.match(resumeMismatch(c, { ...config, seed: 1 })!, /different settings/);
-    assert.match(resumeMismatch(c, { ...config, epochs: 3 })!, /already has 3 of 3 epochs/);
+    assert.match(resumeMismatch(c, { ...config, seed: 1 })!, /different settings: seed 42 then, 1 now/);
+    assert.equal(resumeMismatch(c, { ...config, epochs: 3 }), null, 'every epoch done: only the test pass is left');
+    assert.match(resumeMismatch(c, { ...config, epochs: 2 })!, /already has 3 epochs, more than the 2 asked for/);
     assert.deepEqual(readdirSync(dir).sort(), [CHECKPOINT_FILE, RUN_FILE, WEIGHTS_FILE].sort(), 'no temp files left behind');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -144,6 +145,16 @@ test('run ids are folder-safe; listRuns reports unreadable runs instead of hidin
     assert.match(runs[1]!.error!, /newer Activation Lab/);
     assert.ok(!existsSync(path.join(dir, 'c')));
     assert.deepEqual(listRuns(path.join(dir, 'missing')), []);
+    // A dangling link and an unreadable entry are listed with the reason; listing does not throw.
+    symlinkSync(path.join(dir, 'gone'), path.join(dir, 'dangling'));
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a run');
+    const withLink = listRuns(dir);
+    assert.deepEqual(withLink.map((r) => path.basename(r.dir)), ['a', 'b', 'dangling']);
+    assert.equal(withLink[2]!.error, 'dangling is a link to a missing folder');
+    symlinkSync(path.join(dir, 'dangling'), path.join(dir, 'loop'));
+    rmSync(path.join(dir, 'dangling'));
+    symlinkSync(path.join(dir, 'loop'), path.join(dir, 'dangling'));
+    assert.match(listRuns(dir).find((r) => r.dir.endsWith('loop'))!.error!, /loop cannot be read \(ELOOP\)/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
