@@ -261,12 +261,13 @@ export function learnedParamsSpec(rows: LearnedRow[], opts: CurveSpecOptions) {
   const labels = opts.labels;
   return epochLinesSpec({
     title: opts.title ?? labels.learnedPerEpoch, height: 220, dataset: LEARNED_DATASET, rows, labels, theme: opts.theme ?? DEFAULT_CHART_THEME,
+    series: opts.series, names: opts.names, width: opts.width,
     transform: [{ calculate: `replace(${exprString(labels.hiddenLayer)}, '{0}', datum.layer) + ' · ' + datum.param`, as: 'series' }],
     y: { field: 'value', title: labels.learnedValue, scale: { zero: false } },
     encoding: {
-      strokeDash: { field: 'series', type: 'nominal', title: labels.parameter, legend: { symbolType: 'stroke', symbolSize: 400 } },
+      strokeDash: { field: 'series', type: 'nominal', title: labels.parameter, legend: { symbolType: 'stroke', symbolSize: 400, symbolStrokeWidth: 2, symbolStrokeColor: (opts.theme ?? DEFAULT_CHART_THEME).foreground } },
       tooltip: [
-        { field: 'run', type: 'nominal', title: labels.activation },
+        { field: 'runLabel', type: 'nominal', title: labels.activation },
         { field: 'series', type: 'nominal', title: labels.parameter },
         { field: 'epoch', type: 'quantitative', title: labels.epoch },
         { field: 'value', type: 'quantitative', title: labels.learnedValue, format: '.4f' },
