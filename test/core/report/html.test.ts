@@ -38,7 +38,7 @@ test('the page inlines the libraries, escapes names and lists the results', () =
   assert.ok(html.includes('"<\\/script>"'), 'a </script> inside a library is escaped');
   assert.ok(html.includes('sig&lt;moid&gt;') && !html.includes('<moid>'), 'run names are escaped');
   assert.match(html, /diverged at epoch 3, batch 17/);
-  assert.match(html, /<td class="num">0\.9700<\/td>/);
+  assert.match(html, /<td class="num">0\.9700 <span class="meta">on 10,000<\/span><\/td>/);
   assert.match(html, /default-src 'none'/);
   // Scripts and styles run by hash only: the CSP lists each inline element's sha256, and nothing inline else.
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
