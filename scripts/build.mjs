@@ -1,15 +1,21 @@
 // One esbuild script, the bundles: the extension (node) and the command modules it loads on
 // first use, the training worker and the training process (node), the CLI (node), the
-// playground's Web Worker and the webview (browser); the webview carries the playground worker's
-// code as a string (it starts it from a blob: URL). Flags: --watch, --production.
+// playground's Web Worker and the webview (browser), and the codicon font beside them; the webview
+// carries the playground worker's code as a string (it starts it from a blob: URL). Flags:
+// --watch, --production, --outdir DIR (default dist/; packaging builds its production bundles
+// elsewhere, so dist/ is always the development build the tests load).
 import * as esbuild from 'esbuild';
-import { mkdir, chmod } from 'node:fs/promises';
+import { mkdir, chmod, copyFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildWasm } from './build-wasm.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outAt = process.argv.indexOf('--outdir');
+const outdir = outAt > 0 && process.argv[outAt + 1] ? path.resolve(root, process.argv[outAt + 1]) : path.join(root, 'dist');
+const require = createRequire(import.meta.url);
 
 const common = {
   bundle: true,
@@ -37,34 +43,42 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir },
   // Loaded by the extension on first use (src/host/lazyFeature.ts): the ONNX and code-generation commands.
-  { ...node, entryPoints: { onnxCommands: 'src/host/onnxCommands.ts', codeCommands: 'src/host/codeCommands.ts', playgroundExport: 'src/host/playgroundExport.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { worker: 'src/training/trainWorker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { onnxCommands: 'src/host/onnxCommands.ts', codeCommands: 'src/host/codeCommands.ts', playgroundExport: 'src/host/playgroundExport.ts' }, outdir },
+  { ...node, entryPoints: { worker: 'src/training/trainWorker.ts' }, outdir },
   // ProcessPool's training process (the extension host trains there, holding no dataset itself)
-  { ...node, entryPoints: { poolProcess: 'src/training/poolProcess.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { poolProcess: 'src/training/poolProcess.ts' }, outdir },
   {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
+    outdir,
     banner: { js: '#!/usr/bin/env node' },
   },
 ];
 
 const browser = { ...common, platform: 'browser', format: 'iife', target: 'chrome120' };
 // The playground's training worker: built first, in memory, then defined into the webview bundle.
-const playgroundWorker = { ...browser, entryPoints: { playgroundWorker: 'webview/playground/worker.ts' }, outdir: 'dist', write: false, sourcemap: production ? false : 'inline' };
+const playgroundWorker = { ...browser, entryPoints: { playgroundWorker: 'webview/playground/worker.ts' }, outdir, write: false, sourcemap: production ? false : 'inline' };
 const webview = (workerSource) => ({
   ...browser,
   define: { ...browser.define, __ACTLAB_PLAYGROUND_WORKER__: JSON.stringify(workerSource) },
   entryPoints: { webview: 'webview/main.ts' },
-  outdir: 'dist',
+  outdir,
   // no eval under the page's CSP: @stdlib's feature check without it (webview/shims explains)
   alias: { '@stdlib/assert-has-generator-support': './webview/shims/hasGeneratorSupport.cjs' },
 });
 const workerText = (result) => result.outputFiles.find((f) => f.path.endsWith('.js')).text;
 
-await mkdir(path.join(root, 'dist'), { recursive: true });
+await mkdir(outdir, { recursive: true });
+
+/** VS Code's icon font and its CSS, from @vscode/codicons, for the page's codicons (no committed copy). */
+async function copyCodicons() {
+  const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  await mkdir(path.join(outdir, 'codicons'), { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) await copyFile(path.join(from, file), path.join(outdir, 'codicons', file));
+}
+await copyCodicons();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);
@@ -89,6 +103,6 @@ if (watch) {
   const t0 = Date.now();
   const [worker] = await Promise.all([esbuild.build(playgroundWorker), ...builds.map((b) => esbuild.build(b))]);
   await esbuild.build(webview(workerText(worker)));
-  await chmod(path.join(root, 'dist', 'cli.js'), 0o755);
-  console.log(`[build] ${builds.length + 2} bundles${production ? ' (production)' : ''} in ${Date.now() - t0} ms`);
+  await chmod(path.join(outdir, 'cli.js'), 0o755);
+  console.log(`[build] ${builds.length + 2} bundles${production ? ' (production)' : ''} in ${path.relative(root, outdir)}/ in ${Date.now() - t0} ms`);
 }

@@ -4,13 +4,17 @@ import { CustomActivations } from './host/customActivations';
 import { ActivationHoverProvider } from './host/hover/activationHoverProvider';
 import { LabPanels, type LabPanel } from './host/labPanel';
 import type { LabServices } from './host/labSession';
+import { ReportPanel } from './host/reportPanel';
 import { SidebarView } from './host/sidebarView';
+import { TrainingStatusBar } from './host/statusBar';
 import { TrainingController } from './host/trainingController';
 
 /** What `activate` returns: a small handle the integration tests use to observe surfaces. */
 export interface ActivationLabApi {
   sidebar: SidebarView;
   training: TrainingController;
+  reports: ReportPanel;
+  statusBar: TrainingStatusBar;
   labPanel(): LabPanel | undefined;
   /** performance.now() when the bundle had loaded, when activate was called, when the hover provider was registered, and when activate returned. */
   startup: { loaded: number; called: number; hoverRegistered: number; activated: number };
@@ -29,21 +33,29 @@ export function activate(context: vscode.ExtensionContext): ActivationLabApi {
   context.subscriptions.push(log, customs, ActivationHoverProvider.register({ log, customs }));
   const hoverRegistered = performance.now();
   const training = new TrainingController(context.globalStorageUri, log);
-  const services: LabServices = { extensionUri: context.extensionUri, log, training, customs };
+  const base = { extensionUri: context.extensionUri, log, training, customs };
+  const reports = new ReportPanel(base);
+  const services: LabServices = { ...base, reports };
   const panels = new LabPanels(services);
   const sidebar = new SidebarView(services, panels);
+  const statusBar = new TrainingStatusBar(training);
   context.subscriptions.push(
     training,
+    reports,
     panels,
     sidebar,
+    statusBar,
     vscode.window.registerWebviewViewProvider(SidebarView.viewId, sidebar),
     ...registerCommands(services, panels),
   );
   // A job cut off by a closed window or a crash can go on from its checkpoints: looked for after start-up.
-  setTimeout(() => void training.offerResume(), 0);
+  setTimeout(() => {
+    void training.offerResume();
+    statusBar.findLastExperiment();
+  }, 0);
   const activated = performance.now();
   log.info(`activated: bundle loaded at ${loaded.toFixed(0)} ms, activate called ${(called - loaded).toFixed(0)} ms later; hovers ready ${(hoverRegistered - called).toFixed(0)} ms and everything ${(activated - called).toFixed(0)} ms into activate`);
-  return { sidebar, training, labPanel: () => panels.current, startup: { loaded, called, hoverRegistered, activated } };
+  return { sidebar, training, reports, statusBar, labPanel: () => panels.current, startup: { loaded, called, hoverRegistered, activated } };
 }
 
 export function deactivate(): void {}

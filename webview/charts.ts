@@ -4,7 +4,8 @@
 import embed from 'vega-embed';
 import { changeset, type View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { el } from './dom';
+import { fileName } from '../src/core/charts/names';
+import { el, iconButton } from './dom';
 import { t } from './i18n';
 import { post } from './vscodeApi';
 
@@ -27,15 +28,17 @@ export class Chart {
   embeds = 0;
   rows = 0;
 
-  constructor(readonly id: string, private readonly exportName: string, label: string, exportable = true) {
+  /**
+   * `exportName` is the file name an export suggests (letters, digits and -; names.ts fileName):
+   * what the chart shows, e.g. "accuracy-relu-tanh-2026-11-29-2304"; a board sets it once it knows its runs.
+   */
+  constructor(readonly id: string, public exportName: string, label: string, exportable = true) {
     this.plot = el('div', { class: 'chart-plot', role: 'img', 'aria-label': label });
     this.element = el('figure', { class: 'chart', 'data-chart': id }, this.plot);
     if (exportable) {
       const bar = el('div', { class: 'chart-actions' });
       for (const format of ['svg', 'png'] as const) {
-        const b = el('button', { type: 'button', class: 'icon-button', title: t(format === 'svg' ? 'chart.exportSvg' : 'chart.exportPng'), 'data-export': format }, format.toUpperCase());
-        b.addEventListener('click', () => void this.export(format));
-        bar.append(b);
+        bar.append(iconButton(format === 'svg' ? 'file-code' : 'file-media', format.toUpperCase(), t(format === 'svg' ? 'chart.exportSvg' : 'chart.exportPng'), () => void this.export(format), { 'data-export': format }));
       }
       this.element.append(bar);
     }
@@ -80,6 +83,20 @@ export class Chart {
     return this.rendering;
   }
 
+  /** Sets a named parameter of the drawn chart (smoothing), without re-embedding. */
+  signal(name: string, value: unknown): Promise<void> {
+    this.rendering = this.rendering.then(async () => {
+      if (!this.view) return;
+      try {
+        this.view.signal(name, value);
+      } catch {
+        return; // a spec without that parameter
+      }
+      await this.view.runAsync();
+    });
+    return this.rendering;
+  }
+
   get drawn(): Promise<void> {
     return this.rendering;
   }
@@ -92,7 +109,7 @@ export class Chart {
   private async export(format: 'svg' | 'png'): Promise<void> {
     if (!this.view) return;
     const data = format === 'svg' ? await this.view.toSVG() : await this.view.toImageURL('png', 2);
-    post({ type: 'chart/export', format, name: this.exportName, data });
+    post({ type: 'chart/export', format, name: fileName(this.exportName), data });
   }
 
   finalize(): void {

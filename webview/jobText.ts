@@ -2,13 +2,19 @@
 // the Train section, the sidebar and the results board.
 import type { JobSnapshot } from '../src/protocol/jobSnapshot';
 import type { RunView } from '../src/protocol/labTypes';
-import { t, type MessageKey } from './i18n';
+import { fill, t, type MessageKey } from './i18n';
+
+/** A run's status in words: a stopped run says how far it got, one stopped in the queue that it never started. */
+export function statusText(r: Pick<RunView, 'status' | 'history'>, epochs: number): string {
+  if (r.status === 'cancelled') return r.history.length ? fill(t('train.stoppedAfter'), String(r.history.length), String(epochs)) : t('train.notStarted');
+  return t(`status.${r.status}` as MessageKey);
+}
 
 /** How far a run is, 0 to 1, and a short line saying where it is. */
 export function runProgress(run: RunView, epochs: number): { fraction: number; text: string } {
   const p = run.progress;
   if (run.status === 'queued') return { fraction: 0, text: t('status.queued') };
-  if (run.status !== 'running') return { fraction: run.status === 'completed' ? 1 : run.history.length / Math.max(1, epochs), text: t(`status.${run.status}` as MessageKey) };
+  if (run.status !== 'running') return { fraction: run.status === 'completed' ? 1 : run.history.length / Math.max(1, epochs), text: statusText(run, epochs) };
   if (p) {
     // The bar and the text say the same thing: how much of the whole run is done.
     const fraction = Math.min(1, (p.epoch - 1 + (p.batches ? p.batch / p.batches : 0)) / Math.max(1, p.epochs));

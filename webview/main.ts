@@ -1,33 +1,36 @@
 // The lab webview: one bundle for the panel (tabs Functions, Train, Runs, Guide, Playground) and the sidebar.
 // Every host message is validated first; what the user chose is saved with setState and what the
 // host knows is replayed after `webview/ready`, so the page survives hiding and reloads.
-import { LAB_SECTIONS, type FunctionsFocus, type LabReport, type LabSection } from '../src/protocol/messages';
+import { LAB_SECTIONS, type FunctionsFocus, type LabReport, type LabSection, type Surface } from '../src/protocol/messages';
 import type { GuideLink } from '../src/core/guide/content';
 import { focusParams, recordFor } from './activations';
 import { liveCharts, sweepCharts } from './charts';
-import { el } from './dom';
+import { codicon, el, iconButton } from './dom';
 import { setLocale, t, type MessageKey } from './i18n';
 import { renderFunctions } from './sections/functions';
 import { renderGuide } from './sections/guide';
 import { renderRuns, showResults } from './sections/runs';
 import { renderSweep } from './sections/sweep';
-import { renderTrain } from './sections/train';
+import { renderTrain, trainResultsArrived } from './sections/train';
 import { applyPlaygroundFocus, leavePlayground, playgroundReport, renderPlayground } from './playground/section';
 import { pt } from './playground/strings';
 import type { PlaygroundFocus } from '../src/protocol/playground';
 import { renderSidebar } from './sidebar';
-import { host, page, savePage } from './state';
+import { host, keepResults, once, page, savePage } from './state';
+import { renderReport, reportWants } from './report';
 import { onThemeChange } from './theme';
 import { lastLine } from './jobText';
 import { applyEvent, applySnapshot, currentJob, resetJobViews } from './trainStore';
 import { channel, post } from './vscodeApi';
 
 const app = document.getElementById('app')!;
-const surface = document.body.dataset.surface === 'sidebar' ? 'sidebar' : 'panel';
+const surface: Surface = document.body.dataset.surface === 'sidebar' ? 'sidebar' : document.body.dataset.surface === 'report' ? 'report' : 'panel';
 const notice = el('div', { class: 'notice', role: 'status', hidden: '' });
 
 function render(): void {
   if (page.section !== 'playground' || surface !== 'panel') leavePlayground();
+  // A redraw (new runs, a saved activation, a theme change) keeps the section where the user had scrolled it.
+  rememberScroll();
   resetJobViews();
   app.replaceChildren();
   sweepCharts();
@@ -41,13 +44,18 @@ function render(): void {
     renderSidebar(app);
     return;
   }
-  const nav = el('nav', { role: 'tablist', 'aria-label': t('sections.label') });
+  if (surface === 'report') {
+    app.append(notice);
+    renderReport(app);
+    return;
+  }
+  const nav = el('nav', { role: 'tablist', 'aria-label': t('sections.label'), class: 'tabs' });
   for (const section of LAB_SECTIONS) {
     const selected = section === page.section;
     const tab = el('button', {
       role: 'tab', id: `tab-${section}`, 'aria-selected': String(selected), 'aria-controls': `section-${section}`,
       tabindex: selected ? '0' : '-1', 'data-section': section, type: 'button',
-    }, section === 'playground' ? pt('section') : t(`section.${section}` as MessageKey));
+    }, codicon(SECTION_ICONS[section]), el('span', {}, section === 'playground' ? pt('section') : t(`section.${section}` as MessageKey)));
     tab.addEventListener('click', () => selectSection(section));
     nav.append(tab);
   }
@@ -62,8 +70,9 @@ function render(): void {
     selectSection(next);
     document.getElementById(`tab-${next}`)?.focus();
   });
-  const body = el('section', { role: 'tabpanel', id: `section-${page.section}`, 'aria-labelledby': `tab-${page.section}`, tabindex: '-1' });
-  app.append(nav, notice, body);
+  // The tab bar and the notice stay above the section, which scrolls on its own: nothing slides under them.
+  const body = el('section', { role: 'tabpanel', id: `section-${page.section}`, 'aria-labelledby': `tab-${page.section}`, tabindex: '-1', class: 'section-body' });
+  app.append(el('header', { class: 'lab-header' }, nav, notice), body);
   switch (page.section) {
     case 'functions': renderFunctions(body); break;
     case 'train': renderTrain(body); break;
@@ -72,11 +81,55 @@ function render(): void {
     case 'guide': renderGuide(body, goToFunctions); break;
     case 'playground': renderPlayground(body, { openTrain }); break;
   }
-  app.append(el('p', { class: 'status footer', 'data-testid': 'status' }, `${t('status.ready')} · v${state.version}`));
+  body.append(el('p', { class: 'status footer', 'data-testid': 'status' }, `${t('status.ready')} · v${state.version}`));
+  followScroll(body, page.section);
+}
+
+/** The codicon beside each section's name, as VS Code's own views have. */
+const SECTION_ICONS: Record<LabSection, string> = { functions: 'graph-line', train: 'play-circle', sweep: 'layers', runs: 'history', guide: 'book', playground: 'graph-scatter' };
+
+/** The section on screen, and the scroll position it is being brought back to (until it gets there or the user scrolls). */
+let scroller: { body: HTMLElement; section: LabSection; restoring: number | undefined } | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+function rememberScroll(): void {
+  if (!scroller || !scroller.body.isConnected) return;
+  if (scroller.restoring === undefined) page.scroll[scroller.section] = scroller.body.scrollTop;
+}
+
+/**
+ * Brings the section back to its saved scroll position and keeps it there while its charts are
+ * still drawing (the page grows as they embed), until the user scrolls it themselves.
+ */
+function followScroll(body: HTMLElement, section: LabSection): void {
+  const target = page.scroll[section] ?? 0;
+  const s = (scroller = { body, section, restoring: target > 0 ? target : undefined });
+  const apply = () => {
+    if (s.restoring === undefined || scroller !== s) return;
+    body.scrollTop = s.restoring;
+  };
+  apply();
+  void Promise.all(liveCharts().map((c) => c.drawn)).then(() => requestAnimationFrame(() => {
+    apply();
+    s.restoring = undefined; // everything is drawn: whatever fits now is where it stays
+  }));
+  const byUser = () => { s.restoring = undefined; };
+  for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const) body.addEventListener(type, byUser, { passive: true });
+  body.addEventListener('scroll', () => {
+    // A scroll event can arrive after the section was replaced (its element detached, at 0): not the user's.
+    if (s.restoring !== undefined || scroller !== s || !body.isConnected) return;
+    page.scroll[section] = body.scrollTop;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(savePage, 200);
+  }, { passive: true });
 }
 
 /** The page owns which section it shows (saved with its state, so a reload keeps it). */
 function selectSection(section: LabSection): void {
+  if (section !== page.section) hideNotice();
+  rememberScroll();
+  // A link to a view scrolls to that view, not to where the section was left.
+  if (once.scrollToView) page.scroll[section] = 0;
   page.section = section;
   savePage();
   render();
@@ -91,9 +144,18 @@ function openTrain(activations: string[]): void {
 /** A guide link: the Functions section showing the activations and the view that makes the point. */
 function goToFunctions(link: GuideLink): void {
   if (link.view === 'plot' && link.activations.length === 1) page.fn.selected = link.activations[0]!;
-  else page.fn.compare = [...link.activations];
+  else replaceComparison(link.activations);
   page.fn.view = link.view;
+  once.scrollToView = true;
   selectSection('functions');
+}
+
+/** A link's comparison replaces the user's; theirs is kept so the Functions section can bring it back. */
+function replaceComparison(ids: readonly string[]): void {
+  const mine = page.fn.compare;
+  const same = mine.length === ids.length && mine.every((id, i) => id === ids[i]);
+  if (!same && mine.length) page.fn.previousCompare = [...mine];
+  page.fn.compare = [...ids];
 }
 
 /** Sets the sliders of one activation to the values the host sent (a hover's code), known names only. */
@@ -106,10 +168,23 @@ function applyFocusParams(id: string, given: Record<string, number>): void {
   if (ignored.length) console.warn(`[activation-lab] ${id}: parameters not applied (unknown or out of the slider's range): ${ignored.join(', ')}`);
 }
 
+/**
+ * A notice under the tabs (a saved file, a failed job). It stays until it is closed, the section
+ * changes or a new job starts: it never follows the user from tab to tab.
+ */
 function showNotice(level: 'info' | 'error', text: string): void {
   notice.hidden = false;
   notice.className = `notice ${level}`;
-  notice.textContent = text;
+  notice.replaceChildren(
+    codicon(level === 'error' ? 'error' : 'info'),
+    el('span', { class: 'notice-text', 'data-notice': level }, text),
+    iconButton('close', '', t('notice.close'), hideNotice, { 'data-action': 'close-notice' }),
+  );
+}
+
+function hideNotice(): void {
+  notice.hidden = true;
+  notice.replaceChildren();
 }
 
 async function report(): Promise<LabReport> {
@@ -119,7 +194,7 @@ async function report(): Promise<LabReport> {
   const sparks = app.querySelectorAll('svg.spark path').length;
   if (sparks) out.push({ id: 'sparklines', marks: sparks, rows: app.querySelectorAll('svg.spark').length, embeds: 0 });
   const status = document.querySelector('[data-train-status]')?.textContent ?? lastLine(currentJob());
-  const section = surface === 'sidebar' ? 'functions' : page.section;
+  const section = surface === 'panel' ? page.section : 'functions';
   return { surface, section, charts: out, status, ...(section === 'playground' ? { playground: playgroundReport() } : {}) };
 }
 
@@ -131,14 +206,17 @@ function show(section: LabSection, focus: FunctionsFocus | undefined, playground
     if (focus.activations.length === 1 && (focus.view ?? 'plot') === 'plot') {
       page.fn.selected = focus.activations[0]!;
       if (focus.params) applyFocusParams(focus.activations[0]!, focus.params);
-    } else page.fn.compare = [...focus.activations];
+    } else replaceComparison(focus.activations);
     page.fn.view = focus.view ?? (focus.activations.length > 1 ? 'compare' : 'plot');
+    once.scrollToView = true;
   }
   if (section === 'guide') page.guide.focus = focus?.activations[0];
   selectSection(section);
 }
 
 channel.on('lab/state', ({ state }) => {
+  // The report panel switched experiments: the old one's charts go.
+  if (surface === 'report' && host.state?.experiment !== state.experiment) page.scroll = {};
   host.state = state;
   setLocale(state.locale);
   document.documentElement.lang = state.locale;
@@ -150,22 +228,30 @@ channel.on('lab/query', ({ requestId }) => void report().then((r) => post({ type
 channel.on('lab/custom', ({ defs }) => {
   const changed = JSON.stringify(defs) !== JSON.stringify(host.customs);
   host.customs = defs;
-  if (changed && host.state && (surface === 'sidebar' || page.section === 'functions' || page.section === 'playground')) render();
+  if (changed && host.state && (surface === 'sidebar' || page.section === 'functions' || page.section === 'train' || page.section === 'playground')) render();
 });
 channel.on('lab/notice', ({ level, text }) => showNotice(level, text));
 channel.on('train/snapshot', ({ snapshot }) => applySnapshot(snapshot));
 channel.on('train/event', ({ event }) => {
+  if (event.type === 'job/started') hideNotice();
   applyEvent(event);
   if (event.type === 'job/ended' && event.status === 'failed' && event.error) showNotice('error', event.error);
 });
 channel.on('runs/list', ({ experiments }) => {
   host.experiments = experiments;
-  if (host.state && (surface === 'sidebar' || page.section === 'runs' || page.section === 'guide')) render();
+  if (host.state && (surface === 'sidebar' || (surface === 'panel' && ['runs', 'guide', 'train'].includes(page.section)))) render();
 });
 channel.on('runs/results', ({ id, results }) => {
-  host.results = { id, view: results };
+  keepResults(id, results);
+  if (surface === 'report') {
+    if (reportWants(id)) render();
+    return;
+  }
   showResults();
+  trainResultsArrived(id);
 });
+// A section asks for a redraw of the page (the Functions section bringing back a comparison).
+document.addEventListener('lab-redraw', () => render());
 
 onThemeChange(() => render());
 render();

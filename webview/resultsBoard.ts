@@ -1,57 +1,96 @@
-// The charts of one experiment, live or loaded: accuracy and loss curves (the tutorial's figure),
-// seconds per epoch, per-layer gradients and dead units, the test table, the confusion matrix
-// and the misclassified digits. Live epochs are appended to the named datasets, never re-embedded.
+// The charts of one experiment (or several overlaid), live or loaded: accuracy and loss curves
+// (the tutorial's figure, with optional smoothing), seconds per epoch, per-layer gradients and
+// dead units, the results table (every accuracy with the images it was measured on), the
+// confusion matrix and the misclassified digits. Live epochs are appended to the named datasets,
+// never re-embedded. Runs are named by their activations and parameters, and each keeps its
+// activation's colour.
 import {
-  accuracyCurvesSpec, HISTORY_DATASET, historyRows, lossCurvesSpec, SECONDS_DATASET, secondsPerEpochSpec, secondsRows,
+  accuracyCurvesSpec, HISTORY_DATASET, historyRows, lossCurvesSpec, SECONDS_DATASET, secondsPerEpochSpec, secondsRows, SMOOTH_EPOCHS, SMOOTH_SIGNAL,
 } from '../src/core/charts/training';
 import { confusionRows, confusionSpec, deadUnitSpec, layerGradientSpec, layerRows, LAYERS_DATASET } from '../src/core/charts/results';
+import { seriesColour } from '../src/core/charts/colours';
+import { fileStamp, runName, uniqueNames } from '../src/core/charts/names';
 import type { EpochMetrics, RunEndStatus, TestMetrics } from '../src/core/train/results';
 import type { JobSnapshot } from '../src/protocol/jobSnapshot';
 import type { ResultsView, RunView } from '../src/protocol/messages';
 import type { TrainingEvent } from '../src/protocol/training';
 import { Chart } from './charts';
-import { el, select } from './dom';
-import { chartLabels, t, type MessageKey } from './i18n';
-import { chartTheme } from './theme';
-import { runProgress } from './jobText';
+import { checkbox, el, select } from './dom';
+import { chartLabels, count, fill, t, type MessageKey } from './i18n';
+import { runProgress, statusText } from './jobText';
+import { page, savePage } from './state';
+import { chartTheme, themeKind } from './theme';
 
 /** What the board keeps of a run: the live or saved view, its history as drawn so far. */
 type BoardRun = Pick<RunView, 'status' | 'test' | 'history'> & { progress?: string };
 
-/**
- * Sets the colour domain of a chart to every run of the job, so runs that arrive later keep their
- * colour, and a fixed plot width (a 'container' width clipped the axis in the grid).
- */
-function withRuns<S extends { encoding: { color: object } }>(spec: S, runs: string[], width: number): S {
-  return { ...spec, width, autosize: { type: 'pad', resize: true }, encoding: { ...spec.encoding, color: { ...spec.encoding.color, scale: { domain: runs } } } };
+/** What the board draws: runs and what they were trained and measured on. */
+export interface BoardSource {
+  runs: RunView[];
+  epochs: number;
+  /** Quick runs: the training images used (absent: the whole training set). */
+  limitTrain?: number;
+  /** Images in the validation split, where known. */
+  validationImages?: number;
+  /** When the experiment started (the export file names carry it). */
+  createdAt?: string;
+  /** Display names by run id where the caller knows better (runs of several experiments). */
+  names?: Record<string, string>;
+  /** A line saying what kind of runs these are (quick or full, and on how many images); default from limitTrain. */
+  kind?: { text: string; quick: boolean | 'mixed' };
+}
+
+/** Keras's validation_split takes the last fraction of the training images: n − ⌊n(1 − split)⌋ of n. */
+export function validationImages(trainImages: number, split = 0.2): number {
+  return trainImages - Math.floor(trainImages * (1 - split));
+}
+
+/** The line that tells a quick run from a full one, with the images its figures come from. */
+export function kindLine(limitTrain: number | undefined, testImages: number | undefined): { text: string; quick: boolean } {
+  const quick = limitTrain !== undefined;
+  const train = quick ? count(limitTrain) : t('run.allImages');
+  const text = fill(t(quick ? 'run.quick' : 'run.full'), train, testImages !== undefined ? count(testImages) : '…');
+  return { text, quick };
 }
 
 export class ResultsBoard {
   readonly element = el('div', { class: 'board' });
   private readonly runs = new Map<string, BoardRun>();
   private order: string[] = [];
+  private names: Record<string, string> = {};
+  private source: Omit<BoardSource, 'runs'> = { epochs: 0 };
   private readonly accuracy: Chart;
   private readonly loss: Chart;
   private readonly seconds: Chart;
   private readonly layers: Chart;
   private readonly dead: Chart;
   private readonly confusion: Chart;
+  private readonly kind = el('p', { class: 'run-kind', 'data-run-kind': '' });
   private readonly table = el('table', { class: 'results-table' });
   private readonly confusionPick = el('div', { class: 'confusion-pick' });
   private readonly digits = el('div', { class: 'digits' });
   private confusionRun: string | undefined;
+  /** The run the board opens its confusion matrix on (the report's picked run). */
+  focusRun: string | undefined;
 
   constructor(prefix: string) {
-    this.accuracy = new Chart(`${prefix}-accuracy`, `${prefix}-accuracy`, t('chart.accuracy'));
-    this.loss = new Chart(`${prefix}-loss`, `${prefix}-loss`, t('chart.loss'));
-    this.seconds = new Chart(`${prefix}-seconds`, `${prefix}-seconds`, t('chart.seconds'));
-    this.layers = new Chart(`${prefix}-layers`, `${prefix}-layers`, t('chart.layers'));
-    this.dead = new Chart(`${prefix}-dead`, `${prefix}-dead-units`, t('chart.dead'));
-    this.confusion = new Chart(`${prefix}-confusion`, `${prefix}-confusion`, t('chart.confusion'));
+    this.accuracy = new Chart(`${prefix}-accuracy`, 'accuracy', t('chart.accuracy'));
+    this.loss = new Chart(`${prefix}-loss`, 'loss', t('chart.loss'));
+    this.seconds = new Chart(`${prefix}-seconds`, 'seconds-per-epoch', t('chart.seconds'));
+    this.layers = new Chart(`${prefix}-layers`, 'gradient-per-layer', t('chart.layers'));
+    this.dead = new Chart(`${prefix}-dead`, 'dead-units', t('chart.dead'));
+    this.confusion = new Chart(`${prefix}-confusion`, 'confusion', t('chart.confusion'));
+    const smooth = checkbox(fill(t('train.smooth'), String(SMOOTH_EPOCHS)), page.smooth, (on) => {
+      page.smooth = on;
+      savePage();
+      void Promise.all([this.accuracy.signal(SMOOTH_SIGNAL, on), this.loss.signal(SMOOTH_SIGNAL, on)]);
+    }, { 'data-smooth': '' });
     this.element.append(
-      el('div', { class: 'grid2' }, this.accuracy.element, this.loss.element),
+      this.kind,
       el('h3', {}, t('train.testTable')),
       this.table,
+      el('div', { class: 'controls' }, smooth),
+      el('div', { class: 'grid2' }, this.accuracy.element, this.loss.element),
       el('div', { class: 'grid2' },
         el('div', {}, this.confusionPick, this.confusion.element),
         el('div', {}, el('h3', {}, t('train.misclassified')), this.digits)),
@@ -60,24 +99,37 @@ export class ResultsBoard {
     );
   }
 
-  /** A fresh job: empty charts with a colour for every run. */
-  start(runIds: string[]): Promise<void> {
+  /** A fresh job or experiment: empty charts with a colour and a name for every run. */
+  start(source: BoardSource): Promise<void> {
+    const { runs, ...rest } = source;
+    this.source = rest;
     this.runs.clear();
-    this.order = [...runIds];
-    for (const id of runIds) this.runs.set(id, { history: [], status: 'queued', test: null });
+    this.order = runs.map((r) => r.id);
+    this.names = { ...uniqueNames(runs.map((r) => ({ id: r.id, name: runName(r.id, r.activations) }))), ...(source.names ?? {}) };
+    for (const r of runs) this.runs.set(r.id, { history: [], status: 'queued', test: null });
     this.confusionRun = undefined;
+    const testImages = runs.find((r) => r.test)?.test?.count;
+    const kind = source.kind ?? kindLine(source.limitTrain, testImages);
+    this.kind.textContent = kind.text;
+    this.kind.dataset.runKind = kind.quick === 'mixed' ? 'mixed' : kind.quick ? 'quick' : 'full';
+    const stamp = source.createdAt ?? '';
+    const what = this.order.map((id) => this.names[id] ?? id).join('-');
+    for (const [chart, metric] of [[this.accuracy, 'accuracy'], [this.loss, 'loss'], [this.seconds, 'seconds-per-epoch'], [this.layers, 'gradient-per-layer'], [this.dead, 'dead-units']] as const) {
+      chart.exportName = [metric, what, fileStamp(stamp)].filter(Boolean).join('-');
+    }
     const theme = chartTheme();
     // Two charts side by side, each with its legend (about 150 px) and axis (about 60 px).
-    const w = Math.max(220, Math.min(520, Math.floor((this.element.clientWidth || 900) / 2) - 230));
+    const width = Math.max(220, Math.min(520, Math.floor((this.element.clientWidth || 900) / 2) - 230));
+    const opts = { labels: chartLabels(), theme, series: this.order, names: this.names, width };
     this.drawTable();
     this.drawDigits();
     this.confusion.element.hidden = true;
     return Promise.all([
-      this.accuracy.render(withRuns(accuracyCurvesSpec([], { labels: chartLabels(), theme, title: t('chart.accuracy') }), runIds, w), 0),
-      this.loss.render(withRuns(lossCurvesSpec([], { labels: chartLabels(), theme, title: t('chart.loss') }), runIds, w), 0),
-      this.seconds.render(withRuns(secondsPerEpochSpec([], { labels: chartLabels(), theme, title: t('chart.seconds') }), runIds, w), 0),
-      this.layers.render(withRuns(layerGradientSpec([], { labels: chartLabels(), theme, title: t('chart.layers') }), runIds, w), 0),
-      this.dead.render(withRuns(deadUnitSpec([], { labels: chartLabels(), theme, title: t('chart.dead') }), runIds, w), 0),
+      this.accuracy.render(accuracyCurvesSpec([], { ...opts, title: t('chart.accuracy') }), 0).then(() => this.accuracy.signal(SMOOTH_SIGNAL, page.smooth)),
+      this.loss.render(lossCurvesSpec([], { ...opts, title: t('chart.loss') }), 0).then(() => this.loss.signal(SMOOTH_SIGNAL, page.smooth)),
+      this.seconds.render(secondsPerEpochSpec([], { ...opts, title: t('chart.seconds') }), 0),
+      this.layers.render(layerGradientSpec([], { ...opts, title: t('chart.layers') }), 0),
+      this.dead.render(deadUnitSpec([], { ...opts, title: t('chart.dead') }), 0),
     ]).then(() => undefined);
   }
 
@@ -122,26 +174,40 @@ export class ResultsBoard {
     r.test = test;
     r.progress = undefined;
     this.drawTable();
-    if (test && (this.confusionRun === undefined || !this.runs.get(this.confusionRun)?.test)) return this.showConfusion(runId);
+    if (test && this.source.kind === undefined) {
+      const kind = kindLine(this.source.limitTrain, test.count);
+      this.kind.textContent = kind.text;
+    }
+    const wanted = this.focusRun === runId || (this.confusionRun === undefined || !this.runs.get(this.confusionRun)?.test) && (this.focusRun === undefined || !this.runs.has(this.focusRun));
+    if (test && wanted) return this.showConfusion(runId);
     this.drawConfusionPick();
     return Promise.resolve();
   }
 
   /** A saved experiment: the same charts, drawn from its results. */
-  load(view: ResultsView): Promise<void> {
-    return this.drawRuns(view.runs, view.epochs);
+  load(view: ResultsView, extra: Pick<BoardSource, 'names' | 'kind'> = {}): Promise<void> {
+    return this.show({
+      runs: view.runs, epochs: view.epochs, createdAt: view.createdAt, ...extra,
+      ...(view.limitTrain !== undefined ? { limitTrain: view.limitTrain } : {}),
+      validationImages: view.dataset.validation,
+    });
   }
 
   /** The live job as far as it went (a page opened mid-job, or a redraw). */
   draw(snapshot: JobSnapshot): Promise<void> {
-    return this.drawRuns(snapshot.runs, snapshot.job.epochs);
+    const limitTrain = snapshot.job.limitTrain;
+    return this.show({
+      runs: snapshot.runs, epochs: snapshot.job.epochs, createdAt: snapshot.job.startedAt,
+      ...(limitTrain !== undefined ? { limitTrain, validationImages: validationImages(limitTrain) } : {}),
+    });
   }
 
-  private async drawRuns(runs: RunView[], epochs: number): Promise<void> {
-    await this.start(runs.map((r) => r.id));
-    for (const r of runs) for (const h of r.history) await this.addEpoch(r.id, h);
-    for (const r of runs) {
-      if (r.status === 'queued' || r.status === 'running') this.setStatus(r.id, r.status, runProgress(r, epochs).text);
+  /** Draws every run of `source` as far as it went: a saved experiment, a live snapshot, or several experiments overlaid. */
+  async show(source: BoardSource): Promise<void> {
+    await this.start(source);
+    for (const r of source.runs) for (const h of r.history) await this.addEpoch(r.id, h);
+    for (const r of source.runs) {
+      if (r.status === 'queued' || r.status === 'running') this.setStatus(r.id, r.status, runProgress(r, source.epochs).text);
       else await this.endRun(r.id, r.status, r.test);
     }
   }
@@ -169,18 +235,28 @@ export class ResultsBoard {
   }
 
   private drawTable(): void {
-    const head = el('tr', {}, ...['train.col.run', 'train.col.status', 'train.col.epochs', 'train.col.val', 'train.col.test', 'train.col.seconds'].map((k) => el('th', { scope: 'col' }, t(k as never))));
+    const val = this.source.validationImages;
+    const headings: [MessageKey, string?][] = [
+      ['train.col.run'], ['train.col.status'], ['train.col.epochs'],
+      ['train.col.val', val !== undefined ? fill(t('acc.images'), count(val)) : undefined],
+      ['train.col.test'], ['train.col.seconds'],
+    ];
+    const head = el('tr', {}, ...headings.map(([k, sub]) => el('th', { scope: 'col' }, t(k), sub ? el('span', { class: 'hint col-sub' }, ` ${sub}`) : undefined)));
+    const epochs = this.source.epochs;
     const rows = this.order.map((id) => {
       const r = this.runs.get(id)!;
       const last = r.history[r.history.length - 1];
       const mean = r.history.length ? r.history.reduce((s, h) => s + h.seconds, 0) / r.history.length : NaN;
       const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(2)}%`);
+      const test = r.test
+        ? [pct(r.test.accuracy), el('span', { class: 'hint' }, ` ${fill(t('acc.onImages'), count(r.test.count))}`)]
+        : ['–'];
       return el('tr', { 'data-run': id },
-        el('th', { scope: 'row' }, id),
-        el('td', {}, r.progress ?? t(`status.${r.status}` as MessageKey)),
-        el('td', { class: 'num' }, String(r.history.length)),
+        el('th', { scope: 'row' }, swatch(id), this.names[id] ?? id),
+        el('td', {}, r.progress ?? statusText(r, epochs)),
+        el('td', { class: 'num' }, epochs && r.history.length !== epochs ? `${r.history.length}/${epochs}` : String(r.history.length)),
         el('td', { class: 'num' }, pct(last?.val_accuracy)),
-        el('td', { class: 'num', 'data-test-accuracy': r.test ? String(r.test.accuracy) : undefined }, pct(r.test?.accuracy)),
+        el('td', { class: 'num', 'data-test-accuracy': r.test ? String(r.test.accuracy) : undefined, 'data-test-count': r.test ? String(r.test.count) : undefined }, ...test),
         el('td', { class: 'num' }, Number.isFinite(mean) ? mean.toFixed(2) : '–'));
     });
     this.table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
@@ -192,7 +268,7 @@ export class ResultsBoard {
       this.confusionPick.replaceChildren();
       return;
     }
-    const pick = select(withTest.map((id) => ({ value: id, text: id })), this.confusionRun ?? withTest[0]!, (v) => void this.showConfusion(v), { 'aria-label': t('train.confusionRun') });
+    const pick = select(withTest.map((id) => ({ value: id, text: this.names[id] ?? id })), this.confusionRun ?? withTest[0]!, (v) => void this.showConfusion(v), { 'aria-label': t('train.confusionRun'), 'data-confusion-run': '' });
     this.confusionPick.replaceChildren(el('label', { class: 'inline' }, t('train.confusionRun'), ' ', pick));
   }
 
@@ -203,8 +279,10 @@ export class ResultsBoard {
     this.drawConfusionPick();
     this.drawDigits();
     this.confusion.element.hidden = false;
+    this.confusion.exportName = ['confusion', this.names[runId] ?? runId, fileStamp(this.source.createdAt ?? '')].filter(Boolean).join('-');
     const rows = confusionRows(test.confusion);
-    return this.confusion.render(confusionSpec(rows, { labels: chartLabels(), theme: chartTheme(), title: `${t('chart.confusion')}: ${runId}`, size: 280 }), rows.length);
+    const title = `${t('chart.confusion')}: ${this.names[runId] ?? runId} (${fill(t('acc.onImages'), count(test.count))})`;
+    return this.confusion.render(confusionSpec(rows, { labels: chartLabels(), theme: chartTheme(), title, size: 280 }), rows.length);
   }
 
   /** Misclassified test digits of the chosen run, drawn from their pixel bytes onto canvases. */
@@ -221,6 +299,13 @@ export class ResultsBoard {
         img ?? el('span', {}, '?'), el('figcaption', {}, caption));
     }));
   }
+}
+
+/** A small square in the run's colour, so the table matches the charts' legend. */
+function swatch(id: string): HTMLElement {
+  const s = el('span', { class: 'swatch', 'data-series': id, 'aria-hidden': 'true' });
+  s.style.backgroundColor = seriesColour(id, themeKind()); // CSSOM, which the CSP allows (a style attribute it would not)
+  return s;
 }
 
 /** A 28x28 (or any square) grey image as an <img> with a PNG data URL (img-src data: is allowed). */

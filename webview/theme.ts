@@ -1,20 +1,35 @@
 // Chart colours from VS Code's theme variables, read when a chart is drawn, so light, dark and
-// high-contrast themes all work; the page redraws when VS Code switches theme (body class).
+// high-contrast themes all work; the series colours are the activations' own (colours.ts), from
+// the palette for this kind of theme. The page redraws when VS Code switches theme (body class).
+import type { ThemeKind } from '../src/core/charts/colours';
 import { DEFAULT_CHART_THEME, type ChartTheme } from '../src/core/charts/training';
 
-const PALETTE_VARS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-red', '--vscode-charts-purple', '--vscode-charts-yellow'];
+/**
+ * Which kind of theme VS Code shows, from the class it puts on the body (high-contrast light
+ * first: it may come with the high-contrast class too); outside VS Code, from the background.
+ */
+export function themeKind(): ThemeKind {
+  const c = document.body.classList;
+  if (c.contains('vscode-high-contrast-light')) return 'highContrastLight';
+  if (c.contains('vscode-high-contrast')) return 'highContrast';
+  if (c.contains('vscode-dark')) return 'dark';
+  if (c.contains('vscode-light')) return 'light';
+  const rgb = /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(getComputedStyle(document.body).backgroundColor);
+  const transparent = !rgb || rgb[4] === '0';
+  const lum = transparent ? 1 : (0.2126 * Number(rgb[1]) + 0.7152 * Number(rgb[2]) + 0.0722 * Number(rgb[3])) / 255;
+  return lum < 0.5 ? 'dark' : 'light';
+}
 
 export function chartTheme(): ChartTheme {
   const css = getComputedStyle(document.body);
   const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
   const sidebar = document.body.dataset.surface === 'sidebar';
-  const palette = PALETTE_VARS.map((name, i) => v(name, DEFAULT_CHART_THEME.palette[i]!));
   return {
     foreground: v('--vscode-foreground', DEFAULT_CHART_THEME.foreground),
     background: sidebar ? v('--vscode-sideBar-background', v('--vscode-editor-background', DEFAULT_CHART_THEME.background)) : v('--vscode-editor-background', DEFAULT_CHART_THEME.background),
     grid: gridColour(v('--vscode-editorWidget-border', v('--vscode-panel-border', DEFAULT_CHART_THEME.grid)), v('--vscode-foreground', DEFAULT_CHART_THEME.foreground)),
     font: v('--vscode-font-family', DEFAULT_CHART_THEME.font),
-    palette: [...palette, ...DEFAULT_CHART_THEME.palette.slice(palette.length)],
+    kind: themeKind(),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
 import { evaluateAt } from '../core/analysis/evaluate';
+import { activationNameWith } from '../core/charts/names';
 import type { ActivationRecord } from '../core/activations/types';
 import { compileCustomActivation, renderExprError, type CustomActivationDef } from '../core/expr/index';
 import { uiLanguage } from '../core/locale';
@@ -28,22 +29,62 @@ function format(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(8).replace(/\.?0+(e|$)/, '$1');
 }
 
-/** f(x) and f'(x) (softmax: the vector, its Jacobian's diagonal, and the Jacobian when small) as lines of text. */
-export function evaluateLines(record: ActivationRecord, xs: number[]): string[] {
-  const { points, jacobian, jacobianNote } = evaluateAt(record, xs, resolveParams(record));
-  const list = (key: 'x' | 'y' | 'dy') => `[${points.map((p) => format(p[key])).join(', ')}]`;
-  const lines = record.kind === 'vector'
-    ? [`${record.id}(${list('x')}) = ${list('y')}`, `∂fᵢ/∂xᵢ = ${list('dy')}`]
-    : points.map((p) => `${record.id}(${format(p.x)}) = ${format(p.y)},  ${record.id}'(${format(p.x)}) = ${format(p.dy)}`);
+/**
+ * f(x) and f'(x) as a table with a heading naming the activation and its parameters (softmax:
+ * the vector and its Jacobian's diagonal, one row per element, then the Jacobian when small),
+ * columns right-aligned. The values come from the one evaluate-at-x the CLI's `eval` uses.
+ */
+export function evaluateTable(record: ActivationRecord, xs: number[], given: Record<string, number> = {}): string[] {
+  const p = resolveParams(record, given);
+  const { points, jacobian, jacobianNote } = evaluateAt(record, xs, p);
+  const rows = points.map((q) => [format(q.x), format(q.y), format(q.dy)]);
+  const head = ['x', 'f(x)', record.kind === 'vector' ? '∂fᵢ/∂xᵢ' : "f'(x)"];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c]! + 2)).join('');
+  const lines = [`${activationNameWith(record.id, p)}: ${record.formula.unicode}`, line(head), ...rows.map(line)];
   if (jacobian) lines.push(`Jacobian (row i: ∂fᵢ/∂xⱼ): ${jacobian.map((row) => `[${row.map(format).join(', ')}]`).join(', ')}`);
   if (jacobianNote) lines.push(jacobianNote);
   return lines;
 }
 
-/** "Evaluate Activation at x": pick, type x values, see f(x) and f'(x). */
+/** The parameters of a record as "alpha=0.01, beta=1" (its defaults), what the input box starts with. */
+function paramText(record: ActivationRecord): string {
+  return record.params.map((s) => `${s.name}=${s.default}`).join(', ');
+}
+
+/** Parsed parameters a record accepts: only its own names, a combination it allows; else what is wrong. */
+export function parseParamsFor(record: ActivationRecord, text: string): Record<string, number> | string {
+  const params = parseParams(text);
+  if (typeof params === 'string') return params;
+  const unknown = Object.keys(params).filter((k) => !record.params.some((s) => s.name === k));
+  if (unknown.length) return vscode.l10n.t('{0} has no parameter {1}; its parameters: {2}', record.displayName, unknown.join(', '), record.params.map((s) => s.name).join(', '));
+  const problem = record.checkParams?.({ ...resolveParams(record), ...params });
+  return problem ?? params;
+}
+
+/**
+ * "Evaluate Activation at x": pick, set its parameters (when it has any: the defaults are filled
+ * in), type x values; the table of f(x) and f'(x) goes to the output channel, which is shown.
+ */
 export async function evaluateAtX(customs: CustomActivations, log: vscode.LogOutputChannel): Promise<string[] | undefined> {
   const record = await pickActivation(customs, vscode.l10n.t('Evaluate Activation at x'));
   if (!record) return undefined;
+  let given: Record<string, number> = {};
+  if (record.params.length) {
+    const text = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Evaluate {0}: parameters', record.displayName),
+      prompt: vscode.l10n.t('name=value, separated by commas; the defaults are filled in'),
+      value: paramText(record),
+      validateInput: (v) => {
+        const r = parseParamsFor(record, v);
+        return typeof r === 'string' ? r : undefined;
+      },
+    });
+    if (text === undefined) return undefined;
+    const parsed = parseParamsFor(record, text);
+    if (typeof parsed === 'string') return undefined;
+    given = parsed;
+  }
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('Evaluate {0} at x', record.id),
     prompt: record.kind === 'vector' ? vscode.l10n.t('A vector of logits, e.g. 1, 2, 3') : vscode.l10n.t('One or more x values, e.g. -1, 0, 2'),
@@ -56,9 +97,9 @@ export async function evaluateAtX(customs: CustomActivations, log: vscode.LogOut
   if (text === undefined) return undefined;
   const xs = parseNumberList(text);
   if (typeof xs === 'string') return undefined;
-  const lines = evaluateLines(record, xs);
+  const lines = evaluateTable(record, xs, given);
   for (const l of lines) log.info(l);
-  void vscode.window.showInformationMessage(lines.slice(0, 4).join('; ') + (lines.length > 4 ? vscode.l10n.t(' (all values in the output channel)') : ''));
+  log.show(true);
   return lines;
 }
 

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { parseCompareArgs, parseOpenGuideArgs, parseOpenLabArgs } from '../protocol/commandArgs';
+import { parseCompareArgs, parseOpenGuideArgs, parseOpenLabArgs, parseOpenSectionArgs } from '../protocol/commandArgs';
 import { parsePlaygroundArgs } from '../protocol/playground';
 import { defineCustomActivation, evaluateAtX } from './activationCommands';
 import { pickActivation, pickActivations } from './activationPicker';
 import type { LabPanels } from './labPanel';
 import type { LabServices } from './labSession';
 import { lazyFeature } from './lazyFeature';
-import { deleteRun, showRuns } from './runCommands';
+import { deleteRun, openReport, showRuns } from './runCommands';
 
 const onnx = lazyFeature<typeof import('./onnxCommands')>('onnxCommands');
 const code = lazyFeature<typeof import('./codeCommands')>('codeCommands');
@@ -17,6 +17,9 @@ export function labCommands(services: LabServices, panels: LabPanels): Record<st
   const { log, training, customs } = services;
   return {
     'activationLab.openLab': (args?: unknown) => {
+      // The status bar opens the Train section while a job runs.
+      const section = parseOpenSectionArgs(args);
+      if (section) return void panels.show(section);
       const focus = parseOpenLabArgs(args);
       // The code's parameters (Keras LeakyReLU's alpha 0.3) go with it; the page sets its sliders to them.
       panels.show('functions', focus ? { activations: [focus.activation], view: 'plot', ...(focus.params ? { params: focus.params } : {}) } : undefined);
@@ -50,7 +53,9 @@ export function labCommands(services: LabServices, panels: LabPanels): Record<st
     'activationLab.openPlayground': (args?: unknown) => {
       panels.show('playground', undefined, parsePlaygroundArgs(args));
     },
-    'activationLab.showRuns': () => showRuns(training.experimentsDir),
+    // From the palette: a picker. With { experiment, run } (a link, the tests): that run's report.
+    'activationLab.showRuns': (args?: unknown) => showRuns(training.experimentsDir, services.reports, args),
+    'activationLab.openReport': (args?: unknown) => openReport(training.experimentsDir, services.reports, args),
     'activationLab.deleteRun': () => deleteRun(training.experimentsDir, log),
     // From a hover link or the lab page: { activation, params?, framework? } or { run: <folder> }.
     'activationLab.copyAsCode': (args?: unknown) => code().copyAsCode(args, customs, log, training.experimentsDir),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { compileCustomActivation } from '../core/expr/index';
 import { limitTestFor, type ActivationSpec } from '../core/train/config';
-import type { FromWebview, FunctionsFocus, LabReport, LabSection, LabState, Surface } from '../protocol/messages';
+import type { ExperimentSummary, FromWebview, FunctionsFocus, LabReport, LabSection, LabState, Surface } from '../protocol/messages';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { listExperiments, readResultsView } from '../training/experiments';
@@ -17,12 +17,20 @@ const playground = lazyFeature<typeof import('./playgroundExport')>('playgroundE
 /** Activations a hidden layer can train with. */
 const ELEMENTWISE_IDS = new Set(ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => a.id));
 
+/** Where experiments' reports open: the report panel. */
+export interface ReportOpener {
+  show(experiment: string, run?: string): void;
+  /** report.html in the user's browser; false where that cannot work (a remote or web window). */
+  openExternal(experiment: string): Promise<boolean>;
+}
+
 /** What the lab's pages use from the rest of the extension; built once in `activate`. */
 export interface LabServices {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
   training: TrainingController;
   customs: CustomActivations;
+  reports: ReportOpener;
 }
 
 /**
@@ -91,9 +99,10 @@ export class LabSession implements vscode.Disposable {
   }
 
   private sendRuns(): void {
-    const list = listExperiments(this.services.training.experimentsDir);
+    const dir = this.services.training.experimentsDir;
+    const list = listExperiments(dir);
     for (const d of list.damaged) this.services.log.warn(`experiment ${d.id}: ${d.problem}`);
-    this.channel.send({ type: 'runs/list', experiments: list.experiments });
+    this.channel.send({ type: 'runs/list', experiments: list.experiments.map((x) => withRunDetails(dir, x)) });
   }
 
   /** The page's activation names as specs: built-in elementwise ids as themselves, saved custom names as their expressions. */
@@ -119,9 +128,16 @@ export class LabSession implements vscode.Disposable {
         if (training.isRunning) return this.notice('error', vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
         const specs = this.trainingSpecs(m.activations);
         if (typeof specs === 'string') return this.notice('error', specs);
-        log.info(`lab: training ${m.activations.join(', ')} for ${m.epochs} epoch(s)${m.limitTrain ? ` on ${m.limitTrain} images` : ''}`);
+        const settings = {
+          epochs: m.epochs,
+          ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}),
+          ...(m.learningRate !== undefined ? { learningRate: m.learningRate } : {}),
+          ...(m.batchSize !== undefined ? { batchSize: m.batchSize } : {}),
+          ...(m.hidden ? { hidden: m.hidden } : {}),
+        };
+        log.info(`lab: training ${m.activations.join(', ')} with ${JSON.stringify(settings)}`);
         // The controller tells the user when a job fails; the page follows it through the job's events.
-        void training.train(specs, { epochs: m.epochs, ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}) }, m.seeds ?? 1);
+        void training.train(specs, settings, m.seeds ?? 1);
         break;
       }
       case 'sweep/start': {
@@ -148,6 +164,12 @@ export class LabSession implements vscode.Disposable {
         break;
       case 'runs/refresh':
         this.sendRuns();
+        break;
+      case 'report/open':
+        this.services.reports.show(m.id);
+        break;
+      case 'report/openExternal':
+        if (!(await this.services.reports.openExternal(m.id))) this.notice('error', vscode.l10n.t('This report cannot be opened in a browser from here; it stays in VS Code.'));
         break;
       case 'runs/open': {
         const view = readResultsView(training.experimentsDir, m.id);
@@ -186,4 +208,22 @@ export class LabSession implements vscode.Disposable {
     for (const u of this.unsubscribe.splice(0)) u();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/**
+ * The Runs list's figures beyond the summary: each run's activations (for its name), the epochs it
+ * did and how many test images its accuracy was measured on. Read from the experiment's results;
+ * a file that cannot be read leaves the summary as it was.
+ */
+function withRunDetails(experimentsDir: string, x: ExperimentSummary): ExperimentSummary {
+  const view = readResultsView(experimentsDir, x.id);
+  if (typeof view === 'string') return x;
+  const byId = new Map(view.runs.map((r) => [r.id, r]));
+  return {
+    ...x,
+    runs: x.runs.map((r) => {
+      const v = byId.get(r.id);
+      return v ? { ...r, activations: v.activations, epochsDone: v.history.length, ...(v.test ? { testCount: v.test.count } : {}) } : r;
+    }),
+  };
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import os from 'node:os';
 import path from 'node:path';
+import { fileName, runName } from '../core/charts/names';
 import { exportRun, OnnxCheckError, verifyModel, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type VerifyReport } from '../core/onnx/index';
 import { storedRuns } from '../training/experiments';
 
@@ -16,9 +18,9 @@ export async function exportOnnxCommand(experimentsDir: string, log: vscode.LogO
   }
   const pick = await vscode.window.showQuickPick(
     runs.map((run) => ({
-      label: run.record!.id,
-      description: `${run.record!.activations.join(', ')} · ${run.record!.test ? (run.record!.test.accuracy * 100).toFixed(2) + '%' : ''}`,
-      detail: path.basename(run.experimentDir),
+      label: runName(run.record!.id, run.record!.activations),
+      description: run.record!.test ? vscode.l10n.t('{0} on {1} test images', `${(run.record!.test.accuracy * 100).toFixed(2)}%`, run.record!.test.count.toLocaleString('en')) : '',
+      detail: `${path.basename(run.experimentDir)}/${run.record!.id}`,
       run,
     })),
     { title: vscode.l10n.t('Export Model to ONNX: run') },
@@ -32,7 +34,8 @@ export async function exportOnnxCommand(experimentsDir: string, log: vscode.LogO
   if (opsetText === undefined) return undefined;
   const target = await vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Model to ONNX'),
-    defaultUri: vscode.Uri.file(path.join(pick.run.dir, `${pick.label}.onnx`)),
+    // Into the open folder (the run's own folder is deep in VS Code's hidden storage); home without one.
+    defaultUri: vscode.Uri.file(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir(), `${fileName(pick.label, path.basename(pick.run.experimentDir).slice(0, 16))}.onnx`)),
     filters: { ONNX: ['onnx'] },
   });
   if (!target) return undefined;

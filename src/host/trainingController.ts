@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { findIdxFiles } from '../core/data/datasets';
 import { loadVegaLibraries } from '../core/report/vendor';
-import { REPORT_FILE, type ResultsFile } from '../core/runs/resultsFile';
+import { activationName, runName } from '../core/charts/names';
+import type { ResultsFile } from '../core/runs/resultsFile';
 import { DEFAULT_CONFIG, MAX_EPOCHS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
 import { applyTrainingEvent, durationText, etaSeconds, jobProgress, type JobSnapshot } from '../protocol/jobSnapshot';
 import type { TrainingEvent } from '../protocol/training';
@@ -82,8 +83,9 @@ export class TrainingController implements vscode.Disposable {
     }
     const picks = await vscode.window.showQuickPick(
       ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => ({
-        label: a.id,
-        description: a.displayName,
+        label: activationName(a.id),
+        description: a.id,
+        id: a.id,
         picked: (TUTORIAL_ACTIVATIONS as readonly string[]).includes(a.id),
       })),
       { canPickMany: true, title: vscode.l10n.t('Train on MNIST: activations to compare'), placeHolder: vscode.l10n.t('One 784-128-64-10 network per activation') },
@@ -95,7 +97,7 @@ export class TrainingController implements vscode.Disposable {
       validateInput: (v) => (validEpochs(v) ? undefined : vscode.l10n.t('Enter a whole number of epochs from 1 to {0}', MAX_EPOCHS)),
     });
     if (epochsText === undefined) return undefined;
-    return this.train(picks.map((p) => ({ id: p.label })), { epochs: Number(epochsText) });
+    return this.train(picks.map((p) => ({ id: p.id })), { epochs: Number(epochsText) });
   }
 
   /**
@@ -222,7 +224,7 @@ export class TrainingController implements vscode.Disposable {
       const { end: job, outDir } = end;
       if (!job.result) throw new Error(job.error ?? 'the job ended without results');
       this.log.info(`training ${job.status}: ${job.result.runs.map((r) => `${r.id} ${r.status} ${r.test ? r.test.accuracy.toFixed(4) : '-'}`).join(', ')}`);
-      void this.announce(outDir, job.status === 'cancelled', job.result);
+      void this.announce(outDir, job.result);
       return { outDir, results: job.result };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -242,12 +244,17 @@ export class TrainingController implements vscode.Disposable {
     this.events.fire(e);
   }
 
-  private async announce(outDir: string, stopped: boolean, results: ResultsFile): Promise<void> {
-    const summary = results.runs.map((r) => `${r.id} ${r.test ? (r.test.accuracy * 100).toFixed(2) + '%' : r.status}`).join(', ');
+  /**
+   * Says how the job ended, run by run: test accuracy with the images it was measured on, or how
+   * far a stopped run got. "Open Report" opens the report inside VS Code (any window, remote too).
+   */
+  private async announce(outDir: string, results: ResultsFile): Promise<void> {
+    const stopped = results.runs.some((r) => r.status === 'cancelled');
+    const summary = results.runs.map((r) => `${runName(r.id, r.activations)} ${runOutcomeText(r, results.settings.epochs)}`).join(', ');
     const open = vscode.l10n.t('Open Report');
     const text = stopped ? vscode.l10n.t('Training stopped; finished epochs are kept: {0}', summary) : vscode.l10n.t('Training finished: {0}', summary);
     const choice = await vscode.window.showInformationMessage(text, open);
-    if (choice === open) await vscode.env.openExternal(vscode.Uri.file(path.join(outDir, REPORT_FILE)));
+    if (choice === open) await vscode.commands.executeCommand('activationLab.openReport', { experiment: path.basename(outDir) });
   }
 
   dispose(): void {
@@ -255,6 +262,13 @@ export class TrainingController implements vscode.Disposable {
     void this.pool?.dispose();
     this.events.dispose();
   }
+}
+
+/** One run's ending in words: "97.50% on 10,000 test images", "stopped after 2/5 epochs", "not started". */
+export function runOutcomeText(r: Pick<ResultsFile['runs'][number], 'status' | 'test' | 'history'>, epochs: number): string {
+  if (r.test) return vscode.l10n.t('{0} on {1} test images', `${(r.test.accuracy * 100).toFixed(2)}%`, r.test.count.toLocaleString('en'));
+  if (r.status === 'cancelled') return r.history.length ? vscode.l10n.t('stopped after {0}/{1} epochs', r.history.length, epochs) : vscode.l10n.t('not started');
+  return r.status;
 }
 
 function validEpochs(v: string): boolean {

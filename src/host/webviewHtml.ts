@@ -25,6 +25,7 @@ export function renderWebviewHtml(
     cspSource: webview.cspSource,
     scriptUri: uri('dist', 'webview.js'),
     styleUris: [uri('media', 'lab.css'), uri('media', 'vega-tooltip.css')],
+    codiconUri: uri('dist', 'codicons', 'codicon.css'),
     nonce: randomBytes(16).toString('base64'),
     surface,
     lang: vscode.env.language,

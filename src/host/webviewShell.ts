@@ -2,7 +2,14 @@
 // the browser tests with a local server's URLs, so both test the same CSP.
 import type { Surface } from '../protocol/messages';
 
-/** Relaxations of the webview CSP. Each is named and off by default. */
+/**
+ * Relaxations of the webview CSP. Each is named and off by default.
+ * VS Code's web components (@vscode-elements/elements, built on Lit) need none: Lit gives each
+ * shadow root its styles as constructed stylesheets (adoptedStyleSheets), which `style-src` does
+ * not govern, and sets dynamic styles through the CSSOM, never a `style` attribute; the codicon
+ * font and its CSS are files from the webview's own resources (`font-src`, `style-src`). The
+ * browser tests count zero violations with every control on the page.
+ */
 export interface CspRelaxations {
   /** Allow `connect-src` to the webview's own resources (for fetching shipped data files). */
   allowConnectToResources?: boolean;
@@ -23,6 +30,8 @@ export interface ShellOptions {
   cspSource: string;
   scriptUri: string;
   styleUris: string[];
+  /** The codicon font's CSS: VS Code's icon components find it by its id and share it with their shadow roots. */
+  codiconUri: string;
   nonce: string;
   surface: Surface;
   lang: string;
@@ -45,7 +54,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, relax: C
 
 export function renderShell(o: ShellOptions): string {
   const csp = contentSecurityPolicy(o.cspSource, o.nonce, o.relax);
-  const styles = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u)}">`).join('\n');
+  const styles = [
+    `<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeAttr(o.codiconUri)}">`,
+    ...o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeAttr(u)}">`),
+  ].join('\n');
   return `<!DOCTYPE html>
 <html lang="${escapeAttr(o.lang)}">
 <head>

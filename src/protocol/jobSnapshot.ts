@@ -92,6 +92,8 @@ export interface JobProgress {
   /** A sweep's cells whose every seed has ended; 0 of 0 for other jobs. */
   cellsDone: number;
   cells: number;
+  /** Runs training now. */
+  running: string[];
   /** Epochs trained over epochs planned, every run counted alike (0 to 1). */
   fraction: number;
 }
@@ -117,6 +119,7 @@ export function jobProgress(s: JobSnapshot): JobProgress {
     runs: s.runs.length,
     cellsDone,
     cells,
+    running: s.runs.filter((r) => r.status === 'running').map((r) => r.id),
     fraction: s.runs.length ? s.runs.reduce((sum, r) => sum + runFraction(r), 0) / s.runs.length : 0,
   };
 }

@@ -4,8 +4,9 @@
 import type { ResultsFile, ResultsRun, ResultsSweep } from '../core/runs/resultsFile';
 import type { Progress, RunStatus } from '../core/train/results';
 
-/** Which page a webview shows: the full lab panel or the sidebar lab. */
-export type Surface = 'panel' | 'sidebar';
+/** Which page a webview shows: the full lab panel, the sidebar lab, or one experiment's report. */
+export type Surface = 'panel' | 'sidebar' | 'report';
+export const SURFACES: readonly Surface[] = ['panel', 'sidebar', 'report'];
 
 export const LAB_SECTIONS = ['functions', 'train', 'sweep', 'runs', 'guide', 'playground'] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
@@ -17,10 +18,27 @@ export type RunView = Pick<ResultsRun, 'id' | 'activations' | 'history' | 'test'
   progress?: Progress;
 };
 
+/** The settings a report states (results.json `settings`), where the file has them. */
+export type ReportSettings = Pick<ResultsFile['settings'], 'hidden' | 'learningRate' | 'batchSize' | 'seed' | 'validationSplit'> & { limitTest?: number };
+
+/** One run's ONNX check as the report shows it. */
+export interface OnnxSummary {
+  passed: boolean;
+  opset: number;
+  count: number;
+  maxAbsDiff: number | null;
+  onnxAccuracy: number | null;
+}
+
 /** What the lab draws of one results.json. */
 export type ResultsView = Pick<ResultsFile, 'createdAt' | 'dataset'> & {
   epochs: number;
   limitTrain?: number;
+  finishedAt?: string;
+  wallSeconds?: number;
+  settings?: ReportSettings;
+  /** ONNX checks by run id. */
+  onnx?: Record<string, OnnxSummary>;
   runs: RunView[];
   /** A sweep's statistics (results.json's `sweep`). */
   sweep?: ResultsSweep;
@@ -30,7 +48,16 @@ export type ResultsView = Pick<ResultsFile, 'createdAt' | 'dataset'> & {
 export type ExperimentSummary = Pick<ResultsView, 'createdAt' | 'epochs' | 'limitTrain'> & {
   id: string;
   dataset: string;
-  runs: (Pick<RunView, 'id' | 'status'> & { testAccuracy: number | null; valAccuracy: number | null })[];
+  runs: (Pick<RunView, 'id' | 'status'> & {
+    testAccuracy: number | null;
+    valAccuracy: number | null;
+    /** One per hidden layer, for the run's display name. */
+    activations?: string[];
+    /** Epochs the run did (a stopped run did fewer than the experiment planned). */
+    epochsDone?: number;
+    /** Test images its accuracy was measured on. */
+    testCount?: number;
+  })[];
   /** A sweep's statistics: the Runs list marks sweeps, the guide cites the newest. */
   sweep?: ResultsSweep;
 };

@@ -5,7 +5,7 @@ import { parseCustomActivationDef, type CustomActivationDef } from '../core/expr
 import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, MAX_LIMIT_TRAIN, MIN_LIMIT_TRAIN } from '../core/train/config';
 import { parseJobSnapshot, type JobSnapshot } from './jobSnapshot';
-import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type LabSection, type ResultsView, type Surface } from './labTypes';
+import { LAB_SECTIONS, SURFACES, type ExperimentSummary, type LabReport, type LabSection, type ResultsView, type Surface } from './labTypes';
 import { parsePlaygroundCheck, parsePlaygroundFocus, parsePlaygroundModel, type PlaygroundCheck, type PlaygroundFocus, type PlaygroundModel } from './playground';
 import { parseTrainingEvent, SWEEP_LIMITS, type TrainingEvent } from './training';
 import {
@@ -13,7 +13,7 @@ import {
 } from './validate';
 
 export type * from './labTypes';
-export { LAB_SECTIONS } from './labTypes';
+export { LAB_SECTIONS, SURFACES } from './labTypes';
 
 /** What the Functions section should focus on when the host opens it (compare, plot one). */
 export interface FunctionsFocus {
@@ -55,7 +55,30 @@ export interface LabState {
   surface: Surface;
   locale: string;
   version: string;
+  /** The report surface: the experiment it shows, and the run picked in "Show Runs" (its confusion matrix first). */
+  experiment?: string;
+  run?: string;
+  /** Whether the host can hand a local file to the user's browser (a desktop window, not remote or web). */
+  canOpenExternal?: boolean;
 }
+
+/**
+ * The settings the Train section offers beyond activations and epochs, and their bounds (the
+ * trainer takes any positive values; these keep a page's typo from starting an hour-long job).
+ * The optimizer is always Adam with Keras's defaults.
+ */
+export interface TrainSettings {
+  learningRate?: number;
+  batchSize?: number;
+  /** Hidden layer widths, input side first. */
+  hidden?: number[];
+}
+export const TRAIN_BOUNDS = {
+  learningRate: { min: 1e-6, max: 1 },
+  batchSize: { min: 1, max: 4096 },
+  hiddenLayers: { min: 1, max: 4 },
+  hiddenWidth: { min: 1, max: 1024 },
+} as const;
 
 /** Host -> webview. */
 export type ToWebview =
@@ -83,7 +106,7 @@ export type FromWebview =
   /** The sidebar asks for the panel, at a section (and a comparison). */
   | { type: 'lab/open'; section: LabSection; focus?: FunctionsFocus }
   /** `seeds` (2 or more): each activation over that many seeds, with its statistics (a sweep with one depth). */
-  | { type: 'train/start'; activations: string[]; epochs: number; limitTrain?: number; seeds?: number }
+  | ({ type: 'train/start'; activations: string[]; epochs: number; limitTrain?: number; seeds?: number } & TrainSettings)
   /** A sweep: every activation at every depth (`width` units per hidden layer), each over `seeds` seeds. */
   | { type: 'sweep/start'; activations: string[]; depths: number[]; width: number; seeds: number; epochs: number; limitTrain?: number }
   /** Continue an experiment stopped or cut off (its finished runs are kept). */
@@ -91,6 +114,10 @@ export type FromWebview =
   | { type: 'train/stop' }
   | { type: 'runs/refresh' }
   | { type: 'runs/open'; id: string }
+  /** Opens an experiment's report in its own panel. */
+  | { type: 'report/open'; id: string }
+  /** The report panel: open report.html in the user's browser (only offered where it works). */
+  | { type: 'report/openExternal'; id: string }
   | { type: 'custom/save'; def: CustomActivationDef }
   | { type: 'chart/export'; format: ChartFormat; name: string; data: string }
   /** A trained playground network to export to ONNX, with the page's own outputs on a grid to check it against. */
@@ -114,6 +141,30 @@ function parseFocus(v: unknown): FunctionsFocus | string {
   return { activations: ids, ...(v.view !== undefined ? { view: v.view as FunctionsView } : {}), ...(params ? { params } : {}) };
 }
 
+/** The Train section's optional settings, each within TRAIN_BOUNDS, or what is wrong. */
+export function parseTrainSettings(raw: Record<string, unknown>): TrainSettings | string {
+  const b = TRAIN_BOUNDS;
+  const out: TrainSettings = {};
+  if (raw.learningRate !== undefined) {
+    if (!isFiniteNumber(raw.learningRate) || raw.learningRate < b.learningRate.min || raw.learningRate > b.learningRate.max) {
+      return `learningRate must be a number from ${b.learningRate.min} to ${b.learningRate.max}`;
+    }
+    out.learningRate = raw.learningRate;
+  }
+  if (raw.batchSize !== undefined) {
+    if (!isInt(raw.batchSize, b.batchSize.min, b.batchSize.max)) return `batchSize must be an integer from ${b.batchSize.min} to ${b.batchSize.max}`;
+    out.batchSize = raw.batchSize as number;
+  }
+  if (raw.hidden !== undefined) {
+    const h = raw.hidden;
+    if (!Array.isArray(h) || h.length < b.hiddenLayers.min || h.length > b.hiddenLayers.max || !h.every((w) => isInt(w, b.hiddenWidth.min, b.hiddenWidth.max))) {
+      return `hidden must list ${b.hiddenLayers.min} to ${b.hiddenLayers.max} layer widths, each an integer from ${b.hiddenWidth.min} to ${b.hiddenWidth.max}`;
+    }
+    out.hidden = [...(h as number[])];
+  }
+  return out;
+}
+
 function parseSection(v: unknown): LabSection | undefined {
   return (LAB_SECTIONS as readonly unknown[]).includes(v) ? (v as LabSection) : undefined;
 }
@@ -126,8 +177,8 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
   if (!isRecord(raw)) return 'message is not an object';
   switch (raw.type) {
     case 'webview/ready':
-      return raw.surface === 'panel' || raw.surface === 'sidebar'
-        ? { type: raw.type, surface: raw.surface }
+      return SURFACES.includes(raw.surface as Surface)
+        ? { type: raw.type, surface: raw.surface as Surface }
         : `webview/ready: bad surface ${JSON.stringify(raw.surface)}`;
     case 'lab/pong':
       return isString(raw.requestId) && REQUEST_ID.test(raw.requestId) ? { type: raw.type, requestId: raw.requestId } : 'lab/pong: bad requestId';
@@ -152,9 +203,11 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
         return `train/start: limitTrain must be an integer from ${MIN_LIMIT_TRAIN} to ${MAX_LIMIT_TRAIN}`;
       }
       if (!optional(raw.seeds, (v) => isInt(v, 1, SWEEP_LIMITS.maxSeeds))) return `train/start: seeds must be an integer from 1 to ${SWEEP_LIMITS.maxSeeds}`;
+      const settings = parseTrainSettings(raw);
+      if (typeof settings === 'string') return `train/start: ${settings}`;
       return {
         type: raw.type, activations: ids, epochs: raw.epochs as number, ...(raw.limitTrain !== undefined ? { limitTrain: raw.limitTrain as number } : {}),
-        ...(raw.seeds !== undefined ? { seeds: raw.seeds as number } : {}),
+        ...(raw.seeds !== undefined ? { seeds: raw.seeds as number } : {}), ...settings,
       };
     }
     case 'sweep/start': {
@@ -181,7 +234,9 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
     case 'runs/refresh':
       return { type: raw.type };
     case 'runs/open':
-      return isString(raw.id) && EXPERIMENT_ID.test(raw.id) ? { type: raw.type, id: raw.id } : 'runs/open: bad experiment id';
+    case 'report/open':
+    case 'report/openExternal':
+      return isString(raw.id) && EXPERIMENT_ID.test(raw.id) ? { type: raw.type, id: raw.id } : `${raw.type}: bad experiment id`;
     case 'custom/save': {
       const def = parseCustomActivationDef(raw.def);
       return typeof def === 'string' ? `custom/save: ${def}` : { type: raw.type, def };
@@ -212,9 +267,20 @@ export function parseToWebview(raw: unknown): ToWebview | string {
     case 'lab/state': {
       const s = raw.state;
       if (!isRecord(s)) return 'lab/state: state is not an object';
-      if (s.surface !== 'panel' && s.surface !== 'sidebar') return 'lab/state: bad surface';
+      if (!SURFACES.includes(s.surface as Surface)) return 'lab/state: bad surface';
       if (typeof s.locale !== 'string' || typeof s.version !== 'string') return 'lab/state: bad locale or version';
-      return { type: 'lab/state', state: { surface: s.surface, locale: s.locale, version: s.version } };
+      if (s.experiment !== undefined && (!isString(s.experiment) || !EXPERIMENT_ID.test(s.experiment))) return 'lab/state: bad experiment id';
+      if (s.run !== undefined && (!isString(s.run) || !PATH_SEGMENT.test(s.run))) return 'lab/state: bad run id';
+      if (s.canOpenExternal !== undefined && typeof s.canOpenExternal !== 'boolean') return 'lab/state: canOpenExternal must be a boolean';
+      return {
+        type: 'lab/state',
+        state: {
+          surface: s.surface as Surface, locale: s.locale, version: s.version,
+          ...(s.experiment !== undefined ? { experiment: s.experiment as string } : {}),
+          ...(s.run !== undefined ? { run: s.run as string } : {}),
+          ...(s.canOpenExternal !== undefined ? { canOpenExternal: s.canOpenExternal as boolean } : {}),
+        },
+      };
     }
     case 'lab/show': {
       const section = parseSection(raw.section);

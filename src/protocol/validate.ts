@@ -4,7 +4,7 @@ import type { EpochMetrics, LayerStats, Misclassified, Progress, TestMetrics } f
 import { PATH_SEGMENT } from '../core/runs/pathSegment';
 import { isRunEndStatus, RUN_STATUSES, type RunStatus } from '../core/train/results';
 import { MAX_HIDDEN_LAYERS } from '../core/playground/network';
-import { LAB_SECTIONS, type ExperimentSummary, type LabReport, type PlaygroundReport, type ResultsView, type RunView } from './labTypes';
+import { LAB_SECTIONS, SURFACES, type ExperimentSummary, type LabReport, type OnnxSummary, type PlaygroundReport, type ReportSettings, type ResultsView, type RunView, type Surface } from './labTypes';
 import type { ResultsSweep } from '../core/runs/resultsFile';
 import type { SampleSummary } from '../core/stats/summary';
 import type { SweepCell, SweepComparison, SweepVerdict } from '../core/stats/sweep';
@@ -166,14 +166,46 @@ export function parseResultsView(v: unknown): ResultsView | string {
   if (runs.some((r) => !isRunEndStatus(r.status))) return 'runs: a saved run must have ended';
   const sweep = v.sweep === undefined ? undefined : parseResultsSweep(v.sweep);
   if (typeof sweep === 'string') return `sweep: ${sweep}`;
+  const settings = parseReportSettings(v.settings);
+  const onnx = parseOnnxChecks(v.runs);
   return {
     ...(sweep ? { sweep } : {}),
     createdAt: v.createdAt,
     dataset: { name: d.name, rows: rows!, cols: cols!, classes: classes!, train: train!, validation: validation!, test: test! },
     epochs: v.epochs,
     ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}),
+    ...(isString(v.finishedAt) ? { finishedAt: v.finishedAt } : {}),
+    ...(isFiniteNumber(v.wallSeconds) && v.wallSeconds >= 0 ? { wallSeconds: v.wallSeconds } : {}),
+    ...(settings ? { settings } : {}),
+    ...(onnx ? { onnx } : {}),
     runs,
   };
+}
+
+/** The settings a report states; absent (not an error) when the file lacks any of them. */
+function parseReportSettings(v: unknown): ReportSettings | undefined {
+  if (!isRecord(v)) return undefined;
+  const hidden = v.hidden;
+  if (!Array.isArray(hidden) || hidden.length === 0 || hidden.length > 64 || !hidden.every((h) => isInt(h, 1, 65536))) return undefined;
+  if (!isFiniteNumber(v.learningRate) || !isInt(v.batchSize, 1, 65536) || !isInt(v.seed, 0, 0xffffffff) || !isFiniteNumber(v.validationSplit)) return undefined;
+  return {
+    hidden: hidden as number[], learningRate: v.learningRate, batchSize: v.batchSize, seed: v.seed, validationSplit: v.validationSplit,
+    ...(isInt(v.limitTest, 1, 1e9) ? { limitTest: v.limitTest as number } : {}),
+  };
+}
+
+/** Each run's ONNX check (results.json `runs[].onnx`), by run id; a malformed entry is left out. */
+function parseOnnxChecks(runs: unknown): Record<string, OnnxSummary> | undefined {
+  if (!Array.isArray(runs)) return undefined;
+  const out: Record<string, OnnxSummary> = {};
+  for (const r of runs) {
+    if (!isRecord(r) || !isString(r.id) || !isRecord(r.onnx)) continue;
+    const c = r.onnx;
+    if (typeof c.passed !== 'boolean' || !isInt(c.opset, 1, 1000) || !isInt(c.count, 0, 1e9)) continue;
+    const num = (x: unknown) => (isFiniteNumber(x) ? x : null);
+    out[r.id] = { passed: c.passed, opset: c.opset, count: c.count, maxAbsDiff: num(c.maxAbsDiff), onnxAccuracy: num(c.onnxAccuracy) };
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
@@ -187,7 +219,15 @@ export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
     const t = r.testAccuracy === null ? null : metric(r.testAccuracy);
     const a = r.valAccuracy === null ? null : metric(r.valAccuracy);
     if (t === undefined || a === undefined) return 'accuracies must be numbers or null';
-    return { id: r.id, status: r.status, testAccuracy: t, valAccuracy: a };
+    const acts = r.activations === undefined ? undefined : stringArray(r.activations, (s) => s.length <= 200, 0, 64);
+    if (acts !== undefined && !Array.isArray(acts)) return `activations: ${acts.error}`;
+    if (!optional(r.epochsDone, (n) => isInt(n, 0, 100_000)) || !optional(r.testCount, (n) => isInt(n, 0, 1e9))) return 'epochsDone and testCount must be integers';
+    return {
+      id: r.id, status: r.status, testAccuracy: t, valAccuracy: a,
+      ...(acts ? { activations: acts } : {}),
+      ...(r.epochsDone !== undefined ? { epochsDone: r.epochsDone as number } : {}),
+      ...(r.testCount !== undefined ? { testCount: r.testCount as number } : {}),
+    };
   }, 0, 4096);
   if (typeof runs === 'string') return `runs: ${runs}`;
   const sweep = v.sweep === undefined ? undefined : parseResultsSweep(v.sweep);
@@ -197,7 +237,7 @@ export function parseExperimentSummary(v: unknown): ExperimentSummary | string {
 
 export function parseLabReport(v: unknown): LabReport | string {
   if (!isRecord(v)) return 'report is not an object';
-  if (v.surface !== 'panel' && v.surface !== 'sidebar') return 'bad surface';
+  if (!SURFACES.includes(v.surface as Surface)) return 'bad surface';
   if (!(LAB_SECTIONS as readonly unknown[]).includes(v.section)) return 'bad section';
   const charts = arrayOf(v.charts, (c) => {
     if (!isRecord(c) || !isString(c.id) || c.id.length > 64) return 'chart needs an id';
@@ -208,7 +248,7 @@ export function parseLabReport(v: unknown): LabReport | string {
   if (!isString(v.status)) return 'status must be a string';
   const playground = v.playground === undefined ? undefined : parsePlaygroundReport(v.playground);
   if (typeof playground === 'string') return playground;
-  return { surface: v.surface, section: v.section as LabReport['section'], charts, status: v.status.slice(0, 1000), ...(playground ? { playground } : {}) };
+  return { surface: v.surface as Surface, section: v.section as LabReport['section'], charts, status: v.status.slice(0, 1000), ...(playground ? { playground } : {}) };
 }
 
 const nullableLoss = (v: unknown): number | null | undefined => (v === null ? null : isFiniteNumber(v) ? v : undefined);

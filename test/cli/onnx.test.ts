@@ -65,7 +65,7 @@ test('actlab train exports every run to ONNX and puts the verification table int
   assert.equal(check.labAccuracy, run.test!.accuracy);
   const html = readFileSync(path.join(out, 'latest', 'report.html'), 'utf8');
   assert.match(html, /<h2>ONNX export and inference check<\/h2>/);
-  assert.match(html, new RegExp(`<td>relu</td><td>runs/relu/model\\.onnx</td><td class="num">17</td>`));
+  assert.match(html, new RegExp(`<td>ReLU</td><td>runs/relu/model\\.onnx</td><td class="num">17</td>`));
   assert.deepEqual(parseTrainArgs(['--no-onnx']).onnx, false);
   assert.deepEqual(parseTrainArgs([]).onnx, true);
 });

@@ -2,10 +2,11 @@
 // function plots, a quick training comparison and the sidebar, in Light Modern (VS Code's default
 // light theme), then in Dark Modern and Dark High Contrast. One training run: the theme
 // is switched through the workspace settings file and the page redraws itself in the new colours.
-// Saved under test-output/: lab-functions.png, lab-train.png, sidebar.png (light; the sidebar part
-// only), the same with -dark and -hc, and lab-focus-<theme>.png (the alpha slider focused from the
-// keyboard, to see the ring).
-// Run: node scripts/build.mjs && node test/host/screenshot-lab.mjs [--themes=light,dark,hc] [--epochs=3]
+// Saved under test-output/: lab-functions.png, lab-train.png, lab-guide.png, report.png, sidebar.png
+// (light; the sidebar part only), the same with -dark and -hc, and lab-focus-<theme>.png (the
+// alpha slider focused from the keyboard, to see the ring). --locale=zh-cn shows the lab in
+// Simplified Chinese (the browser's language, which the web workbench takes) and adds -zh.
+// Run: node scripts/build.mjs && node test/host/screenshot-lab.mjs [--themes=light,dark,hc] [--epochs=3] [--locale=zh-cn]
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,8 @@ const themes = arg('themes', 'light,dark,hc').split(',').map((t) => {
   return t;
 });
 const epochs = Number(arg('epochs', '3'));
+const locale = arg('locale', 'en');
+const lang = locale.toLowerCase().startsWith('zh') ? '-zh' : '';
 
 const out = path.join(root, 'test-output');
 mkdirSync(out, { recursive: true });
@@ -86,8 +89,9 @@ async function closeNotifications(page) {
 }
 
 async function shoot(page, name) {
-  await page.screenshot({ path: path.join(out, name) });
-  console.log(`saved test-output/${name}`);
+  const file = name.replace(/\.png$/, `${lang}.png`);
+  await page.screenshot({ path: path.join(out, file) });
+  console.log(`saved test-output/${file}`);
 }
 
 async function showFunctions(frame) {
@@ -99,7 +103,7 @@ async function showFunctions(frame) {
 }
 
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale });
   const folder = mkdtempSync(path.join(os.tmpdir(), 'actlab-shot-'));
   await page.goto(workbenchUrl(server.port, { folder, extensionDevelopmentPath: root }));
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
@@ -131,10 +135,28 @@ try {
     await frame.click('#tab-train');
     if (epochs > 0) await frame.waitForSelector('.results-table [data-test-accuracy]');
     await sleep(1500);
+    // The results, below the form: the section scrolls on its own under the fixed tab bar.
+    await frame.$eval('#section-train', (e) => { e.scrollTop = e.querySelector('[data-train-status]').offsetTop - 8; });
+    await sleep(800);
     await shoot(page, `lab-train${suffix}.png`);
+    await frame.click('#tab-guide');
+    await frame.waitForSelector('[data-ranking] li');
+    await sleep(1200);
+    await shoot(page, `lab-guide${suffix}.png`);
     await side.waitForSelector('svg.spark');
-    await page.locator('.part.sidebar').screenshot({ path: path.join(out, `sidebar${suffix}.png`) });
-    console.log(`saved test-output/sidebar${suffix}.png (the sidebar part only)`);
+    const sideFile = `sidebar${suffix}${lang}.png`;
+    await page.locator('.part.sidebar').screenshot({ path: path.join(out, sideFile) });
+    console.log(`saved test-output/${sideFile} (the sidebar part only)`);
+    if (epochs > 0) {
+      // The report, inside VS Code, from the status bar item (idle: the newest experiment's report).
+      await page.click('.statusbar-item[id="activation-lab.activation-lab.activationLab.status"], .statusbar-item:has-text("Last report"), .statusbar-item:has-text("最新报告")');
+      const report = await labFrame(page, 'report');
+      await report.waitForSelector('[data-chart=report-accuracy] svg g.role-mark path', { timeout: 60_000 });
+      await sleep(1500);
+      await shoot(page, `report${suffix}.png`);
+      await page.keyboard.press('Control+W').catch(() => {});
+      await sleep(800);
+    }
   }
 } finally {
   await browser.close();
@@ -146,10 +168,10 @@ async function train(page, frame) {
   await frame.waitForSelector('[data-action=train]');
   for (const id of ['elu', 'gelu']) {
     const box = await frame.$(`[data-train=${id}]`);
-    if (box && (await box.isChecked())) await box.uncheck();
+    if (box && (await box.evaluate((b) => b.checked))) await box.click();
   }
-  await frame.fill('[data-epochs]', String(epochs));
-  await frame.dispatchEvent('[data-epochs]', 'change');
+  await frame.fill('[data-epochs] input', String(epochs));
+  await frame.press('[data-epochs] input', 'Enter');
   await frame.click('[data-action=train]');
   console.log(`training 4 activations x ${epochs} epochs on 6000 images...`);
   await frame.waitForFunction(() => document.querySelectorAll('.results-table [data-test-accuracy]').length >= 4, null, { timeout: 15 * 60_000, polling: 2000 });

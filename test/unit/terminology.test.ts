@@ -64,8 +64,12 @@ function shippedChinese(): Shipped[] {
   const seen = new Set<string>();
   const constraintSets: Constraint[][] = [[], ...CONSTRAINTS.map((c) => [c]), [...CONSTRAINTS]];
   for (const role of LAYER_ROLES) for (const task of TASKS) for (const depth of [2, 20]) for (const constraints of constraintSets) {
-    for (const rec of recommend({ role, task, depth, constraints, evidence: { relu: 0.975, tanh: 0.97, sigmoid: 0.96, softmax: 0.9, identity: 0.9 } })) {
-      for (const reason of rec.reasons) if (!seen.has(reason.text['zh-cn'])) { seen.add(reason.text['zh-cn']); add('chooser', rec.activation, reason.text['zh-cn']); }
+    const evidence = { relu: 0.975, tanh: 0.97, sigmoid: 0.96, softmax: 0.9, identity: 0.9 };
+    // the evidence's provenance too: none given, a quick run, a full run
+    for (const evidenceFrom of [undefined, { experiment: 'x', createdAt: '2026-01-01T00:00:00.000Z', epochs: 5, quick: true, trainImages: 6000, testImages: 1200 }, { experiment: 'y', createdAt: '2026-01-01T00:00:00.000Z', epochs: 10, quick: false, testImages: 10000 }]) {
+      for (const rec of recommend({ role, task, depth, constraints, evidence, ...(evidenceFrom ? { evidenceFrom } : {}) })) {
+        for (const reason of rec.reasons) if (!seen.has(reason.text['zh-cn'])) { seen.add(reason.text['zh-cn']); add('chooser', rec.activation, reason.text['zh-cn']); }
+      }
     }
   }
   // a sweep's words: its method, every verdict and sentence, and the chooser citing it

@@ -31,7 +31,7 @@ export async function startHarness(): Promise<void> {
     if (url.pathname === '/page') {
       const surface = (url.searchParams.get('surface') ?? 'panel') as Surface;
       res.setHeader('content-type', 'text/html');
-      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test', relax: surfaceRelaxations(surface) }));
+      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], codiconUri: `${base}/dist/codicons/codicon.css`, nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test', relax: surfaceRelaxations(surface) }));
       return;
     }
     const rel = path.normalize(url.pathname).replace(/^\/+/, '');
@@ -86,6 +86,33 @@ export function waitForPosted<M extends FromWebview>(w: WebviewPage, what: strin
 export function waitForPosted(w: WebviewPage, what: string, match: (m: FromWebview) => boolean): Promise<FromWebview>;
 export function waitForPosted(w: WebviewPage, what: string, match: (m: FromWebview) => boolean): Promise<FromWebview> {
   return waitUntil(what, async () => (await w.posted()).find(match));
+}
+
+/** Whether a VS Code checkbox (or a native one) is ticked. */
+export function isTicked(w: Pick<WebviewPage, 'page'>, selector: string): Promise<boolean> {
+  return w.page.$eval(selector, (e) => (e as unknown as { checked?: boolean }).checked === true);
+}
+
+/** Types into a VS Code text field: its input lives in the field's shadow root (CSS selectors pierce it). */
+export async function typeInto(w: Pick<WebviewPage, 'page'>, selector: string, text: string): Promise<void> {
+  await w.page.fill(`${selector} input`, text);
+}
+
+/**
+ * Picks an option of a VS Code select with the keyboard, as a user would: focus it, open it with
+ * Space, move with the arrows to the option whose value is `value`, and press Enter.
+ */
+export async function chooseOption(w: Pick<WebviewPage, 'page'>, selector: string, value: string): Promise<void> {
+  const values = (await w.page.$$eval(`${selector} vscode-option`, (os) => os.map((o) => o.getAttribute('value')))) as string[];
+  const to = values.indexOf(value);
+  if (to < 0) throw new Error(`${selector} has no option ${value} (has ${values.join(', ')})`);
+  await w.page.focus(selector);
+  const from = values.indexOf((await w.page.$eval(selector, (s) => (s as unknown as { value: string }).value)) as string);
+  await w.page.keyboard.press('Space');
+  for (let i = from; i < to; i++) await w.page.keyboard.press('ArrowDown');
+  for (let i = from; i > to; i--) await w.page.keyboard.press('ArrowUp');
+  await w.page.keyboard.press('Enter');
+  await waitUntil(`${selector} set to ${value}`, () => w.page.$eval(selector, (s, v) => (s as unknown as { value: string }).value === v, value));
 }
 
 export async function openWebview(surface: Surface = 'panel', savedState?: unknown): Promise<WebviewPage> {

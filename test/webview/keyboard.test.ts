@@ -48,29 +48,43 @@ interface Focused {
 /**
  * The focused element and whether its ring can be seen: an outline of at least 1px that is drawn
  * outside the control, or inside it in a colour other than its background. Native checkboxes and
- * sliders paint a fill that background-color does not report, so theirs must be outside.
+ * sliders paint a fill that background-color does not report, so theirs must be outside. VS Code's
+ * web components draw their ring inside their shadow root (an outline on a part, or the part's
+ * border turning the theme's focus colour): the host and every element of its shadow tree count.
  */
 const DESCRIBE_FOCUS = `(() => {
   const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
   if (!e.dataset.kb) e.dataset.kb = String((window.__kb = (window.__kb || 0) + 1));
-  const cs = getComputedStyle(e);
-  const width = parseFloat(cs.outlineWidth) || 0;
-  const offset = parseFloat(cs.outlineOffset) || 0;
-  const painted = e.matches('input[type=checkbox], input[type=radio], input[type=range]');
+  const probe = document.createElement('span');
+  probe.style.color = 'var(--vscode-focusBorder)';
+  document.body.append(probe);
+  const focusColour = getComputedStyle(probe).color;
+  probe.remove();
   const transparent = (c) => c === 'transparent' || /rgba\\(.*, 0\\)$/.test(c);
-  const ring = cs.outlineStyle !== 'none' && width >= 1 && !transparent(cs.outlineColor)
-    && (offset >= 0 || (!painted && cs.outlineColor !== cs.backgroundColor));
+  const ringOf = (x) => {
+    const cs = getComputedStyle(x);
+    const width = parseFloat(cs.outlineWidth) || 0;
+    const offset = parseFloat(cs.outlineOffset) || 0;
+    const painted = x.matches('input[type=checkbox], input[type=radio], input[type=range]');
+    const outline = cs.outlineStyle !== 'none' && width >= 1 && !transparent(cs.outlineColor)
+      && (offset >= 0 || (!painted && cs.outlineColor !== cs.backgroundColor));
+    const border = x !== e && (parseFloat(cs.borderTopWidth) || 0) >= 1 && cs.borderTopStyle !== 'none' && cs.borderTopColor === focusColour && cs.backgroundColor !== focusColour;
+    return outline || border ? (outline ? 'outline ' : 'border ') + (x === e ? 'on the control' : 'on its ' + x.tagName.toLowerCase() + (x.className ? '.' + String(x.className).split(' ')[0] : '')) : '';
+  };
+  const parts = e.shadowRoot ? [...e.shadowRoot.querySelectorAll('*')] : [];
+  const found = [e, ...parts].map(ringOf).find(Boolean) || '';
+  const cs = getComputedStyle(e);
   const what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.getAttribute('type') ? '[' + e.getAttribute('type') + ']' : '')
-    + ['data-train', 'data-param', 'data-compare', 'data-action', 'data-custom', 'data-guide', 'data-open', 'data-link', 'data-export', 'data-range', 'data-constraint', 'role']
+    + ['data-train', 'data-param', 'data-compare', 'data-action', 'data-custom', 'data-guide', 'data-open', 'data-link', 'data-export', 'data-range', 'data-constraint', 'data-setting', 'data-report', 'role']
       .filter((a) => e.hasAttribute(a)).map((a) => '[' + a + '=' + e.getAttribute(a) + ']').join('');
-  return { id: e.dataset.kb, what, ring, ringDetail: cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor + ' offset ' + cs.outlineOffset + ' on ' + cs.backgroundColor };
+  return { id: e.dataset.kb, what, ring: Boolean(found), ringDetail: found || (cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor + ' offset ' + cs.outlineOffset + ' on ' + cs.backgroundColor) };
 })()`;
 
 const focused = (w: WebviewPage) => w.page.evaluate(DESCRIBE_FOCUS) as Promise<Focused | null>;
 
 /** Every control a keyboard user should reach: enabled, shown, not taken out of the Tab order. */
-const CONTROLS = `(() => [...document.querySelectorAll('#app button, #app input, #app select, #app [tabindex="0"]')]
+const CONTROLS = `(() => [...document.querySelectorAll('#app button, #app input, #app select, #app [tabindex="0"], #app vscode-checkbox, #app vscode-textfield, #app vscode-single-select, #app vscode-button')]
   .filter((e) => !e.disabled && e.getAttribute('tabindex') !== '-1' && e.getClientRects().length > 0)
   .map((e) => { if (!e.dataset.kb) e.dataset.kb = String((window.__kb = (window.__kb || 0) + 1)); return e.dataset.kb; }))()`;
 
@@ -105,6 +119,34 @@ for (const section of ['functions', 'train', 'runs', 'guide', 'playground'] as c
     await w.close();
   });
 }
+
+test('sidebar and report: Tab reaches every control, each with a visible focus ring', async () => {
+  const results = { createdAt: '2025-01-01T12:00:00.000Z', dataset: { name: 'mnist', rows: 28, cols: 28, classes: 10, train: 4800, validation: 1200, test: 1000 }, epochs: 1,
+    runs: [{ id: 'relu', activations: ['relu', 'relu'], status: 'completed', history: [{ epoch: 1, loss: 0.3, accuracy: 0.9, val_loss: 0.3, val_accuracy: 0.9, seconds: 1, layers: [] }], test: { loss: 0.3, accuracy: 0.9, count: 1000, confusion: Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 100 : 0))), misclassified: [] }, secondsPerEpoch: 1 }] };
+  for (const surface of ['sidebar', 'report'] as const) {
+    const w = await openWebview(surface, {});
+    await w.page.evaluate(`(() => { for (const [k, v] of Object.entries(${JSON.stringify(THEME_VARS)})) document.documentElement.style.setProperty(k, v); })()`);
+    await w.send({ type: 'lab/state', state: { ...state, surface, ...(surface === 'report' ? { experiment: '2025-01-01T12-00-00-000Z', canOpenExternal: true } : {}) } });
+    if (surface === 'report') {
+      await waitForPosted(w, 'the report asks for its experiment', (m) => m.type === 'runs/open');
+      await w.send({ type: 'runs/results', id: '2025-01-01T12-00-00-000Z', results });
+      await w.page.waitForSelector('[data-action=open-external]');
+    } else {
+      await w.send({ type: 'runs/list', experiments: [{ id: '2025-01-01T12-00-00-000Z', createdAt: results.createdAt, dataset: 'mnist', epochs: 1, runs: [{ id: 'relu', status: 'completed', testAccuracy: 0.9, valAccuracy: 0.9 }] }] });
+      await w.page.waitForSelector('[data-experiment]');
+    }
+    await w.send({ type: 'lab/query', requestId: 'drawn' });
+    await waitForPosted(w, 'every chart drawn', (m) => m.type === 'lab/report' && m.requestId === 'drawn');
+    const controls = (await w.page.evaluate(CONTROLS)) as string[];
+    const reached = await tabAround(w, 300);
+    const ids = new Set(reached.map((f) => f.id));
+    assert.deepEqual(controls.filter((id) => !ids.has(id)), [], `${surface}: not reachable with Tab`);
+    assert.ok(reached.length >= 8, `${surface}: ${reached.length} controls`);
+    assert.deepEqual(reached.filter((f) => !f.ring).map((f) => `${f.what} (${f.ringDetail})`), [], `${surface}: every focused control shows a ring`);
+    assert.deepEqual(w.errors, []);
+    await w.close();
+  }
+});
 
 test('Train with the keyboard only: Tab to the choices, Space and typing set them, Enter starts training', async () => {
   const w = await open('train');

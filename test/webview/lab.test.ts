@@ -3,7 +3,7 @@
 // re-embed, bad messages are ignored, nothing violates the CSP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWebview, startHarness, stopHarness, waitForPosted, waitInPage, type WebviewPage } from './harness';
+import { chooseOption, isTicked, openWebview, startHarness, stopHarness, typeInto, waitForPosted, waitInPage, type WebviewPage } from './harness';
 import { DEFAULT_CONFIG, QUICK_LIMIT_TRAIN } from '../../src/core/train/config';
 import type { LabReport, LabSection, LabState, ResultsView } from '../../src/protocol/messages';
 import type { JobInfo, RunEvent } from '../../src/protocol/training';
@@ -74,13 +74,13 @@ test('Functions: moving a parameter slider changes the curve without a re-embed'
 
 test('Functions: a bad custom expression shows the parse error with its column; a good one draws f and f\'', async () => {
   const w = await open('functions');
-  await w.page.fill('[data-custom=expression]', 'x * sigmoid(beta * x');
+  await typeInto(w, '[data-custom=expression]', 'x * sigmoid(beta * x');
   await w.page.waitForSelector('#custom-status [data-error]');
   const message = await w.page.textContent('#custom-status [data-error]');
   assert.match(message ?? '', /column \d+/);
   assert.ok(await w.page.$('#custom-status pre.caret'), 'a caret points at the column');
   assert.equal(await w.page.$eval('[data-custom=save]', (b) => (b as HTMLButtonElement).disabled), true);
-  await w.page.fill('[data-custom=expression]', 'x * tanh(beta * x)');
+  await typeInto(w, '[data-custom=expression]', 'x * tanh(beta * x)');
   await w.page.waitForSelector('#custom-status.ok');
   assert.match((await w.page.textContent('#custom-status')) ?? '', /f'\(x\)/);
   await w.page.click('[data-custom=save]');
@@ -175,14 +175,14 @@ test('Runs: lists experiments, opens one and draws its charts', async () => {
 
 test('Guide: the chooser ranks, reacts to answers, and a reason links to the Functions plot', async () => {
   const w = await open('guide');
-  await w.page.selectOption('[data-guide=role]', 'output');
-  await w.page.selectOption('[data-guide=task]', 'binary');
+  await chooseOption(w, '[data-guide=role]', 'output');
+  await chooseOption(w, '[data-guide=task]', 'binary');
   assert.equal(await w.page.getAttribute('[data-ranking] > li:first-child', 'data-activation'), 'sigmoid');
-  await w.page.selectOption('[data-guide=task]', 'regression');
+  await chooseOption(w, '[data-guide=task]', 'regression');
   assert.equal(await w.page.getAttribute('[data-ranking] > li:first-child', 'data-activation'), 'identity');
-  await w.page.selectOption('[data-guide=role]', 'hidden');
-  await w.page.fill('[data-guide=depth]', '20');
-  await w.page.press('[data-guide=depth]', 'Enter');
+  await chooseOption(w, '[data-guide=role]', 'hidden');
+  await typeInto(w, '[data-guide=depth]', '20');
+  await w.page.press('[data-guide=depth] input', 'Enter');
   await w.page.dispatchEvent('[data-guide=depth]', 'change');
   const link = await w.page.$('[data-link^="gradientFlow:"]');
   assert.ok(link, 'a vanishing-gradient reason links to the gradient-flow analysis');
@@ -200,8 +200,10 @@ test('Sidebar: small plots for every activation, compare selected, guide link, t
   await w.page.waitForSelector('svg.spark');
   const r = await report(w);
   assert.ok(chart(r, 'sparklines').rows >= 26, 'a small plot per built-in activation');
-  await w.page.uncheck('[data-compare=sigmoid]');
-  await w.page.check('[data-compare=elu]');
+  await w.page.click('[data-compare=sigmoid]');
+  await w.page.click('[data-compare=elu]');
+  assert.equal(await isTicked(w, '[data-compare=sigmoid]'), false);
+  assert.equal(await isTicked(w, '[data-compare=elu]'), true);
   await w.page.click('[data-action=compare]');
   const open = await waitForPosted(w, 'lab/open', (m) => m.type === 'lab/open');
   assert.deepEqual(open, { type: 'lab/open', section: 'functions', focus: { activations: ['tanh', 'relu', 'leaky_relu', 'elu'], view: 'compare' } });
@@ -222,8 +224,8 @@ test('the host can focus the Functions section on a comparison (Compare Activati
   await w.page.waitForSelector('#section-guide');
   await w.send({ type: 'lab/show', section: 'functions', focus: { activations: ['gelu', 'silu'], view: 'compare' } });
   await w.page.waitForSelector('#section-functions');
-  assert.equal(await w.page.isChecked('[data-compare=gelu]'), true);
-  assert.equal(await w.page.isChecked('[data-compare=relu]'), false);
+  assert.equal(await isTicked(w, '[data-compare=gelu]'), true);
+  assert.equal(await isTicked(w, '[data-compare=relu]'), false);
   await w.close();
 });
 

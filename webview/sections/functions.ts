@@ -1,6 +1,8 @@
 // Functions: each activation and its derivative side by side over an adjustable x range with
 // parameter sliders; several overlaid; saturation and gradient flow; a custom expression box.
-import type { ActivationRecord, ElementwiseActivation } from '../../src/core/activations/types';
+import type { ActivationRecord, ElementwiseActivation, Framework, ParamSpec } from '../../src/core/activations/types';
+import { FRAMEWORK_NAMES } from '../../src/core/hover/frameworks';
+import { activationNameWith } from '../../src/core/charts/names';
 import { gradientFlow } from '../../src/core/analysis/gradientFlow';
 import { analyzeActivation } from '../../src/core/analysis/properties';
 import {
@@ -13,14 +15,19 @@ import { readParamList } from '../../src/core/expr/paramAssignment';
 import { exprMessage, renderExprMessage } from '../../src/core/expr/messages';
 import { allActivations, paramsFor, recordFor, sliderRange } from '../activations';
 import { Chart } from '../charts';
-import { button, checkbox, el, labelled } from '../dom';
+import { button, checkbox, el, integerField, labelled, textField } from '../dom';
 import { formulaText } from '../../src/core/locale';
-import { chartLabels, lang, t } from '../i18n';
-import { host, page, savePage } from '../state';
+import { chartLabels, fill, lang, t } from '../i18n';
+import { host, once, page, savePage } from '../state';
 import { chartTheme } from '../theme';
 import { post } from '../vscodeApi';
 
 const text = () => chartLabels();
+
+/** An activation's name with the parameters the page has set: "Leaky ReLU (alpha 0.3)"; a custom one by its name. */
+function nameOf(r: ActivationRecord): string {
+  return r.origin === 'custom' ? r.displayName : activationNameWith(r.id, paramsFor(r, page.fn.params[r.id]));
+}
 
 function plotWidth(root: HTMLElement): number {
   const w = root.clientWidth || document.body.clientWidth || 800;
@@ -68,6 +75,7 @@ export function renderFunctions(root: HTMLElement): void {
     drawList();
     drawDetail();
     drawControls();
+    plot.exportName = nameOf(r);
     void plot.render(curvesSpec(curveFor(r), { theme: chartTheme(), width: plotWidth(root), text: text() }), 241);
   }
 
@@ -90,19 +98,22 @@ export function renderFunctions(root: HTMLElement): void {
   /** Redraws the plot's data only (slider or range moved): no re-embed. */
   function update(): void {
     savePage();
+    plot.exportName = nameOf(selected);
     void plot.replace(CURVE_DATASET, curveFor(selected));
   }
 
   function drawControls(): void {
     const range = (which: 'lo' | 'hi') => {
-      const input = el('input', { type: 'number', step: '0.5', value: String(page.fn[which]), 'data-range': which, class: 'num-input' });
+      const input = textField(String(page.fn[which]), { step: '0.5', 'data-range': which, class: 'num-input' }, 'number');
       input.addEventListener('change', () => {
         const v = Number(input.value);
         const other = page.fn[which === 'lo' ? 'hi' : 'lo'];
-        if (!Number.isFinite(v) || Math.abs(v) > 1e6 || (which === 'lo' ? v >= other : v <= other)) {
+        if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1e6 || (which === 'lo' ? v >= other : v <= other)) {
+          input.invalid = true;
           input.setAttribute('aria-invalid', 'true');
           return;
         }
+        input.invalid = false;
         input.removeAttribute('aria-invalid');
         page.fn[which] = v;
         update();
@@ -122,12 +133,15 @@ export function renderFunctions(root: HTMLElement): void {
         out.textContent = v.toFixed(3);
         update();
       });
+      // The lab's name, and the frameworks' where they differ (PyTorch's LeakyReLU says negative_slope).
       const field = labelled(spec.name, input, 'field slider');
+      const others = frameworkParamNames(spec);
+      if (others) field.append(el('span', { class: 'hint param-aliases' }, others));
       field.append(out);
       return field;
     });
     const reset = selected.params.length
-      ? button(t('fn.reset'), () => { delete page.fn.params[selected.id]; drawControls(); update(); }, {}, true)
+      ? button(t('fn.reset'), () => { delete page.fn.params[selected.id]; drawControls(); update(); }, { 'data-action': 'reset-params' }, true, 'discard')
       : undefined;
     controls.replaceChildren(range('lo'), range('hi'), ...sliders, ...(reset ? [reset] : []));
   }
@@ -137,6 +151,7 @@ export function renderFunctions(root: HTMLElement): void {
   drawControls();
   const plotSection = el('section', { id: 'fn-plot', class: 'block' },
     el('div', { class: 'fn-layout' }, list, el('div', { class: 'fn-main' }, detail, controls, plot.element)));
+  plot.exportName = nameOf(selected);
   void plot.render(curvesSpec(curveFor(selected), { theme: chartTheme(), width: plotWidth(root), text: text() }), 241);
 
   // Comparison: several activations overlaid, f and f', then saturation and gradient flow.
@@ -150,9 +165,14 @@ export function renderFunctions(root: HTMLElement): void {
   function drawCompare(): void {
     const rs = comparable();
     const rows = rs.flatMap((r) => sampleCurve(r, paramsFor(r, page.fn.params[r.id]), page.fn.lo, page.fn.hi, 241));
-    void compare.render(curvesSpec(rows, { theme: chartTheme(), width: plotWidth(root), text: text(), legend: true }), rows.length);
+    const names = Object.fromEntries(rs.map((r) => [r.id, nameOf(r)]));
+    const series = rs.map((r) => r.id);
+    compare.exportName = ['comparison', ...Object.values(names)].join('-');
+    saturation.exportName = ['saturation', ...Object.values(names)].join('-');
+    flow.exportName = ['gradient-flow', ...Object.values(names)].join('-');
+    void compare.render(curvesSpec(rows, { theme: chartTheme(), width: plotWidth(root), text: text(), legend: true, names, series }), rows.length);
     const sat: SaturationRow[] = elementwise().flatMap((r) => analyzeActivation(r, paramsFor(r, page.fn.params[r.id])).saturation.map((s) => ({ activation: r.id, s: s.s, share: s.share })));
-    void saturation.render(saturationSpec(sat, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), labels: chartLabels() }), sat.length);
+    void saturation.render(saturationSpec(sat, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), labels: chartLabels(), names }), sat.length);
     drawFlow(true);
   }
 
@@ -165,7 +185,8 @@ export function renderFunctions(root: HTMLElement): void {
 
   function drawFlow(embed: boolean): void {
     const rows = flowRows();
-    if (embed) void flow.render(gradientFlowSpec(rows, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), labels: chartLabels() }), rows.length);
+    const names = Object.fromEntries(elementwise().map((r) => [r.id, nameOf(r)]));
+    if (embed) void flow.render(gradientFlowSpec(rows, { theme: chartTheme(), width: Math.min(560, plotWidth(root) * 2), labels: chartLabels(), names }), rows.length);
     else void flow.replace(FLOW_DATASET, rows);
   }
 
@@ -174,17 +195,13 @@ export function renderFunctions(root: HTMLElement): void {
     savePage();
     drawCompare();
   }, { 'data-compare': r.id })));
-  const depth = el('input', { type: 'number', min: '2', max: '50', step: '1', value: String(page.fn.depth), class: 'num-input', 'data-depth': '' });
-  depth.addEventListener('change', () => {
-    const v = Number(depth.value);
-    if (!Number.isInteger(v) || v < 2 || v > 50) { depth.setAttribute('aria-invalid', 'true'); return; }
-    depth.removeAttribute('aria-invalid');
+  const depth = integerField(page.fn.depth, 2, 50, (v) => {
     page.fn.depth = v;
     savePage();
     drawFlow(false);
-  });
+  }, { 'data-depth': '' });
   drawCompare();
-  const compareSection = el('section', { id: 'fn-compare', class: 'block' }, el('h3', {}, t('fn.compare')), picks, compare.element);
+  const compareSection = el('section', { id: 'fn-compare', class: 'block' }, el('h3', {}, t('fn.compare')), restoreComparison(), picks, compare.element);
   const analysisSection = el('section', { id: 'fn-analysis', class: 'block' },
     el('h3', {}, t('fn.analyses')), el('p', { class: 'hint' }, t('fn.analysesHint')),
     el('div', { id: 'fn-saturation' }, saturation.element),
@@ -194,7 +211,33 @@ export function renderFunctions(root: HTMLElement): void {
   root.append(plotSection, compareSection, analysisSection, customSection);
 
   const target = { plot: 'fn-plot', compare: 'fn-compare', saturation: 'fn-saturation', gradientFlow: 'fn-gradientFlow', custom: 'fn-custom' }[page.fn.view ?? 'plot'];
-  if (page.fn.view && page.fn.view !== 'plot') requestAnimationFrame(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }));
+  if (once.scrollToView) {
+    once.scrollToView = false;
+    requestAnimationFrame(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }));
+  }
+}
+
+/** Where a parameter has another name in a framework: "PyTorch: negative_slope". */
+function frameworkParamNames(spec: ParamSpec): string | undefined {
+  const names = new Map<string, string[]>();
+  for (const [framework, name] of Object.entries(spec.frameworkNames ?? {})) {
+    if (!name || name === spec.name) continue;
+    names.set(name, [...(names.get(name) ?? []), FRAMEWORK_NAMES[framework as Framework]]);
+  }
+  return names.size ? [...names].map(([name, fws]) => `${fws.join(', ')}: ${name}`).join(' · ') : undefined;
+}
+
+/** After a guide link or a command replaced the comparison: a button that brings the user's own back. */
+function restoreComparison(): HTMLElement | undefined {
+  const previous = page.fn.previousCompare;
+  if (!previous?.length) return undefined;
+  return el('p', { class: 'hint restore-compare' }, fill(t('fn.replaced'), String(previous.length)), ' ',
+    button(fill(t('fn.restoreCompare'), String(previous.length)), () => {
+      page.fn.compare = previous;
+      delete page.fn.previousCompare;
+      savePage();
+      document.dispatchEvent(new CustomEvent('lab-redraw'));
+    }, { 'data-action': 'restore-compare' }, true, 'history'));
 }
 
 /** "beta=1, alpha=0.1" to { beta: 1, alpha: 0.1 }, or the page's message naming the problem. */
@@ -206,9 +249,9 @@ export function parseParamText(s: string): Record<string, number> | string {
 
 function renderCustomBox(root: HTMLElement): HTMLElement {
   const draft = page.fn.draft;
-  const name = el('input', { type: 'text', value: draft.name, spellcheck: 'false', 'data-custom': 'name', class: 'text-input' });
-  const expr = el('input', { type: 'text', value: draft.expression, spellcheck: 'false', 'data-custom': 'expression', class: 'text-input wide', 'aria-describedby': 'custom-status' });
-  const params = el('input', { type: 'text', value: draft.params, spellcheck: 'false', 'data-custom': 'params', class: 'text-input' });
+  const name = textField(draft.name, { spellcheck: 'false', 'data-custom': 'name', class: 'text-input' });
+  const expr = textField(draft.expression, { spellcheck: 'false', 'data-custom': 'expression', class: 'text-input wide', 'aria-describedby': 'custom-status' });
+  const params = textField(draft.params, { spellcheck: 'false', 'data-custom': 'params', class: 'text-input' });
   const status = el('div', { id: 'custom-status', class: 'custom-status', 'aria-live': 'polite' });
   const chart = new Chart('custom', 'custom-activation', t('custom.title'));
   let embedded = false;
@@ -218,7 +261,7 @@ function renderCustomBox(root: HTMLElement): HTMLElement {
     const def = parseCustomActivationDef(current);
     if (typeof def === 'string') return;
     post({ type: 'custom/save', def });
-  }, { 'data-custom': 'save' });
+  }, { 'data-custom': 'save' }, false, 'save');
 
   function check(): void {
     page.fn.draft = { name: name.value, expression: expr.value, params: params.value };
@@ -235,6 +278,7 @@ function renderCustomBox(root: HTMLElement): HTMLElement {
     }
     current = { name: name.value.trim(), expression: expr.value.trim(), params: p };
     save.disabled = false;
+    expr.invalid = false;
     expr.removeAttribute('aria-invalid');
     status.className = 'custom-status ok';
     status.replaceChildren(el('code', {}, record.formula.unicode), el('br'), el('code', {}, record.derivative.unicode));
@@ -248,6 +292,7 @@ function renderCustomBox(root: HTMLElement): HTMLElement {
   }
 
   function showError(message: string, column?: number): void {
+    expr.invalid = true;
     expr.setAttribute('aria-invalid', 'true');
     status.className = 'custom-status error';
     const parts: Node[] = [el('span', { 'data-error': '' }, message)];

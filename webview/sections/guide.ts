@@ -4,8 +4,11 @@
 // user's own runs, trends, the thinking questions and further reading.
 import { getActivation, ACTIVATIONS } from '../../src/core/activations/registry';
 import { stackSpec } from '../../src/core/charts/guide';
-import { CONSTRAINTS, recommend, type Constraint } from '../../src/core/guide/chooser';
-import { CONSIDERATIONS, LAYER_ADVICE, LAYER_ROLES, TASKS, TUTORIAL_FUNCTIONS, type GuideLink, type GuideSection } from '../../src/core/guide/content';
+import { CONSTRAINTS, recommend, type Constraint, type Reason, type ReasonKind } from '../../src/core/guide/chooser';
+import { chooserEvidence } from '../../src/core/guide/evidence';
+import { readableDate } from '../../src/core/charts/names';
+import { CONSIDERATIONS, LAYER_ADVICE, LAYER_ROLES, TASKS, TUTORIAL_FUNCTIONS, type GuideLink, type GuideSection, type LayerRole } from '../../src/core/guide/content';
+import type { EvidenceSource } from '../../src/core/guide/evidence';
 import { compareWithTutorial, EXPECTED_RESULT, YOUR_RUNS } from '../../src/core/guide/experiment';
 import { NON_LINEARITY, stackRows } from '../../src/core/guide/nonLinearity';
 import { QUESTIONS, QUESTIONS_INTRO, QUESTIONS_TITLE } from '../../src/core/guide/questions';
@@ -13,24 +16,13 @@ import { READING, READING_TITLE } from '../../src/core/guide/reading';
 import { TRENDS, TRENDS_TITLE } from '../../src/core/guide/trends';
 import { Chart } from '../charts';
 import { recordFor } from '../activations';
-import { button, checkbox, el, labelled, select } from '../dom';
-import { chartLabels, lang, t } from '../i18n';
+import { button, checkbox, el, integerField, labelled, select } from '../dom';
+import { chartLabels, count, fill, lang, t } from '../i18n';
 import { host, page, savePage } from '../state';
 import { chartTheme } from '../theme';
 
 export type Navigate = (link: GuideLink) => void;
 
-/** Best test accuracy per activation over the user's experiments (the chooser's evidence); sweeps speak through their statistics. */
-function evidence(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const x of host.experiments) if (!x.sweep) for (const r of x.runs) {
-    if (r.testAccuracy !== null && Number.isFinite(r.testAccuracy)) out[r.id] = Math.max(out[r.id] ?? 0, r.testAccuracy);
-  }
-  return out;
-}
-
-/** A template with `{0}`, `{1}` filled in. */
-const fill = (s: string, ...args: string[]): string => s.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
 
 /** Text whose `code` spans (backticks) become <code>, the rest plain text nodes. */
 function rich(s: string): (string | HTMLElement)[] {
@@ -41,7 +33,7 @@ const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 function linkButton(link: GuideLink, go: Navigate): HTMLButtonElement {
   const b = el('button', { type: 'button', class: 'link', 'data-link': `${link.view}:${link.activations.join(',')}` },
-    fill(t('guide.link'), t(`guide.view.${link.view}` as never), link.activations.join(t('list.sep'))));
+    fill(t('guide.link'), t(`guide.view.${link.view}` as never), link.activations.map((id) => recordFor(id, host.customs)?.displayName ?? id).join(t('list.sep'))));
   b.addEventListener('click', () => go(link));
   return b;
 }
@@ -83,7 +75,7 @@ function yourRuns(): HTMLElement {
   }
   const x = cmp.experiment;
   out.append(
-    el('p', {}, fill(YOUR_RUNS.from[l], x.createdAt.slice(0, 16).replace('T', ' '), String(x.epochs), x.dataset)),
+    el('p', {}, fill(YOUR_RUNS.from[l], readableDate(x.createdAt, l), String(x.epochs), x.dataset), ' ', yourRunsKind(x as (typeof host.experiments)[number])),
     el('table', { class: 'results-table' },
       el('thead', {}, el('tr', {}, el('th', {}, t('guide.col.activation')), el('th', {}, t('guide.col.test')), el('th', {}, t('guide.col.expected')))),
       el('tbody', {}, ...cmp.rows.map((r) => el('tr', { 'data-activation': r.activation },
@@ -93,6 +85,14 @@ function yourRuns(): HTMLElement {
       : YOUR_RUNS.agrees[l]),
   );
   return out;
+}
+
+/** Whether the experiment beside the tutorial is a quick or a full run, and on how many test images. */
+function yourRunsKind(x: { limitTrain?: number; runs: readonly { testCount?: number }[] }): HTMLElement {
+  const tested = x.runs.find((r) => r.testCount !== undefined)?.testCount;
+  const quick = x.limitTrain !== undefined;
+  return el('span', { class: 'hint', 'data-kind': quick ? 'quick' : 'full' },
+    fill(t(quick ? 'run.quick' : 'run.full'), quick ? count(x.limitTrain!) : t('run.allImages'), tested !== undefined ? count(tested) : '?'));
 }
 
 function trends(go: Navigate): HTMLElement {
@@ -134,32 +134,30 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
 
   function rank(): void {
     savePage();
+    const found = chooserEvidence(g.role, host.experiments);
+    evidenceNote.replaceChildren(...evidenceLine(g.role, found?.source));
     let recs;
     try {
       // the newest sweep (experiments come newest first) speaks for the user's own measurements
       const sweep = host.experiments.find((x) => x.sweep)?.sweep;
-      recs = recommend({ role: g.role, task: g.task, depth: g.depth, constraints: g.constraints, evidence: evidence(), ...(sweep ? { sweep } : {}) });
+      recs = recommend({
+        role: g.role, task: g.task, depth: g.depth, constraints: g.constraints,
+        ...(found ? { evidence: found.accuracy, evidenceFrom: found.source } : {}), ...(sweep ? { sweep } : {}),
+      });
     } catch (e) {
       results.replaceChildren(el('li', { class: 'error' }, (e as Error).message));
       return;
     }
     results.replaceChildren(...recs.slice(0, 6).map((r, i) => el('li', { 'data-activation': r.activation, class: i === 0 ? 'top' : undefined },
-      el('strong', {}, r.activation), el('span', { class: 'hint' }, ` ${t('guide.score')} ${r.score}`),
-      el('ul', { class: 'reasons' }, ...r.reasons.slice(0, 4).map((reason) => el('li', { class: reason.weight < 0 ? 'against' : 'for', 'data-sweep-evidence': reason.fromSweep ? '' : undefined },
-        el('span', { class: 'sign', 'aria-label': reason.weight < 0 ? t('guide.against') : t('guide.for') }, reason.weight < 0 ? '−' : '+'),
-        ' ', reason.text[l], ' ', reason.link ? linkButton(reason.link, go) : undefined))))));
+      el('strong', {}, getActivation(r.activation).displayName),
+      el('span', { class: 'hint', 'data-score': String(r.score) }, ` ${fill(t('guide.scoreIs'), points(r.score))}`),
+      el('ul', { class: 'reasons' }, ...r.reasons.map((reason) => reasonItem(reason, go))))));
   }
 
   const role = select(LAYER_ROLES.map((v) => ({ value: v, text: t(`guide.role.${v}` as never) })), g.role, (v) => { g.role = v; rank(); }, { 'data-guide': 'role' });
   const task = select(TASKS.map((v) => ({ value: v, text: t(`guide.task.${v}` as never) })), g.task, (v) => { g.task = v; rank(); }, { 'data-guide': 'task' });
-  const depth = el('input', { type: 'number', min: '1', max: '200', value: String(g.depth), class: 'num-input', 'data-guide': 'depth' });
-  depth.addEventListener('change', () => {
-    const v = Number(depth.value);
-    if (!Number.isInteger(v) || v < 1 || v > 200) { depth.setAttribute('aria-invalid', 'true'); return; }
-    depth.removeAttribute('aria-invalid');
-    g.depth = v;
-    rank();
-  });
+  const depth = integerField(g.depth, 1, 200, (v) => { g.depth = v; rank(); }, { 'data-guide': 'depth' });
+  const evidenceNote = el('p', { class: 'hint', 'data-evidence': '' });
   const constraints = el('fieldset', { class: 'picks' }, el('legend', {}, t('guide.constraints')),
     ...CONSTRAINTS.map((c: Constraint) => checkbox(t(`guide.c.${c}` as never), g.constraints.includes(c), (on) => {
       g.constraints = on ? [...g.constraints, c] : g.constraints.filter((x) => x !== c);
@@ -169,7 +167,7 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
   const chooser = el('section', { class: 'block', id: 'guide-chooser' },
     el('h3', {}, t('guide.chooser')),
     el('div', { class: 'controls' }, labelled(t('guide.role'), role), labelled(t('guide.task'), task), labelled(t('guide.depth'), depth)),
-    constraints, results);
+    constraints, el('p', { class: 'hint' }, t('guide.scoreHint')), evidenceNote, results);
 
   const advice = el('section', { class: 'block', id: 'guide-perLayer' }, el('h3', {}, t('guide.perLayer')),
     el('div', { class: 'cards' }, ...LAYER_ADVICE.map((a) => el('article', { class: 'card' },
@@ -214,6 +212,36 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
     reading(),
   );
   rank();
+}
+
+/** A score or weight as the page writes it: +1.5, −3, 8.51. */
+function points(v: number, sign = false): string {
+  const s = String(Math.round(Math.abs(v) * 100) / 100);
+  return v < 0 ? `−${s}` : sign ? `+${s}` : s;
+}
+
+const SIGNS: Record<ReasonKind, string> = { base: '•', pro: '+', con: '−', evidence: '◆' };
+
+/** One reason, marked for what it is (a drawback is a con whatever its number), with the points it adds. */
+function reasonItem(reason: Reason, go: Navigate): HTMLElement {
+  const kind: ReasonKind = reason.kind ?? (reason.weight < 0 ? 'con' : 'pro');
+  const l = lang();
+  return el('li', { class: kind === 'con' ? 'against' : kind === 'pro' ? 'for' : kind, 'data-kind': kind, 'data-sweep-evidence': reason.fromSweep ? '' : undefined },
+    el('span', { class: 'sign', 'aria-label': t(`guide.kind.${kind}` as never) }, SIGNS[kind]),
+    ' ', reason.text[l], ' ',
+    el('span', { class: 'points', title: t('guide.pointsTip') }, `(${points(reason.weight, true)})`),
+    ' ', reason.link ? linkButton(reason.link, go) : undefined);
+}
+
+/** Which runs the ranking counts, or why none: the rules of evidence.ts in words. */
+function evidenceLine(role: LayerRole, from: EvidenceSource | undefined): (string | HTMLElement)[] {
+  if (role !== 'hidden') return host.experiments.length ? [t('guide.evidence.notThisLayer')] : [];
+  if (!from) return host.experiments.length ? [t('guide.evidence.none')] : [];
+  const when = readableDate(from.createdAt, lang());
+  const text = from.quick
+    ? fill(t('guide.evidence.quick'), when, from.trainImages !== undefined ? count(from.trainImages) : '?', from.testImages !== undefined ? count(from.testImages) : '?')
+    : fill(t('guide.evidence.full'), when, from.testImages !== undefined ? count(from.testImages) : '?');
+  return [el('span', { class: `badge kind ${from.quick ? 'quick' : 'full'}`, 'data-kind': from.quick ? 'quick' : 'full' }, t(from.quick ? 'badge.quick' : 'badge.full')), ' ', text];
 }
 
 /** The activation a hover's Guide link named: its summary, pros and cons, and its plot. */

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ActivationRecord, Params } from '../activations/types';
 import type { ChartLabels } from './labels';
-import { chartConfig, DEFAULT_CHART_THEME, type ChartTheme } from './training';
+import { chartConfig, DEFAULT_CHART_THEME, seriesEncoding, type ChartTheme, type SeriesOptions } from './training';
 
 export const CURVE_DATASET = 'curve';
 export const SATURATION_DATASET = 'saturation';
@@ -51,7 +51,8 @@ function order(rows: { activation: string }[]): string[] {
   return [...new Set(rows.map((r) => r.activation))];
 }
 
-function curveLayer(field: 'f' | 'df', title: string, text: CurveChartText, width: number, height: number, domain: string[], legend: boolean) {
+function curveLayer(field: 'f' | 'df', title: string, text: CurveChartText, width: number, height: number, series: Record<string, unknown>, legend: boolean) {
+  const noLegend = (e: unknown) => ({ ...(e as object), ...(legend ? {} : { legend: null }) });
   return {
     width,
     height,
@@ -60,9 +61,10 @@ function curveLayer(field: 'f' | 'df', title: string, text: CurveChartText, widt
     encoding: {
       x: { field: 'x', type: 'quantitative' as const, title: text.x },
       y: { field, type: 'quantitative' as const, title },
-      color: { field: 'activation', type: 'nominal' as const, title: text.activation, scale: { domain }, ...(legend ? {} : { legend: null }) },
+      color: noLegend(series.color),
+      strokeDash: noLegend(series.strokeDash),
       tooltip: [
-        { field: 'activation', type: 'nominal' as const, title: text.activation },
+        { field: 'activationLabel', type: 'nominal' as const, title: text.activation },
         { field: 'x', type: 'quantitative' as const, title: text.x, format: '.3f' },
         { field, type: 'quantitative' as const, title, format: '.4f' },
       ],
@@ -74,19 +76,22 @@ function curveLayer(field: 'f' | 'df', title: string, text: CurveChartText, widt
  * f (left) and f' (right) side by side, one colour per activation: one activation is the
  * tutorial's figure, several are the overlay comparison. Widths are per plot, in pixels.
  */
-export function curvesSpec(rows: CurveRow[], opts: { text: CurveChartText; theme?: ChartTheme; width?: number; height?: number; legend?: boolean }) {
+export function curvesSpec(rows: CurveRow[], opts: { text: CurveChartText; theme?: ChartTheme; width?: number; height?: number; legend?: boolean } & SeriesOptions) {
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
   const text = opts.text;
   const width = opts.width ?? 300;
   const height = opts.height ?? 220;
-  const domain = order(rows);
+  const domain = opts.series ? [...opts.series] : order(rows);
   const legend = opts.legend ?? domain.length > 1;
+  // Activations that share a colour (rarely used ones hashed to one slot) get different dashes.
+  const series = seriesEncoding('activation', domain, opts, theme, text.activation, 'strokeDash');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // resize: axes grow with the labels when a slider changes the y range
     autosize: { type: 'pad', resize: true },
     data: { name: CURVE_DATASET, values: rows },
-    hconcat: [curveLayer('f', text.f, text, width, height, domain, legend), curveLayer('df', text.df, text, width, height, domain, legend)],
+    transform: [series.transform],
+    hconcat: [curveLayer('f', text.f, text, width, height, series.encoding, legend), curveLayer('df', text.df, text, width, height, series.encoding, legend)],
     resolve: { scale: { y: 'independent' } },
     config: chartConfig(theme),
   } satisfies TopLevelSpec;
@@ -99,23 +104,26 @@ export interface SaturationRow {
   share: number;
 }
 
-export function saturationSpec(rows: SaturationRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string }) {
+export function saturationSpec(rows: SaturationRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string } & SeriesOptions) {
   const { labels } = opts;
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
+  const domain = opts.series ? [...opts.series] : order(rows);
+  const series = seriesEncoding('activation', domain, opts, theme, labels.activation, 'none');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: opts.title ?? labels.saturation,
     width: opts.width ?? 480,
     height: 200,
     data: { name: SATURATION_DATASET, values: rows },
+    transform: [series.transform],
     mark: { type: 'bar' },
     encoding: {
       x: { field: 's', type: 'ordinal', title: labels.spread },
-      xOffset: { field: 'activation', type: 'nominal', scale: { domain: order(rows) } },
+      xOffset: { field: series.label, type: 'nominal', scale: { domain: (series.encoding.color as { scale: { domain: string[] } }).scale.domain } },
       y: { field: 'share', type: 'quantitative', title: labels.saturatedShare, axis: { format: '%' }, scale: { domain: [0, 1] } },
-      color: { field: 'activation', type: 'nominal', title: labels.activation, scale: { domain: order(rows) } },
+      ...series.encoding,
       tooltip: [
-        { field: 'activation', type: 'nominal', title: labels.activation },
+        { field: series.label, type: 'nominal', title: labels.activation },
         { field: 's', type: 'quantitative', title: 's' },
         { field: 'share', type: 'quantitative', title: labels.saturatedShare, format: '.1%' },
       ],
@@ -131,9 +139,11 @@ export interface FlowRow {
   relative: number;
 }
 
-export function gradientFlowSpec(rows: FlowRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string }) {
+export function gradientFlowSpec(rows: FlowRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string } & SeriesOptions) {
   const { labels } = opts;
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
+  const domain = opts.series ? [...opts.series] : order(rows);
+  const series = seriesEncoding('activation', domain, opts, theme, labels.activation, 'shape');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: opts.title ?? labels.gradientFlow,
@@ -141,13 +151,14 @@ export function gradientFlowSpec(rows: FlowRow[], opts: { labels: ChartLabels; t
     height: 220,
     autosize: { type: 'pad', resize: true },
     data: { name: FLOW_DATASET, values: rows },
+    transform: [series.transform],
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'layer', type: 'quantitative', title: labels.layerFromInput, axis: { tickMinStep: 1, format: 'd' } },
-      y: { field: 'relative', type: 'quantitative', title: labels.relativeNorm, scale: { type: 'log' } },
-      color: { field: 'activation', type: 'nominal', title: labels.activation, scale: { domain: order(rows) } },
+      y: { field: 'relative', type: 'quantitative', title: labels.relativeNorm, scale: { type: 'log' }, axis: { format: '~g' } },
+      ...series.encoding,
       tooltip: [
-        { field: 'activation', type: 'nominal', title: labels.activation },
+        { field: series.label, type: 'nominal', title: labels.activation },
         { field: 'layer', type: 'quantitative', title: labels.layer },
         { field: 'relative', type: 'quantitative', title: labels.relativeNorm, format: '.3g' },
       ],

@@ -2,7 +2,7 @@
 // test accuracy per run, the confusion matrix heatmap, and per-layer gradient and dead-unit charts.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartLabels } from './labels';
-import { chartConfig, DEFAULT_CHART_THEME, epochLinesSpec, exprString, type ChartTheme } from './training';
+import { chartConfig, DEFAULT_CHART_THEME, epochLinesSpec, exprString, seriesEncoding, type ChartTheme, type SeriesOptions } from './training';
 
 export const CONFUSION_DATASET = 'confusion';
 export const LAYERS_DATASET = 'layers';
@@ -63,22 +63,24 @@ export interface TestRow {
   accuracy: number;
 }
 
-export function testAccuracySpec(rows: TestRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string }) {
+export function testAccuracySpec(rows: TestRow[], opts: { labels: ChartLabels; theme?: ChartTheme; width?: number; title?: string } & SeriesOptions) {
   const { labels } = opts;
   const theme = opts.theme ?? DEFAULT_CHART_THEME;
   const domain = [...new Set(rows.map((r) => r.run))];
+  const series = seriesEncoding('run', opts.series ?? domain, opts, theme, labels.activation, 'none');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: opts.title ?? labels.testAccuracy,
     width: opts.width ?? 300,
     height: { step: 22 },
     data: { name: TEST_DATASET, values: rows },
+    transform: [series.transform],
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'run', type: 'nominal', title: null, sort: domain },
+      y: { field: series.label, type: 'nominal', title: null, sort: null },
       x: { field: 'accuracy', type: 'quantitative', title: labels.accuracy, axis: { format: '.1%' }, scale: { zero: false, nice: true } },
-      color: { field: 'run', type: 'nominal', legend: null, scale: { domain } },
-      tooltip: [{ field: 'run', type: 'nominal', title: labels.activation }, { field: 'accuracy', type: 'quantitative', title: labels.accuracy, format: '.2%' }],
+      color: { ...(series.encoding.color as object), legend: null },
+      tooltip: [{ field: series.label, type: 'nominal', title: labels.activation }, { field: 'accuracy', type: 'quantitative', title: labels.accuracy, format: '.2%' }],
     },
     config: chartConfig(theme),
   } satisfies TopLevelSpec;
@@ -110,19 +112,27 @@ export function layerRows(runs: RunLayers[]): LayerRow[] {
 }
 
 /** Mean |dL/dW| per layer per epoch (vanishing gradients show as the first layers falling behind). */
-export function layerGradientSpec(rows: LayerRow[], opts: { labels: ChartLabels; theme?: ChartTheme; title?: string }) {
-  return layerSpec(rows, 'meanAbsGradient', opts.labels.meanGradient, opts.title ?? opts.labels.gradientPerLayer, opts.labels, opts.theme, 'log');
+/** What a per-layer chart's caller chooses. */
+export type LayerSpecOptions = { labels: ChartLabels; theme?: ChartTheme; title?: string; width?: number } & SeriesOptions;
+
+export function layerGradientSpec(rows: LayerRow[], opts: LayerSpecOptions) {
+  return layerSpec(rows, 'meanAbsGradient', opts.labels.meanGradient, opts.title ?? opts.labels.gradientPerLayer, opts, 'log');
 }
 
 /** Share of hidden units with f'(z) = 0 on every validation example ("dying ReLU"). */
-export function deadUnitSpec(rows: LayerRow[], opts: { labels: ChartLabels; theme?: ChartTheme; title?: string }) {
-  return layerSpec(rows.filter((r) => r.deadUnitFraction !== null), 'deadUnitFraction', opts.labels.deadUnits, opts.title ?? opts.labels.deadUnitsPerLayer, opts.labels, opts.theme, 'linear');
+export function deadUnitSpec(rows: LayerRow[], opts: LayerSpecOptions) {
+  return layerSpec(rows.filter((r) => r.deadUnitFraction !== null), 'deadUnitFraction', opts.labels.deadUnits, opts.title ?? opts.labels.deadUnitsPerLayer, opts, 'linear');
 }
 
-function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFraction', axis: string, title: string, labels: ChartLabels, theme: ChartTheme = DEFAULT_CHART_THEME, scale: 'log' | 'linear') {
+/** Dashes per layer, input side first (solid) to the output layer. */
+const LAYER_DASHES = [[1, 0], [7, 3], [2, 2], [10, 3, 2, 3]];
+
+function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFraction', axis: string, title: string, opts: LayerSpecOptions, scale: 'log' | 'linear') {
+  const { labels } = opts;
+  const theme = opts.theme ?? DEFAULT_CHART_THEME;
   const [before, after] = labels.hiddenLayer.split('{0}') as [string, string?];
   return epochLinesSpec({
-    title, height: 200, dataset: LAYERS_DATASET, rows, theme, labels,
+    title, height: 200, dataset: LAYERS_DATASET, rows, theme, labels, series: opts.series, names: opts.names, width: opts.width,
     // the layer's name in the UI language; the rows keep 'dense 1' ... 'output'
     transform: [
       {
@@ -134,9 +144,14 @@ function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFractio
     ],
     y: { field, title: axis, scale: scale === 'log' ? { type: 'log' } : { domain: [0, 1] }, ...(scale === 'linear' ? { axis: { format: '%' } } : {}) },
     encoding: {
-      strokeDash: { field: 'layerLabel', type: 'nominal', title: labels.layer, sort: { field: 'layerOrder', op: 'min' } },
+      // each layer its dash; the legend draws the dash itself (a dot would hide it)
+      strokeDash: {
+        field: 'layerLabel', type: 'nominal', title: labels.layer, sort: { field: 'layerOrder', op: 'min' },
+        scale: { range: LAYER_DASHES },
+        legend: { symbolType: 'stroke', symbolSize: 500, symbolStrokeWidth: 2, symbolStrokeColor: theme.foreground },
+      },
       tooltip: [
-        { field: 'run', type: 'nominal', title: labels.activation },
+        { field: 'runLabel', type: 'nominal', title: labels.activation },
         { field: 'layerLabel', type: 'nominal', title: labels.layer },
         { field: 'epoch', type: 'quantitative', title: labels.epoch },
         { field, type: 'quantitative', title: axis, format: '.3g' },

@@ -6,7 +6,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SweepResults } from '../stats/sweep';
 import type { ChartLabels } from './labels';
+import { paletteFor, seriesStyles } from './colours';
 import { chartConfig, DEFAULT_CHART_THEME, exprString, type ChartTheme } from './training';
+
+/** Each activation in its own colour, the one it has in every chart of the lab (colours.ts). */
+function activationScale(activations: readonly string[], theme: ChartTheme) {
+  const styles = seriesStyles(activations, theme.kind);
+  return { domain: [...styles.domain], range: [...styles.colours] };
+}
 
 export const SWEEP_CELLS_DATASET = 'sweepCells';
 export const SWEEP_GRADIENTS_DATASET = 'sweepGradients';
@@ -101,7 +108,7 @@ function byDepthSpec(rows: SweepCellRow[], o: SweepSpecOptions, field: 'mean' | 
     encoding: {
       x: { field: 'depth', type: 'ordinal', title: labels.depth, axis: { labelAngle: 0 } },
       xOffset: { field: 'activation', type: 'nominal', scale: { domain: o.activations } },
-      color: { field: 'activation', type: 'nominal', title: labels.activation, scale: { domain: o.activations } },
+      color: { field: 'activation', type: 'nominal', title: labels.activation, scale: activationScale(o.activations, o.theme ?? DEFAULT_CHART_THEME) },
     },
     layer: [
       {
@@ -157,7 +164,7 @@ export function sweepGradientSpec(rows: SweepGradientRow[], o: SweepSpecOptions)
       encoding: {
         x: { field: 'layer', type: 'ordinal', title: labels.layerFromInput, axis: { labelAngle: 0 } },
         y: { field: 'meanAbsGradient', type: 'quantitative', title: labels.meanGradient, scale: { type: 'log' } },
-        color: { field: 'activation', type: 'nominal', title: labels.activation, scale: { domain: o.activations } },
+        color: { field: 'activation', type: 'nominal', title: labels.activation, scale: activationScale(o.activations, o.theme ?? DEFAULT_CHART_THEME) },
         tooltip: [
           { field: 'activation', type: 'nominal', title: labels.activation },
           { field: 'depth', type: 'ordinal', title: labels.depth },
@@ -186,7 +193,7 @@ export function sweepDifferencesSpec(rows: SweepDifferenceRow[], o: Omit<SweepSp
     layer: [
       // no difference: one dashed line across every row
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', strokeDash: [3, 3], color: theme.foreground, opacity: 0.5 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
-      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y: { field: 'key', type: 'nominal', title: labels.pair, sort: null }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'verdictLabel', type: 'nominal', title: labels.verdict, scale: { domain: [labels.real, labels.notDistinguishable], range: [theme.palette[0]!, theme.palette[8] ?? '#999999'] } } } },
+      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y: { field: 'key', type: 'nominal', title: labels.pair, sort: null }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'verdictLabel', type: 'nominal', title: labels.verdict, scale: { domain: [labels.real, labels.notDistinguishable], range: [paletteFor(theme.kind)[0]!, '#999999'] } } } },
       {
         mark: { type: 'point', filled: true, size: 50 },
         encoding: {

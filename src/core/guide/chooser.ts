@@ -6,6 +6,7 @@ import type { LocalizedText } from '../activations/types';
 import type { SweepComparison } from '../stats/sweep';
 import { comparisonSentence } from '../stats/sweepText';
 import { LAYER_ROLES, TASKS, type GuideLink, type LayerRole, type Task } from './content';
+import type { EvidenceSource } from './evidence';
 
 export type Constraint = 'speed' | 'avoidDeadUnits' | 'smooth' | 'zeroCentred' | 'noNormalization';
 export const CONSTRAINTS: readonly Constraint[] = ['speed', 'avoidDeadUnits', 'smooth', 'zeroCentred', 'noNormalization'];
@@ -17,8 +18,10 @@ export interface ChooserInput {
   /** Number of hidden layers. */
   depth: number;
   constraints: readonly Constraint[];
-  /** Measured test accuracy by activation id, from the user's own runs (hidden layers: each run's activation). */
+  /** Measured test accuracy by activation id, from the user's own runs (one experiment: evidence.ts). */
   evidence?: Readonly<Record<string, number>>;
+  /** Where those figures come from; the reasons say it. */
+  evidenceFrom?: EvidenceSource;
   /** The user's newest sweep: hidden-layer activations compared at each depth over seeds. */
   sweep?: SweepEvidence;
 }
@@ -30,13 +33,21 @@ export interface SweepEvidence {
   comparisons: readonly SweepComparison[];
 }
 
+/**
+ * What a reason is, as the page marks it: the candidate's base score for this layer and task, a
+ * point for it, a point against it (a drawback, whatever the number it adds), or the user's runs.
+ */
+export type ReasonKind = 'base' | 'pro' | 'con' | 'evidence';
+
 export interface Reason {
   text: LocalizedText;
-  /** Score it adds (negative: counts against). */
+  /** Score it adds (negative: counts against); a candidate's score is the sum of its reasons' weights. */
   weight: number;
   link?: GuideLink;
   /** The user's own sweep: shown first, whatever its weight. */
   fromSweep?: boolean;
+  /** Absent: a pro when the weight is positive, a con when negative. */
+  kind?: ReasonKind;
 }
 
 export interface Recommendation {
@@ -75,23 +86,23 @@ function outputCandidates(task: Task): Map<string, Reason[]> {
   const plot = (ids: string[]): GuideLink => ({ view: 'plot', activations: ids });
   switch (task) {
     case 'binary':
-      add('sigmoid', { weight: 10, text: t(`One unit whose output in ${rangeText('sigmoid')} is the probability of the positive class.`, `一个神经元，输出落在 ${rangeText('sigmoid')} 内，表示正类的概率。`), link: plot(['sigmoid']) });
-      add('softmax', { weight: 6, text: t('Two units with softmax is equivalent to one sigmoid, with twice the weights.', '两个神经元加 Softmax 与一个 Sigmoid 神经元等价，但权重多一倍。'), link: plot(['softmax', 'sigmoid']) });
-      add('tanh', { weight: 2, text: t('Range (−1, 1): would need rescaling to a probability.', '输出范围是 (−1, 1)，要重新缩放才能表示概率。'), link: plot(['tanh', 'sigmoid']) });
+      add('sigmoid', { weight: 10, kind: 'pro', text: t(`One unit whose output in ${rangeText('sigmoid')} is the probability of the positive class.`, `一个神经元，输出落在 ${rangeText('sigmoid')} 内，表示正类的概率。`), link: plot(['sigmoid']) });
+      add('softmax', { weight: 6, kind: 'pro', text: t('Two units with softmax is equivalent to one sigmoid, with twice the weights.', '两个神经元加 Softmax 与一个 Sigmoid 神经元等价，但权重多一倍。'), link: plot(['softmax', 'sigmoid']) });
+      add('tanh', { weight: 2, kind: 'con', text: t('Range (−1, 1): would need rescaling to a probability.', '输出范围是 (−1, 1)，要重新缩放才能表示概率。'), link: plot(['tanh', 'sigmoid']) });
       break;
     case 'multiclass':
-      add('softmax', { weight: 10, text: t('Outputs are positive and sum to 1: a probability for each class (the tutorial\'s output layer).', '输出全为正且和为 1，即每个类别的概率（教程中的输出层）。'), link: plot(['softmax']) });
-      add('sigmoid', { weight: 4, text: t('Independent per-class probabilities that need not sum to 1: only right if the classes can overlap.', '各类别的概率相互独立，和不必为 1：只适合多个类别可以同时成立的情况。'), link: plot(['sigmoid']) });
-      add('log_softmax', { weight: 7, text: t('Softmax in log space: pair it with a negative log-likelihood loss for numerical stability.', '对数空间中的 Softmax：与负对数似然损失搭配，数值更稳定。'), link: plot(['log_softmax']) });
+      add('softmax', { weight: 10, kind: 'pro', text: t('Outputs are positive and sum to 1: a probability for each class (the tutorial\'s output layer).', '输出全为正且和为 1，即每个类别的概率（教程中的输出层）。'), link: plot(['softmax']) });
+      add('sigmoid', { weight: 4, kind: 'con', text: t('Independent per-class probabilities that need not sum to 1: only right if the classes can overlap.', '各类别的概率相互独立，和不必为 1：只适合多个类别可以同时成立的情况。'), link: plot(['sigmoid']) });
+      add('log_softmax', { weight: 7, kind: 'pro', text: t('Softmax in log space: pair it with a negative log-likelihood loss for numerical stability.', '对数空间中的 Softmax：与负对数似然损失搭配，数值更稳定。'), link: plot(['log_softmax']) });
       break;
     case 'multilabel':
-      add('sigmoid', { weight: 10, text: t('One independent yes/no probability per label.', '每个标签各有一个独立的概率，表示该标签是否成立。'), link: plot(['sigmoid']) });
-      add('softmax', { weight: 2, text: t('Forces the labels to compete (sum to 1): wrong when several can be true.', '迫使各标签相互竞争（和为 1）：多个标签可能同时成立时不适用。'), link: plot(['softmax']) });
+      add('sigmoid', { weight: 10, kind: 'pro', text: t('One independent yes/no probability per label.', '每个标签各有一个独立的概率，表示该标签是否成立。'), link: plot(['sigmoid']) });
+      add('softmax', { weight: 2, kind: 'con', text: t('Forces the labels to compete (sum to 1): wrong when several can be true.', '迫使各标签相互竞争（和为 1）：多个标签可能同时成立时不适用。'), link: plot(['softmax']) });
       break;
     case 'regression':
-      add('identity', { weight: 10, text: t(`Linear output with range ${rangeText('identity')}: any target value can be reached.`, `线性输出，输出范围为 ${rangeText('identity')}：任何目标值都能取到。`), link: plot(['identity']) });
-      add('softplus', { weight: 6, text: t(`Range ${rangeText('softplus')}: for targets that must be positive.`, `输出范围为 ${rangeText('softplus')}：适合必须为正的目标。`), link: plot(['softplus', 'identity']) });
-      add('relu', { weight: 3, text: t('Non-negative but with zero gradient below 0: a prediction stuck there cannot recover.', '输出非负，但输入小于 0 时梯度为零：预测一旦落到那里就回不来了。'), link: plot(['relu', 'softplus']) });
+      add('identity', { weight: 10, kind: 'pro', text: t(`Linear output with range ${rangeText('identity')}: any target value can be reached.`, `线性输出，输出范围为 ${rangeText('identity')}：任何目标值都能取到。`), link: plot(['identity']) });
+      add('softplus', { weight: 6, kind: 'pro', text: t(`Range ${rangeText('softplus')}: for targets that must be positive.`, `输出范围为 ${rangeText('softplus')}：适合必须为正的目标。`), link: plot(['softplus', 'identity']) });
+      add('relu', { weight: 3, kind: 'con', text: t('Non-negative but with zero gradient below 0: a prediction stuck there cannot recover.', '输出非负，但输入小于 0 时梯度为零：预测一旦落到那里就回不来了。'), link: plot(['relu', 'softplus']) });
       break;
   }
   return m;
@@ -101,7 +112,7 @@ function hiddenCandidates(i: ChooserInput): Map<string, Reason[]> {
   const m = new Map<string, Reason[]>();
   const add = (id: string, r: Reason): void => void m.set(id, [...(m.get(id) ?? []), r]);
   for (const [id, base] of Object.entries(HIDDEN_BASE)) {
-    add(id, { weight: base, text: t(getActivation(id).doc.en, getActivation(id).doc['zh-cn']), link: { view: 'plot', activations: [id] } });
+    add(id, { weight: base, kind: 'base', text: t(getActivation(id).doc.en, getActivation(id).doc['zh-cn']), link: { view: 'plot', activations: [id] } });
   }
   const deep = i.depth >= DEEP;
   for (const id of SATURATING) {
@@ -143,12 +154,23 @@ function hiddenCandidates(i: ChooserInput): Map<string, Reason[]> {
   return m;
 }
 
+/** Where the evidence comes from, in words: ", quick run of 6,000 images, tested on 1,200". */
+function evidenceText(from: EvidenceSource | undefined): LocalizedText {
+  if (!from) return t('', '');
+  // Chinese text writes counts without a group separator (a comma there would read as punctuation).
+  const n = (v: number) => v.toLocaleString('en');
+  const tested = from.testImages !== undefined ? { en: `, tested on ${n(from.testImages)} images`, zh: `，在 ${from.testImages} 张测试图像上` } : { en: '', zh: '' };
+  return from.quick
+    ? t(` in your quick run (${from.trainImages !== undefined ? `${n(from.trainImages)} training images, ` : ''}${from.epochs} epochs${tested.en})`, `（快速训练：${from.trainImages !== undefined ? `${from.trainImages} 张训练图像，` : ''}${from.epochs} 轮${tested.zh}）`)
+    : t(` in your full run (${from.epochs} epochs${tested.en})`, `（完整训练：${from.epochs} 轮${tested.zh}）`);
+}
+
 /** Activations ranked best first, each with its reasons (strongest first). */
 export function recommend(input: ChooserInput): Recommendation[] {
   checkInput(input);
   let candidates: Map<string, Reason[]>;
   if (input.role === 'input') {
-    candidates = new Map([['identity', [{ weight: 10, text: t('The input layer passes the features on unchanged; normalize the data instead.', '输入层把特征原样传下去；应当对数据本身做归一化。'), link: { view: 'plot' as const, activations: ['identity'] } }]]]);
+    candidates = new Map([['identity', [{ weight: 10, kind: 'pro' as const, text: t('The input layer passes the features on unchanged; normalize the data instead.', '输入层把特征原样传下去；应当对数据本身做归一化。'), link: { view: 'plot' as const, activations: ['identity'] } }]]]);
   } else if (input.role === 'output') {
     candidates = outputCandidates(input.task);
   } else {
@@ -160,11 +182,12 @@ export function recommend(input: ChooserInput): Recommendation[] {
   const evidence = hidden ? Object.entries(input.evidence ?? {}).filter(([id, acc]) => candidates.has(id) && Number.isFinite(acc)) : [];
   if (evidence.length >= 2) {
     const mean = evidence.reduce((s, [, a]) => s + a, 0) / evidence.length;
+    const from = evidenceText(input.evidenceFrom);
     for (const [id, acc] of evidence) {
       // one point of accuracy above the mean of your runs is worth half a point of score
-      const weight = Math.max(-3, Math.min(3, (acc - mean) * 50));
+      const weight = Math.round(Math.max(-3, Math.min(3, (acc - mean) * 50)) * 100) / 100;
       const pct = (acc * 100).toFixed(2);
-      candidates.get(id)!.push({ weight, text: t(`Your runs: ${pct}% test accuracy (mean of compared: ${(mean * 100).toFixed(2)}%).`, `你的训练结果：测试准确率 ${pct}%（参与比较的平均值为 ${(mean * 100).toFixed(2)}%）。`) });
+      candidates.get(id)!.push({ weight, kind: 'evidence', text: t(`Your runs: ${pct}% test accuracy${from.en} (mean of compared: ${(mean * 100).toFixed(2)}%).`, `你的训练结果：测试准确率 ${pct}%${from['zh-cn']}（参与比较的平均值为 ${(mean * 100).toFixed(2)}%）。`) });
     }
   }
   return [...candidates.entries()]
@@ -201,6 +224,7 @@ function addSweepReasons(candidates: Map<string, Reason[]>, sweep: SweepEvidence
     reasons.push({
       weight: Math.max(-3, Math.min(3, wins - losses)),
       fromSweep: true,
+      kind: 'evidence',
       text: t(`Your sweep (${seeds} seeds${nearest?.en ?? ''}): ${words('en')}.`, `你的扫描实验（${seeds} 个种子${nearest?.['zh-cn'] ?? ''}）：${words('zh-cn')}。`),
       link: { view: 'gradientFlow', activations: [id, ...mine.map((c) => (c.a === id ? c.b : c.a))].slice(0, 4) },
     });

@@ -1,14 +1,14 @@
 // The hover's Markdown for one activation reference: name and framework, formula and derivative,
 // output range, the parameter defaults of the framework in that code, a plot of f and f' (a base64
 // SVG data URI, a form VS Code 1.100's hover displays), the one-line doc, pros and cons, the paper,
-// and command links into the lab. The facts and the plot come first: a hover shows about 250 px
-// before it scrolls.
+// and command links into the lab. The links and the facts come first: a hover shows about 250 px
+// before it scrolls, and the links must not be below that fold.
 import type { ActivationRecord, Framework, OutputRange, ParamSpec } from '../activations/types';
 import { formulaText } from '../locale';
 import { activationPlotSvg } from '../plot/activationPlot';
 import { svgDataUri } from '../plot/svgPlot';
 import { HOVER_COMMANDS, commandUri, type CompareActivationsArgs, type CopyAsCodeLinkArgs, type OpenGuideArgs, type OpenLabArgs } from './commandLinks';
-import { frameworkLabel } from './frameworks';
+import { FRAMEWORK_NAMES } from './frameworks';
 import { label, type HoverLanguage } from './labels';
 import type { ActivationReference } from './reference';
 
@@ -56,6 +56,14 @@ export interface HoverMarkdownOptions {
   plotHeight?: number;
 }
 
+/**
+ * The framework as every hover names it: TensorFlow's bundled Keras (`tf.keras.…`) is Keras, as
+ * `keras.…` is (the code span beside it shows which was written), so one framework has one name.
+ */
+export function hoverFrameworkName(framework: Framework, alias: string): string {
+  return framework === 'tensorflow' && alias.startsWith('tf.keras.') ? FRAMEWORK_NAMES.keras : FRAMEWORK_NAMES[framework];
+}
+
 /** The whole hover as Markdown (to be trusted for HOVER_COMMANDS only). */
 export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, options: HoverMarkdownOptions = {}): string {
   const { record, framework } = ref;
@@ -63,21 +71,22 @@ export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, opt
   const name = escapeMarkdown(record.displayName);
   const lines: string[] = [];
 
-  const where = [custom ? label(lang, 'custom') : codeSpan(ref.written), framework ? frameworkLabel(framework, ref.alias) : undefined].filter(Boolean);
+  const where = [custom ? label(lang, 'custom') : codeSpan(ref.written), framework ? hoverFrameworkName(framework, ref.alias) : undefined].filter(Boolean);
   lines.push(`**${name}** \u00b7 ${where.join(' \u00b7 ')}`, '');
+  // The plot uses the values in this call where given, else the framework's defaults.
+  const params = { ...ref.defaults, ...ref.given };
+  lines.push(linksLine(record, params, framework, lang), '');
 
   const facts = [
     `**${label(lang, 'formula')}** ${codeSpan(formulaText(record.formula, lang))}`,
     `**${label(lang, 'derivative')}** ${codeSpan(formulaText(record.derivative, lang))}`,
     `**${label(lang, 'range')}** ${formatRange(record.range)}`,
   ];
-  const defaultsTitle = framework ? label(lang, 'defaultsIn', frameworkLabel(framework, ref.alias)) : label(lang, 'defaults');
+  const defaultsTitle = framework ? label(lang, 'defaultsIn', hoverFrameworkName(framework, ref.alias)) : label(lang, 'defaults');
   facts.push(`**${defaultsTitle}** ${record.params.length ? paramList(record, ref.defaults, framework, lang) : label(lang, 'noParams')}`);
   if (Object.keys(ref.given).length) facts.push(`**${label(lang, 'inThisCall')}** ${paramList(record, ref.given, framework, lang)}`);
   lines.push(facts.join('  \n'), '');
 
-  // The plot uses the values in this call where given, else the framework's defaults.
-  const params = { ...ref.defaults, ...ref.given };
   const svg = activationPlotSvg(record, params, { width: options.plotWidth, height: options.plotHeight });
   lines.push(`![${escapeMarkdown(label(lang, 'plotAlt', record.displayName))}](${svgDataUri(svg)})`);
   // The legend says f and f'; a vector activation's plot needs to say which slice it shows.
@@ -94,18 +103,21 @@ export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, opt
     lines.push(`${label(lang, 'paper', link)} (${escapeMarkdown(p.authors)}, ${p.year})`, '');
   }
 
+  return lines.join('\n').trimEnd();
+}
+
+/** The command links into the lab, on one line under the hover's title. */
+function linksLine(record: ActivationRecord, params: Record<string, number>, framework: Framework | undefined, lang: HoverLanguage): string {
   const openLab: OpenLabArgs = { activation: record.id, params, ...(framework ? { framework } : {}) };
   const compare: CompareActivationsArgs = [record.id];
   const guide: OpenGuideArgs = { activation: record.id };
   const copy: CopyAsCodeLinkArgs = { activation: record.id, params, ...(framework ? { framework } : {}) };
   const title = (key: 'openInLabTip' | 'compareTip' | 'guideTip' | 'copyAsCodeTip'): string => label(lang, key, record.displayName).replace(/["\\]/g, '\\$&');
-  lines.push('---', '');
-  lines.push([
+  return [
     `[${label(lang, 'openInLab')}](${commandUri(HOVER_COMMANDS.openLab, openLab)} "${title('openInLabTip')}")`,
     `[${label(lang, 'compare')}](${commandUri(HOVER_COMMANDS.compare, compare)} "${title('compareTip')}")`,
     `[${label(lang, 'guide')}](${commandUri(HOVER_COMMANDS.guide, guide)} "${title('guideTip')}")`,
     `[${label(lang, 'copyAsCode')}](${commandUri(HOVER_COMMANDS.copyAsCode, copy)} "${title('copyAsCodeTip')}")`,
-  ].join(' \u00b7 '));
-  return lines.join('\n');
+  ].join(' \u00b7 ');
 }
 

@@ -13,6 +13,7 @@ import { CHART_LABELS } from '../charts/labels';
 import {
   sweepAccuracySpec, sweepCellRows, sweepDifferenceRows, sweepDifferencesSpec, sweepGradientRows, sweepGradientSpec, sweepLossSpec,
 } from '../charts/sweep';
+import { readableDate, runName, uniqueNames } from '../charts/names';
 import type { ResultsFile, ResultsSweep } from '../runs/resultsFile';
 import { cellText, diffText, pValue, summaryText, verdictText } from '../stats/sweepText';
 import type { VegaLibraries } from './vendor';
@@ -38,31 +39,46 @@ export function cspHash(text: string): string {
 
 const fmt = (v: number | null | undefined, digits: number) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
 
+/** Display names of the runs ("Leaky ReLU (alpha 0.01)", "ReLU + Tanh"), unique within the report. */
+function runNames(r: ResultsFile): Record<string, string> {
+  return uniqueNames(r.runs.map((run) => ({ id: run.id, name: runName(run.id, run.activations) })));
+}
+
+/** A table that scrolls sideways inside itself on a narrow window instead of being cut off. */
+const scrolling = (table: string): string => `<div class="table-wrap">${table}</div>`;
+
+/** A count of images as a person reads it: 10,000. */
+const count = (n: number): string => n.toLocaleString('en');
+
 function resultsTable(r: ResultsFile): string {
+  const names = runNames(r);
   const rows = r.runs.map((run) => {
     const last = run.history[run.history.length - 1];
     const note = run.status === 'diverged' && run.divergence
       ? `diverged at epoch ${run.divergence.epoch}, batch ${run.divergence.batch}`
-      : run.status === 'failed' ? `failed: ${run.error ?? 'unknown reason'}` : run.status;
-    return `<tr><td>${escapeHtml(run.id)}</td><td>${escapeHtml(run.activations.join(', '))}</td>` +
-      `<td class="num">${fmt(run.test?.accuracy, 4)}</td><td class="num">${fmt(run.test?.loss, 4)}</td>` +
+      : run.status === 'failed' ? `failed: ${run.error ?? 'unknown reason'}`
+        : run.status === 'cancelled' ? `stopped after ${run.history.length}/${r.settings.epochs} epochs` : run.status;
+    // The activation with its parameters, once (every hidden layer has it), or one per layer when they differ.
+    return `<tr><td>${escapeHtml(names[run.id]!)}</td>` +
+      `<td class="num">${fmt(run.test?.accuracy, 4)}${run.test ? ` <span class="meta">on ${count(run.test.count)}</span>` : ''}</td><td class="num">${fmt(run.test?.loss, 4)}</td>` +
       `<td class="num">${fmt(last?.val_accuracy, 4)}</td><td class="num">${fmt(last?.accuracy, 4)}</td>` +
       `<td class="num">${run.history.length}</td><td class="num">${fmt(run.secondsPerEpoch, 2)}</td>` +
       `<td>${escapeHtml(note)}</td></tr>`;
   });
-  return `<table><thead><tr><th>Run</th><th>Activations</th><th>Test accuracy</th><th>Test loss</th>` +
-    `<th>Val. accuracy</th><th>Train accuracy</th><th>Epochs</th><th>s / epoch</th><th>Status</th></tr></thead>` +
-    `<tbody>${rows.join('')}</tbody></table>`;
+  return scrolling(`<table><thead><tr><th>Activation</th><th class="num">Test accuracy (images)</th><th class="num">Test loss</th>` +
+    `<th class="num">Val. accuracy (${count(r.dataset.validation)} images)</th><th class="num">Train accuracy</th><th class="num">Epochs</th><th class="num">s / epoch</th><th>Status</th></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody></table>`);
 }
 
 /** The verification table: each run's ONNX export checked in onnxruntime against the lab's forward pass. */
 function onnxTable(r: ResultsFile): string {
   const checked = r.runs.filter((run) => run.onnx);
   if (!checked.length) return '';
+  const names = runNames(r);
   const rows = checked.map((run) => {
     const c = run.onnx!;
     const diff = c.maxAbsDiff === null ? '–' : c.maxAbsDiff.toExponential(2);
-    return `<tr><td>${escapeHtml(run.id)}</td><td>${escapeHtml(c.file || '–')}</td><td class="num">${c.opset}</td>` +
+    return `<tr><td>${escapeHtml(names[run.id]!)}</td><td>${escapeHtml(c.file || '–')}</td><td class="num">${c.opset}</td>` +
       `<td class="num">${c.bytes ? (c.bytes / 1024).toFixed(0) : '–'}</td><td>${escapeHtml(c.ops.join(', '))}</td>` +
       `<td class="num">${diff}</td><td class="num">${fmt(c.argmaxAgreement, 4)}</td>` +
       `<td class="num">${fmt(c.onnxAccuracy, 4)}</td><td class="num">${fmt(c.labAccuracy, 4)}</td><td class="num">${fmt(c.ms, 1)}</td>` +
@@ -72,16 +88,25 @@ function onnxTable(r: ResultsFile): string {
   return `<h2>ONNX export and inference check</h2>
 <p class="meta">Each completed run exported to ONNX and run in onnxruntime-node (one thread) on ${count} test images. ` +
     `Max |Δp| compares every probability with the lab's own forward pass; a check fails beyond what float32 rounding through the network allows.</p>
-<table><thead><tr><th>Run</th><th>File</th><th class="num">Opset</th><th class="num">KB</th><th>Operators</th>` +
+<div class="table-wrap"><table><thead><tr><th>Activation</th><th>File</th><th class="num">Opset</th><th class="num">KB</th><th>Operators</th>` +
     `<th class="num">Max |Δp|</th><th class="num">Argmax agreement</th><th class="num">Accuracy (ONNX)</th><th class="num">Accuracy (lab)</th>` +
-    `<th class="num">ms</th><th>Check</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    `<th class="num">ms</th><th>Check</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+/** Whether the runs saw the whole training set or the quick subset, said before any figure. */
+function kindLine(r: ResultsFile): string {
+  const limit = r.settings.limitTrain;
+  const test = r.runs.find((run) => run.test)?.test?.count ?? r.dataset.test;
+  return limit !== undefined
+    ? `<p class="kind quick"><strong>Quick run</strong>: the first ${count(limit)} training images; every test accuracy below is measured on ${count(test)} test images.</p>`
+    : `<p class="kind full"><strong>Full run</strong>: the whole training set; every test accuracy below is measured on ${count(test)} test images.</p>`;
 }
 
 function settingsLine(r: ResultsFile): string {
   const s = r.settings;
   const d = r.dataset;
   return escapeHtml(
-    `${d.name}: ${d.train} training, ${d.validation} validation (the last ${Math.round(s.validationSplit * 100)}%), ${d.test} test images · ` +
+    `${d.name}: ${count(d.train)} training, ${count(d.validation)} validation (the last ${Math.round(s.validationSplit * 100)}%), ${count(d.test)} test images · ` +
     `${[d.rows * d.cols, ...s.hidden, d.classes].join('-')} MLP · Adam lr ${s.learningRate}, β ${s.beta1}/${s.beta2}, ε ${s.epsilon} · ` +
     `batch ${s.batchSize} · ${s.epochs} epochs · ${s.init} · seed ${s.seed} · ${s.workers} worker${s.workers === 1 ? '' : 's'}`,
   );
@@ -92,7 +117,8 @@ const STYLE = `body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans
 h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; }
 .meta { color: #555; } .chart { width: 100%; margin: 12px 0 20px; }
 table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #ddd; padding: 5px 8px; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num { white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num, th { white-space: nowrap; }
+.table-wrap { overflow-x: auto; max-width: 100%; } .kind { padding: 6px 10px; border-left: 3px solid #4c78a8; background: #f4f6f8; } .kind.quick { border-left-color: #ab7e00; }
 .digits { display: flex; flex-wrap: wrap; gap: 10px; } .digit { text-align: center; font-size: 12px; color: #444; }
 .digit canvas { width: 56px; height: 56px; image-rendering: pixelated; border: 1px solid #ccc; display: block; margin: 0 auto 2px; }
 .error { color: #b00020; }
@@ -115,11 +141,16 @@ const APP_SCRIPT = `
       throw e;
     });
   }));
+  // The finish time in the reader's own time zone (the page was written in UTC).
+  document.querySelectorAll('time[datetime]').forEach(function (t) {
+    var d = new Date(t.getAttribute('datetime'));
+    if (!isNaN(d.getTime())) t.textContent = d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  });
   var data = JSON.parse(document.getElementById('misclassified-data').textContent);
   var host = document.getElementById('misclassified');
   if (!data.runs.length) host.textContent = 'None kept.';
   data.runs.forEach(function (run) {
-    var h = document.createElement('h3'); h.textContent = run.id; host.appendChild(h);
+    var h = document.createElement('h3'); h.textContent = run.name; host.appendChild(h);
     var row = document.createElement('div'); row.className = 'digits'; host.appendChild(row);
     run.items.forEach(function (m) {
       var bytes = atob(m.pixelsBase64);
@@ -144,15 +175,18 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
   const runs = results.runs.map((r) => ({ id: r.id, history: r.history }));
   const hist = historyRows(runs);
   const learned = learnedRows(runs);
+  // The lab's charts: each run named by its activation and coloured as that activation is everywhere.
+  const names = runNames(results);
+  const series = { labels: CHART_LABELS.en, series: results.runs.map((r) => r.id), names };
   const specs = {
-    accuracy: accuracyCurvesSpec(hist, { labels: CHART_LABELS.en }),
-    loss: lossCurvesSpec(hist, { labels: CHART_LABELS.en }),
-    seconds: secondsPerEpochSpec(secondsRows(runs), { labels: CHART_LABELS.en }),
-    ...(learned.length ? { learned: learnedParamsSpec(learned, { labels: CHART_LABELS.en }) } : {}),
+    accuracy: accuracyCurvesSpec(hist, series),
+    loss: lossCurvesSpec(hist, series),
+    seconds: secondsPerEpochSpec(secondsRows(runs), series),
+    ...(learned.length ? { learned: learnedParamsSpec(learned, series) } : {}),
   };
   const misclassified = results.runs
     .filter((r) => r.test && r.test.misclassified.length)
-    .map((r) => ({ id: r.id, items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
+    .map((r) => ({ id: r.id, name: names[r.id]!, items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
   const side = { rows: results.dataset.rows, cols: results.dataset.cols };
   const scripts = [libs.vega, libs.vegaLite, libs.vegaEmbed].map(inlineScript);
   const sweep = results.sweep ? sweepSection(results.sweep) : undefined;
@@ -173,7 +207,8 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
 </head>
 <body>
 <h1>Training report</h1>
-<p class="meta">${results.sweep ? sweepSettingsLine(results, results.sweep) : settingsLine(results)}<br>Finished ${escapeHtml(results.finishedAt)} in ${fmt(results.wallSeconds, 1)} s.</p>
+${kindLine(results)}
+<p class="meta">${results.sweep ? sweepSettingsLine(results, results.sweep) : settingsLine(results)}<br>Finished <time datetime="${escapeHtml(results.finishedAt)}">${escapeHtml(readableDate(results.finishedAt, 'en', 'UTC'))} UTC</time> in ${fmt(results.wallSeconds, 1)} s.</p>
 ${sweep?.html ?? ''}
 <h2>Results</h2>
 ${resultsTable(results)}

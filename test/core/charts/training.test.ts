@@ -28,7 +28,7 @@ test('every chart spec compiles with vega-lite, reads the named dataset and fiel
     const { spec: vega } = compile(spec);
     assert.ok(vega.data?.some((d) => 'values' in d || d.name), 'compiled Vega has data');
     const fields = Object.values(spec.encoding).flatMap((e) => (Array.isArray(e) ? e : [e])).map((e) => (e as { field?: string }).field).filter(Boolean);
-    const computed = new Set(spec.transform.map((t) => t.as));
+    const computed = new Set(spec.transform.flatMap((t) => ('window' in t ? t.window.map((w) => w.as) : 'as' in t ? [t.as].flat() : [])).map(String));
     const values = spec.data.values as unknown as Record<string, unknown>[];
     for (const f of fields) assert.ok(computed.has(f!) || values.every((v) => f! in v), `field ${f} is in every row or computed from it`);
   }

@@ -59,11 +59,23 @@ test("PyTorch's LeakyReLU hover: formula, derivative, range, the 0.01 default, p
   assert.deepEqual(links[3]![2], [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
 });
 
+test('the links come right under the title, above the formula and the plot (a hover shows about 250 px before it scrolls)', () => {
+  for (const lang of ['en', 'zh-cn'] as const) {
+    const md = hoverMarkdown(ref(getActivation('gelu'), 'pytorch'), lang);
+    const lines = md.split('\n').filter((l) => l.trim());
+    assert.match(lines[0]!, /^\*\*GELU\*\*/);
+    assert.match(lines[1]!, /command:activationLab\.openLab/, 'the second line holds the links');
+    assert.ok(md.indexOf('command:activationLab.') < md.indexOf('!['), 'links before the plot');
+  }
+});
+
 test("Keras's LeakyReLU hover says 0.3 and plots with it; the call's own value is shown and plotted", () => {
   const keras = hoverMarkdown(ref(getActivation('leaky_relu'), 'keras', { alias: 'keras.layers.LeakyReLU', defaults: { alpha: 0.3 } }), 'en');
   assert.ok(keras.includes('**Defaults in Keras** `negative_slope` = 0.3'), keras);
   const tfKeras = hoverMarkdown(fromSample('keras_mlp.py', 'keras.layers.LeakyReLU'), 'en');
-  assert.ok(tfKeras.includes('**Defaults in Keras (tf.keras)** `alpha` = 0.3'), tfKeras);
+  // One name for one framework: TensorFlow's bundled Keras is "Keras" too (the code span shows `tf.keras`).
+  assert.ok(tfKeras.includes('**Defaults in Keras** `alpha` = 0.3'), tfKeras);
+  assert.ok(!tfKeras.includes('(tf.keras)') && tfKeras.includes('· Keras\n'), tfKeras.slice(0, 200));
   // The plot's f' on the negative side is the slope in use: the dashed path's left end sits at
   // y = 0.3 for Keras and at 0.01 for PyTorch, so the two images differ.
   const torch = hoverMarkdown(ref(getActivation('leaky_relu'), 'pytorch'), 'en');

@@ -25,7 +25,7 @@ function results(): ResultsFile {
       { id: 'relu', activations: ['relu', 'relu'], status: 'completed', dir: 'runs/relu', history: history(0.9),
         test: { loss: 0.1, accuracy: 0.97, count: 10000, confusion: [], misclassified: [{ index: 8, label: 5, predicted: 6, probabilities: [0, 0, 0, 0, 0, 0.3, 0.7, 0, 0, 0], pixelsBase64: Buffer.alloc(784, 200).toString('base64') }] },
         secondsPerEpoch: 11.5, wallSeconds: 23 },
-      { id: 'sig<moid>', activations: ['sigmoid', 'sigmoid'], status: 'diverged', dir: 'runs/sigmoid', history: history(0.8), test: null,
+      { id: 'sig<moid>', activations: ['sig<moid>', 'sig<moid>'], status: 'diverged', dir: 'runs/sigmoid', history: history(0.8), test: null,
         secondsPerEpoch: 12, wallSeconds: 24, divergence: { epoch: 3, batch: 17, loss: NaN } },
     ],
   };
@@ -38,7 +38,7 @@ test('the page inlines the libraries, escapes names and lists the results', () =
   assert.ok(html.includes('"<\\/script>"'), 'a </script> inside a library is escaped');
   assert.ok(html.includes('sig&lt;moid&gt;') && !html.includes('<moid>'), 'run names are escaped');
   assert.match(html, /diverged at epoch 3, batch 17/);
-  assert.match(html, /<td class="num">0\.9700<\/td>/);
+  assert.match(html, /<td class="num">0\.9700 <span class="meta">on 10,000<\/span><\/td>/);
   assert.match(html, /default-src 'none'/);
   // Scripts and styles run by hash only: the CSP lists each inline element's sha256, and nothing inline else.
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
@@ -93,7 +93,7 @@ test('report.html renders its three charts in chromium with no network', { timeo
     const errors: string[] = [];
     const blocked: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
     await page.route('**/*', (route) => {
       if (route.request().url().startsWith('file:')) return route.continue();
       blocked.push(route.request().url());
@@ -133,6 +133,40 @@ test('learned activation parameters get their own chart, drawn from each epoch\'
     assert.equal(lines, 2);
     const points = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`) as number;
     assert.equal(points, 4);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('what the report says: runs by name with their parameters, every accuracy with its images, quick or full, a readable time; tables fit a 600 px window', { timeout: 60_000 }, async () => {
+  const r = results();
+  r.runs[0] = { ...r.runs[0]!, id: 'leaky_relu', activations: ['leaky_relu', 'leaky_relu'] };
+  r.settings = { ...r.settings, limitTrain: 6000 };
+  const html = renderReport(r, loadVegaLibraries());
+  assert.match(html, /<td>Leaky ReLU \(alpha 0\.01\)<\/td>/, 'the activation once, with its parameter');
+  assert.doesNotMatch(html, /leaky_relu, leaky_relu/);
+  assert.match(html, /0\.9700 <span class="meta">on 10,000<\/span>/);
+  assert.match(html, /<strong>Quick run<\/strong>: the first 6,000 training images; every test accuracy below is measured on 10,000 test images/);
+  assert.match(html, /<time datetime="2025-01-01T00:01:00.000Z">1 Jan 2025, 00:01 UTC<\/time>/);
+  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-narrow-'));
+  const file = path.join(dir, 'report.html');
+  writeFileSync(file, html);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 600, height: 800 }, locale: 'en-GB', timezoneId: 'Asia/Shanghai' });
+    await page.goto(`file://${file}`);
+    await page.evaluate('window.chartsRendered.then(() => true)');
+    // Nothing is cut off: the page itself does not overflow; a wide table scrolls inside its own box.
+    assert.ok((await page.evaluate('document.documentElement.scrollWidth')) as number <= 600);
+    const wraps = (await page.evaluate(`[...document.querySelectorAll('.table-wrap')].map((w) => getComputedStyle(w).overflowX)`)) as string[];
+    assert.ok(wraps.length >= 1 && wraps.every((o) => o === 'auto'), wraps.join());
+    // A header never breaks inside a symbol.
+    assert.ok((await page.evaluate(`[...document.querySelectorAll('th')].every((t) => getComputedStyle(t).whiteSpace === 'nowrap')`)) as boolean);
+    // The finish time in the reader's time zone (UTC+8 here).
+    assert.equal(await page.textContent('time'), '1 Jan 2025, 08:01');
+    // The chart legends name the runs as the table does.
+    assert.ok(((await page.evaluate(`[...document.querySelectorAll('#chart-accuracy svg text')].map((t) => t.textContent)`)) as string[]).includes('Leaky ReLU (alpha 0.01)'));
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

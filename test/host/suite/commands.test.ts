@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, activateLab, dismissUntilSettled } from './helpers';
-import { evaluateLines, parseNumberList, parseParams } from '../../../src/host/activationCommands';
+import { evaluateTable, parseNumberList, parseParams, parseParamsFor } from '../../../src/host/activationCommands';
 import { removeRun, storedRuns } from '../../../src/training/experiments';
 import { getActivation } from '../../../src/core/activations/registry';
 
@@ -33,11 +33,22 @@ describe('Commands', () => {
     for (const bad of ['alpha', '1a=2', 'alpha=x', 'alpha=1=2', 'alpha=1, alpha=2']) assert.equal(typeof parseParams(bad), 'string', bad);
   });
 
-  it('Evaluate Activation at x reports f and f\' from the registry', () => {
-    const lines = evaluateLines(getActivation('relu'), [-1, 0, 2]);
-    assert.deepEqual(lines, ["relu(-1) = 0,  relu'(-1) = 0", "relu(0) = 0,  relu'(0) = 0", "relu(2) = 2,  relu'(2) = 1"]);
-    const soft = evaluateLines(getActivation('softmax'), [1000, 1001]);
-    assert.match(soft[0]!, /^softmax\(\[1000, 1001\]\) = \[0\.26894142, 0\.73105858\]$/);
+  it('Evaluate Activation at x: a table of f and f\' with the activation and its parameters named', () => {
+    const cells = (lines: string[]) => lines.slice(1).map((l) => l.trim().split(/\s+/));
+    const relu = evaluateTable(getActivation('relu'), [-1, 0, 2]);
+    assert.equal(relu[0], 'ReLU: ReLU(x) = max(0, x)');
+    assert.deepEqual(cells(relu), [['x', 'f(x)', "f'(x)"], ['-1', '0', '0'], ['0', '0', '0'], ['2', '2', '1']]);
+    // The parameters asked for are the ones used (leaky_relu(-2) = alpha * -2), and named in the heading.
+    const leaky = evaluateTable(getActivation('leaky_relu'), [-2, 3], { alpha: 0.3 });
+    assert.match(leaky[0]!, /^Leaky ReLU \(alpha 0\.3\):/);
+    assert.deepEqual(cells(leaky).slice(1), [['-2', '-0.6', '0.3'], ['3', '3', '1']]);
+    // softmax of a vector: softmax([1000, 1001]) = [1/(1+e), e/(1+e)], the diagonal p(1-p).
+    const soft = cells(evaluateTable(getActivation('softmax'), [1000, 1001]));
+    assert.deepEqual(soft.slice(1).map((r) => r[1]), ['0.26894142', '0.73105858']);
+    assert.equal(soft[1]![2], '0.19661193');
+    assert.equal(typeof parseParamsFor(getActivation('leaky_relu'), 'beta=2'), 'string', 'a name the activation lacks');
+    assert.equal(typeof parseParamsFor(getActivation('hardtanh'), 'min_val=2, max_val=1'), 'string', 'a combination it refuses');
+    assert.deepEqual({ ...(parseParamsFor(getActivation('elu'), 'alpha=0.5') as object) }, { alpha: 0.5 });
   });
 
   it('Delete Run removes the folder and its results.json entry, and survives a damaged results.json', () => {

@@ -36,3 +36,19 @@ export async function dismissUntilSettled<T>(what: string, pending: Thenable<T>,
   }
   return result;
 }
+
+/**
+ * Accepts the active item of every quick pick until `pending` settles (what pressing Enter at
+ * each picker does), and returns its result; like dismissUntilSettled, however late a picker appears.
+ */
+export async function acceptUntilSettled<T>(what: string, pending: Thenable<T>, timeoutMs = 30_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(pending).finally(() => { settled = true; });
+  const t0 = Date.now();
+  while (!settled) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`${what} did not finish within ${timeoutMs} ms with Enter pressed at each picker`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([result.catch(() => undefined), new Promise((r) => setTimeout(r, 150))]);
+  }
+  return result;
+}

@@ -64,7 +64,8 @@ describe('The lab webviews in a real VS Code', () => {
     }, 30_000);
     // Embedded when the section was drawn and once more when the job's runs were known; epochs only change the dataset.
     assert.ok(chart(report, 'train-accuracy')!.embeds <= 2, `embeds: ${chart(report, 'train-accuracy')!.embeds}`);
-    assert.match(report.status, /relu/);
+    // The status line names every run by its display name, with its test accuracy and the images it was measured on.
+    assert.match(report.status, /ReLU \d+\.\d\d% on [\d,]+/);
   });
 
   it('a malformed message from the page is ignored and the panel keeps answering', async () => {

@@ -70,4 +70,20 @@ describe('Activation Lab installed from its VSIX', () => {
     assert.ok(run?.test && run.test.accuracy > 0.6, `test accuracy ${run?.test?.accuracy}`);
     assert.ok(existsSync(path.join(job!.outDir, 'report.html')));
   });
+
+  it('carries the codicon font and no type declarations or source maps (they serve development only)', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, name.name);
+        if (name.isDirectory()) walk(p);
+        else files.push(path.relative(ext.extensionPath, p));
+      }
+    };
+    walk(ext.extensionPath);
+    assert.deepEqual(files.filter((f) => /\.d\.[cm]?ts$|\.map$/.test(f)), []);
+    for (const f of ['codicon.css', 'codicon.ttf']) assert.ok(files.includes(path.join('dist', 'codicons', f)), `dist/codicons/${f}`);
+  });
 });
+
