@@ -4,7 +4,7 @@
 // a re-embed, the verdicts appear; Stop and Resume post what the host needs. Runs draws a saved sweep.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWebview, startHarness, stopHarness, waitForPosted, waitInPage, type WebviewPage } from './harness';
+import { openWebview, startHarness, stopHarness, typeInto, waitForPosted, waitInPage, type WebviewPage } from './harness';
 import { sweepStatistics, type SweepGrid } from '../../src/core/stats/sweep';
 import type { LabReport, LabState } from '../../src/protocol/messages';
 import type { JobInfo, TrainingEvent } from '../../src/protocol/training';
@@ -48,7 +48,7 @@ test('Sweep: Start posts the form; a bad depth list is named and nothing is post
   await w.page.click('[data-action=sweep]');
   const posted = await waitForPosted(w, 'sweep/start', (m) => m.type === 'sweep/start');
   assert.deepEqual(posted, { type: 'sweep/start', activations: ['relu', 'tanh'], depths: [2, 4], width: 32, seeds: 2, epochs: 1, limitTrain: 6000 });
-  await w.page.fill('[data-sweep-depths]', '2,2');
+  await typeInto(w, '[data-sweep-depths]', '2,2');
   await w.page.click('[data-action=sweep]');
   await waitInPage(w, `document.querySelector('#section-sweep [role=alert]').textContent.includes('none twice')`, 'the depth problem in words');
   assert.equal((await w.posted()).filter((m) => m.type === 'sweep/start').length, 1);

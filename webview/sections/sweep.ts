@@ -4,8 +4,8 @@ import { ACTIVATIONS } from '../../src/core/activations/registry';
 import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../src/core/train/config';
 import { durationText, etaSeconds, jobProgress, type JobSnapshot } from '../../src/protocol/jobSnapshot';
 import { SWEEP_LIMITS } from '../../src/protocol/training';
-import { button, checkbox, el, labelled } from '../dom';
-import { t } from '../i18n';
+import { button, checkbox, el, integerField, labelled, textField } from '../dom';
+import { count, t } from '../i18n';
 import { page, savePage } from '../state';
 import { SweepBoard } from '../sweepBoard';
 import { currentJob, jobRunning, mountBoard, onJobChange } from '../trainStore';
@@ -36,17 +36,9 @@ export function startSweep(): string | undefined {
   return undefined;
 }
 
-/** A number field bound to the page's state: out-of-range values are marked and not kept. */
-function numberField(value: number, min: number, max: number, attr: string, set: (v: number) => void): HTMLInputElement {
-  const input = el('input', { type: 'number', min: String(min), max: String(max), step: '1', value: String(value), class: 'num-input', [attr]: '' });
-  input.addEventListener('change', () => {
-    const v = Number(input.value);
-    if (!Number.isInteger(v) || v < min || v > max) { input.setAttribute('aria-invalid', 'true'); return; }
-    input.removeAttribute('aria-invalid');
-    set(v);
-    savePage();
-  });
-  return input;
+/** A whole-number field (VS Code's) bound to the page's state: out-of-range values are marked and not kept. */
+function numberField(value: number, min: number, max: number, attr: string, set: (v: number) => void): HTMLElement {
+  return integerField(value, min, max, (v) => { set(v); savePage(); }, { [attr]: '' });
 }
 
 /** The ETA's clock: started when the page first sees a job, from the fraction done then (a resumed sweep starts part done). */
@@ -70,23 +62,25 @@ export function renderSweep(root: HTMLElement): void {
       s.activations = on ? [...s.activations, id].slice(-MAX_COMPARED_ACTIVATIONS) : s.activations.filter((x) => x !== id);
       savePage();
     }, { 'data-sweep-activation': id })));
-  const depths = el('input', { type: 'text', value: s.depths, class: 'text-input', 'data-sweep-depths': '', spellcheck: 'false' });
+  const depths = textField(s.depths, { class: 'text-input', 'data-sweep-depths': '', spellcheck: 'false' });
   depths.addEventListener('input', () => {
     s.depths = depths.value;
-    if (parseDepths(depths.value)) depths.removeAttribute('aria-invalid');
+    const ok = parseDepths(depths.value) !== undefined;
+    depths.invalid = !ok;
+    if (ok) depths.removeAttribute('aria-invalid');
     else depths.setAttribute('aria-invalid', 'true');
     savePage();
   });
   const width = numberField(s.width, 1, SWEEP_LIMITS.maxWidth, 'data-sweep-width', (v) => { s.width = v; });
   const seeds = numberField(s.seeds, 1, SWEEP_LIMITS.maxSeeds, 'data-sweep-seeds', (v) => { s.seeds = v; });
   const epochs = numberField(s.epochs, 1, MAX_EPOCHS, 'data-sweep-epochs', (v) => { s.epochs = v; });
-  const quick = checkbox(t('train.quick').replace('{0}', QUICK_LIMIT_TRAIN.toLocaleString('en')), s.quick, (on) => { s.quick = on; savePage(); }, { 'data-sweep-quick': '' });
-  const start = button(t('sweep.start'), () => { problem.textContent = startSweep() ?? ''; }, { 'data-action': 'sweep' });
-  const stop = button(t('train.stop'), () => post({ type: 'train/stop' }), { 'data-action': 'stop' }, true);
+  const quick = checkbox(fill(t('train.quick'), count(QUICK_LIMIT_TRAIN)), s.quick, (on) => { s.quick = on; savePage(); }, { 'data-sweep-quick': '' });
+  const start = button(t('sweep.start'), () => { problem.textContent = startSweep() ?? ''; }, { 'data-action': 'sweep' }, false, 'play');
+  const stop = button(t('train.stop'), () => post({ type: 'train/stop' }), { 'data-action': 'stop' }, true, 'debug-stop');
   const resume = button(t('sweep.resume'), () => {
     const job = currentJob();
     if (job) post({ type: 'train/resume', id: job.job.id });
-  }, { 'data-action': 'resume' }, true);
+  }, { 'data-action': 'resume' }, true, 'debug-continue');
   const status = el('p', { class: 'status', 'data-sweep-status': '', 'aria-live': 'polite' });
   const sync = () => {
     const job = currentJob();
