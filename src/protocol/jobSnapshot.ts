@@ -94,8 +94,10 @@ export interface JobProgress {
   cells: number;
   /** Runs training now. */
   running: string[];
-  /** Epochs trained over epochs planned, every run counted alike (0 to 1). */
+  /** Work done, every run counted alike (0 to 1): an ended run is whole (it has nothing left), a running one by its batches. For bars and ETAs. */
   fraction: number;
+  /** Epochs trained over epochs planned (0 to 1): a run stopped early counts only what it trained. For saying how much was trained. */
+  epochsFraction: number;
 }
 
 const ended = (r: RunView) => r.status !== 'queued' && r.status !== 'running';
@@ -106,6 +108,10 @@ export function jobProgress(s: JobSnapshot): JobProgress {
     if (ended(r)) return 1;
     const p = r.progress;
     return Math.min(1, p ? (p.epoch - 1 + (p.batches ? p.batch / p.batches : 0)) / Math.max(1, p.epochs) : r.history.length / epochs);
+  };
+  const epochsTrained = (r: RunView): number => {
+    const p = r.status === 'running' && r.progress && r.progress.batches ? r.progress.batch / r.progress.batches : 0;
+    return r.status === 'completed' ? epochs : Math.min(epochs, r.history.length + p);
   };
   const byId = new Map(s.runs.map((r) => [r.id, r]));
   const grid = s.job.sweep;
@@ -121,6 +127,7 @@ export function jobProgress(s: JobSnapshot): JobProgress {
     cells,
     running: s.runs.filter((r) => r.status === 'running').map((r) => r.id),
     fraction: s.runs.length ? s.runs.reduce((sum, r) => sum + runFraction(r), 0) / s.runs.length : 0,
+    epochsFraction: s.runs.length ? s.runs.reduce((sum, r) => sum + epochsTrained(r), 0) / (epochs * s.runs.length) : 0,
   };
 }
 

@@ -69,7 +69,7 @@ test('the Runs list\'s details and the report\'s settings and ONNX checks are ch
   assert.equal(view.finishedAt, 'f');
 });
 
-test('a job\'s progress counts every run: ended runs, epochs done (an epoch in progress by its batches), who is training', () => {
+test('a job\'s progress counts every run: ended runs, the share of work done (an epoch in progress by its batches, an ended run whole), who is training', () => {
   const job = { id: 'j', kind: 'train' as const, epochs: 5, startedAt: 's', runs: [] };
   const s: JobSnapshot = {
     job,
@@ -84,6 +84,8 @@ test('a job\'s progress counts every run: ended runs, epochs done (an epoch in p
   assert.equal(p.runsDone, 2);
   assert.equal(p.runs, 4);
   assert.deepEqual(p.running, ['tanh']);
-  // (5 + 1.5 + 0 + 0) epochs of 4 × 5
-  assert.equal(p.fraction, 6.5 / 20);
+  // an ended run has no work left, whatever it did (1); tanh is 1.5 of its 5 epochs in (0.3)
+  assert.equal(p.fraction, (1 + 0.3 + 1 + 0) / 4);
+  // what was trained: (5 + 1.5 + 0 + 0) epochs of 4 × 5
+  assert.equal(p.epochsFraction, 6.5 / 20);
 });

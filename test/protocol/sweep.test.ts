@@ -53,7 +53,7 @@ test('progress: runs and cells done, the share of epochs trained, and an ETA fro
   s = applyTrainingEvent(s, end('relu-s2'));
   s = applyTrainingEvent(s, { type: 'run/epoch', runId: 'tanh-s1', metrics: { epoch: 1, loss: 1, accuracy: 0.5, seconds: 1, layers: [] } });
   const p = jobProgress(s!);
-  assert.deepEqual(p, { runsDone: 2, runs: 4, cellsDone: 1, cells: 2, fraction: (1 + 1 + 0.5 + 0) / 4 });
+  assert.deepEqual(p, { runsDone: 2, runs: 4, cellsDone: 1, cells: 2, running: ['tanh-s1'], fraction: (1 + 1 + 0.5 + 0) / 4, epochsFraction: (1 + 1 + 0.5 + 0) / 4 });
   assert.equal(etaSeconds(50, 0.625), 30);
   assert.equal(etaSeconds(50, 0.625, 0.5), 150, 'a resumed job counts its pace from where it started');
   assert.equal(etaSeconds(10, 0), undefined);

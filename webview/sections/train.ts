@@ -166,7 +166,7 @@ export function jobLine(): string {
   const job = currentJob();
   if (!job) return '';
   const p = jobProgress(job);
-  const summary = fill(t('train.summary'), String(p.runsDone), String(p.runs), String(Math.floor(p.fraction * 100)));
+  const summary = fill(t('train.summary'), String(p.runsDone), String(p.runs), String(Math.floor(p.epochsFraction * 100)));
   if (!job.ended) return `${t('train.running')} ${summary} · ${lastLine(job)}`;
   if (job.ended.error) return `${t('train.failed')} ${job.ended.error}`;
   // Every run's ending, not only the last one's.
