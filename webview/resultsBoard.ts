@@ -70,6 +70,7 @@ export class ResultsBoard {
   private readonly confusionPick = el('div', { class: 'confusion-pick' });
   private readonly digits = el('div', { class: 'digits' });
   private confusionRun: string | undefined;
+  private pick: ReturnType<typeof select> | undefined;
   /** The run the board opens its confusion matrix on (the report's picked run). */
   focusRun: string | undefined;
 
@@ -262,14 +263,27 @@ export class ResultsBoard {
     this.table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
   }
 
+  /**
+   * The run picker above the confusion matrix. One select kept and its options rebuilt in place:
+   * a VS Code select replaced before its first render throws from its scroller's disconnect.
+   */
   private drawConfusionPick(): void {
     const withTest = this.order.filter((id) => this.runs.get(id)?.test);
     if (withTest.length === 0) {
       this.confusionPick.replaceChildren();
+      this.pick = undefined;
       return;
     }
-    const pick = select(withTest.map((id) => ({ value: id, text: this.names[id] ?? id })), this.confusionRun ?? withTest[0]!, (v) => void this.showConfusion(v), { 'aria-label': t('train.confusionRun'), 'data-confusion-run': '' });
-    this.confusionPick.replaceChildren(el('label', { class: 'inline' }, t('train.confusionRun'), ' ', pick));
+    const value = this.confusionRun ?? withTest[0]!;
+    if (!this.pick) {
+      this.pick = select(withTest.map((id) => ({ value: id, text: this.names[id] ?? id })), value, (v) => void this.showConfusion(v), { 'aria-label': t('train.confusionRun'), 'data-confusion-run': '' });
+    } else {
+      this.pick.replaceChildren(...withTest.map((id) => el('vscode-option', { value: id, ...(id === value ? { selected: '' } : {}) }, this.names[id] ?? id)));
+      this.pick.value = value;
+    }
+    if (!this.confusionPick.contains(this.pick)) {
+      this.confusionPick.replaceChildren(el('label', { class: 'inline' }, t('train.confusionRun'), ' ', this.pick));
+    }
   }
 
   private showConfusion(runId: string): Promise<void> {

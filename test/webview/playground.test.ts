@@ -5,7 +5,7 @@
 // to the host; no CSP violation and no page error anywhere.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWebview, startHarness, stopHarness, waitForPosted, waitInPage, waitUntil, type WebviewPage } from './harness';
+import { chooseOption, openWebview, startHarness, stopHarness, waitForPosted, waitInPage, waitUntil, type WebviewPage } from './harness';
 import type { LabReport, LabState, PlaygroundReport } from '../../src/protocol/messages';
 import { DEFAULT_PLAYGROUND, mergePlaygroundSettings, type PlaygroundSettings } from '../../src/core/playground/settings';
 
@@ -96,10 +96,10 @@ test('controls change the network and the data, and are saved with the page', as
   await w.page.click('[data-pg=add-layer]');
   await w.page.click('[data-pg=add-neuron-0]');
   await w.page.click('[data-feature=sinX1]');
-  await w.page.selectOption('[data-pg-activation="2"]', 'gelu');
-  await w.page.selectOption('[data-pg=learningRate]', '0.1');
-  await w.page.selectOption('[data-pg=loss]', 'squared_error');
-  await w.page.selectOption('[data-pg=regularization]', 'l2');
+  await chooseOption(w, '[data-pg-activation="2"]', 'gelu');
+  await chooseOption(w, '[data-pg=learningRate]', '0.1');
+  await chooseOption(w, '[data-pg=loss]', 'squared_error');
+  await chooseOption(w, '[data-pg=regularization]', 'l2');
   await w.page.$eval('[data-pg=noise]', (e) => { (e as HTMLInputElement).value = '25'; e.dispatchEvent(new Event('change')); });
   const s = await saved(w);
   assert.equal(s.dataset, 'spiral');
@@ -118,7 +118,7 @@ test('controls change the network and the data, and are saved with the page', as
   assert.equal(await w.page.$$eval('.pg-activation svg.spark path', (p) => p.length), 3 * 2, 'f and f\' each');
   assert.match((await w.page.getAttribute('[data-pg-activation="2"]', 'title')) ?? '', /GELU|Φ|erf/);
   // regression: plane data, the loss is squared error only
-  await w.page.selectOption('[data-pg=task]', 'regression');
+  await chooseOption(w, '[data-pg=task]', 'regression');
   await waitUntil('the plane', async () => (await report(w)).dataset === 'reg-plane');
   assert.equal(await w.page.$eval('[data-pg=loss]', (e) => (e as HTMLSelectElement).disabled), true);
   await clean(w);
@@ -140,7 +140,7 @@ test('own points: a click adds the selected class where it lands, Shift+click th
   await waitUntil('the own data drawn', async () => (await report(w)).dataset === 'own');
   assert.match((await w.page.textContent('[data-pg=own-count]')) ?? '', /502/);
   // the brush picks class 0: now a plain click adds class 0
-  await w.page.selectOption('[data-pg=brush]', '0');
+  await chooseOption(w, '[data-pg=brush]', '0');
   await w.page.click('[data-pg-boundary="0"]', { position: { x: box.width / 2, y: box.height / 2 } });
   assert.equal((await saved(w)).own.classification.at(-1)![2], 0);
   await clean(w);
@@ -178,10 +178,10 @@ test('race: two networks on the same data from the same weights; the same activa
   assert.equal(a!.testLoss, b!.testLoss, 'identical twins');
   assert.equal(await w.page.$$eval('canvas.pg-boundary', (c) => c.length), 2);
   // sigmoid against relu
-  await w.page.selectOption('[data-pg-activation="0"]', 'sigmoid');
-  await w.page.selectOption('[data-pg-activation="1"]', 'sigmoid');
-  await w.page.selectOption('[data-pg-race-activation="0"]', 'relu');
-  await w.page.selectOption('[data-pg-race-activation="1"]', 'relu');
+  await chooseOption(w, '[data-pg-activation="0"]', 'sigmoid');
+  await chooseOption(w, '[data-pg-activation="1"]', 'sigmoid');
+  await chooseOption(w, '[data-pg-race-activation="0"]', 'relu');
+  await chooseOption(w, '[data-pg-race-activation="1"]', 'relu');
   await w.page.click('[data-pg=play]');
   const raced = await waitUntil('both boundaries drawn after 20 epochs', async () => {
     const r = await report(w);

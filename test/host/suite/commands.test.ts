@@ -43,8 +43,11 @@ describe('Commands', () => {
     assert.match(leaky[0]!, /^Leaky ReLU \(alpha 0\.3\):/);
     assert.deepEqual(cells(leaky).slice(1), [['-2', '-0.6', '0.3'], ['3', '3', '1']]);
     // softmax of a vector: softmax([1000, 1001]) = [1/(1+e), e/(1+e)], the diagonal p(1-p).
-    const soft = cells(evaluateTable(getActivation('softmax'), [1000, 1001]));
+    const softLines = evaluateTable(getActivation('softmax'), [1000, 1001]);
+    const soft = cells(softLines.slice(0, 4));
     assert.deepEqual(soft.slice(1).map((r) => r[1]), ['0.26894142', '0.73105858']);
+    // and the whole Jacobian after the table: p(1-p) on the diagonal, -p_i p_j off it
+    assert.equal(softLines[4], 'Jacobian (row i: ∂fᵢ/∂xⱼ): [0.19661193, -0.19661193], [-0.19661193, 0.19661193]');
     assert.equal(soft[1]![2], '0.19661193');
     assert.equal(typeof parseParamsFor(getActivation('leaky_relu'), 'beta=2'), 'string', 'a name the activation lacks');
     assert.equal(typeof parseParamsFor(getActivation('hardtanh'), 'min_val=2, max_val=1'), 'string', 'a combination it refuses');
