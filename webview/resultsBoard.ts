@@ -1,11 +1,12 @@
 // The charts of one experiment (or several overlaid), live or loaded: accuracy and loss curves
 // (the tutorial's figure, with optional smoothing), seconds per epoch, per-layer gradients and
-// dead units, the results table (every accuracy with the images it was measured on), the
+// dead units, learned activation parameters (when a run learns any), the results table (every accuracy with the images it was measured on), the
 // confusion matrix and the misclassified digits. Live epochs are appended to the named datasets,
 // never re-embedded. Runs are named by their activations and parameters, and each keeps its
 // activation's colour.
 import {
-  accuracyCurvesSpec, HISTORY_DATASET, historyRows, lossCurvesSpec, SECONDS_DATASET, secondsPerEpochSpec, secondsRows, SMOOTH_EPOCHS, SMOOTH_SIGNAL,
+  accuracyCurvesSpec, HISTORY_DATASET, historyRows, LEARNED_DATASET, learnedParamsSpec, learnedRows, lossCurvesSpec, SECONDS_DATASET, secondsPerEpochSpec,
+  secondsRows, SMOOTH_EPOCHS, SMOOTH_SIGNAL, type CurveSpecOptions,
 } from '../src/core/charts/training';
 import { confusionRows, confusionSpec, deadUnitSpec, layerGradientSpec, layerRows, LAYERS_DATASET } from '../src/core/charts/results';
 import { seriesColour } from '../src/core/charts/colours';
@@ -64,12 +65,22 @@ export class ResultsBoard {
   private readonly seconds: Chart;
   private readonly layers: Chart;
   private readonly dead: Chart;
+  /** Embedded with a run's first learned values (most runs learn none, and it stays hidden). */
+  private readonly learned: Chart;
+  private learnedDrawn = false;
+  private chartOptions: Omit<CurveSpecOptions, 'title'> = { labels: chartLabels() };
   private readonly confusion: Chart;
   private readonly kind = el('p', { class: 'run-kind', 'data-run-kind': '' });
   private readonly table = el('table', { class: 'results-table' });
   private readonly confusionPick = el('div', { class: 'confusion-pick' });
   private readonly digits = el('div', { class: 'digits' });
   private confusionRun: string | undefined;
+  /**
+   * While `show` ends every run at once: the run picker is drawn once after them. A VS Code select
+   * removed in the same task it was added in throws from its disconnectedCallback (its scrollable's
+   * ResizeObserver is not observing yet).
+   */
+  private endingAll = false;
   /** The run the board opens its confusion matrix on (the report's picked run). */
   focusRun: string | undefined;
 
@@ -79,6 +90,8 @@ export class ResultsBoard {
     this.seconds = new Chart(`${prefix}-seconds`, 'seconds-per-epoch', t('chart.seconds'));
     this.layers = new Chart(`${prefix}-layers`, 'gradient-per-layer', t('chart.layers'));
     this.dead = new Chart(`${prefix}-dead`, 'dead-units', t('chart.dead'));
+    this.learned = new Chart(`${prefix}-learned`, 'learned-parameters', chartLabels().learnedPerEpoch);
+    this.learned.element.hidden = true;
     this.confusion = new Chart(`${prefix}-confusion`, 'confusion', t('chart.confusion'));
     const smooth = checkbox(fill(t('train.smooth'), String(SMOOTH_EPOCHS)), page.smooth, (on) => {
       page.smooth = on;
@@ -95,7 +108,7 @@ export class ResultsBoard {
         el('div', {}, this.confusionPick, this.confusion.element),
         el('div', {}, el('h3', {}, t('train.misclassified')), this.digits)),
       el('div', { class: 'grid2' }, this.seconds.element, this.layers.element),
-      el('div', { class: 'grid2' }, this.dead.element),
+      el('div', { class: 'grid2' }, this.dead.element, this.learned.element),
     );
   }
 
@@ -114,13 +127,17 @@ export class ResultsBoard {
     this.kind.dataset.runKind = kind.quick === 'mixed' ? 'mixed' : kind.quick ? 'quick' : 'full';
     const stamp = source.createdAt ?? '';
     const what = this.order.map((id) => this.names[id] ?? id).join('-');
-    for (const [chart, metric] of [[this.accuracy, 'accuracy'], [this.loss, 'loss'], [this.seconds, 'seconds-per-epoch'], [this.layers, 'gradient-per-layer'], [this.dead, 'dead-units']] as const) {
+    for (const [chart, metric] of [[this.accuracy, 'accuracy'], [this.loss, 'loss'], [this.seconds, 'seconds-per-epoch'], [this.layers, 'gradient-per-layer'], [this.dead, 'dead-units'], [this.learned, 'learned-parameters']] as const) {
       chart.exportName = [metric, what, fileStamp(stamp)].filter(Boolean).join('-');
     }
     const theme = chartTheme();
     // Two charts side by side, each with its legend (about 150 px) and axis (about 60 px).
     const width = Math.max(220, Math.min(520, Math.floor((this.element.clientWidth || 900) / 2) - 230));
     const opts = { labels: chartLabels(), theme, series: this.order, names: this.names, width };
+    this.chartOptions = opts;
+    // The previous experiment's learned values go with it; this one's embed the chart again if it has any.
+    this.learned.element.hidden = true;
+    this.learnedDrawn = false;
     this.drawTable();
     this.drawDigits();
     this.confusion.element.hidden = true;
@@ -159,13 +176,23 @@ export class ResultsBoard {
     r.progress = undefined;
     this.drawTable();
     const one = [{ id: runId, history: [m] }];
+    const learned = learnedRows(one);
     return Promise.all([
+      learned.length ? this.addLearned(learned) : undefined,
       this.accuracy.append(HISTORY_DATASET, historyRows(one)),
       this.loss.append(HISTORY_DATASET, historyRows(one)),
       this.seconds.append(SECONDS_DATASET, secondsRows(one)),
       this.layers.append(LAYERS_DATASET, layerRows(one)),
       this.dead.append(LAYERS_DATASET, layerRows(one).filter((row) => row.deadUnitFraction !== null)),
     ]).then(() => undefined);
+  }
+
+  /** Learned parameter values: the first ones embed the chart (and show it), later ones are appended. */
+  private addLearned(rows: ReturnType<typeof learnedRows>): Promise<void> {
+    if (this.learnedDrawn) return this.learned.append(LEARNED_DATASET, rows);
+    this.learnedDrawn = true;
+    this.learned.element.hidden = false;
+    return this.learned.render(learnedParamsSpec(rows, { ...this.chartOptions, title: chartLabels().learnedPerEpoch }), rows.length);
   }
 
   endRun(runId: string, status: RunEndStatus, test: TestMetrics | null): Promise<void> {
@@ -206,10 +233,16 @@ export class ResultsBoard {
   async show(source: BoardSource): Promise<void> {
     await this.start(source);
     for (const r of source.runs) for (const h of r.history) await this.addEpoch(r.id, h);
-    for (const r of source.runs) {
-      if (r.status === 'queued' || r.status === 'running') this.setStatus(r.id, r.status, runProgress(r, source.epochs).text);
-      else await this.endRun(r.id, r.status, r.test);
+    this.endingAll = true;
+    try {
+      for (const r of source.runs) {
+        if (r.status === 'queued' || r.status === 'running') this.setStatus(r.id, r.status, runProgress(r, source.epochs).text);
+        else await this.endRun(r.id, r.status, r.test);
+      }
+    } finally {
+      this.endingAll = false;
     }
+    this.drawConfusionPick();
   }
 
   /** One event of the live job, drawn incrementally (curves are appended to, never re-embedded). */
@@ -263,6 +296,7 @@ export class ResultsBoard {
   }
 
   private drawConfusionPick(): void {
+    if (this.endingAll) return;
     const withTest = this.order.filter((id) => this.runs.get(id)?.test);
     if (withTest.length === 0) {
       this.confusionPick.replaceChildren();
