@@ -75,12 +75,6 @@ export class ResultsBoard {
   private readonly confusionPick = el('div', { class: 'confusion-pick' });
   private readonly digits = el('div', { class: 'digits' });
   private confusionRun: string | undefined;
-  /**
-   * While `show` ends every run at once: the run picker is drawn once after them. A VS Code select
-   * removed in the same task it was added in throws from its disconnectedCallback (its scrollable's
-   * ResizeObserver is not observing yet).
-   */
-  private endingAll = false;
   /** The run the board opens its confusion matrix on (the report's picked run). */
   focusRun: string | undefined;
 
@@ -233,16 +227,10 @@ export class ResultsBoard {
   async show(source: BoardSource): Promise<void> {
     await this.start(source);
     for (const r of source.runs) for (const h of r.history) await this.addEpoch(r.id, h);
-    this.endingAll = true;
-    try {
-      for (const r of source.runs) {
-        if (r.status === 'queued' || r.status === 'running') this.setStatus(r.id, r.status, runProgress(r, source.epochs).text);
-        else await this.endRun(r.id, r.status, r.test);
-      }
-    } finally {
-      this.endingAll = false;
+    for (const r of source.runs) {
+      if (r.status === 'queued' || r.status === 'running') this.setStatus(r.id, r.status, runProgress(r, source.epochs).text);
+      else await this.endRun(r.id, r.status, r.test);
     }
-    this.drawConfusionPick();
   }
 
   /** One event of the live job, drawn incrementally (curves are appended to, never re-embedded). */
@@ -296,7 +284,6 @@ export class ResultsBoard {
   }
 
   private drawConfusionPick(): void {
-    if (this.endingAll) return;
     const withTest = this.order.filter((id) => this.runs.get(id)?.test);
     if (withTest.length === 0) {
       this.confusionPick.replaceChildren();
