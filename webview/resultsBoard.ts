@@ -1,11 +1,12 @@
 // The charts of one experiment (or several overlaid), live or loaded: accuracy and loss curves
 // (the tutorial's figure, with optional smoothing), seconds per epoch, per-layer gradients and
-// dead units, the results table (every accuracy with the images it was measured on), the
+// dead units, learned activation parameters (when a run learns any), the results table (every accuracy with the images it was measured on), the
 // confusion matrix and the misclassified digits. Live epochs are appended to the named datasets,
 // never re-embedded. Runs are named by their activations and parameters, and each keeps its
 // activation's colour.
 import {
-  accuracyCurvesSpec, HISTORY_DATASET, historyRows, lossCurvesSpec, SECONDS_DATASET, secondsPerEpochSpec, secondsRows, SMOOTH_EPOCHS, SMOOTH_SIGNAL,
+  accuracyCurvesSpec, HISTORY_DATASET, historyRows, LEARNED_DATASET, learnedParamsSpec, learnedRows, lossCurvesSpec, SECONDS_DATASET, secondsPerEpochSpec,
+  secondsRows, SMOOTH_EPOCHS, SMOOTH_SIGNAL, type CurveSpecOptions,
 } from '../src/core/charts/training';
 import { confusionRows, confusionSpec, deadUnitSpec, layerGradientSpec, layerRows, LAYERS_DATASET } from '../src/core/charts/results';
 import { seriesColour } from '../src/core/charts/colours';
@@ -64,6 +65,10 @@ export class ResultsBoard {
   private readonly seconds: Chart;
   private readonly layers: Chart;
   private readonly dead: Chart;
+  /** Embedded with a run's first learned values (most runs learn none, and it stays hidden). */
+  private readonly learned: Chart;
+  private learnedDrawn = false;
+  private chartOptions: Omit<CurveSpecOptions, 'title'> = { labels: chartLabels() };
   private readonly confusion: Chart;
   private readonly kind = el('p', { class: 'run-kind', 'data-run-kind': '' });
   private readonly table = el('table', { class: 'results-table' });
@@ -80,6 +85,8 @@ export class ResultsBoard {
     this.seconds = new Chart(`${prefix}-seconds`, 'seconds-per-epoch', t('chart.seconds'));
     this.layers = new Chart(`${prefix}-layers`, 'gradient-per-layer', t('chart.layers'));
     this.dead = new Chart(`${prefix}-dead`, 'dead-units', t('chart.dead'));
+    this.learned = new Chart(`${prefix}-learned`, 'learned-parameters', chartLabels().learnedPerEpoch);
+    this.learned.element.hidden = true;
     this.confusion = new Chart(`${prefix}-confusion`, 'confusion', t('chart.confusion'));
     const smooth = checkbox(fill(t('train.smooth'), String(SMOOTH_EPOCHS)), page.smooth, (on) => {
       page.smooth = on;
@@ -96,7 +103,7 @@ export class ResultsBoard {
         el('div', {}, this.confusionPick, this.confusion.element),
         el('div', {}, el('h3', {}, t('train.misclassified')), this.digits)),
       el('div', { class: 'grid2' }, this.seconds.element, this.layers.element),
-      el('div', { class: 'grid2' }, this.dead.element),
+      el('div', { class: 'grid2' }, this.dead.element, this.learned.element),
     );
   }
 
@@ -115,13 +122,17 @@ export class ResultsBoard {
     this.kind.dataset.runKind = kind.quick === 'mixed' ? 'mixed' : kind.quick ? 'quick' : 'full';
     const stamp = source.createdAt ?? '';
     const what = this.order.map((id) => this.names[id] ?? id).join('-');
-    for (const [chart, metric] of [[this.accuracy, 'accuracy'], [this.loss, 'loss'], [this.seconds, 'seconds-per-epoch'], [this.layers, 'gradient-per-layer'], [this.dead, 'dead-units']] as const) {
+    for (const [chart, metric] of [[this.accuracy, 'accuracy'], [this.loss, 'loss'], [this.seconds, 'seconds-per-epoch'], [this.layers, 'gradient-per-layer'], [this.dead, 'dead-units'], [this.learned, 'learned-parameters']] as const) {
       chart.exportName = [metric, what, fileStamp(stamp)].filter(Boolean).join('-');
     }
     const theme = chartTheme();
     // Two charts side by side, each with its legend (about 150 px) and axis (about 60 px).
     const width = Math.max(220, Math.min(520, Math.floor((this.element.clientWidth || 900) / 2) - 230));
     const opts = { labels: chartLabels(), theme, series: this.order, names: this.names, width };
+    this.chartOptions = opts;
+    // The previous experiment's learned values go with it; this one's embed the chart again if it has any.
+    this.learned.element.hidden = true;
+    this.learnedDrawn = false;
     this.drawTable();
     this.drawDigits();
     this.confusion.element.hidden = true;
@@ -160,13 +171,23 @@ export class ResultsBoard {
     r.progress = undefined;
     this.drawTable();
     const one = [{ id: runId, history: [m] }];
+    const learned = learnedRows(one);
     return Promise.all([
+      learned.length ? this.addLearned(learned) : undefined,
       this.accuracy.append(HISTORY_DATASET, historyRows(one)),
       this.loss.append(HISTORY_DATASET, historyRows(one)),
       this.seconds.append(SECONDS_DATASET, secondsRows(one)),
       this.layers.append(LAYERS_DATASET, layerRows(one)),
       this.dead.append(LAYERS_DATASET, layerRows(one).filter((row) => row.deadUnitFraction !== null)),
     ]).then(() => undefined);
+  }
+
+  /** Learned parameter values: the first ones embed the chart (and show it), later ones are appended. */
+  private addLearned(rows: ReturnType<typeof learnedRows>): Promise<void> {
+    if (this.learnedDrawn) return this.learned.append(LEARNED_DATASET, rows);
+    this.learnedDrawn = true;
+    this.learned.element.hidden = false;
+    return this.learned.render(learnedParamsSpec(rows, { ...this.chartOptions, title: chartLabels().learnedPerEpoch }), rows.length);
   }
 
   endRun(runId: string, status: RunEndStatus, test: TestMetrics | null): Promise<void> {

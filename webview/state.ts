@@ -35,6 +35,8 @@ export interface PageState {
     batchSize: number;
     /** Each activation over this many seeds (1: one run each). */
     seeds: number;
+    /** Activation parameters to learn, by name (sent only for the chosen activations that have them). */
+    learn: string[];
   };
   sweep: { activations: string[]; depths: string; width: number; seeds: number; epochs: number; quick: boolean };
   /** Smoothing of the accuracy and loss curves, on every board. */
@@ -54,7 +56,7 @@ export const DEFAULT_PAGE: PageState = {
   fn: { selected: 'relu', params: {}, lo: -5, hi: 5, compare: ['sigmoid', 'tanh', 'relu', 'leaky_relu'], depth: 10, draft: { name: 'swish_beta', expression: 'x * sigmoid(beta * x)', params: 'beta=1' } },
   train: {
     activations: [...TUTORIAL_ACTIVATIONS], epochs: DEFAULT_CONFIG.epochs, quick: true,
-    hidden: DEFAULT_CONFIG.hidden.join(', '), learningRate: String(DEFAULT_CONFIG.learningRate), batchSize: DEFAULT_CONFIG.batchSize, seeds: 1,
+    hidden: DEFAULT_CONFIG.hidden.join(', '), learningRate: String(DEFAULT_CONFIG.learningRate), batchSize: DEFAULT_CONFIG.batchSize, seeds: 1, learn: [],
   },
   sweep: { activations: [...TUTORIAL_ACTIVATIONS], depths: '2,4,8', width: 64, seeds: 3, epochs: 3, quick: true },
   smooth: false,
@@ -71,7 +73,8 @@ function merge(saved: Partial<PageState>): PageState {
     ...(LAB_SECTIONS.includes(saved.section as LabSection) ? { section: saved.section as LabSection } : {}),
     scroll: ok(saved.scroll) ? Object.fromEntries(Object.entries(saved.scroll).filter(([k, v]) => LAB_SECTIONS.includes(k as LabSection) && typeof v === 'number' && Number.isFinite(v) && v >= 0)) : {},
     fn: ok(saved.fn) ? { ...DEFAULT_PAGE.fn, ...saved.fn, draft: { ...DEFAULT_PAGE.fn.draft, ...(ok(saved.fn.draft) ? saved.fn.draft : {}) } } : DEFAULT_PAGE.fn,
-    train: ok(saved.train) ? { ...DEFAULT_PAGE.train, ...saved.train } : DEFAULT_PAGE.train,
+    // A state saved before `learn` existed (or with a damaged one) learns nothing.
+    train: ok(saved.train) ? { ...DEFAULT_PAGE.train, ...saved.train, learn: Array.isArray(saved.train.learn) ? saved.train.learn.filter((n): n is string => typeof n === 'string') : [] } : DEFAULT_PAGE.train,
     sweep: ok(saved.sweep) ? { ...DEFAULT_PAGE.sweep, ...saved.sweep } : DEFAULT_PAGE.sweep,
     smooth: saved.smooth === true,
     runs: ok(saved.runs) ? { ...saved.runs, ...(Array.isArray(saved.runs.shown) ? { shown: saved.runs.shown.filter((x): x is string => typeof x === 'string') } : {}) } : {},

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { compileCustomActivation } from '../core/expr/index';
 import { limitTestFor, type ActivationSpec } from '../core/train/config';
+import { learnWherever } from '../core/train/learn';
 import type { ExperimentSummary, FromWebview, FunctionsFocus, LabReport, LabSection, LabState, Surface } from '../protocol/messages';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
@@ -126,8 +127,12 @@ export class LabSession implements vscode.Disposable {
         break;
       case 'train/start': {
         if (training.isRunning) return this.notice('error', vscode.l10n.t('Training is already running. Use "Stop Training" to stop it.'));
-        const specs = this.trainingSpecs(m.activations);
-        if (typeof specs === 'string') return this.notice('error', specs);
+        const chosen = this.trainingSpecs(m.activations);
+        if (typeof chosen === 'string') return this.notice('error', chosen);
+        // Each run is one activation in every hidden layer; a learned name goes wherever that activation has it.
+        const { stacks, lacking } = learnWherever(chosen.map((spec) => [spec]), m.learn ?? []);
+        if (lacking.length) return this.notice('error', vscode.l10n.t('Cannot learn {0}: none of the chosen activations has this parameter.', lacking.join(', ')));
+        const specs = stacks.map(([spec]) => spec!);
         const settings = {
           epochs: m.epochs,
           ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}),
@@ -135,7 +140,7 @@ export class LabSession implements vscode.Disposable {
           ...(m.batchSize !== undefined ? { batchSize: m.batchSize } : {}),
           ...(m.hidden ? { hidden: m.hidden } : {}),
         };
-        log.info(`lab: training ${m.activations.join(', ')} with ${JSON.stringify(settings)}`);
+        log.info(`lab: training ${m.activations.join(', ')}${m.learn ? ` learning ${m.learn.join(', ')}` : ''} with ${JSON.stringify(settings)}`);
         // The controller tells the user when a job fails; the page follows it through the job's events.
         void training.train(specs, settings, m.seeds ?? 1);
         break;

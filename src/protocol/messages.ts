@@ -31,6 +31,8 @@ export interface FunctionsFocus {
 /** At most this many focus parameters: no activation has more than a few. */
 export const MAX_FOCUS_PARAMS = 16;
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
+/** At most this many learned parameter names in one train/start (the built-ins have seven different ones). */
+export const MAX_LEARNED_PARAMS = 16;
 
 /** Validates focus parameters: a record of finite numbers under identifier names, or a reason. */
 export function parseFocusParams(v: unknown): Record<string, number> | string {
@@ -105,8 +107,11 @@ export type FromWebview =
   | { type: 'lab/report'; requestId: string; report: LabReport }
   /** The sidebar asks for the panel, at a section (and a comparison). */
   | { type: 'lab/open'; section: LabSection; focus?: FunctionsFocus }
-  /** `seeds` (2 or more): each activation over that many seeds, with its statistics (a sweep with one depth). */
-  | ({ type: 'train/start'; activations: string[]; epochs: number; limitTrain?: number; seeds?: number } & TrainSettings)
+  /**
+   * `seeds` (2 or more): each activation over that many seeds, with its statistics (a sweep with one depth).
+   * `learn`: activation parameters trained with the weights, by name, wherever a run's activation has one (as `actlab train --learn`).
+   */
+  | ({ type: 'train/start'; activations: string[]; epochs: number; limitTrain?: number; seeds?: number; learn?: string[] } & TrainSettings)
   /** A sweep: every activation at every depth (`width` units per hidden layer), each over `seeds` seeds. */
   | { type: 'sweep/start'; activations: string[]; depths: number[]; width: number; seeds: number; epochs: number; limitTrain?: number }
   /** Continue an experiment stopped or cut off (its finished runs are kept). */
@@ -203,11 +208,18 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
         return `train/start: limitTrain must be an integer from ${MIN_LIMIT_TRAIN} to ${MAX_LIMIT_TRAIN}`;
       }
       if (!optional(raw.seeds, (v) => isInt(v, 1, SWEEP_LIMITS.maxSeeds))) return `train/start: seeds must be an integer from 1 to ${SWEEP_LIMITS.maxSeeds}`;
+      let learn: string[] | undefined;
+      if (raw.learn !== undefined) {
+        const names = stringArray(raw.learn, (n) => PARAM_NAME.test(n), 1, MAX_LEARNED_PARAMS);
+        if (!Array.isArray(names)) return `train/start: learn must list 1 to ${MAX_LEARNED_PARAMS} parameter names: ${names.error}`;
+        if (new Set(names).size !== names.length) return 'train/start: learn repeats a parameter name';
+        learn = [...names];
+      }
       const settings = parseTrainSettings(raw);
       if (typeof settings === 'string') return `train/start: ${settings}`;
       return {
         type: raw.type, activations: ids, epochs: raw.epochs as number, ...(raw.limitTrain !== undefined ? { limitTrain: raw.limitTrain as number } : {}),
-        ...(raw.seeds !== undefined ? { seeds: raw.seeds as number } : {}), ...settings,
+        ...(raw.seeds !== undefined ? { seeds: raw.seeds as number } : {}), ...(learn ? { learn } : {}), ...settings,
       };
     }
     case 'sweep/start': {

@@ -1,12 +1,12 @@
 // Train: start the tutorial's experiment from the page (built-in and saved custom activations,
-// epochs, a quick subset, the network's hidden layers, learning rate and batch size; the
-// optimizer is Adam), follow it live, and read the results when it ends. With no job in this
+// epochs, a quick subset, the network's hidden layers, learning rate and batch size, which
+// activation parameters to learn; the optimizer is Adam), follow it live, and read the results when it ends. With no job in this
 // session it shows the newest experiment's results.
-import { ACTIVATIONS } from '../../src/core/activations/registry';
+import { ACTIVATIONS, findActivation } from '../../src/core/activations/registry';
 import { activationName, readableDate } from '../../src/core/charts/names';
 import { DEFAULT_CONFIG, MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../src/core/train/config';
 import { jobProgress } from '../../src/protocol/jobSnapshot';
-import { TRAIN_BOUNDS, type TrainSettings } from '../../src/protocol/messages';
+import { MAX_LEARNED_PARAMS, TRAIN_BOUNDS, type TrainSettings } from '../../src/protocol/messages';
 import { recordFor } from '../activations';
 import { checkbox, el, integerField, labelled, textField, button } from '../dom';
 import { count, fill, lang, t } from '../i18n';
@@ -51,16 +51,47 @@ function chosenSettings(): TrainSettings | string {
   return out;
 }
 
-/** Posts train/start from the page's choices; returns a problem in words, or undefined. */
-export function startTraining(): string | undefined {
+/** The activations the page would train: the ticked ones that can train, in the order ticked. */
+function chosenActivations(): string[] {
   const allowed = new Set([...trainableIds(), ...customIds()]);
-  const acts = page.train.activations.filter((id) => allowed.has(id));
+  return page.train.activations.filter((id) => allowed.has(id));
+}
+
+/** A parameter the chosen activations could learn, and which of them have it (the host learns it in each). */
+export interface LearnChoice {
+  name: string;
+  activations: string[];
+}
+
+/**
+ * The chosen activations' parameters by name, in the order they first appear, at most
+ * MAX_LEARNED_PARAMS; `always` are those an activation learns anyway (PReLU's slope), not offered.
+ */
+export function learnChoices(acts: readonly string[]): { choices: LearnChoice[]; always: { activation: string; param: string }[] } {
+  const byName = new Map<string, string[]>();
+  const always: { activation: string; param: string }[] = [];
+  for (const id of acts) {
+    for (const p of recordFor(id, host.customs)?.params ?? []) {
+      if (p.learnable) always.push({ activation: id, param: p.name });
+      else byName.set(p.name, [...(byName.get(p.name) ?? []), id]);
+    }
+  }
+  const choices = [...byName].map(([name, activations]) => ({ name, activations })).slice(0, MAX_LEARNED_PARAMS);
+  return { choices, always };
+}
+
+/** Posts train/start from the page's choices; returns a problem in words, or undefined. `learn`: whether this form offers learning. */
+export function startTraining(learn = true): string | undefined {
+  const acts = chosenActivations();
   if (acts.length === 0) return t('train.pickOne');
   const settings = chosenSettings();
   if (typeof settings === 'string') return settings;
+  // Only names some chosen activation has: a name ticked for an activation since unticked stays in the page, unsent.
+  const offered = learn ? learnChoices(acts).choices.map((c) => c.name) : [];
+  const learned = offered.filter((n) => page.train.learn.includes(n));
   post({
     type: 'train/start', activations: acts, epochs: page.train.epochs, ...(page.train.quick ? { limitTrain: QUICK_LIMIT_TRAIN } : {}),
-    ...(page.train.seeds > 1 ? { seeds: page.train.seeds } : {}), ...settings,
+    ...(page.train.seeds > 1 ? { seeds: page.train.seeds } : {}), ...(learned.length ? { learn: learned } : {}), ...settings,
   });
   return undefined;
 }
@@ -70,13 +101,46 @@ function trainLabel(id: string): string {
   return trainableIds().includes(id) ? activationName(id) : id;
 }
 
+/** An activation's short name (no parameters): "Leaky ReLU", or a custom one's name. */
+function shortLabel(id: string): string {
+  return trainableIds().includes(id) ? findActivation(id)?.displayName ?? id : id;
+}
+
+/**
+ * A "Learn alpha (Leaky ReLU, ELU)" checkbox per parameter the chosen activations have, redrawn
+ * when the choice changes; the ticked names are kept in the page (one unticked activation later
+ * does not lose them).
+ */
+function learnPicks(): { element: HTMLElement; redraw: () => void } {
+  const element = el('fieldset', { class: 'picks', 'data-learn-picks': '' });
+  const redraw = () => {
+    const { choices, always } = learnChoices(chosenActivations());
+    element.hidden = choices.length === 0 && always.length === 0;
+    const sep = t('list.sep');
+    element.replaceChildren(
+      el('legend', {}, t('train.learn')),
+      ...choices.map((c) => checkbox(fill(t('train.learnParam'), c.name, c.activations.map(shortLabel).join(sep)), page.train.learn.includes(c.name), (on) => {
+        page.train.learn = on ? [...page.train.learn.filter((n) => n !== c.name), c.name] : page.train.learn.filter((n) => n !== c.name);
+        savePage();
+      }, { 'data-learn': c.name })),
+      ...always.map((a) => el('p', { class: 'hint', 'data-learn-always': a.activation }, fill(t('train.learnAlways'), shortLabel(a.activation), a.param))),
+      el('p', { class: 'hint' }, t('train.learnHint')),
+    );
+  };
+  redraw();
+  return { element, redraw };
+}
+
 export function trainForm(compact: boolean): HTMLElement {
   const problem = el('p', { class: 'error', role: 'alert' });
   const ids = compact ? ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu'] : trainableIds();
+  // The sidebar's small launcher trains the activations as they are; learning is chosen in the panel.
+  const learn = compact ? undefined : learnPicks();
   const pick = (id: string, custom = false) => {
     const box = checkbox(trainLabel(id), page.train.activations.includes(id), (on) => {
       page.train.activations = on ? [...page.train.activations, id].slice(-MAX_COMPARED_ACTIVATIONS) : page.train.activations.filter((x) => x !== id);
       savePage();
+      learn?.redraw();
     }, { 'data-train': id, ...(custom ? { 'data-custom-activation': '' } : {}) });
     if (custom) box.append(el('span', { class: 'badge' }, t('fn.custom')));
     return box;
@@ -89,7 +153,7 @@ export function trainForm(compact: boolean): HTMLElement {
   // Each activation over several seeds: its mean ± 95% interval and which differences are real.
   const seeds = integerField(page.train.seeds, 1, SWEEP_LIMITS.maxSeeds, (v) => { page.train.seeds = v; savePage(); }, { 'data-seeds': '' });
   const quick = checkbox(fill(t('train.quick'), count(QUICK_LIMIT_TRAIN)), page.train.quick, (on) => { page.train.quick = on; savePage(); }, { 'data-quick': '' });
-  const start = button(t('train.start'), () => { problem.textContent = startTraining() ?? ''; }, { 'data-action': 'train' }, false, 'play');
+  const start = button(t('train.start'), () => { problem.textContent = startTraining(!compact) ?? ''; }, { 'data-action': 'train' }, false, 'play');
   const stop = button(t('train.stop'), () => post({ type: 'train/stop' }), { 'data-action': 'stop' }, true, 'debug-stop');
   const sync = () => {
     start.disabled = jobRunning();
@@ -98,6 +162,7 @@ export function trainForm(compact: boolean): HTMLElement {
   sync();
   onJobChange(sync);
   const form = el('div', { class: 'train-form' }, picks);
+  if (learn) form.append(learn.element);
   if (!compact) form.append(networkSettings());
   form.append(el('div', { class: 'controls' }, labelled(t('train.epochs'), epochs), ...(compact ? [] : [labelled(t('train.seeds'), seeds)]), quick, start, stop), problem);
   return form;

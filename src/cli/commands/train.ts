@@ -14,7 +14,7 @@ import { ensureWritableFolder } from '../../core/runs/atomic';
 import { isPathSegment } from '../../core/runs/pathSegment';
 import { REPORT_FILE, RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
 import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
-import { findActivation } from '../../core/activations/registry';
+import { learnWherever } from '../../core/train/learn';
 import { resolveLayerActivation } from '../../core/train/resolveActivation';
 import { KERNEL_CHOICES, SWEEP_LIMITS, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
 import { interruptedExperiments, isSweepExperiment, LATEST, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
@@ -111,21 +111,11 @@ export function parseLayerActivation(text: string, custom: ReadonlyMap<string, C
   return { custom: { name: choice.name, expression: choice.expression, params: choice.params } };
 }
 
-/**
- * The stacks with `names` learned wherever a layer's activation has the parameter. A name that no
- * activation of the experiment has is an error: it would learn nothing.
- */
+/** The stacks with `names` learned wherever a layer's activation has the parameter (learn.ts); a name none has is an error. */
 function learnIn(stacks: ActivationSpec[][], names: string[]): ActivationSpec[][] {
-  const has = (spec: ActivationSpec, n: string): boolean => {
-    const params = 'custom' in spec ? Object.keys(spec.custom.params ?? {}) : findActivation(spec.id)?.params.map((p) => p.name) ?? [];
-    return params.includes(n);
-  };
-  const lacking = names.filter((n) => !stacks.some((stack) => stack.some((spec) => has(spec, n))));
+  const { stacks: learned, lacking } = learnWherever(stacks, names);
   if (lacking.length) throw new CliError(`--learn ${lacking.join(', ')}: no activation of this experiment has ${lacking.length > 1 ? 'these parameters' : 'this parameter'}`);
-  return stacks.map((stack) => stack.map((spec) => {
-    const learn = names.filter((n) => has(spec, n));
-    return learn.length ? { ...spec, learn } : spec;
-  }));
+  return learned;
 }
 
 /** What `actlab train` was asked: the experiment (a new one, or one to resume), and how to run and show it. */
