@@ -86,8 +86,6 @@ function derivativeProblems(ast: Expr, variable: 'x' | 'a', xs: number[]): strin
   return problems;
 }
 
-const timings: number[] = [];
-const slow: [number, string][] = [];
 let accepted = 0;
 let checkedPoints = 0;
 
@@ -114,13 +112,10 @@ test('random strings of the language\'s own tokens: only ExprError, columns insi
 test('random expressions: accepted ones have derivatives in x and in a matching central differences', { timeout: 300_000 }, () => {
   fc.assert(fc.property(expr, fc.array(fc.double({ min: -12, max: 12, noNaN: true }), { minLength: 6, maxLength: 6 }), (ast, xs) => {
     const text = toText(ast);
-    const t0 = performance.now();
     let record;
     const e = onlyExprErrors(() => {
       record = compileCustomActivation({ name: 'fuzz', expression: text, params: text.includes('a') ? { a: A } : {} });
     });
-    timings.push(performance.now() - t0);
-    slow.push([performance.now() - t0, text]);
     if (e || !record) return;
     accepted++;
     const parsed = parseExpression(text, { params: ['a'] });
@@ -131,21 +126,8 @@ test('random expressions: accepted ones have derivatives in x and in a matching 
   assert.ok(accepted > 60, `${accepted} of 250 random expressions accepted`);
 });
 
-test('nested and wide expressions at the limits: accepted or refused with an ExprError, never slow beyond reason', { timeout: 300_000 }, () => {
+test('nested and wide expressions at the limits: accepted or refused with an ExprError (their cost is measured in bench/expressions.ts, not here)', { timeout: 300_000 }, () => {
   fc.assert(fc.property(nested, (text) => {
-    const t0 = performance.now();
     onlyExprErrors(() => compileCustomActivation({ name: 'fuzz', expression: text }));
-    timings.push(performance.now() - t0);
-    slow.push([performance.now() - t0, text]);
   }), { seed: 99, numRuns: 60 });
-});
-
-test('each case stays cheap: parse, differentiate, validate and analyse average well under 100 ms', (t) => {
-  assert.ok(timings.length > 300, `${timings.length} timed cases`);
-  const sorted = [...timings].sort((a, b) => a - b);
-  const mean = timings.reduce((a, b) => a + b, 0) / timings.length;
-  t.diagnostic(`${timings.length} cases (${accepted} random expressions accepted, ${checkedPoints} derivative points): mean ${mean.toFixed(1)} ms, median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
-  if (process.env.ACTLAB_FUZZ_SLOWEST) for (const [ms, text] of slow.sort((a, b) => b[0] - a[0]).slice(0, 6)) t.diagnostic(`${ms.toFixed(0)} ms: ${text.slice(0, 150)}`);
-  // A sanity guard, not a speed claim: the bound is generous so a loaded machine does not fail it.
-  assert.ok(mean < 100, `mean ${mean.toFixed(1)} ms per case`);
 });
