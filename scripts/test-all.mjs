@@ -1,6 +1,10 @@
-// `npm test`: every layer in order, installing what is missing first (idempotent), then one
-// closing line with the totals. Layers: unit (plain Node), webview (chromium), extension host
-// (the offline VS Code server), VSIX (packaged, installed, activated). ACTLAB_TEST_LAYERS=unit,webview
+// `npm test`: installs what is missing first (idempotent), builds, then the typecheck and the lint
+// side by side, then the layers, then one closing line with the totals. Layers: unit (plain
+// Node), webview (chromium), extension host (the offline VS Code server), VSIX (packaged,
+// installed, activated). The unit layer runs beside the other three (which run in order): each
+// keeps about one core busy, so on two cores the suite takes the longer of the two, not their
+// sum; and the browser and host layers are built to pass on a busy machine, which this makes
+// them prove. Each layer's output is printed whole when it ends. ACTLAB_TEST_LAYERS=unit,webview
 // runs a subset.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -16,25 +20,39 @@ function must(cmd, args, what) {
   }
 }
 
-/** Runs a layer, echoing its output, and reads its pass/fail counts from its closing lines. */
+/** Runs a layer, keeping its output to print whole when it ends, and reads its pass/fail counts from its closing lines. */
 function layer(name, args) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    console.log(`\n== ${name}`);
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const echo = (stream) => (d) => { out += d; stream.write(d); };
-    child.stdout.on('data', echo(process.stdout));
-    child.stderr.on('data', echo(process.stderr));
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
     child.on('close', (code) => {
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      process.stdout.write(`\n== ${name} (${seconds} s)\n${out}`);
       const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
       const nodePass = [...plain.matchAll(/^ℹ pass (\d+)$/gm)].at(-1);
       const nodeFail = [...plain.matchAll(/^ℹ fail (\d+)$/gm)].at(-1);
       const mocha = [...plain.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
       const passed = Number(nodePass?.[1] ?? mocha?.[1] ?? 0);
       const failed = Number(nodeFail?.[1] ?? mocha?.[2] ?? 0) + (code !== 0 && !(nodeFail || mocha) ? 1 : 0);
-      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
       resolve({ name, code, passed, failed, seconds });
+    });
+  });
+}
+
+/** A step that must pass before the layers (the typecheck, the lint), its output kept and printed whole. */
+function step(what, cmd, args) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('close', (code) => {
+      process.stdout.write(`== ${what}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n${out}`);
+      resolve(code === 0);
     });
   });
 }
@@ -54,23 +72,36 @@ function mustNpm(args, what) {
 must('bash', ['scripts/ensure-system-deps.sh'], 'installing system packages');
 // What CI's `npm ci` printed is not visible from here: its dry run prints the same project warnings.
 mustNpm(['ci', '--dry-run', '--no-audit', '--no-fund'], 'npm ci --dry-run');
-console.log('== build and typecheck');
+console.log('== build');
 must(process.execPath, ['scripts/build.mjs'], 'the build');
-mustNpm(['run', '-s', 'typecheck'], 'the typecheck');
-
-const layers = [
-  ['unit', 'unit tests (plain Node)', ['scripts/run-unit-tests.mjs']],
-  ['webview', 'webview browser tests (chromium)', ['scripts/run-unit-tests.mjs', '--webview']],
-  ['host', 'extension-host tests (VS Code 1.100.3 server, offline)', ['test/host/run-offline.mjs']],
-  ['vsix', 'VSIX package, install and activation', ['test/host/run-vsix.mjs']],
-];
-const results = [];
-for (const [key, title, args] of layers) {
-  if (wanted.includes(key)) results.push(await layer(title, args));
+const checks = await Promise.all([
+  step('typecheck', 'npm', ['run', '-s', 'typecheck']),
+  step('lint', 'npm', ['run', '-s', 'lint']),
+]);
+if (!checks.every(Boolean)) {
+  console.error('[test] the typecheck or the lint failed');
+  process.exit(1);
 }
+
+const LAYERS = {
+  unit: ['unit tests (plain Node)', ['scripts/run-unit-tests.mjs']],
+  webview: ['webview browser tests (chromium)', ['scripts/run-unit-tests.mjs', '--webview']],
+  host: ['extension-host tests (VS Code 1.100.3 server, offline)', ['test/host/run-offline.mjs']],
+  vsix: ['VSIX package, install and activation', ['test/host/run-vsix.mjs']],
+};
+const run = (key) => layer(LAYERS[key][0], LAYERS[key][1]);
+/** The layers of `keys` that were asked for, one after another. */
+async function inOrder(keys) {
+  const out = [];
+  for (const key of keys) if (wanted.includes(key)) out.push(await run(key));
+  return out;
+}
+const t0 = Date.now();
+const [unit, rest] = await Promise.all([inOrder(['unit']), inOrder(['webview', 'host', 'vsix'])]);
+const results = [...unit, ...rest];
 console.log('\n== summary');
 for (const r of results) console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`);
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);
-console.log(`total: ${passed} passed, ${failed} failed`);
+console.log(`total: ${passed} passed, ${failed} failed; the layers took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(results.every((r) => r.code === 0) && failed === 0 ? 0 : 1);
