@@ -33,7 +33,7 @@ export function summaryText(command: CliCommand): Localised {
 
 /** A command's usage in every language: its synopsis line, then the translated text. */
 export function usageText(command: CliCommand): Localised {
-  const synopsis = command.usage.split('\n')[0]!;
+  const synopsis = command.usage.split('\n')[0];
   const zh = command.translations?.['zh-cn']?.usage;
   return { en: command.usage, 'zh-cn': zh === undefined ? command.usage : `${synopsis}\n\n${zh}` };
 }

@@ -59,7 +59,7 @@ test('eval: parameters, ranges a:b:n, expressions with parameters, softmax vecto
   const expr = JSON.parse((await run('eval', ['x*sigmoid(b*x)', '--param', 'b=2', '--x', '1', '--json'])).out);
   const silu2 = fixture.elementwise.find((c) => c.id === 'silu' && c.params.beta === 2)!;
   const i = silu2.x.indexOf(1);
-  assert.ok(Math.abs(expr.points[0].y - silu2.y[i]!) < 1e-12 && Math.abs(expr.points[0].dy - silu2.dy[i]!) < 1e-12, 'matches PyTorch x·σ(2x) at 1');
+  assert.ok(Math.abs(expr.points[0].y - silu2.y[i]) < 1e-12 && Math.abs(expr.points[0].dy - silu2.dy[i]) < 1e-12, 'matches PyTorch x·σ(2x) at 1');
   const neg = JSON.parse((await run('eval', ['-x^2', '--x', '3', '--json'])).out);
   assert.deepEqual([neg.points[0].y, neg.points[0].dy], [-9, -6]);
   const sm = JSON.parse((await run('eval', ['softmax', '--x', '1000,1001', '--json'])).out);

@@ -18,11 +18,11 @@ function memoryPair(): [Transport, Transport] {
   const side = (mine: 0 | 1): Transport => ({
     send: (m) => {
       const copy = structuredClone(m);
-      setImmediate(() => { for (const l of listeners[1 - mine]!) l(copy); });
+      setImmediate(() => { for (const l of listeners[1 - mine]) l(copy); });
     },
     listen(receive) {
-      listeners[mine]!.add(receive);
-      return () => listeners[mine]!.delete(receive);
+      listeners[mine].add(receive);
+      return () => listeners[mine].delete(receive);
     },
   });
   return [side(0), side(1)];

@@ -46,7 +46,7 @@ test("a sweep's grid: runs must name cells on its axes", () => {
 });
 
 test('progress: runs and cells done, the share of epochs trained, and an ETA from the pace', () => {
-  const grid = { activations: ['relu', 'tanh'], depths: [2], seeds: [1, 2], runs: ['relu-s1', 'tanh-s1', 'relu-s2', 'tanh-s2'].map((runId) => ({ runId, activation: runId.split('-')[0]!, depth: 2, seed: Number(runId.at(-1)) })) };
+  const grid = { activations: ['relu', 'tanh'], depths: [2], seeds: [1, 2], runs: ['relu-s1', 'tanh-s1', 'relu-s2', 'tanh-s2'].map((runId) => ({ runId, activation: runId.split('-')[0], depth: 2, seed: Number(runId.at(-1)) })) };
   let s = applyTrainingEvent(undefined, { type: 'job/started', job: { id: 'j', kind: 'sweep', epochs: 2, startedAt: '', runs: grid.runs.map((r) => ({ runId: r.runId, activations: [r.activation] })), sweep: grid } });
   const end = (runId: string) => ({ type: 'run/end' as const, runId, outcome: { status: 'completed' as const, history: [] } });
   s = applyTrainingEvent(s, end('relu-s1'));

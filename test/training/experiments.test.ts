@@ -27,13 +27,13 @@ test('lists experiments newest first, reports damaged ones by name, and reads on
     symlinkSync(path.join(dir, 'gone'), path.join(dir, '2025-01-05T00-00-00-000Z')); // a dangling link: skipped, not thrown
     const list = listExperiments(dir);
     assert.deepEqual(list.experiments.map((x) => x.id), ['2025-01-02T00-00-00-000Z', '2025-01-01T00-00-00-000Z']);
-    assert.deepEqual(list.experiments[0]!.runs.map((r) => [r.id, r.testAccuracy]), [['tanh', 0.9], ['sigmoid', 0.85]]);
+    assert.deepEqual(list.experiments[0].runs.map((r) => [r.id, r.testAccuracy]), [['tanh', 0.9], ['sigmoid', 0.85]]);
     assert.equal(list.damaged.length, 1);
-    assert.match(list.damaged[0]!.problem, /cannot read .*results\.json/);
+    assert.match(list.damaged[0].problem, /cannot read .*results\.json/);
     const view = readResultsView(dir, '2025-01-01T00-00-00-000Z');
     assert.ok(typeof view === 'object');
     assert.equal(view.limitTrain, 1000);
-    assert.equal(view.runs[0]!.history[0]!.val_accuracy, 0.94);
+    assert.equal(view.runs[0].history[0].val_accuracy, 0.94);
     assert.match(String(readResultsView(dir, '../etc')), /bad experiment id/);
     assert.match(String(readResultsView(dir, 'nope')), /cannot read/);
     assert.deepEqual(listExperiments(path.join(dir, 'missing')).experiments, []);

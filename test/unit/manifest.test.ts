@@ -25,7 +25,7 @@ test('every command has the Activation Lab category and a localized title', () =
 
 test('every %key% the manifest uses is in package.nls.json', () => {
   const nls = readJson('package.nls.json');
-  const used = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
+  const used = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
   assert.ok(used.length > 0);
   for (const k of used) assert.ok(k in nls, k);
 });
@@ -53,7 +53,7 @@ test('every vscode.l10n.t() string in src/ is in both runtime bundles', () => {
     const src = readFileSync(f, 'utf8');
     for (const m of src.matchAll(/l10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) {
       count++;
-      const key = m[2]!.replace(/\\(['"\\])/g, '$1');
+      const key = m[2].replace(/\\(['"\\])/g, '$1');
       if (!(key in en) || !(key in zh)) missing.push(`${path.relative(root, f)}: ${key}`);
     }
   }

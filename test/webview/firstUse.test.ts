@@ -76,7 +76,7 @@ test('each section keeps its own scroll position: a scrolled Runs does not scrol
   await w.page.click('#tab-functions');
   await waitUntil('Functions back where it was left', async () => Math.abs((await scrollOf('#section-functions')) - 300) < 2);
   const saved = (await w.page.evaluate('window.__state')) as { scroll: Record<string, number> };
-  assert.ok(Math.abs(saved.scroll.guide! - 900) < 2 && Math.abs(saved.scroll.functions! - 300) < 2, `saved with the page's state: ${JSON.stringify(saved.scroll)}`);
+  assert.ok(Math.abs(saved.scroll.guide - 900) < 2 && Math.abs(saved.scroll.functions - 300) < 2, `saved with the page's state: ${JSON.stringify(saved.scroll)}`);
   assert.deepEqual(await w.violations(), []);
   await w.close();
 });
@@ -114,14 +114,14 @@ test('one colour per activation: the lab\'s charts and table, the sidebar\'s plo
   // The lab: Functions compares tanh and relu (relu second); Runs shows relu first.
   const lab = await open('panel', { section: 'functions', fn: { compare: ['tanh', 'relu'] } });
   await drawn(lab, 'c');
-  const strokeOf = (w: WebviewPage, chart: string, name: string) => w.page.$$eval(`[data-chart=${chart}] g.mark-line path`, (ps, n) => ps.filter((p) => (p.getAttribute('aria-label') ?? '').includes(n as string)).map((p) => p.getAttribute('stroke')), name);
+  const strokeOf = (w: WebviewPage, chart: string, name: string) => w.page.$$eval(`[data-chart=${chart}] g.mark-line path`, (ps, n) => ps.filter((p) => (p.getAttribute('aria-label') ?? '').includes(n)).map((p) => p.getAttribute('stroke')), name);
   const compareRelu = await strokeOf(lab, 'compare', 'ReLU');
   assert.ok(compareRelu.length > 0 && compareRelu.every((c) => c === relu), `compare: ReLU drawn ${compareRelu.join(', ')}, wanted ${relu}`);
   assert.ok((await strokeOf(lab, 'compare', 'Tanh')).every((c) => c === tanh));
-  await lab.send({ type: 'runs/list', experiments: [summary(FULL_ID, { ...FULL, runs: [FULL.runs[1]!, FULL.runs[0]!] })] });
+  await lab.send({ type: 'runs/list', experiments: [summary(FULL_ID, { ...FULL, runs: [FULL.runs[1], FULL.runs[0]] })] });
   await lab.page.click('#tab-runs');
   await waitForPosted(lab, 'runs/open', (m) => m.type === 'runs/open' && m.id === FULL_ID);
-  await lab.send({ type: 'runs/results', id: FULL_ID, results: { ...FULL, runs: [FULL.runs[1]!, FULL.runs[0]!] } });
+  await lab.send({ type: 'runs/results', id: FULL_ID, results: { ...FULL, runs: [FULL.runs[1], FULL.runs[0]] } });
   await lab.page.waitForSelector('[data-chart=runs-accuracy] g.mark-line path');
   await drawn(lab, 'r');
   const accRelu = await strokeOf(lab, 'runs-accuracy', 'ReLU');
@@ -174,7 +174,7 @@ test('the chooser: runs are evidence for hidden layers only, from one experiment
     assert.ok(Math.abs(points.reduce((a, b) => a + b, 0) - score) < 0.02, `score ${score} vs points ${points.join(' ')}`);
   }
   // Only quick runs: they count, and are said to be quick, with their image counts.
-  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[0]!] });
+  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[0]] });
   await chooseOption(w, '[data-guide=role]', 'hidden');
   await w.page.waitForSelector('[data-evidence] [data-kind=quick]');
   assert.match((await w.page.textContent('[data-evidence]')) ?? '', /quick run.*6,000 training images, tested on 1,200/);
@@ -213,7 +213,7 @@ test('every accuracy says on how many images; quick and full runs look different
 
 test('exported PNG and SVG files are named for what they show', async () => {
   const w = await open('panel', { section: 'runs', runs: { shown: [FULL_ID] } });
-  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[1]!] });
+  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[1]] });
   await waitForPosted(w, 'runs/open', (m) => m.type === 'runs/open');
   await w.send({ type: 'runs/results', id: FULL_ID, results: FULL });
   await w.page.waitForSelector('[data-chart=runs-accuracy] svg');

@@ -69,7 +69,7 @@ export const codeCommand: CliCommand = {
     if (values.framework === undefined) throw new CliError(cliText('code.framework', { list: CODE_FRAMEWORKS.join('|') }));
     const fw = parseCodeFramework(values.framework);
     if (!isCodeFramework(fw)) throw new CliError(cliText('code.badFramework', { problem: verbatim(fw) }));
-    const arg = positionals[0]!;
+    const arg = positionals[0];
     const given = parseParamOptions(values.param);
 
     const runDir = runFolderOf(arg);

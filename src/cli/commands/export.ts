@@ -53,7 +53,7 @@ export const exportCommand: CliCommand = {
     }
     let result;
     try {
-      result = exportRun(positionals[0]!, { opset, out: values.out, overwrite: values.force ?? false });
+      result = exportRun(positionals[0], { opset, out: values.out, overwrite: values.force ?? false });
     } catch (e) {
       if (e instanceof OnnxCheckError) throw new CliError(onnxErrorText(e));
       throw e;

@@ -87,7 +87,7 @@ export const gradientFlowCommand: CliCommand = {
     const hi = Math.max(...logs);
     const lo = Math.min(Math.min(...logs), hi - 1);
     relativeGradNorm.forEach((v, i) => {
-      const bar = '█'.repeat(Math.max(1, Math.round((30 * (logs[i]! - lo)) / (hi - lo))));
+      const bar = '█'.repeat(Math.max(1, Math.round((30 * (logs[i] - lo)) / (hi - lo))));
       io.out(`${String(i + 1).padStart(5)}  ${v.toExponential(2).padEnd(10)}${bar}`);
     });
     return 0;

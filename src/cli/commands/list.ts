@@ -21,7 +21,7 @@ export const listCommand: CliCommand = {
   translations: { 'zh-cn': { summary: '列出内置激活函数', usage: USAGE_ZH } },
   async run(argv, io) {
     const { values, positionals } = parseCliArgs(argv, { json: { type: 'boolean' } });
-    if (positionals.length) throw new CliError(cliText('args.unexpected', { arg: positionals[0]! }));
+    if (positionals.length) throw new CliError(cliText('args.unexpected', { arg: positionals[0] }));
     if (values.json) {
       io.out(toJson(ACTIVATIONS));
       return 0;

@@ -29,7 +29,7 @@ function batched(k: ElementwiseKernel): (ElementwiseKernel & BatchEvaluation) | 
 
 export function evalAll(fn: (x: number, p: Params) => number, xs: ArrayLike<number>, p: Params): Float64Array {
   const out = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) out[i] = fn(xs[i]!, p);
+  for (let i = 0; i < xs.length; i++) out[i] = fn(xs[i], p);
   return out;
 }
 

@@ -17,7 +17,7 @@ export const isCodeFramework = (v: string): v is CodeFramework => (CODE_FRAMEWOR
 export function parseCodeFramework(text: string | undefined): CodeFramework | string {
   const t = (text ?? '').trim().toLowerCase();
   const aliases: Record<string, CodeFramework> = { pytorch: 'pytorch', torch: 'pytorch', keras: 'keras', tensorflow: 'keras', tf: 'keras', jax: 'jax' };
-  if (t in aliases) return aliases[t]!;
+  if (t in aliases) return aliases[t];
   return t === '' ? `name a framework: ${CODE_FRAMEWORKS.join(', ')}` : `unknown framework '${text}'; use ${CODE_FRAMEWORKS.join(', ')}`;
 }
 

@@ -75,13 +75,13 @@ export class Imports {
   toString(): string {
     const moduleOf = (l: string): string => /^(?:import|from)\s+([\w.]+)/.exec(l)?.[1] ?? '';
     const rank = (l: string): number => {
-      const top = moduleOf(l).split('.')[0]!;
+      const top = moduleOf(l).split('.')[0];
       if (['argparse', 'gzip', 'math', 'os', 're', 'sys', 'time'].includes(top)) return 0;
       return top === 'numpy' ? 1 : 2;
     };
     const key = (l: string): string => `${rank(l)} ${moduleOf(l)} ${l.startsWith('from') ? 1 : 0}`;
     const sorted = [...this.lines].sort((a, b) => key(a).localeCompare(key(b)) || a.localeCompare(b));
     // PEP 8: the standard library, then third-party modules, a blank line between.
-    return sorted.map((l, i) => (i > 0 && rank(l) > 0 && rank(sorted[i - 1]!) === 0 ? `\n${l}` : l)).join('\n');
+    return sorted.map((l, i) => (i > 0 && rank(l) > 0 && rank(sorted[i - 1]) === 0 ? `\n${l}` : l)).join('\n');
   }
 }

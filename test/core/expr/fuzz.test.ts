@@ -73,7 +73,7 @@ function derivativeProblems(ast: Expr, variable: 'x' | 'a', xs: number[]): strin
     const values = variable === 'x' ? [at(x - h), at(x), at(x + h)] : [at(x, A - h), at(x), at(x, A + h)];
     const slope = d(x, PARAMS);
     if (near || !values.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6) || !Number.isFinite(slope) || Math.abs(slope) > 1e6) continue;
-    const central = (values[2]! - values[0]!) / (2 * h);
+    const central = (values[2] - values[0]) / (2 * h);
     const tol = 1e-5 * Math.max(1, Math.abs(slope)) + (1e-15 * Math.max(...values.map(Math.abs))) / h;
     if (Math.abs(slope - central) > tol) {
       // A steep stretch: confirm with Richardson extrapolation before calling it a failure.
@@ -144,7 +144,7 @@ test('each case stays cheap: parse, differentiate, validate and analyse average 
   assert.ok(timings.length > 300, `${timings.length} timed cases`);
   const sorted = [...timings].sort((a, b) => a - b);
   const mean = timings.reduce((a, b) => a + b, 0) / timings.length;
-  t.diagnostic(`${timings.length} cases (${accepted} random expressions accepted, ${checkedPoints} derivative points): mean ${mean.toFixed(1)} ms, median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+  t.diagnostic(`${timings.length} cases (${accepted} random expressions accepted, ${checkedPoints} derivative points): mean ${mean.toFixed(1)} ms, median ${sorted[sorted.length >> 1].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
   if (process.env.ACTLAB_FUZZ_SLOWEST) for (const [ms, text] of slow.sort((a, b) => b[0] - a[0]).slice(0, 6)) t.diagnostic(`${ms.toFixed(0)} ms: ${text.slice(0, 150)}`);
   // A sanity guard, not a speed claim: the bound is generous so a loaded machine does not fail it.
   assert.ok(mean < 100, `mean ${mean.toFixed(1)} ms per case`);

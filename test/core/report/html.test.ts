@@ -41,13 +41,13 @@ test('the page inlines the libraries, escapes names and lists the results', () =
   assert.match(html, /<td class="num">0\.9700 <span class="meta">on 10,000<\/span><\/td>/);
   assert.match(html, /default-src 'none'/);
   // Scripts and styles run by hash only: the CSP lists each inline element's sha256, and nothing inline else.
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|nonce-/);
-  const hashes = (directive: string) => new Set(/'sha256-[^']+'/g[Symbol.match](new RegExp(`${directive} ([^;]+)`).exec(csp)![1]!) ?? []);
-  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  const hashes = (directive: string) => new Set(/'sha256-[^']+'/g[Symbol.match](new RegExp(`${directive} ([^;]+)`).exec(csp)![1]) ?? []);
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   assert.equal(scripts.length, 4, 'three libraries and the page script');
   assert.deepEqual(hashes('script-src'), new Set(scripts.map(sha256Source)));
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   assert.deepEqual(hashes('style-src'), new Set(styles.map(sha256Source)));
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
 });
@@ -59,8 +59,8 @@ function sha256Source(text: string): string {
 
 test('a script injected through a run name does not run: the hash list admits only the page\'s own', { timeout: 60_000 }, async () => {
   const r = results();
-  r.runs[0]!.id = '</td><script>window.__pwned = 1</script><td>';
-  r.runs[0]!.activations = ['<img src=x onerror="window.__pwned = 2">'];
+  r.runs[0].id = '</td><script>window.__pwned = 1</script><td>';
+  r.runs[0].activations = ['<img src=x onerror="window.__pwned = 2">'];
   const html = renderReport(r, loadVegaLibraries());
   const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-xss-'));
   const file = path.join(dir, 'report.html');
@@ -116,7 +116,7 @@ test('report.html renders its three charts in chromium with no network', { timeo
 
 test('learned activation parameters get their own chart, drawn from each epoch\'s values', { timeout: 60_000 }, async () => {
   const r = results();
-  r.runs[0]!.history = r.runs[0]!.history.map((h, i) => ({ ...h, learnedParams: [{ beta: 1 + 0.1 * i }, { beta: 1 - 0.05 * i }] }));
+  r.runs[0].history = r.runs[0].history.map((h, i) => ({ ...h, learnedParams: [{ beta: 1 + 0.1 * i }, { beta: 1 - 0.05 * i }] }));
   const html = renderReport(r, loadVegaLibraries());
   assert.match(html, /<h2>Learned activation parameters<\/h2>/);
   assert.doesNotMatch(renderReport(results(), loadVegaLibraries()), /Learned activation parameters/, 'no chart when nothing was learned');
@@ -141,7 +141,7 @@ test('learned activation parameters get their own chart, drawn from each epoch\'
 
 test('what the report says: runs by name with their parameters, every accuracy with its images, quick or full, a readable time; tables fit a 600 px window', { timeout: 60_000 }, async () => {
   const r = results();
-  r.runs[0] = { ...r.runs[0]!, id: 'leaky_relu', activations: ['leaky_relu', 'leaky_relu'] };
+  r.runs[0] = { ...r.runs[0], id: 'leaky_relu', activations: ['leaky_relu', 'leaky_relu'] };
   r.settings = { ...r.settings, limitTrain: 6000 };
   const html = renderReport(r, loadVegaLibraries());
   assert.match(html, /<td>Leaky ReLU \(alpha 0\.01\)<\/td>/, 'the activation once, with its parameter');

@@ -19,7 +19,7 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     clearInterval(timer);
     sub.dispose();
     assert.ok(job, 'the training job gave no result');
-    const run = job.results.runs[0]!;
+    const run = job.results.runs[0];
     assert.equal(run.status, 'completed', run.error);
     assert.equal(run.history.length, 1);
     assert.ok(run.test && run.test.accuracy > 0.7, `test accuracy ${run.test?.accuracy}`);
