@@ -37,7 +37,7 @@ async function stepsPerSecond(w: WebviewPage, source: string): Promise<{ steps: 
     seed: 1, train: flat(data.train), test: flat(data.test),
   };
   // Evaluated through the debugger protocol; the worker it starts is governed by the page's CSP.
-  return (await w.page.evaluate(`(async () => {
+  return await w.page.evaluate<{ steps: number; millis: number }[]>(`(async () => {
     const worker = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(source)}], { type: 'text/javascript' })));
     const ask = (m) => new Promise((resolve, reject) => {
       const on = (e) => {
@@ -54,7 +54,7 @@ async function stepsPerSecond(w: WebviewPage, source: string): Promise<{ steps: 
     for (let i = 0; i < 3; i++) rounds.push(await ask({ type: 'pg/bench', requestId: 'round' + i, millis: 3000 }));
     worker.terminate();
     return rounds.map((r) => ({ steps: r.steps, millis: r.millis }));
-  })()`)) as { steps: number; millis: number }[];
+  })()`);
 }
 
 let queries = 0;

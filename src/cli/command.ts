@@ -15,13 +15,15 @@ export interface CliCommand {
    * text after the usage's first line: the synopsis (`actlab list [--json]`) is shared.
    */
   translations?: Partial<Record<UiLanguage, { summary: string; usage: string }>>;
-  run(argv: string[], io: CliIO): Promise<number>;
+  /** The exit code; a command that waits for nothing returns it at once (and throws rather than rejects). */
+  run(argv: string[], io: CliIO): number | Promise<number>;
 }
 
 /** Where a command writes: stdout for results, stderr for progress and errors. */
 export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
+  // Function properties, not methods: commands pass them on detached (`printReport(report, io.out)`).
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** The language of what a person reads (results, progress, usage); English when absent. */
   readonly lang?: UiLanguage;
 }

@@ -139,7 +139,7 @@ export function parseTrainSettings(v: unknown): TrainSettings | string {
 export function parseFlatPoints(v: unknown, task: Task): FlatPoints | string {
   if (!Array.isArray(v) || v.length % 3 !== 0 || v.length > 3 * MAX_OWN_POINTS) return `points must be [x, y, label] triples, at most ${MAX_OWN_POINTS}`;
   for (let i = 0; i < v.length; i += 3) {
-    const [x, y, label] = [v[i], v[i + 1], v[i + 2]];
+    const [x, y, label] = (v as unknown[]).slice(i, i + 3);
     if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(label)) return `point ${i / 3}: x, y and label must be numbers`;
     if (Math.abs(x) > DOMAIN || Math.abs(y) > DOMAIN) return `point ${i / 3}: outside the plane`;
     if (task === 'classification' && label !== 0 && label !== 1) return `point ${i / 3}: a class must be 0 or 1`;

@@ -35,7 +35,8 @@ export function stringArray(v: unknown, check: (s: string) => boolean, min = 0, 
   if (!Array.isArray(v)) return { error: 'not an array' };
   if (v.length < min || v.length > max) return { error: `must have ${min} to ${max} items, has ${v.length}` };
   for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== 'string' || !check(v[i])) return { error: `item ${i} (${JSON.stringify(v[i])?.slice(0, 80)}) is not a valid name` };
+    const item: unknown = v[i];
+    if (typeof item !== 'string' || !check(item)) return { error: `item ${i} (${JSON.stringify(item)?.slice(0, 80)}) is not a valid name` };
   }
   return v as string[];
 }

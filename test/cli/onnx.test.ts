@@ -213,5 +213,5 @@ test('bad arguments and bad files: a clear message and a non-zero exit', { timeo
   const json = actlab(['verify', path.join(out, 'latest', 'results.json'), '--json']);
   assert.equal(json.status, 1);
   assert.match(json.stderr, /^actlab verify: results\.json is a text \(JSON\?\) file, not an ONNX model/);
-  assert.equal(JSON.parse(json.stdout).error.problem, 'not-onnx');
+  assert.equal((JSON.parse(json.stdout) as { error: { problem: string } }).error.problem, 'not-onnx');
 });

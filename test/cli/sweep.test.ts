@@ -50,7 +50,7 @@ test('bad options fail fast with a message naming the problem and exit status 1,
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'actlab-sweep-bad-')), 'never');
   const io = { out: () => undefined, err: () => undefined };
   for (const [args, message] of cases) {
-    await assert.rejects(sweepCommand.run([...args, '--out', out], io), (e: unknown) => {
+    await assert.rejects(async () => await sweepCommand.run([...args, '--out', out], io), (e: unknown) => {
       assert.ok(e instanceof CliError, `${args.join(' ')}: ${String(e)}`);
       assert.equal(e.exitCode, 1);
       assert.match(e.message, message, args.join(' '));
@@ -59,7 +59,7 @@ test('bad options fail fast with a message naming the problem and exit status 1,
   }
   assert.ok(!existsSync(out), 'nothing was written');
   const nothing = mkdtempSync(path.join(tmpdir(), 'actlab-sweep-none-'));
-  await assert.rejects(sweepCommand.run(['--resume', '--out', nothing], io), /nothing to resume in .*: every sweep there has finished/);
+  await assert.rejects(async () => await sweepCommand.run(['--resume', '--out', nothing], io), /nothing to resume in .*: every sweep there has finished/);
   rmSync(nothing, { recursive: true, force: true });
   const r = actlab(['sweep', '--seeds', '0']);
   assert.equal(r.status, 1);
@@ -106,7 +106,7 @@ test('a tiny real sweep: every run trained, the sweep object in results.json, th
     assert.equal(sweep.comparisons[0].pAdjusted, sweep.comparisons[0].p, 'one test: Holm changes nothing');
     // Cut off: results.json gone, one run mid-training. --resume keeps the three finished runs.
     rmSync(path.join(dir, 'results.json'));
-    const record = JSON.parse(readFileSync(path.join(dir, 'runs', 'tanh-s43', 'run.json'), 'utf8'));
+    const record = JSON.parse(readFileSync(path.join(dir, 'runs', 'tanh-s43', 'run.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(path.join(dir, 'runs', 'tanh-s43', 'run.json'), JSON.stringify({ ...record, status: 'running' }));
     const resumed = actlab(['sweep', '--resume', '--epochs', '2', '--no-report', '--out', out, '--json']);
     assert.equal(resumed.status, 0, resumed.stderr);

@@ -87,7 +87,7 @@ test('bad options fail fast with a message naming the problem, before any traini
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'actlab-bad-')), 'never');
   const io = { out: () => undefined, err: () => undefined };
   for (const [args, message] of cases) {
-    await assert.rejects(trainCommand.run([...args, '--out', out], io), (e: unknown) => {
+    await assert.rejects(async () => await trainCommand.run([...args, '--out', out], io), (e: unknown) => {
       assert.ok(e instanceof CliError, String(e));
       assert.match(e.message, message, args.join(' '));
       return true;
@@ -143,7 +143,7 @@ test('each run of the command is a new experiment: an earlier one is never repla
     assert.match(nothing.stderr, /nothing to resume in .*: no experiment there was cut off mid-training/);
     // A crash left the newest one mid-training: --resume continues it in place, the other stays as it was.
     const cut = path.join(out, ids[1]);
-    const record = JSON.parse(readFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), 'utf8'));
+    const record = JSON.parse(readFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), JSON.stringify({ ...record, status: 'running' }));
     rmSync(path.join(cut, 'results.json'));
     const resumed = actlab(['train', '--resume', '--epochs', '2', '--no-onnx', '--out', out, '--json']);
@@ -177,7 +177,7 @@ test('--learn beta trains Swish\'s beta per layer: it moves, history records it,
     assert.equal(silu.status, 'completed', silu.error);
     const learned = silu.history.map((h) => h.learnedParams!.map((p) => p.beta));
     assert.equal(learned.length, 2);
-    for (const layer of [0, 1]) assert.ok(Math.abs(learned[1][layer] - 1) > 1e-3, `beta of layer ${layer + 1} moved from 1: ${learned.map((e) => e[layer])}`);
+    for (const layer of [0, 1]) assert.ok(Math.abs(learned[1][layer] - 1) > 1e-3, `beta of layer ${layer + 1} moved from 1: ${learned.map((e) => e[layer]).join(', ')}`);
     assert.equal(results.runs.find((x) => x.id === 'relu')!.history[0].learnedParams, undefined);
     assert.equal(silu.onnx?.passed, true, silu.onnx?.error);
     assert.match(readFileSync(path.join(out, 'latest', 'report.html'), 'utf8'), /<h2>Learned activation parameters<\/h2>/);

@@ -30,14 +30,14 @@ function memoryPair(): [Transport, Transport] {
 
 interface Setup {
   transport: Transport;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const transports: Record<string, () => Setup> = {
   memory: () => {
     const [a, b] = memoryPair();
     const server = serveEcho(b, JUNK);
-    return { transport: a, close: async () => server.dispose() };
+    return { transport: a, close: () => Promise.resolve(server.dispose()) };
   },
   worker_threads: () => {
     const source = path.join(__dirname, 'fixtures', 'echoWorker.ts');

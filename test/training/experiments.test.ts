@@ -5,6 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { listExperiments, readResultsView } from '../../src/training/experiments';
 
+/** The one-line problem a parser returned; fails the test when it parsed instead. */
+function problem(result: unknown): string {
+  assert.equal(typeof result, 'string', `expected a problem, got ${JSON.stringify(result)?.slice(0, 200)}`);
+  return result as string;
+}
+
 const run = (id: string, acc: number) => ({
   id, activations: [id, id], status: 'completed', dir: `runs/${id}`,
   history: [{ epoch: 1, loss: 0.3, accuracy: 0.9, val_loss: 0.2, val_accuracy: acc - 0.01, seconds: 3, layers: [{ meanAbsGradient: 0.1 }] }],
@@ -34,8 +40,8 @@ test('lists experiments newest first, reports damaged ones by name, and reads on
     assert.ok(typeof view === 'object');
     assert.equal(view.limitTrain, 1000);
     assert.equal(view.runs[0].history[0].val_accuracy, 0.94);
-    assert.match(String(readResultsView(dir, '../etc')), /bad experiment id/);
-    assert.match(String(readResultsView(dir, 'nope')), /cannot read/);
+    assert.match(problem(readResultsView(dir, '../etc')), /bad experiment id/);
+    assert.match(problem(readResultsView(dir, 'nope')), /cannot read/);
     assert.deepEqual(listExperiments(path.join(dir, 'missing')).experiments, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -49,8 +55,8 @@ test('a results.json of another format or with a broken run is named, not drawn'
     writeFileSync(path.join(dir, 'a', 'results.json'), JSON.stringify({ format: 'other', version: 1 }));
     mkdirSync(path.join(dir, 'b'));
     writeFileSync(path.join(dir, 'b', 'results.json'), JSON.stringify(file([{ ...run('relu', 0.9), status: 'weird' }])));
-    assert.match(String(readResultsView(dir, 'a')), /not an activation-lab\/results version 1 file/);
-    assert.match(String(readResultsView(dir, 'b')), /bad status/);
+    assert.match(problem(readResultsView(dir, 'a')), /not an activation-lab\/results version 1 file/);
+    assert.match(problem(readResultsView(dir, 'b')), /bad status/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

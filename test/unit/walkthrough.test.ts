@@ -10,14 +10,17 @@ import { parseCompareArgs, parseOpenLabArgs } from '../../src/protocol/commandAr
 import { walkthroughImages, WALKTHROUGH_MEDIA_DIR } from '../../scripts/walkthrough-media';
 
 const root = path.resolve(__dirname, '..', '..');
-const readJson = (p: string) => JSON.parse(readFileSync(path.join(root, p), 'utf8'));
-const pkg = readJson('package.json');
+interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
+/** The parts of package.json these tests read. */
+interface Manifest { contributes: { commands: { command: string }[]; walkthroughs: { id: string; title: string; description: string; steps: Step[] }[] } }
+/** A JSON file of the repository; string tables (nls files) unless told otherwise. */
+const readJson = <T = Record<string, string>>(p: string): T => JSON.parse(readFileSync(path.join(root, p), 'utf8')) as T;
+const pkg = readJson<Manifest>('package.json');
 const nls: Record<string, Record<string, string>> = { en: readJson('package.nls.json'), 'zh-cn': readJson('package.nls.zh-cn.json') };
 
-interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
-const walkthroughs = pkg.contributes.walkthroughs as { id: string; title: string; description: string; steps: Step[] }[];
+const walkthroughs = pkg.contributes.walkthroughs;
 const steps = walkthroughs[0].steps;
-const declared = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
+const declared = new Set(pkg.contributes.commands.map((c) => c.command));
 /** VS Code's own commands a step may run. */
 const WORKBENCH = new Set(['workbench.action.terminal.new']);
 
@@ -25,7 +28,7 @@ const key = (s: string): string => /^%(.+)%$/.exec(s)?.[1] ?? assert.fail(`${s} 
 
 /** Every `command:` link in a description: the id and its arguments (a JSON array). */
 function commandLinks(description: string): { id: string; args: unknown[] }[] {
-  return [...description.matchAll(/\]\(command:([\w.]+)(?:\?([^)\s]+))?\)/g)].map((m) => ({ id: m[1], args: m[2] ? JSON.parse(decodeURIComponent(m[2])) : [] }));
+  return [...description.matchAll(/\]\(command:([\w.]+)(?:\?([^)\s]+))?\)/g)].map((m) => ({ id: m[1], args: m[2] ? (JSON.parse(decodeURIComponent(m[2])) as unknown[]) : [] }));
 }
 
 test("one walkthrough, the tutorial's chapters in order", () => {

@@ -35,7 +35,7 @@ async function open(saved: Partial<PlaygroundSettings> = {}): Promise<WebviewPag
 
 /** What the page saved (the defaults where it has saved nothing yet). */
 const saved = async (w: WebviewPage): Promise<PlaygroundSettings> =>
-  mergePlaygroundSettings(DEFAULT_PLAYGROUND, ((await w.page.evaluate('window.__state')) as { playground?: unknown }).playground).settings;
+  mergePlaygroundSettings(DEFAULT_PLAYGROUND, (await w.page.evaluate<{ playground?: unknown }>('window.__state')).playground).settings;
 
 async function clean(w: WebviewPage): Promise<void> {
   assert.deepEqual(await w.violations(), [], 'no CSP violations');
@@ -134,8 +134,8 @@ test('own points: a click adds the selected class where it lands, Shift+click th
   assert.equal(s.dataset, 'own', 'the data became the user\'s');
   assert.equal(s.own.classification.length, 502, 'the 500 shown points and two clicks');
   const [a, b] = s.own.classification.slice(-2);
-  assert.ok(Math.abs(a[0] - 3) < 0.1 && Math.abs(a[1] + 3) < 0.1 && a[2] === 1, `click: ${a}`);
-  assert.ok(Math.abs(b[0] + 3) < 0.1 && Math.abs(b[1] - 3) < 0.1 && b[2] === 0, `shift-click: ${b}`);
+  assert.ok(Math.abs(a[0] - 3) < 0.1 && Math.abs(a[1] + 3) < 0.1 && a[2] === 1, `click: ${a.join(', ')}`);
+  assert.ok(Math.abs(b[0] + 3) < 0.1 && Math.abs(b[1] - 3) < 0.1 && b[2] === 0, `shift-click: ${b.join(', ')}`);
   await waitUntil('the own data drawn', async () => (await report(w)).dataset === 'own');
   assert.match((await w.page.textContent('[data-pg=own-count]')) ?? '', /502/);
   // the brush picks class 0: now a plain click adds class 0
@@ -218,7 +218,7 @@ test('a neuron clicked (or chosen with the keyboard) becomes the big view; the M
   assert.equal(await w.page.getAttribute('[data-neuron=output]', 'aria-pressed'), 'true');
   await w.page.click('[data-pg=mnist]');
   await w.page.waitForSelector('#section-train');
-  assert.deepEqual(((await w.page.evaluate('window.__state')) as { train: { activations: string[] } }).train.activations, ['relu']);
+  assert.deepEqual((await w.page.evaluate<{ train: { activations: string[] } }>('window.__state')).train.activations, ['relu']);
   await clean(w);
 });
 

@@ -54,7 +54,7 @@ export const codeCommand: CliCommand = {
   summary: 'write an activation or a run as PyTorch, Keras or JAX code',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '把激活函数或一次训练写成 PyTorch、Keras 或 JAX 代码', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parseCliArgs(
       normalizeArgv(argv, ['--framework', '--param'], []),
       {

@@ -33,7 +33,7 @@ export const evalCommand: CliCommand = {
   summary: "evaluate an activation and its derivative at given inputs",
   usage: USAGE,
   translations: { 'zh-cn': { summary: '计算激活函数及其导数在给定输入处的值', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const tr = translator(io.lang);
     const { values, positionals } = parseCliArgs(
       normalizeArgv(argv, ['--x', '--param'], ['--json']),

@@ -30,7 +30,7 @@ export const exportCommand: CliCommand = {
   summary: 'export a trained run to an ONNX model',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '把训练好的模型导出为 ONNX', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const tr = translator(io.lang);
     const { values, positionals } = parseCliArgs(
       argv,

@@ -47,7 +47,7 @@ export const gradientFlowCommand: CliCommand = {
   summary: 'gradient norm per layer of a deep MLP at initialisation (vanishing gradients)',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '深层多层感知机在初始化时每一层的梯度范数（梯度消失）', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const tr = translator(io.lang);
     const valueOptions = ['--depth', '--width', '--seeds', '--seed', '--batch', '--init', '--param'];
     const { values, positionals } = parseCliArgs(normalizeArgv(argv, valueOptions, ['--json']), {

@@ -25,7 +25,7 @@ export function jaxScript(plan: RunPlan): string {
   });
 
   return `${scriptDocstring(plan, 'jax', ['Adam is written out in Keras\'s form (epsilon added to sqrt(v)), as the lab computes it.'])}
-${imports}
+${imports.toString()}
 
 ${settingsBlock(plan)}
 

@@ -22,7 +22,7 @@ export function kerasScript(plan: RunPlan): string {
   layers.push(`        keras.layers.Dense(CLASSES, activation='softmax', ${init}),`);
 
   return `${scriptDocstring(plan, 'keras', ['Keras\'s own defaults are the lab\'s; they are written out all the same.'])}
-${imports}
+${imports.toString()}
 
 ${settingsBlock(plan)}
 

@@ -35,6 +35,7 @@ export function pythonNumber(v: number): string {
 
 /** A single-quoted string literal. */
 export function pythonString(s: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping the control characters is the point
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
 }
 

@@ -37,7 +37,7 @@ export function pytorchScript(plan: RunPlan): string {
     'a negligible difference. The last Linear gives logits; F.cross_entropy applies the softmax.',
   ];
   return `${scriptDocstring(plan, 'pytorch', notes)}
-${imports}
+${imports.toString()}
 
 ${settingsBlock(plan)}
 

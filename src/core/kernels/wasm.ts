@@ -177,7 +177,7 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
     gemm(transA, transB, m, n, k, a, b, beta, c) {
       const what = 'gemm';
       checkDim(what, 'm', m); checkDim(what, 'n', n); checkDim(what, 'k', k);
-      if (beta !== 0 && beta !== 1) throw new RangeError(`gemm: beta must be 0 or 1, got ${beta}`);
+      if (beta !== 0 && beta !== 1) throw new RangeError(`gemm: beta must be 0 or 1, got ${String(beta)}`);
       const pa = addr(what, 'a', a, m * k);
       const pb = addr(what, 'b', b, k * n);
       const pc = addr(what, 'c', c, m * n);
@@ -240,7 +240,7 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
     biasGradient(m, n, dz, beta, db) {
       const what = 'biasGradient';
       checkDim(what, 'm', m); checkDim(what, 'n', n);
-      if (beta !== 0 && beta !== 1) throw new RangeError(`biasGradient: beta must be 0 or 1, got ${beta}`);
+      if (beta !== 0 && beta !== 1) throw new RangeError(`biasGradient: beta must be 0 or 1, got ${String(beta)}`);
       ex.biasGradient(m, n, addr(what, 'dz', dz, m * n), beta, addr(what, 'db', db, n));
     },
 

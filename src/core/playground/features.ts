@@ -10,7 +10,7 @@ export interface FeatureInfo {
   id: FeatureId;
   /** As the views label it. */
   label: string;
-  f(x1: number, x2: number): number;
+  f: (x1: number, x2: number) => number;
 }
 
 export const FEATURE_INFO: Readonly<Record<FeatureId, FeatureInfo>> = {

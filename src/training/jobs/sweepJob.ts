@@ -149,7 +149,7 @@ export function resumeSweepSpec(outDir: string): Pick<SweepJobSpec, 'activations
   return spec;
 }
 
-async function finish(spec: SweepJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number }): Promise<ResultsFile> {
+function finish(spec: SweepJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number }): ResultsFile {
   const startedAt = new Date(p.info.startedAt);
   const common = p.runs[0].config;
   const runs = ends.map((e, i) => resultsRun(e, p.runs[i].config.activations.map(activationSpecName), p.runs[i].runDir!, p.outDir));

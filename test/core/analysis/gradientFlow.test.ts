@@ -53,10 +53,10 @@ test('sigmoid gradients vanish with depth under Glorot init; ReLU with He init k
   assert.ok(sig.relativeGradNorm[0] < 1e-6, `sigmoid layer 1: ${sig.relativeGradNorm[0]}`);
   for (let l = 1; l < 20; l++) assert.ok(sig.relativeGradNorm[l - 1] < sig.relativeGradNorm[l], `sigmoid decays monotonically toward the input (layer ${l})`);
   const relu = gradientFlow(el('relu'), { depth: 20, width: 64, init: 'he_normal' });
-  assert.ok(relu.relativeGradNorm.every((v) => v > 0.1 && v < 10), `relu: ${relu.relativeGradNorm}`);
+  assert.ok(relu.relativeGradNorm.every((v) => v > 0.1 && v < 10), `relu: ${relu.relativeGradNorm.join(', ')}`);
   // With the activation's own variance-preserving gain, activations keep their scale through depth.
   const tanh = gradientFlow(el('tanh'), { depth: 20, width: 64, init: 'gain' });
-  assert.ok(tanh.activationRms[19] > 0.3 * tanh.activationRms[0], `tanh rms ${tanh.activationRms}`);
+  assert.ok(tanh.activationRms[19] > 0.3 * tanh.activationRms[0], `tanh rms ${tanh.activationRms.join(', ')}`);
 });
 
 test('bad options are rejected with the reason', () => {

@@ -64,7 +64,7 @@ test('what every record declares (range, monotonic, smooth, zero-centred) is wha
     assert.equal(a.range.minIncluded, r.range.minIncluded, `${r.id} minIncluded`);
     assert.equal(a.range.maxIncluded, r.range.maxIncluded, `${r.id} maxIncluded`);
     assert.equal(a.monotonic !== false, r.properties.monotonic, `${r.id} monotonic`);
-    assert.equal(a.smooth, r.properties.smooth, `${r.id} smooth (kinks ${a.kinks}, jumps ${a.jumps})`);
+    assert.equal(a.smooth, r.properties.smooth, `${r.id} smooth (kinks ${a.kinks.join(', ')}, jumps ${a.jumps.join(', ')})`);
     assert.equal(a.zeroCentred, r.properties.zeroCentred, `${r.id} zero-centred (mean ${a.mean})`);
   }
 });

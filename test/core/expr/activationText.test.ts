@@ -8,7 +8,7 @@ import { isFunctionName } from '../../../src/core/expr/ast';
 
 const ok = (text: string, params?: Record<string, number>, custom?: NonNullable<Parameters<typeof parseActivationText>[1]>['custom']): ActivationChoice => {
   const c = parseActivationText(text, { params, custom });
-  assert.ok(typeof c !== 'string', `${text}: ${c}`);
+  assert.ok(typeof c !== 'string', `${text}: ${JSON.stringify(c)}`);
   return c;
 };
 const bad = (text: string, re: RegExp, params?: Record<string, number>): void => {

@@ -22,7 +22,7 @@ test('f and f\' of nested abs, min, tanh and sigmoid take a few instructions per
       return new Tape([ast, simplify(differentiate(ast))], []).length / depth;
     });
     // linear: the per-level count does not grow with depth (a quadratic tree would double it each time)
-    assert.ok(sizes.every((s) => s <= 7) && sizes[3] <= sizes[0] + 0.5, `${name}: instructions per level ${sizes.map((s) => s.toFixed(2))}`);
+    assert.ok(sizes.every((s) => s <= 7) && sizes[3] <= sizes[0] + 0.5, `${name}: instructions per level ${sizes.map((s) => s.toFixed(2)).join(', ')}`);
   }
 });
 

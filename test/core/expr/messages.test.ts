@@ -115,7 +115,7 @@ test('activation text, --custom and parameter lists: problems as messages, in bo
   const list = readParamList('beta=1, alpha');
   assert.ok('problem' in list);
   assert.equal(renderExprMessage(list.problem, 'zh-cn'), '“alpha”不是 name=number 的形式');
-  assert.deepEqual(readParamList('beta=1; alpha=0.5'), { params: Object.assign(Object.create(null), { beta: 1, alpha: 0.5 }) });
+  assert.deepEqual(readParamList('beta=1; alpha=0.5'), { params: Object.assign(Object.create(null) as Record<string, number>, { beta: 1, alpha: 0.5 }) });
   // a message names its values; messages nest and render in one language
   const nested = exprMessage('customInvalid', { name: 'f', problem: exprMessage('emptyExpression') });
   assert.equal(renderExprMessage(nested, 'en'), 'custom activation f: empty expression');

@@ -143,7 +143,7 @@ test('every alias in the registry, used in its framework, names its record with 
         const what = `${framework} ${alias} in «${line}»`;
         assert.ok(ref, `no hover for ${what}`);
         const candidates = findAllByAlias(alias, framework).map((m) => m.record.id);
-        assert.ok(candidates.includes(ref.record.id), `${what}: got ${ref.record.id}, want one of ${candidates}`);
+        assert.ok(candidates.includes(ref.record.id), `${what}: got ${ref.record.id}, want one of ${candidates.join(', ')}`);
         if (candidates.length === 1) {
           assert.deepEqual(ref.defaults, resolveParams(record, {}, framework, alias), `${what}: defaults`);
         }

@@ -127,7 +127,7 @@ for (const name of wasmNames) {
           const nan = kernels.alloc(5);
           nan.set([NaN, NaN, NaN, NaN, NaN]);
           kernels.biasActivation(1, 5, nan, zero, id, values, nan);
-          assert.ok(nan.every(Number.isNaN), `${id}(NaN) = ${Array.from(nan)}`);
+          assert.ok(nan.every(Number.isNaN), `${id}(NaN) = ${nan.join(', ')}`);
 
           // learned-parameter gradients: sum_i g_i df/dp(z_i) against the float64 sum (away from kinks)
           const keep = Array.from(zIn).filter((x) => !nearKink(x, ks) && Math.abs(x) < 100);

@@ -104,7 +104,7 @@ for (const name of wasmNames) {
         }
         const nan = kernels.alloc(3).fill(NaN);
         compiled.biasActivation(1, 3, nan, zero, params, nan);
-        assert.ok(nan.every(Number.isNaN), `f(NaN) = ${Array.from(nan)}`);
+        assert.ok(nan.every(Number.isNaN), `f(NaN) = ${nan.join(', ')}`);
 
         // parameter gradients: sum_i g_i df/dp(z_i) against central differences of the JavaScript f
         if (params.length === 0) return;

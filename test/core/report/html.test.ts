@@ -102,8 +102,8 @@ test('report.html renders its three charts in chromium with no network', { timeo
     await page.addInitScript(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`);
     await page.goto(`file://${file}`);
     await page.evaluate('window.chartsRendered.then(() => true)');
-    const marks = await page.evaluate(`['accuracy', 'loss', 'seconds'].map((n) => document.querySelectorAll('#chart-' + n + ' svg path').length)`) as number[];
-    for (const n of marks) assert.ok(n > 2, `marks per chart: ${marks}`);
+    const marks = await page.evaluate<number[]>(`['accuracy', 'loss', 'seconds'].map((n) => document.querySelectorAll('#chart-' + n + ' svg path').length)`);
+    for (const n of marks) assert.ok(n > 2, `marks per chart: ${marks.join(', ')}`);
     assert.equal(await page.evaluate('document.querySelectorAll("#misclassified canvas").length'), 1);
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, [], 'the page asked for nothing from the network');
@@ -129,9 +129,9 @@ test('learned activation parameters get their own chart, drawn from each epoch\'
     await page.goto(`file://${file}`);
     await page.evaluate('window.chartsRendered.then(() => true)');
     // two layers' beta for one run: two lines of two points
-    const lines = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-line path').length`) as number;
+    const lines = await page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-line path').length`);
     assert.equal(lines, 2);
-    const points = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`) as number;
+    const points = await page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`);
     assert.equal(points, 4);
   } finally {
     await browser.close();
@@ -158,15 +158,15 @@ test('what the report says: runs by name with their parameters, every accuracy w
     await page.goto(`file://${file}`);
     await page.evaluate('window.chartsRendered.then(() => true)');
     // Nothing is cut off: the page itself does not overflow; a wide table scrolls inside its own box.
-    assert.ok((await page.evaluate('document.documentElement.scrollWidth')) as number <= 600);
-    const wraps = (await page.evaluate(`[...document.querySelectorAll('.table-wrap')].map((w) => getComputedStyle(w).overflowX)`)) as string[];
+    assert.ok(await page.evaluate<number>('document.documentElement.scrollWidth') <= 600);
+    const wraps = await page.evaluate<string[]>(`[...document.querySelectorAll('.table-wrap')].map((w) => getComputedStyle(w).overflowX)`);
     assert.ok(wraps.length >= 1 && wraps.every((o) => o === 'auto'), wraps.join());
     // A header never breaks inside a symbol.
-    assert.ok((await page.evaluate(`[...document.querySelectorAll('th')].every((t) => getComputedStyle(t).whiteSpace === 'nowrap')`)) as boolean);
+    assert.ok(await page.evaluate<boolean>(`[...document.querySelectorAll('th')].every((t) => getComputedStyle(t).whiteSpace === 'nowrap')`));
     // The finish time in the reader's time zone (UTC+8 here).
     assert.equal(await page.textContent('time'), '1 Jan 2025, 08:01');
     // The chart legends name the runs as the table does.
-    assert.ok(((await page.evaluate(`[...document.querySelectorAll('#chart-accuracy svg text')].map((t) => t.textContent)`)) as string[]).includes('Leaky ReLU (alpha 0.01)'));
+    assert.ok((await page.evaluate<string[]>(`[...document.querySelectorAll('#chart-accuracy svg text')].map((t) => t.textContent)`)).includes('Leaky ReLU (alpha 0.01)'));
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,7 @@ function checkGradients(stack: ActivationSpec[], seed: number, kernels?: KernelP
 
   const p = Float64Array.from(trainer.params);
   const ref = referenceLoss(trainer, p, acts, x, y);
-  assert.ok(Math.abs(loss - ref) <= 1e-5 * Math.max(1, Math.abs(ref)), `${stack.map((s) => ('id' in s ? s.id : s.custom.name))}: loss ${loss}, reference ${ref}`);
+  assert.ok(Math.abs(loss - ref) <= 1e-5 * Math.max(1, Math.abs(ref)), `${stack.map((s) => ('id' in s ? s.id : s.custom.name)).join(', ')}: loss ${loss}, reference ${ref}`);
 
   let worst = 0;
   const h = 1e-6;

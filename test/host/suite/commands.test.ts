@@ -16,7 +16,7 @@ describe('Commands', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
     for (const { command } of manifest.contributes.commands) {
       // Every picker and input box of a multi-step command is dismissed as it appears.
-      const result = await dismissUntilSettled(command, vscode.commands.executeCommand(command)).then(() => 'ok', (e: unknown) => `threw: ${e instanceof Error ? e.message : e}`);
+      const result = await dismissUntilSettled(command, vscode.commands.executeCommand(command)).then(() => 'ok', (e: unknown) => `threw: ${e instanceof Error ? e.message : String(e)}`);
       assert.equal(result, 'ok', `${command} ${result}`);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -64,7 +64,7 @@ describe('Commands', () => {
     assert.ok(runs.every((r) => r.error), 'an empty run.json must load as damaged, not as a run');
     removeRun(runs.find((r) => r.dir.endsWith('relu'))!);
     assert.ok(!existsSync(path.join(exp, 'runs', 'relu')));
-    assert.deepEqual(JSON.parse(readFileSync(path.join(exp, 'results.json'), 'utf8')).runs.map((r: { id: string }) => r.id), ['tanh']);
+    assert.deepEqual((JSON.parse(readFileSync(path.join(exp, 'results.json'), 'utf8')) as { runs: { id: string }[] }).runs.map((r) => r.id), ['tanh']);
     writeFileSync(path.join(exp, 'results.json'), '{ not json');
     removeRun(storedRuns(root)[0]);
     assert.equal(readFileSync(path.join(exp, 'results.json'), 'utf8'), '{ not json');
