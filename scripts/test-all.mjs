@@ -1,9 +1,10 @@
-// `npm test`: every layer in order, installing what is missing first (idempotent), then one
-// closing line with the totals. Layers: unit (plain Node), webview (chromium), extension host
-// (the offline VS Code server), VSIX (packaged, installed, activated). ACTLAB_TEST_LAYERS=unit,webview
-// runs a subset.
+// `npm test`: the build, typecheck and lint, then every layer in order, installing what is missing
+// first (idempotent), then one closing line with the totals. Layers: unit (plain Node), webview
+// (chromium), extension host (the offline VS Code server), VSIX (packaged, installed, activated).
+// ACTLAB_TEST_LAYERS=unit,webview runs a subset of the layers.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const wanted = (process.env.ACTLAB_TEST_LAYERS ?? 'unit,webview,host,vsix').split(',');
@@ -27,7 +28,7 @@ function layer(name, args) {
     child.stdout.on('data', echo(process.stdout));
     child.stderr.on('data', echo(process.stderr));
     child.on('close', (code) => {
-      const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+      const plain = stripVTControlCharacters(out);
       const nodePass = [...plain.matchAll(/^ℹ pass (\d+)$/gm)].at(-1);
       const nodeFail = [...plain.matchAll(/^ℹ fail (\d+)$/gm)].at(-1);
       const mocha = [...plain.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
@@ -57,6 +58,10 @@ mustNpm(['ci', '--dry-run', '--no-audit', '--no-fund'], 'npm ci --dry-run');
 console.log('== build and typecheck');
 must(process.execPath, ['scripts/build.mjs'], 'the build');
 mustNpm(['run', '-s', 'typecheck'], 'the typecheck');
+console.log('== lint');
+const lintStart = Date.now();
+mustNpm(['run', '-s', 'lint'], 'the lint (ESLint, any finding fails)');
+console.log(`[test] lint clean in ${((Date.now() - lintStart) / 1000).toFixed(1)} s`);
 
 const layers = [
   ['unit', 'unit tests (plain Node)', ['scripts/run-unit-tests.mjs']],
