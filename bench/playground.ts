@@ -25,7 +25,7 @@ async function workerSource(): Promise<string> {
   const r = await esbuild.build({
     absWorkingDir: root, entryPoints: ['webview/playground/worker.ts'], bundle: true, platform: 'browser', format: 'iife', target: 'chrome120', write: false, logLevel: 'warning',
   });
-  return r.outputFiles[0]!.text;
+  return r.outputFiles[0].text;
 }
 
 async function stepsPerSecond(w: WebviewPage, source: string): Promise<{ steps: number; millis: number }[]> {
@@ -37,7 +37,7 @@ async function stepsPerSecond(w: WebviewPage, source: string): Promise<{ steps: 
     seed: 1, train: flat(data.train), test: flat(data.test),
   };
   // Evaluated through the debugger protocol; the worker it starts is governed by the page's CSP.
-  return (await w.page.evaluate(`(async () => {
+  return await w.page.evaluate<{ steps: number; millis: number }[]>(`(async () => {
     const worker = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(source)}], { type: 'text/javascript' })));
     const ask = (m) => new Promise((resolve, reject) => {
       const on = (e) => {
@@ -54,7 +54,7 @@ async function stepsPerSecond(w: WebviewPage, source: string): Promise<{ steps: 
     for (let i = 0; i < 3; i++) rounds.push(await ask({ type: 'pg/bench', requestId: 'round' + i, millis: 3000 }));
     worker.terminate();
     return rounds.map((r) => ({ steps: r.steps, millis: r.millis }));
-  })()`)) as { steps: number; millis: number }[];
+  })()`);
 }
 
 let queries = 0;
@@ -91,14 +91,14 @@ async function framesPerSecond(settings: Partial<PlaygroundSettings>, rounds: nu
     const b = await report(w);
     const busy1 = await busy();
     const dt = (performance.now() - t0) / 1000;
-    const frames = b.nets[0]!.boundaryFrames - a.nets[0]!.boundaryFrames;
-    windows.push({ frames, seconds: dt, fps: frames / dt, epochsPerSecond: (b.nets[0]!.epoch - a.nets[0]!.epoch) / dt, mainThreadMsPerFrame: ((busy1 - busy0) * 1000) / Math.max(1, frames) });
+    const frames = b.nets[0].boundaryFrames - a.nets[0].boundaryFrames;
+    windows.push({ frames, seconds: dt, fps: frames / dt, epochsPerSecond: (b.nets[0].epoch - a.nets[0].epoch) / dt, mainThreadMsPerFrame: ((busy1 - busy0) * 1000) / Math.max(1, frames) });
   }
   const violations = await w.violations();
   if (violations.length || w.errors.length) throw new Error(`CSP violations ${violations.join(', ')}; errors ${w.errors.join(', ')}`);
   await w.close();
   const sorted = [...windows].sort((x, y) => y.fps - x.fps);
-  return { best: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, windows };
+  return { best: sorted[0], median: sorted[Math.floor(sorted.length / 2)], windows };
 }
 
 async function main(): Promise<void> {
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const best = Math.max(...rounds.map((r) => (r.steps / r.millis) * 1000));
     const tf = await framesPerSecond({ dataset: 'circle', features: ['x1', 'x2'], hidden: [4, 2], activations: ['tanh', 'tanh'], speed: 'normal', showTest: true }, 3, 3);
     const fast = await framesPerSecond({ dataset: 'spiral', features: ['x1', 'x2'], hidden: [8, 8], activations: ['tanh', 'tanh'], speed: 'fast', showTest: true }, 3, 3);
-    const median = rounds.map((r) => (r.steps / r.millis) * 1000).sort((a, b) => a - b)[1]!;
+    const median = rounds.map((r) => (r.steps / r.millis) * 1000).sort((a, b) => a - b)[1];
     const rows = [
       ['worker steps/s, 2-8-8-1 tanh, batch 10 (best of 3 × 3 s; median)', `${best.toFixed(0)}; ${median.toFixed(0)}`, `>= ${GOALS.stepsPerSecond}`],
       ['frames/s, 100×100 boundary + 6 neuron maps (4-2), one epoch per frame (best of 3 × 3 s; median)', `${tf.best.fps.toFixed(1)}; ${tf.median.fps.toFixed(1)}`, `>= ${GOALS.framesPerSecond}`],
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       ['  epochs/s while drawing (250 points, batch 10: 25 steps each)', fast.best.epochsPerSecond.toFixed(0), ''],
       ['  main-thread ms per frame (best window)', fast.best.mainThreadMsPerFrame.toFixed(2), ''],
     ];
-    for (const [what, value, goal] of rows) console.log(`${what.padEnd(96)} ${value!.padStart(14)}  ${goal}`);
+    for (const [what, value, goal] of rows) console.log(`${what.padEnd(96)} ${value.padStart(14)}  ${goal}`);
     const out = path.join(root, 'test-output', 'bench-playground.json');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage: os.loadavg(), stepsPerSecond: { best, median, rounds }, framesTfPace: tf, framesFast: fast, goals: GOALS }, null, 2));

@@ -61,7 +61,7 @@ function keyOf(method: string, a: unknown[]): { key: string; flop: number } {
 /** The provider with every kernel call counted by shape, its last arguments kept for replay. */
 function recording(k: KernelProvider, sites: Map<string, Site>): KernelProvider {
   const out: Record<string, unknown> = { name: k.name, alloc: k.alloc.bind(k) };
-  for (const [name, value] of Object.entries(k)) if (!(name in out) && typeof value === 'function') out[name] = value.bind(k);
+  for (const [name, value] of Object.entries(k as unknown as Record<string, unknown>)) if (!(name in out) && typeof value === 'function') out[name] = value.bind(k);
   for (const m of TIMED) {
     const f = (k as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>)[m];
     if (!f) continue;

@@ -77,12 +77,12 @@ if (!Number.isInteger(ACTIVATION_ROUNDS) || ACTIVATION_ROUNDS < 1) throw new Err
 
 const t00 = performance.now();
 const log = (msg: string): void => {
-  process.stderr.write(`[bench ${((performance.now() - t00) / 1000).toFixed(0).padStart(4)} s, load ${os.loadavg()[0]!.toFixed(2)}] ${msg}\n`);
+  process.stderr.write(`[bench ${((performance.now() - t00) / 1000).toFixed(0).padStart(4)} s, load ${os.loadavg()[0].toFixed(2)}] ${msg}\n`);
 };
 const loads: { step: string; load1: number; load5: number }[] = [];
 const markLoad = (step: string): void => {
   const [l1, l5] = os.loadavg();
-  loads.push({ step, load1: l1!, load5: l5! });
+  loads.push({ step, load1: l1, load5: l5 });
 };
 
 /** The environment for numpy and PyTorch: one thread, and OpenBLAS's own core detection (see the env notes). */
@@ -96,7 +96,7 @@ function peerEnv(): NodeJS.ProcessEnv {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** How busy the machine was during a step: the step's own CPU and everyone else's, in cores. */
@@ -112,7 +112,7 @@ const USER_HZ = 100;
 /** Busy and total jiffies of the whole machine (/proc/stat's first line): other tenants show here. */
 function machineJiffies(): { busy: number; total: number } {
   try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     const [user, nice, system, idle, iowait, irq, softirq, steal] = f as [number, number, number, number, number, number, number, number];
     const busy = user + nice + system + irq + softirq + (steal ?? 0);
     return { busy, total: busy + idle + iowait };
@@ -239,7 +239,7 @@ async function torchRun(activation: string, epochs: number, label: string): Prom
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
     version: string; threads: number; runs: { history: { seconds: number; cpuSeconds: number }[]; test: { accuracy: number } }[];
   };
-  const run0 = out.runs[0]!;
+  const run0 = out.runs[0];
   const secs = run0.history.map((h) => h.seconds);
   return {
     framework: 'pytorch', activation, epochs, epochSeconds: secs, epochCpuSeconds: run0.history.map((h) => h.cpuSeconds),
@@ -362,7 +362,7 @@ function activationTable(dataset: Dataset, rounds: number): ActivationRow[] {
   const add = (spec: ActivationSpec): void => {
     const r = trainHere(dataset, spec, kernels, SPEED_EPOCHS, SUBSET_IMAGES);
     const key = specLabel(spec);
-    const entry = runs.get(key) ?? { spec, wall: [], cpu: [], path: r.paths[0]!, notes: r.notes };
+    const entry = runs.get(key) ?? { spec, wall: [], cpu: [], path: r.paths[0], notes: r.notes };
     entry.wall.push(...r.wall);
     entry.cpu.push(...r.cpu);
     runs.set(key, entry);
@@ -505,7 +505,7 @@ async function main(): Promise<void> {
       ownCores: pick.share?.ownCores ?? null, othersCores: pick.share?.othersCores ?? null,
     });
   }
-  for (const s of scaling) s.vsOneRun = s.experimentSeconds / scaling[0]!.experimentSeconds;
+  for (const s of scaling) s.vsOneRun = s.experimentSeconds / scaling[0].experimentSeconds;
 
   // 4. GEMM and the multiply-add ceiling, the profile, the JS fallback, host growth.
   log('GEMM on the layer shapes, and the multiply-add peak');
@@ -532,7 +532,7 @@ async function main(): Promise<void> {
   const labWall = best(wall.lab), torchWall = best(wall.pytorch), numpyWall = best(wall.numpy);
   const labCpu = best(cpu.lab), torchCpu = best(cpu.pytorch), numpyCpu = best(cpu.numpy);
   const gemmOf = (name: string) => gemm.find((g) => g.provider === name)?.epochRandom.gflopsMedian ?? null;
-  const atCores = scaling[scaling.length - 1]!;
+  const atCores = scaling[scaling.length - 1];
   const peakMB = Math.max(...scaling.map((s) => Math.max(s.maxRssMB ?? 0, s.treePeakMB)));
   const checks: Check[] = [
     { goal: `slowest built-in / relu (${slowestCpu.activation}), CPU s/epoch`, value: slowestCpu.cpuVsRelu, limit: `<= ${GOALS.slowestBuiltin}`, met: null },
@@ -556,7 +556,7 @@ async function main(): Promise<void> {
   if (EPOCHS < 10) checks.find((c) => c.goal.startsWith('relu test accuracy'))!.met = null; // judged after 10 epochs
 
   const lines: string[] = [];
-  const loadStart = loads[0]!, loadEnd = loads[loads.length - 1]!;
+  const loadStart = loads[0], loadEnd = loads[loads.length - 1];
   const maxLoad = Math.max(...loads.map((l) => l.load1));
   lines.push(`Activation Lab benchmark, ${new Date().toISOString()}, git ${machine.git ?? '?'}`);
   lines.push(`${machine.cpu}, ${machine.cores} cores present, node ${machine.node}; WebAssembly SIMD ${features.simd ? 'yes' : 'no'}, relaxed SIMD ${features.relaxedSimd ? (features.relaxedSimdByFlag ? 'yes (V8 flag)' : 'yes') : 'no'}`);
@@ -615,8 +615,8 @@ async function main(): Promise<void> {
   };
   const tmp = `${opts.out}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(results, null, 1)}\n`);
-  renameSync(tmp, opts.out!);
-  log(`wrote ${path.relative(ROOT, opts.out!)}`);
+  renameSync(tmp, opts.out);
+  log(`wrote ${path.relative(ROOT, opts.out)}`);
 }
 
 main().catch((e: unknown) => {

@@ -43,7 +43,7 @@ const ACTIVATIONS = [...TUTORIAL_ACTIVATIONS];
 
 const t00 = performance.now();
 const elapsed = () => (performance.now() - t00) / 1000;
-const log = (msg: string): void => void process.stderr.write(`[seeds ${elapsed().toFixed(0).padStart(4)} s, load ${os.loadavg()[0]!.toFixed(2)}] ${msg}\n`);
+const log = (msg: string): void => void process.stderr.write(`[seeds ${elapsed().toFixed(0).padStart(4)} s, load ${os.loadavg()[0].toFixed(2)}] ${msg}\n`);
 const loads: number[] = [];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -51,8 +51,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d; });
-    child.stderr.on('data', (d: Buffer) => { err += d; });
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${err.slice(-2000)}`))));
   });
 }
@@ -82,7 +82,7 @@ async function pytorch(): Promise<Map<string, number[]>> {
       const r = JSON.parse(await run(PYTHON, args, env)) as { runs: { activation: string; test: { accuracy: number } }[] };
       bySeed.set(seed, new Map(r.runs.map((x) => [x.activation, x.test.accuracy])));
       log(`PyTorch seed ${seed}: ${r.runs.map((x) => `${x.activation} ${(x.test.accuracy * 100).toFixed(2)}`).join(', ')}`);
-      loads.push(os.loadavg()[0]!);
+      loads.push(os.loadavg()[0]);
     }
   };
   await Promise.all([worker(), worker()]);
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const t0 = elapsed();
   const labAcc = await lab();
   const labSeconds = elapsed() - t0;
-  loads.push(os.loadavg()[0]!);
+  loads.push(os.loadavg()[0]);
   log(`lab done in ${labSeconds.toFixed(0)} s`);
   const t1 = elapsed();
   const torchAcc = await pytorch();
@@ -121,12 +121,12 @@ async function main(): Promise<void> {
     `${r.diff >= 0 ? '+' : '−'}${(Math.abs(r.diff) * 100).toFixed(2)}${typeof r.welch === 'object' ? ` [${pts(r.welch.ci95[0])}, ${pts(r.welch.ci95[1])}]` : ''}`,
     typeof r.welch === 'object' ? pText(r.welch.p).replace('p ', '') : r.welch, r.withinGoal ? 'yes' : 'NO',
   ])];
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  const table = lines.map((l) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`);
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  const table = lines.map((l) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
   table.splice(1, 0, `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   const summary = `test accuracy (%) over seeds ${SEEDS.join(', ')}, ${EPOCHS} epochs${LIMIT_TRAIN ? `, first ${LIMIT_TRAIN} images` : ''}; lab ${labSeconds.toFixed(0)} s (all cores), PyTorch ${torchSeconds.toFixed(0)} s (two one-thread processes); total ${elapsed().toFixed(0)} s; load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} on ${os.availableParallelism()} cores`;
   console.log(`${table.join('\n')}\n${summary}`);
-  writeFileSync(opts.out!, `${JSON.stringify({ epochs: EPOCHS, seeds: SEEDS, limitTrain: LIMIT_TRAIN ?? null, labSeconds, torchSeconds, totalSeconds: elapsed(), loads, goalPoints: GOAL_POINTS, rows }, null, 1)}\n`);
+  writeFileSync(opts.out, `${JSON.stringify({ epochs: EPOCHS, seeds: SEEDS, limitTrain: LIMIT_TRAIN ?? null, labSeconds, torchSeconds, totalSeconds: elapsed(), loads, goalPoints: GOAL_POINTS, rows }, null, 1)}\n`);
   if (rows.some((r) => !r.withinGoal)) process.exitCode = 3;
 }
 

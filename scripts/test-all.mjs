@@ -8,6 +8,7 @@
 // runs a subset.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const wanted = (process.env.ACTLAB_TEST_LAYERS ?? 'unit,webview,host,vsix').split(',');
@@ -31,7 +32,7 @@ function layer(name, args) {
     child.on('close', (code) => {
       const seconds = ((Date.now() - t0) / 1000).toFixed(1);
       process.stdout.write(`\n== ${name} (${seconds} s)\n${out}`);
-      const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+      const plain = stripVTControlCharacters(out);
       const nodePass = [...plain.matchAll(/^ℹ pass (\d+)$/gm)].at(-1);
       const nodeFail = [...plain.matchAll(/^ℹ fail (\d+)$/gm)].at(-1);
       const mocha = [...plain.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
@@ -51,8 +52,10 @@ function step(what, cmd, args) {
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { out += d; });
     child.on('close', (code) => {
-      process.stdout.write(`== ${what}: ${code === 0 ? 'ok' : 'FAILED'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n${out}`);
-      resolve(code === 0);
+      const warnings = out.split('\n').filter((l) => /^npm warn/i.test(l.trim()));
+      const ok = code === 0 && warnings.length === 0;
+      process.stdout.write(`== ${what}: ${ok ? 'ok' : `FAILED${warnings.length ? ` (npm printed ${warnings.length} warning(s))` : ''}`} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n${out}`);
+      resolve(ok);
     });
   });
 }

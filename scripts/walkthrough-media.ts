@@ -28,7 +28,7 @@ export function walkthroughImages(): Record<string, string> {
   const colors = [PLOT_COLORS.f, PLOT_COLORS.df, 'rgb(60,170,90)'];
   const series = ['sigmoid', 'tanh', 'relu'].map((id, i) => {
     const flow = gradientFlow(getActivation(id) as ElementwiseActivation, { depth, width: 64 });
-    return { label: id, ys: flow.relativeGradNorm.map((g) => Math.log10(g)), color: colors[i]! };
+    return { label: id, ys: flow.relativeGradNorm.map((g) => Math.log10(g)), color: colors[i] };
   });
   images['gradient-flow.svg'] = linePlotSvg({ xs: Array.from({ length: depth }, (_, i) => i + 1), series, ...SIZE });
   return images;

@@ -52,7 +52,7 @@ export class Chart {
       this.view?.finalize();
       this.view = undefined;
       try {
-        const result = await embed(this.plot, spec as never, EMBED_OPTIONS);
+        const result = await embed(this.plot, spec, EMBED_OPTIONS);
         this.view = result.view;
         this.embeds++;
         this.rows = rows;

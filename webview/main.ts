@@ -66,7 +66,7 @@ function render(): void {
     const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
-    const next = LAB_SECTIONS[to]!;
+    const next = LAB_SECTIONS[to];
     selectSection(next);
     document.getElementById(`tab-${next}`)?.focus();
   });
@@ -205,7 +205,7 @@ function show(section: LabSection, focus: FunctionsFocus | undefined, playground
   if (section === 'functions' && focus && focus.activations.length) {
     if (focus.activations.length === 1 && (focus.view ?? 'plot') === 'plot') {
       page.fn.selected = focus.activations[0]!;
-      if (focus.params) applyFocusParams(focus.activations[0]!, focus.params);
+      if (focus.params) applyFocusParams(focus.activations[0], focus.params);
     } else replaceComparison(focus.activations);
     page.fn.view = focus.view ?? (focus.activations.length > 1 ? 'compare' : 'plot');
     once.scrollToView = true;

@@ -295,7 +295,7 @@ export class ResultsBoard {
       this.pick = undefined;
       return;
     }
-    const value = this.confusionRun ?? withTest[0]!;
+    const value = this.confusionRun ?? withTest[0];
     if (!this.pick) {
       this.pick = select(withTest.map((id) => ({ value: id, text: this.names[id] ?? id })), value, (v) => void this.showConfusion(v), { 'aria-label': t('train.confusionRun'), 'data-confusion-run': '' });
     } else {
@@ -360,7 +360,7 @@ function digitImage(base64: string): HTMLImageElement | undefined {
   if (!ctx) return undefined;
   const image = ctx.createImageData(side, side);
   for (let i = 0; i < bytes.length; i++) {
-    const v = 255 - bytes[i]!; // dark ink on light paper, as the digits are usually shown
+    const v = 255 - bytes[i]; // dark ink on light paper, as the digits are usually shown
     image.data.set([v, v, v, 255], i * 4);
   }
   ctx.putImageData(image, 0, 0);

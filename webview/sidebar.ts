@@ -27,7 +27,7 @@ export function sparkline(record: ActivationRecord): SVGSVGElement {
   if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
   const y = (v: number) => (H - 2 - ((v - lo) / (hi - lo)) * (H - 4)).toFixed(1);
   const x = (i: number) => ((i / (rows.length - 1)) * (W - 2) + 1).toFixed(1);
-  const path = (key: 'f' | 'df') => rows.map((r, i) => (r[key] === null ? '' : `${i === 0 || rows[i - 1]![key] === null ? 'M' : 'L'}${x(i)},${y(r[key]!)}`)).join('');
+  const path = (key: 'f' | 'df') => rows.map((r, i) => (r[key] === null ? '' : `${i === 0 || rows[i - 1][key] === null ? 'M' : 'L'}${x(i)},${y(r[key])}`)).join('');
   const box = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: String(W), height: String(H), class: 'spark', 'aria-hidden': 'true' });
   const colour = seriesColour(record.id, themeKind());
   const f = svg('path', { d: path('f'), class: 'spark-f', 'data-series': record.id });

@@ -38,7 +38,7 @@ export function post(msg: FromWebview): void {
 
 export function getPageState<T>(): Partial<T> {
   const s = api.getState();
-  return typeof s === 'object' && s !== null ? (s as Partial<T>) : {};
+  return typeof s === 'object' && s !== null ? (s) : {};
 }
 
 export function setPageState<T>(s: T): void {

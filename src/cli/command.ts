@@ -15,13 +15,15 @@ export interface CliCommand {
    * text after the usage's first line: the synopsis (`actlab list [--json]`) is shared.
    */
   translations?: Partial<Record<UiLanguage, { summary: string; usage: string }>>;
-  run(argv: string[], io: CliIO): Promise<number>;
+  /** The exit code; a command that waits for nothing returns it at once (and throws rather than rejects). */
+  run(argv: string[], io: CliIO): number | Promise<number>;
 }
 
 /** Where a command writes: stdout for results, stderr for progress and errors. */
 export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
+  // Function properties, not methods: commands pass them on detached (`printReport(report, io.out)`).
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** The language of what a person reads (results, progress, usage); English when absent. */
   readonly lang?: UiLanguage;
 }
@@ -33,7 +35,7 @@ export function summaryText(command: CliCommand): Localised {
 
 /** A command's usage in every language: its synopsis line, then the translated text. */
 export function usageText(command: CliCommand): Localised {
-  const synopsis = command.usage.split('\n')[0]!;
+  const synopsis = command.usage.split('\n')[0];
   const zh = command.translations?.['zh-cn']?.usage;
   return { en: command.usage, 'zh-cn': zh === undefined ? command.usage : `${synopsis}\n\n${zh}` };
 }

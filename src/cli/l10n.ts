@@ -29,7 +29,7 @@ export function cliText<K extends CliMessageId>(id: K, ...args: keyof ArgsOf<K> 
   const values = (args[0] ?? {}) as Readonly<Record<string, CliArg>>;
   return everyLanguage((lang) => CLI_MESSAGES[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(values, name)) return whole;
-    const v = values[name]!;
+    const v = values[name];
     return typeof v === 'object' ? v[lang] : String(v);
   }));
 }
@@ -39,7 +39,7 @@ export type Translate = <K extends CliMessageId>(id: K, ...args: keyof ArgsOf<K>
 
 /** `tr` for a language (English when none is given, as for a CliIO made without one). */
 export function translator(lang: UiLanguage = 'en'): Translate {
-  return ((id: CliMessageId, ...args: [Record<string, CliArg>?]) => (cliText as (i: CliMessageId, ...a: unknown[]) => Localised)(id, ...args)[lang]) as Translate;
+  return ((id: CliMessageId, ...args: [Record<string, CliArg>?]) => (cliText as (i: CliMessageId, ...a: unknown[]) => Localised)(id, ...args)[lang]);
 }
 
 /** An expression-language message or error in every language. */
@@ -66,12 +66,12 @@ export function takeLangOption(argv: readonly string[]): { argv: string[]; value
   const out: string[] = [];
   let value: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (a === '--') {
       out.push(...argv.slice(i));
       break;
     }
-    if (a === '--lang') value = i + 1 < argv.length ? argv[++i]! : '';
+    if (a === '--lang') value = i + 1 < argv.length ? argv[++i] : '';
     else if (a.startsWith('--lang=')) value = a.slice('--lang='.length);
     else out.push(a);
   }

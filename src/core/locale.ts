@@ -24,7 +24,7 @@ export function uiLanguage(tag: string): UiLanguage {
   if (rest.length === 0) return 'zh-cn';
   if (rest[0] === 'hans') return 'zh-cn';
   if (rest[0] === 'hant') return 'en';
-  return SIMPLIFIED_REGIONS.has(rest[0]!) ? 'zh-cn' : 'en';
+  return SIMPLIFIED_REGIONS.has(rest[0]) ? 'zh-cn' : 'en';
 }
 
 /** A formula's plain form in the UI language: its Chinese form where it has words, else the shared one. */

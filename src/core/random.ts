@@ -44,12 +44,10 @@ export function deriveSeed(seed: number, ...labels: (string | number)[]): number
 
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
-  let sm = Math.trunc(seed) >>> 0;
-  let s0: number, s1: number, s2: number, s3: number;
-  [sm, s0] = splitmix32(sm);
-  [sm, s1] = splitmix32(sm);
-  [sm, s2] = splitmix32(sm);
-  [sm, s3] = splitmix32(sm);
+  const [sm1, s0] = splitmix32(Math.trunc(seed) >>> 0);
+  const [sm2, s1] = splitmix32(sm1);
+  const [sm3, s2] = splitmix32(sm2);
+  const [, s3] = splitmix32(sm3);
   return rngFromState(s0, s1, s2, s3);
 }
 

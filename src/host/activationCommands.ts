@@ -15,7 +15,7 @@ export function parseNumberList(text: string): number[] | string {
   if (parts.length === 0) return vscode.l10n.t('Enter one or more numbers separated by commas');
   if (parts.length > 64) return vscode.l10n.t('At most 64 numbers');
   const values = parts.map(Number);
-  const bad = parts.find((p, i) => !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(p) || !Number.isFinite(values[i]!));
+  const bad = parts.find((p, i) => !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(p) || !Number.isFinite(values[i]));
   return bad === undefined ? values : vscode.l10n.t("'{0}' is not a finite number", bad);
 }
 
@@ -39,8 +39,8 @@ export function evaluateTable(record: ActivationRecord, xs: number[], given: Rec
   const { points, jacobian, jacobianNote } = evaluateAt(record, xs, p);
   const rows = points.map((q) => [format(q.x), format(q.y), format(q.dy)]);
   const head = ['x', 'f(x)', record.kind === 'vector' ? '∂fᵢ/∂xᵢ' : "f'(x)"];
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c]! + 2)).join('');
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c] + 2)).join('');
   const lines = [`${activationNameWith(record.id, p)}: ${record.formula.unicode}`, line(head), ...rows.map(line)];
   if (jacobian) lines.push(`Jacobian (row i: ∂fᵢ/∂xⱼ): ${jacobian.map((row) => `[${row.map(format).join(', ')}]`).join(', ')}`);
   if (jacobianNote) lines.push(jacobianNote);

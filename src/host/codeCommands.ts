@@ -25,6 +25,7 @@ export interface CopyAsCodeArgs {
 }
 
 // A built-in id, or a custom activation's name as saved (at most 64 characters, no control characters).
+// eslint-disable-next-line no-control-regex -- keeping control characters out is the point
 const NAME = /^[^\u0000-\u001f\u007f]{1,64}$/;
 
 /** Malformed parts are dropped (the command then asks for them); anything else gives undefined. */

@@ -37,7 +37,7 @@ export class CustomActivations implements vscode.Disposable {
 
   find(name: string): { def: CustomActivationDef; activation: CustomActivation } | undefined {
     const i = this.current.defs.findIndex((d) => d.name === name);
-    return i < 0 ? undefined : { def: this.current.defs[i]!, activation: this.current.activations[i]! };
+    return i < 0 ? undefined : { def: this.current.defs[i], activation: this.current.activations[i] };
   }
 
   /** Saves a definition to the user settings (replacing one of the same name); the change event follows. */

@@ -77,9 +77,10 @@ export class LabPanels implements vscode.Disposable {
   constructor(private readonly services: LabServices) {
     this.registration = vscode.window.registerWebviewPanelSerializer(LabPanels.viewType, {
       // The page restores its own section and choices from its saved state.
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+      deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
         panel.webview.options = webviewOptions(services.extensionUri);
         this.adopt(panel);
+        return Promise.resolve();
       },
     });
   }

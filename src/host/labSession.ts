@@ -132,7 +132,7 @@ export class LabSession implements vscode.Disposable {
         // Each run is one activation in every hidden layer; a learned name goes wherever that activation has it.
         const { stacks, lacking } = learnWherever(chosen.map((spec) => [spec]), m.learn ?? []);
         if (lacking.length) return this.notice('error', vscode.l10n.t('Cannot learn {0}: none of the chosen activations has this parameter.', lacking.join(', ')));
-        const specs = stacks.map(([spec]) => spec!);
+        const specs = stacks.map(([spec]) => spec);
         const settings = {
           epochs: m.epochs,
           ...(m.limitTrain ? { limitTrain: m.limitTrain, limitTest: limitTestFor(m.limitTrain) } : {}),

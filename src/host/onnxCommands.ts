@@ -71,7 +71,7 @@ export function reportLines(r: VerifyReport): string[] {
 export async function verifyOnnxCommand(log: vscode.LogOutputChannel, datasetSpec: () => string): Promise<VerifyReport | undefined> {
   const files = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Verify ONNX Model'), canSelectMany: false, filters: { ONNX: ['onnx'] } });
   if (!files || files.length === 0) return undefined;
-  return verifyOnnxFile(files[0]!.fsPath, log, datasetSpec());
+  return verifyOnnxFile(files[0].fsPath, log, datasetSpec());
 }
 
 export async function verifyOnnxFile(file: string, log: vscode.LogOutputChannel, dataset: string): Promise<VerifyReport | undefined> {

@@ -35,11 +35,12 @@ export class ReportPanel implements ReportOpener, vscode.Disposable {
   constructor(base: Omit<LabServices, 'reports'>) {
     const services = (this.services = { ...base, reports: this });
     this.registration = vscode.window.registerWebviewPanelSerializer(ReportPanel.viewType, {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+      deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => {
         panel.webview.options = webviewOptions(services.extensionUri);
         const saved = (state && typeof state === 'object' ? (state as { report?: { experiment?: unknown } }).report?.experiment : undefined);
         this.experiment = typeof saved === 'string' ? saved : undefined;
         this.adopt(panel);
+        return Promise.resolve();
       },
     });
   }

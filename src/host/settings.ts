@@ -20,6 +20,7 @@ export function rawCustomActivations(): unknown {
 /** Saves a custom activation to the user settings, replacing one of the same name. */
 export async function saveCustomActivation(def: CustomActivationDef): Promise<void> {
   const raw = rawCustomActivations();
-  const existing = (Array.isArray(raw) ? raw : []).filter((d) => (d as { name?: unknown } | null)?.name !== def.name);
+  const saved: unknown[] = Array.isArray(raw) ? raw : [];
+  const existing = saved.filter((d) => (d as { name?: unknown } | null)?.name !== def.name);
   await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(CUSTOM_ACTIVATIONS, [...existing, def], vscode.ConfigurationTarget.Global);
 }

@@ -8,7 +8,7 @@ export function webviewTransport(webview: vscode.Webview): Transport {
     send: (m) => void webview.postMessage(m),
     listen(receive) {
       const d = webview.onDidReceiveMessage(receive);
-      return () => d.dispose();
+      return () => { d.dispose(); };
     },
   };
 }

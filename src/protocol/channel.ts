@@ -59,7 +59,7 @@ export class Channel<In extends Message, Out extends Message> {
     if (!set) this.handlers.set(type, (set = new Set()));
     const h = handler as (m: In) => void;
     set.add(h);
-    return () => set!.delete(h);
+    return () => set.delete(h);
   }
 
   /** Handles every valid message; returns the unsubscribe function. */

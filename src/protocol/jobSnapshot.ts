@@ -31,7 +31,7 @@ export function applyTrainingEvent(s: JobSnapshot | undefined, e: TrainingEvent)
     return { ...s, ended: { status: e.status, hasResults: e.hasResults, ...(e.error ? { error: e.error } : {}) } };
   }
   const i = s.runs.findIndex((r) => r.id === e.runId);
-  const run = i >= 0 ? s.runs[i]! : freshRun(e.runId, []);
+  const run = i >= 0 ? s.runs[i] : freshRun(e.runId, []);
   let next: RunView;
   switch (e.type) {
     case 'run/queued':

@@ -158,14 +158,14 @@ export function parseTrainSettings(raw: Record<string, unknown>): TrainSettings 
   }
   if (raw.batchSize !== undefined) {
     if (!isInt(raw.batchSize, b.batchSize.min, b.batchSize.max)) return `batchSize must be an integer from ${b.batchSize.min} to ${b.batchSize.max}`;
-    out.batchSize = raw.batchSize as number;
+    out.batchSize = raw.batchSize;
   }
   if (raw.hidden !== undefined) {
     const h = raw.hidden;
     if (!Array.isArray(h) || h.length < b.hiddenLayers.min || h.length > b.hiddenLayers.max || !h.every((w) => isInt(w, b.hiddenWidth.min, b.hiddenWidth.max))) {
       return `hidden must list ${b.hiddenLayers.min} to ${b.hiddenLayers.max} layer widths, each an integer from ${b.hiddenWidth.min} to ${b.hiddenWidth.max}`;
     }
-    out.hidden = [...(h as number[])];
+    out.hidden = [...(h)];
   }
   return out;
 }
@@ -218,7 +218,7 @@ export function parseFromWebview(raw: unknown): FromWebview | string {
       const settings = parseTrainSettings(raw);
       if (typeof settings === 'string') return `train/start: ${settings}`;
       return {
-        type: raw.type, activations: ids, epochs: raw.epochs as number, ...(raw.limitTrain !== undefined ? { limitTrain: raw.limitTrain as number } : {}),
+        type: raw.type, activations: ids, epochs: raw.epochs, ...(raw.limitTrain !== undefined ? { limitTrain: raw.limitTrain as number } : {}),
         ...(raw.seeds !== undefined ? { seeds: raw.seeds as number } : {}), ...(learn ? { learn } : {}), ...settings,
       };
     }
@@ -288,9 +288,9 @@ export function parseToWebview(raw: unknown): ToWebview | string {
         type: 'lab/state',
         state: {
           surface: s.surface as Surface, locale: s.locale, version: s.version,
-          ...(s.experiment !== undefined ? { experiment: s.experiment as string } : {}),
-          ...(s.run !== undefined ? { run: s.run as string } : {}),
-          ...(s.canOpenExternal !== undefined ? { canOpenExternal: s.canOpenExternal as boolean } : {}),
+          ...(s.experiment !== undefined ? { experiment: s.experiment } : {}),
+          ...(s.run !== undefined ? { run: s.run } : {}),
+          ...(s.canOpenExternal !== undefined ? { canOpenExternal: s.canOpenExternal } : {}),
         },
       };
     }

@@ -119,7 +119,7 @@ function parseHidden(v: unknown): number[] | string {
   if (!Array.isArray(v) || v.length > MAX_HIDDEN_LAYERS || !v.every((h) => isInt(h, 1, MAX_NEURONS))) {
     return `hidden must list at most ${MAX_HIDDEN_LAYERS} widths from 1 to ${MAX_NEURONS}`;
   }
-  return [...(v as number[])];
+  return [...(v)];
 }
 
 export function parseTrainSettings(v: unknown): TrainSettings | string {
@@ -139,7 +139,7 @@ export function parseTrainSettings(v: unknown): TrainSettings | string {
 export function parseFlatPoints(v: unknown, task: Task): FlatPoints | string {
   if (!Array.isArray(v) || v.length % 3 !== 0 || v.length > 3 * MAX_OWN_POINTS) return `points must be [x, y, label] triples, at most ${MAX_OWN_POINTS}`;
   for (let i = 0; i < v.length; i += 3) {
-    const [x, y, label] = [v[i], v[i + 1], v[i + 2]];
+    const [x, y, label] = (v as unknown[]).slice(i, i + 3);
     if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(label)) return `point ${i / 3}: x, y and label must be numbers`;
     if (Math.abs(x) > DOMAIN || Math.abs(y) > DOMAIN) return `point ${i / 3}: outside the plane`;
     if (task === 'classification' && label !== 0 && label !== 1) return `point ${i / 3}: a class must be 0 or 1`;
@@ -248,7 +248,7 @@ export function parsePlaygroundModel(v: unknown): PlaygroundModel | string {
   const activations = arrayOf(v.activations, parseActivationSpec, hidden.length, hidden.length);
   if (typeof activations === 'string') return `model.activations: ${activations}`;
   if (!Array.isArray(v.params) || v.params.length > 100_000 || !v.params.every(isFiniteNumber)) return 'model.params must be finite numbers';
-  return { task: v.task, features, hidden, activations, params: [...(v.params as number[])] };
+  return { task: v.task, features, hidden, activations, params: [...(v.params)] };
 }
 
 export function parsePlaygroundCheck(v: unknown): PlaygroundCheck | string {
@@ -257,7 +257,7 @@ export function parsePlaygroundCheck(v: unknown): PlaygroundCheck | string {
     return 'check needs points (n, 2) and outputs (n), n at most 10000';
   }
   if (!v.points.every(isFiniteNumber) || !v.outputs.every(isFiniteNumber)) return 'check points and outputs must be finite numbers';
-  return { points: [...(v.points as number[])], outputs: [...(v.outputs as number[])] };
+  return { points: [...(v.points)], outputs: [...(v.outputs)] };
 }
 
 export function parseFromPlaygroundWorker(raw: unknown): FromPlaygroundWorker | string {
@@ -268,7 +268,7 @@ export function parseFromPlaygroundWorker(raw: unknown): FromPlaygroundWorker | 
     case 'pg/failed':
       if (raw.requestId !== undefined && !requestId(raw.requestId)) return 'pg/failed: bad requestId';
       if (!isString(raw.message)) return 'pg/failed: message must be text';
-      return { type: raw.type, ...(raw.requestId !== undefined ? { requestId: raw.requestId as string } : {}), message: raw.message.slice(0, 2000) };
+      return { type: raw.type, ...(raw.requestId !== undefined ? { requestId: raw.requestId } : {}), message: raw.message.slice(0, 2000) };
     case 'pg/frame': {
       if (!requestId(raw.requestId)) return 'pg/frame: bad requestId';
       const nets = arrayOf(raw.nets, parseNetFrame, 1, MAX_NETS);

@@ -143,7 +143,7 @@ export function parseRunEvent(v: unknown): RunEvent | string {
       const notes = v.notes === undefined ? undefined : stringArray(v.notes, (s) => s.length <= 2000, 0, 16);
       if (notes && !Array.isArray(notes)) return `run/started ${runId}: notes: ${notes.error}`;
       return {
-        type: v.type, runId, kernels: v.kernels as KernelName, paramCount: v.paramCount as number,
+        type: v.type, runId, kernels: v.kernels as KernelName, paramCount: v.paramCount,
         ...(v.resumedFromEpoch !== undefined ? { resumedFromEpoch: v.resumedFromEpoch as number } : {}),
         ...(history ? { history } : {}), ...(notes ? { notes } : {}),
       };
@@ -180,7 +180,7 @@ export function parseJobInfo(v: unknown): JobInfo | string {
   const sweep = v.sweep === undefined ? undefined : parseSweepGrid(v.sweep);
   if (typeof sweep === 'string') return `sweep: ${sweep}`;
   return {
-    id: v.id, kind: v.kind as JobKind, runs, epochs: v.epochs as number, startedAt: v.startedAt,
+    id: v.id, kind: v.kind as JobKind, runs, epochs: v.epochs, startedAt: v.startedAt,
     ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}), ...(v.resumed ? { resumed: true } : {}),
     ...(sweep ? { sweep } : {}),
   };

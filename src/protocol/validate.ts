@@ -35,7 +35,8 @@ export function stringArray(v: unknown, check: (s: string) => boolean, min = 0, 
   if (!Array.isArray(v)) return { error: 'not an array' };
   if (v.length < min || v.length > max) return { error: `must have ${min} to ${max} items, has ${v.length}` };
   for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== 'string' || !check(v[i])) return { error: `item ${i} (${JSON.stringify(v[i])?.slice(0, 80)}) is not a valid name` };
+    const item: unknown = v[i];
+    if (typeof item !== 'string' || !check(item)) return { error: `item ${i} (${JSON.stringify(item)?.slice(0, 80)}) is not a valid name` };
   }
   return v as string[];
 }
@@ -122,9 +123,9 @@ export function parseProgress(v: unknown): Progress | string {
   if (!ints.every((n) => isInt(n, 0, 1e9))) return 'progress counters must be integers';
   const nums = ['loss', 'accuracy', 'examplesPerSecond'].map((k) => v[k]);
   if (!nums.every((n) => typeof n === 'number' || n === null)) return 'progress loss, accuracy and examplesPerSecond must be numbers';
-  const [epoch, epochs, batch, batches] = ints as number[];
-  const [loss, accuracy, examplesPerSecond] = nums.map((n) => (n === null ? NaN : (n as number)));
-  return { epoch: epoch!, epochs: epochs!, batch: batch!, batches: batches!, loss: loss!, accuracy: accuracy!, examplesPerSecond: examplesPerSecond! };
+  const [epoch, epochs, batch, batches] = ints;
+  const [loss, accuracy, examplesPerSecond] = nums.map((n) => (n === null ? NaN : (n)));
+  return { epoch: epoch, epochs: epochs, batch: batch, batches: batches, loss: loss, accuracy: accuracy, examplesPerSecond: examplesPerSecond };
 }
 
 const RUN_ID = PATH_SEGMENT;
@@ -158,7 +159,7 @@ export function parseResultsView(v: unknown): ResultsView | string {
   if (!isRecord(d) || !isString(d.name)) return 'dataset must be an object with a name';
   const dims = ['rows', 'cols', 'classes', 'train', 'validation', 'test'].map((k) => d[k]);
   if (!dims.every((n) => isInt(n, 0, 1e9))) return 'dataset sizes must be integers';
-  const [rows, cols, classes, train, validation, test] = dims as number[];
+  const [rows, cols, classes, train, validation, test] = dims;
   if (!isInt(v.epochs, 0, 100_000)) return 'epochs must be an integer';
   if (!optional(v.limitTrain, (n) => isInt(n, 1, 1e9))) return 'limitTrain must be an integer';
   const runs = arrayOf(v.runs, parseRunView, 0, 4096);
@@ -171,7 +172,7 @@ export function parseResultsView(v: unknown): ResultsView | string {
   return {
     ...(sweep ? { sweep } : {}),
     createdAt: v.createdAt,
-    dataset: { name: d.name, rows: rows!, cols: cols!, classes: classes!, train: train!, validation: validation!, test: test! },
+    dataset: { name: d.name, rows: rows, cols: cols, classes: classes, train: train, validation: validation, test: test },
     epochs: v.epochs,
     ...(v.limitTrain !== undefined ? { limitTrain: v.limitTrain as number } : {}),
     ...(isString(v.finishedAt) ? { finishedAt: v.finishedAt } : {}),
@@ -189,8 +190,8 @@ function parseReportSettings(v: unknown): ReportSettings | undefined {
   if (!Array.isArray(hidden) || hidden.length === 0 || hidden.length > 64 || !hidden.every((h) => isInt(h, 1, 65536))) return undefined;
   if (!isFiniteNumber(v.learningRate) || !isInt(v.batchSize, 1, 65536) || !isInt(v.seed, 0, 0xffffffff) || !isFiniteNumber(v.validationSplit)) return undefined;
   return {
-    hidden: hidden as number[], learningRate: v.learningRate, batchSize: v.batchSize, seed: v.seed, validationSplit: v.validationSplit,
-    ...(isInt(v.limitTest, 1, 1e9) ? { limitTest: v.limitTest as number } : {}),
+    hidden: hidden, learningRate: v.learningRate, batchSize: v.batchSize, seed: v.seed, validationSplit: v.validationSplit,
+    ...(isInt(v.limitTest, 1, 1e9) ? { limitTest: v.limitTest } : {}),
   };
 }
 

@@ -44,7 +44,7 @@ export function childProcessTransport(child: ChildProcess): Transport {
 export function processTransport(proc: NodeJS.Process = process): Transport {
   return {
     send(m) {
-      if (proc.connected) proc.send?.(m as object);
+      if (proc.connected) proc.send?.(m);
     },
     listen(receive) {
       proc.on('message', receive);

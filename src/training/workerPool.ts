@@ -69,7 +69,7 @@ export class WorkerPool extends PoolBase {
     if (queued >= 0) {
       const [slot] = this.queue.splice(queued, 1);
       // It never started: nothing in its folder to update.
-      this.finish(slot!.run, { status: 'cancelled', history: [] }, { recorded: true });
+      this.finish(slot.run, { status: 'cancelled', history: [] }, { recorded: true });
       return;
     }
     const slot = this.running.get(runId);

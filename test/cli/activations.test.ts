@@ -12,6 +12,18 @@ import { fixture } from '../core/activations/torchFixture';
 
 const root = path.resolve(__dirname, '..', '..');
 
+// What `--json` prints, as these tests read it (NaN and infinities print as strings).
+interface EvalJson {
+  activation: string;
+  params: Record<string, number>;
+  points: { x: number; y: number; dy: number }[];
+  jacobian?: number[][];
+  jacobianNote?: string;
+}
+interface PropsJson { initGain: number; range: { max: number | string }; smooth: boolean; kinks: number[]; jumps: number[]; derivativeAtZero: number }
+interface FlowJson { activation: string; relativeGradNorm: number[] }
+type ListJson = { id: string; params: { frameworkDefaults: Record<string, number> }[] }[];
+
 async function run(name: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const command = cliCommands.find((c) => c.name === name) as CliCommand;
   assert.ok(command, name);
@@ -34,7 +46,7 @@ async function failure(name: string, argv: string[]): Promise<string> {
 test('actlab eval relu --x -1,0,2 --json prints y 0,0,2 and dy 0,0,1', async () => {
   const { code, out } = await run('eval', ['relu', '--x', '-1,0,2', '--json']);
   assert.equal(code, 0);
-  const json = JSON.parse(out);
+  const json = JSON.parse(out) as EvalJson;
   assert.equal(json.activation, 'relu');
   assert.deepEqual(json.params, {});
   assert.deepEqual(json.points.map((p: { x: number }) => p.x), [-1, 0, 2]);
@@ -45,28 +57,28 @@ test('actlab eval relu --x -1,0,2 --json prints y 0,0,2 and dy 0,0,1', async () 
 test('actlab props relu --json reports the init gain within 1e-3 of sqrt(2)', async () => {
   const { code, out } = await run('props', ['relu', '--json']);
   assert.equal(code, 0);
-  const json = JSON.parse(out);
+  const json = JSON.parse(out) as PropsJson;
   assert.ok(Math.abs(json.initGain - Math.SQRT2) < 1e-3, `${json.initGain}`);
   assert.equal(json.range.max, 'Infinity');
   assert.equal(json.smooth, false);
 });
 
 test('eval: parameters, ranges a:b:n, expressions with parameters, softmax vectors, NaN', async () => {
-  const leaky = JSON.parse((await run('eval', ['leaky_relu', '--x', '-2:2:5', '--param', 'alpha=0.3', '--json'])).out);
+  const leaky = JSON.parse((await run('eval', ['leaky_relu', '--x', '-2:2:5', '--param', 'alpha=0.3', '--json'])).out) as EvalJson;
   assert.deepEqual(leaky.params, { alpha: 0.3 });
   assert.deepEqual(leaky.points.map((p: { x: number }) => p.x), [-2, -1, 0, 1, 2]);
   assert.deepEqual(leaky.points.map((p: { y: number }) => p.y), [-0.6, -0.3, 0, 1, 2]);
-  const expr = JSON.parse((await run('eval', ['x*sigmoid(b*x)', '--param', 'b=2', '--x', '1', '--json'])).out);
+  const expr = JSON.parse((await run('eval', ['x*sigmoid(b*x)', '--param', 'b=2', '--x', '1', '--json'])).out) as EvalJson;
   const silu2 = fixture.elementwise.find((c) => c.id === 'silu' && c.params.beta === 2)!;
   const i = silu2.x.indexOf(1);
-  assert.ok(Math.abs(expr.points[0].y - silu2.y[i]!) < 1e-12 && Math.abs(expr.points[0].dy - silu2.dy[i]!) < 1e-12, 'matches PyTorch x·σ(2x) at 1');
-  const neg = JSON.parse((await run('eval', ['-x^2', '--x', '3', '--json'])).out);
+  assert.ok(Math.abs(expr.points[0].y - silu2.y[i]) < 1e-12 && Math.abs(expr.points[0].dy - silu2.dy[i]) < 1e-12, 'matches PyTorch x·σ(2x) at 1');
+  const neg = JSON.parse((await run('eval', ['-x^2', '--x', '3', '--json'])).out) as EvalJson;
   assert.deepEqual([neg.points[0].y, neg.points[0].dy], [-9, -6]);
-  const sm = JSON.parse((await run('eval', ['softmax', '--x', '1000,1001', '--json'])).out);
+  const sm = JSON.parse((await run('eval', ['softmax', '--x', '1000,1001', '--json'])).out) as EvalJson;
   const want = 1 / (1 + Math.E);
   assert.ok(Math.abs(sm.points[0].y - want) < 1e-15 && Math.abs(sm.points[0].dy - want * (1 - want)) < 1e-15);
-  assert.ok(Math.abs(sm.jacobian[0][1] + want * (1 - want)) < 1e-15);
-  const nan = JSON.parse((await run('eval', ['tanh', '--x', 'nan,inf', '--json'])).out);
+  assert.ok(Math.abs(sm.jacobian![0][1] + want * (1 - want)) < 1e-15);
+  const nan = JSON.parse((await run('eval', ['tanh', '--x', 'nan,inf', '--json'])).out) as EvalJson;
   assert.deepEqual([nan.points[0].y, nan.points[1].y], ['NaN', 1]);
   const text = (await run('eval', ['sigmoid', '--x', '0'])).out;
   assert.match(text, /0\s+0\.5\s+0\.25/);
@@ -89,14 +101,14 @@ test('bad input exits with a clear message: unknown ids, bad expressions, bad --
 });
 
 test('list, props and gradient-flow print what they promise', async () => {
-  const list = JSON.parse((await run('list', ['--json'])).out);
+  const list = JSON.parse((await run('list', ['--json'])).out) as ListJson;
   assert.deepEqual(list.map((r: { id: string }) => r.id), ACTIVATIONS.map((r) => r.id));
-  assert.equal(list.find((r: { id: string }) => r.id === 'leaky_relu').params[0].frameworkDefaults.keras, 0.3);
+  assert.equal(list.find((r: { id: string }) => r.id === 'leaky_relu')?.params[0].frameworkDefaults.keras, 0.3);
   const text = (await run('list', [])).out;
   assert.equal(text.trim().split('\n').length, ACTIVATIONS.length);
   assert.match((await run('props', ['softmax'])).out, /vector activation/);
   assert.match((await run('props', ['sigmoid'])).out, /init gain\s+1\.8462/);
-  const flow = JSON.parse((await run('gradient-flow', ['sigmoid', '--depth', '8', '--width', '16', '--json'])).out);
+  const flow = JSON.parse((await run('gradient-flow', ['sigmoid', '--depth', '8', '--width', '16', '--json'])).out) as FlowJson;
   assert.equal(flow.relativeGradNorm.length, 8);
   assert.equal(flow.relativeGradNorm[7], 1);
   assert.ok(flow.relativeGradNorm[0] < 0.01);
@@ -107,7 +119,7 @@ test('the real entry point: exit 0 with JSON on stdout, non-zero with the messag
   const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
   const ok = cli(['eval', 'relu', '--x', '-1,0,2', '--json']);
   assert.equal(ok.status, 0, ok.stderr);
-  assert.deepEqual(JSON.parse(ok.stdout).points.map((p: { dy: number }) => p.dy), [0, 0, 1]);
+  assert.deepEqual((JSON.parse(ok.stdout) as EvalJson).points.map((p: { dy: number }) => p.dy), [0, 0, 1]);
   const bad = cli(['eval', 'relux', '--x', '1']);
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /actlab eval: unknown activation 'relux'/);
@@ -124,16 +136,16 @@ test('names with arguments are expressions, evaluated as written (never the bare
   ];
   for (const [expr, x, y, dy] of cases) {
     for (const command of ['eval']) {
-      const json = JSON.parse((await run(command, [expr, '--x', String(x), '--json'])).out);
+      const json = JSON.parse((await run(command, [expr, '--x', String(x), '--json'])).out) as EvalJson;
       assert.equal(json.activation, expr);
       assert.ok(Math.abs(json.points[0].y - y) < 1e-15 * Math.max(1, Math.abs(y)), `${expr}: ${json.points[0].y} vs ${y}`);
       assert.ok(Math.abs(json.points[0].dy - dy) < 1e-14, `${expr}': ${json.points[0].dy} vs ${dy}`);
     }
   }
   // props and gradient-flow read the same way: tanh(2*x) has f'(0) = 2, tanh 1.
-  assert.equal(JSON.parse((await run('props', ['tanh(2*x)', '--json'])).out).derivativeAtZero, 2);
-  assert.equal(JSON.parse((await run('gradient-flow', ['tanh(2*x)', '--depth', '2', '--width', '4', '--json'])).out).activation, 'tanh(2*x)');
-  const leaky = JSON.parse((await run('eval', ['leaky_relu(alpha=0.3)', '--x', '-1', '--json'])).out);
+  assert.equal((JSON.parse((await run('props', ['tanh(2*x)', '--json'])).out) as PropsJson).derivativeAtZero, 2);
+  assert.equal((JSON.parse((await run('gradient-flow', ['tanh(2*x)', '--depth', '2', '--width', '4', '--json'])).out) as FlowJson).activation, 'tanh(2*x)');
+  const leaky = JSON.parse((await run('eval', ['leaky_relu(alpha=0.3)', '--x', '-1', '--json'])).out) as EvalJson;
   assert.deepEqual([leaky.params.alpha, leaky.points[0].y], [0.3, -0.3]);
   for (const command of ['eval', 'props', 'gradient-flow']) {
     const x = command === 'eval' ? ['--x', '1'] : [];
@@ -147,7 +159,7 @@ test('smaller input classes: --param names, huge ranges, long text, unused param
   assert.match(await failure('eval', ['relu', '--x', '1', '--param', '__proto__=1']), /unknown parameter '__proto__' for relu/);
   assert.match(await failure('eval', ['relu', '--x', '1', '--param', 'a=1', '--param', 'a=2']), /--param a is given twice/);
   assert.match(await failure('eval', ['x', '--x', '1', '--param', 'b=1']), /--param b is not used by the expression 'x'/);
-  const wide = JSON.parse((await run('eval', ['relu', '--x=-1e308:1e308:5', '--json'])).out);
+  const wide = JSON.parse((await run('eval', ['relu', '--x=-1e308:1e308:5', '--json'])).out) as EvalJson;
   assert.deepEqual(wide.points.map((p: { x: number }) => p.x), [-1e308, -5e307, 0, 5e307, 1e308]);
   assert.ok(wide.points.every((p: { y: unknown }) => typeof p.y === 'number'), 'no NaN or Infinity from the range itself');
   const huge = await failure('eval', [`x + ${'q'.repeat(20_000)}`, '--x', '1']);
@@ -155,18 +167,18 @@ test('smaller input classes: --param names, huge ranges, long text, unused param
   const deep = await failure('eval', [`x${'+1'.repeat(3000)}+`, '--x', '1']);
   assert.ok(deep.length < 400 && /at column \d+/.test(deep) && deep.includes('…'), deep);
   assert.ok((await failure('eval', ['relu', '--x', `1,${'z'.repeat(9000)}`])).length < 300);
-  const exp = JSON.parse((await run('props', ['exp(x)', '--json'])).out);
+  const exp = JSON.parse((await run('props', ['exp(x)', '--json'])).out) as PropsJson;
   assert.deepEqual([exp.kinks, exp.jumps, exp.smooth], [[], [], true], 'no kinks at the sampler\'s edge (19.9 to 20)');
   assert.match((await run('props', ['exp(x)'])).out, /smooth\s+yes/);
 });
 
 test('softmax over long vectors: the Jacobian only up to 16 values, the diagonal beyond; 100000 points work', async () => {
-  const small = JSON.parse((await run('eval', ['softmax', '--x', '-1:1:16', '--json'])).out);
-  assert.equal(small.jacobian.length, 16);
-  small.points.forEach((p: { dy: number }, i: number) => assert.equal(p.dy, small.jacobian[i][i]));
-  const big = JSON.parse((await run('eval', ['softmax', '--x', '-3:3:5000', '--json'])).out);
+  const small = JSON.parse((await run('eval', ['softmax', '--x', '-1:1:16', '--json'])).out) as EvalJson;
+  assert.equal(small.jacobian?.length, 16);
+  small.points.forEach((p: { dy: number }, i: number) => assert.equal(p.dy, small.jacobian![i][i]));
+  const big = JSON.parse((await run('eval', ['softmax', '--x', '-3:3:5000', '--json'])).out) as EvalJson;
   assert.equal(big.jacobian, undefined);
-  assert.match(big.jacobianNote, /5000×5000 Jacobian is not printed/);
+  assert.match(big.jacobianNote ?? '', /5000×5000 Jacobian is not printed/);
   // The diagonal against its closed form s(1 − s), with s from float64 exp over the max-shifted inputs.
   const xs = big.points.map((p: { x: number }) => p.x);
   const sum = xs.reduce((a: number, x: number) => a + Math.exp(x - 3), 0);
@@ -174,7 +186,7 @@ test('softmax over long vectors: the Jacobian only up to 16 values, the diagonal
     const s = Math.exp(xs[i] - 3) / sum;
     assert.ok(Math.abs(big.points[i].dy - s * (1 - s)) < 1e-18 + 1e-12 * s, `${i}`);
   }
-  const logBig = JSON.parse((await run('eval', ['log_softmax', '--x', '0:1:20', '--json'])).out);
+  const logBig = JSON.parse((await run('eval', ['log_softmax', '--x', '0:1:20', '--json'])).out) as EvalJson;
   const ls = logBig.points.map((p: { x: number }) => Math.exp(p.x));
   const lsum = ls.reduce((a: number, b: number) => a + b, 0);
   logBig.points.forEach((p: { dy: number }, i: number) => assert.ok(Math.abs(p.dy - (1 - ls[i] / lsum)) < 1e-15));

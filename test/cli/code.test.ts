@@ -47,7 +47,7 @@ test("a run's PyTorch script trains one epoch on MNIST and lands within 0.04 of 
     cwd: root, encoding: 'utf8', timeout: 120_000,
   });
   assert.equal(lab.status, 0, lab.stderr);
-  const run = (JSON.parse(lab.stdout) as ResultsFile).runs[0]!;
+  const run = (JSON.parse(lab.stdout) as ResultsFile).runs[0];
   const labAccuracy = run.test!.accuracy;
   const runDir = path.join(out, 'latest', run.dir);
 
@@ -64,13 +64,13 @@ test("a run's PyTorch script trains one epoch on MNIST and lands within 0.04 of 
     scripts.push(file);
   }
   pyCompile(scripts);
-  const torchScript = readFileSync(scripts[0]!, 'utf8');
+  const torchScript = readFileSync(scripts[0], 'utf8');
   assert.match(torchScript, /F\.leaky_relu\(x, negative_slope=alpha\)/);
   assert.match(torchScript, /def swish2\(x\):[\s\S]*?return x \* torch\.sigmoid\(2\.0 \* x\)/);
   assert.match(torchScript, /eps=EPSILON/);
-  assert.match(readFileSync(scripts[1]!, 'utf8'), /validation_split=VALIDATION_SPLIT/);
+  assert.match(readFileSync(scripts[1], 'utf8'), /validation_split=VALIDATION_SPLIT/);
 
-  const py = spawnSync(PYTHON, [scripts[0]!, '--data', MNIST, '--epochs', '1', '--limit-train', '6000', '--limit-test', '2000'], {
+  const py = spawnSync(PYTHON, [scripts[0], '--data', MNIST, '--epochs', '1', '--limit-train', '6000', '--limit-test', '2000'], {
     cwd: work, encoding: 'utf8', timeout: 180_000, env: { ...process.env, OMP_NUM_THREADS: '1' },
   });
   assert.equal(py.status, 0, `${PYTHON} failed (scripts/ensure-system-deps.sh installs python3-torch): ${py.stderr}`);
@@ -114,7 +114,7 @@ test("framework defaults that differ from the lab's are written out and named", 
   assert.match(jax, /jax\.nn\.gelu\(x, approximate=False\)/);
   assert.match(jax, /defaults to approximate=True/);
   const torch = (await code(['leaky_relu', '--framework', 'pytorch', '--param', 'alpha=0.3'])).out;
-  assert.match(torch, /def f\(x, alpha=0\.3\):\n.*\n    return F\.leaky_relu\(x, negative_slope=alpha\)/);
+  assert.match(torch, /def f\(x, alpha=0\.3\):\n.*\n {4}return F\.leaky_relu\(x, negative_slope=alpha\)/);
   const where = (await code(['where(x > 1, x, 0)', '--framework', 'jax'])).out;
   assert.match(where, /return jnp\.where\(x > 1\.0, x, 0\.0\)/);
   assert.match((await code(['where(x > 1, x, 0)', '--framework', 'pytorch'])).out, /torch\.where\(x > 1\.0, x, torch\.full_like\(x, 0\.0\)\)/);
@@ -169,5 +169,5 @@ test('bad input: each path says what is wrong in one line', async () => {
   writeFileSync(file, JSON.stringify({ ...good, config }));
   const ok = await code([file, '--framework', 'jax']);
   assert.equal(ok.code, 0, ok.err);
-  assert.match(ok.out, /def relu\(x\):\n.*\n    return jax\.nn\.relu\(x\)/);
+  assert.match(ok.out, /def relu\(x\):\n.*\n {4}return jax\.nn\.relu\(x\)/);
 });

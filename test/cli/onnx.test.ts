@@ -50,7 +50,7 @@ const runDir = () => path.join(out, 'latest', 'runs', 'relu');
 
 test('actlab train exports every run to ONNX and puts the verification table into results.json and report.html', { timeout: 120_000 }, () => {
   const results = train();
-  const run = results.runs[0]!;
+  const run = results.runs[0];
   const check = run.onnx!;
   assert.ok(check, 'runs[0].onnx');
   assert.equal(check.file, path.join('runs', 'relu', 'model.onnx'));
@@ -80,8 +80,8 @@ test('actlab verify <exported relu model> --json: the full test set, argmax agre
   assert.deepEqual(report.inputs, [{ name: 'image', dtype: 'float32', shape: ['batch', 28, 28] }]);
   assert.deepEqual(report.outputs, [{ name: 'probabilities', dtype: 'float32', shape: ['batch', 10] }]);
   assert.equal(report.count, 10000);
-  assert.equal(report.accuracy, results.runs[0]!.test!.accuracy);
-  assert.deepEqual(report.confusion, results.runs[0]!.test!.confusion);
+  assert.equal(report.accuracy, results.runs[0].test!.accuracy);
+  assert.deepEqual(report.confusion, results.runs[0].test!.confusion);
   assert.ok(report.ms > 0);
   assert.equal(report.parity!.argmaxAgreement, 1);
   assert.ok(report.parity!.maxAbsDiff <= 1e-5);
@@ -111,7 +111,7 @@ test('actlab export --opset 13 --out elsewhere; verify finds the run through the
   assert.match(text.out, /max \|Δp\| \d\.\d\de-\d, \d+(\.\d+)?% of the float32 rounding bound \(logits within \d\.\de-\d\), argmax agreement 1\.0000/);
   assert.match(text.out, /check passed/);
   const human = await inProcess(exportCommand, [runDir(), '--out', path.join(out, 'exports', 'relu17.onnx')]);
-  assert.match(human.out, /^wrote .*relu17\.onnx \(\d+ bytes, opset 17, IR 8\)\n  operators: Flatten, Gemm, Relu, Softmax\n  hidden layer 1: relu -> Relu/);
+  assert.match(human.out, /^wrote .*relu17\.onnx \(\d+ bytes, opset 17, IR 8\)\n {2}operators: Flatten, Gemm, Relu, Softmax\n {2}hidden layer 1: relu -> Relu/);
   // Without --out the run's own model.onnx (written by actlab train) is kept unless --force says otherwise.
   const own = path.join(runDir(), 'model.onnx');
   const before = readFileSync(own);
@@ -149,13 +149,13 @@ test('export and verify in Chinese (--lang zh-cn; LANG=zh_CN.UTF-8): the report\
   const en = await inProcess(verifyCommand, [file, '--limit', '300']);
   assert.equal(v.code, 0, v.err);
   const lines = v.out.trimEnd().split('\n');
-  assert.match(lines[0]!, /^模型：.*relu-zh\.onnx（\d+ 字节，由 .+ 生成，IR 8，ai\.onnx 17）$/);
-  assert.match(lines[3]!, /^测试集：mnist，300 张图像$/);
-  assert.match(lines[5]!, /^用时：300 张图像共 [\d.]+ ms（每张 [\d.]+ µs，单线程；创建会话用了 \d+ ms）$/);
+  assert.match(lines[0], /^模型：.*relu-zh\.onnx（\d+ 字节，由 .+ 生成，IR 8，ai\.onnx 17）$/);
+  assert.match(lines[3], /^测试集：mnist，300 张图像$/);
+  assert.match(lines[5], /^用时：300 张图像共 [\d.]+ ms（每张 [\d.]+ µs，单线程；创建会话用了 \d+ ms）$/);
   assert.equal(lines[6], '混淆矩阵（行：真实标签，列：预测）：');
   assert.equal(lines.at(-1), '检查通过');
   // the same accuracy and confusion matrix as the English report (the times differ from run to run)
-  const accuracy = (s: string) => /(0\.\d{4})/.exec(s.split('\n')[4]!)?.[1];
+  const accuracy = (s: string) => /(0\.\d{4})/.exec(s.split('\n')[4])?.[1];
   assert.equal(accuracy(v.out), accuracy(en.out));
   const matrix = (s: string) => s.split('\n').slice(7, 18).join('\n');
   assert.equal(matrix(v.out), matrix(en.out));
@@ -184,8 +184,8 @@ test('a model that disagrees with the lab beyond float32 rounding fails the chec
   assert.ok(report.parity!.maxAbsDiff > 1e-5);
   assert.ok(report.parity!.maxRatio > 1);
   assert.equal(report.parity!.tolerance, 'float32');
-  assert.ok(report.parity!.mismatches[0]!.index === 0, 'the first image already differs');
-  assert.match(report.failures[0]!, /tampered\.onnx's probabilities differ from the lab's forward pass by more than float32 rounding through the network allows \(up to [\d.e+]+× the bound, max \|Δp\| \d\.\d\de-\d\) over 200 test images; first mismatching images: #0 \(label 7: lab \d, onnx \d, \|Δp\| /);
+  assert.ok(report.parity!.mismatches[0].index === 0, 'the first image already differs');
+  assert.match(report.failures[0], /tampered\.onnx's probabilities differ from the lab's forward pass by more than float32 rounding through the network allows \(up to [\d.e+]+× the bound, max \|Δp\| \d\.\d\de-\d\) over 200 test images; first mismatching images: #0 \(label 7: lab \d, onnx \d, \|Δp\| /);
 });
 
 test('bad arguments and bad files: a clear message and a non-zero exit', { timeout: 60_000 }, async () => {
@@ -213,5 +213,5 @@ test('bad arguments and bad files: a clear message and a non-zero exit', { timeo
   const json = actlab(['verify', path.join(out, 'latest', 'results.json'), '--json']);
   assert.equal(json.status, 1);
   assert.match(json.stderr, /^actlab verify: results\.json is a text \(JSON\?\) file, not an ONNX model/);
-  assert.equal(JSON.parse(json.stdout).error.problem, 'not-onnx');
+  assert.equal((JSON.parse(json.stdout) as { error: { problem: string } }).error.problem, 'not-onnx');
 });

@@ -50,7 +50,7 @@ test('bad options fail fast with a message naming the problem and exit status 1,
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'actlab-sweep-bad-')), 'never');
   const io = { out: () => undefined, err: () => undefined };
   for (const [args, message] of cases) {
-    await assert.rejects(sweepCommand.run([...args, '--out', out], io), (e: unknown) => {
+    await assert.rejects(async () => await sweepCommand.run([...args, '--out', out], io), (e: unknown) => {
       assert.ok(e instanceof CliError, `${args.join(' ')}: ${String(e)}`);
       assert.equal(e.exitCode, 1);
       assert.match(e.message, message, args.join(' '));
@@ -59,7 +59,7 @@ test('bad options fail fast with a message naming the problem and exit status 1,
   }
   assert.ok(!existsSync(out), 'nothing was written');
   const nothing = mkdtempSync(path.join(tmpdir(), 'actlab-sweep-none-'));
-  await assert.rejects(sweepCommand.run(['--resume', '--out', nothing], io), /nothing to resume in .*: every sweep there has finished/);
+  await assert.rejects(async () => await sweepCommand.run(['--resume', '--out', nothing], io), /nothing to resume in .*: every sweep there has finished/);
   rmSync(nothing, { recursive: true, force: true });
   const r = actlab(['sweep', '--seeds', '0']);
   assert.equal(r.status, 1);
@@ -90,7 +90,7 @@ test('a tiny real sweep: every run trained, the sweep object in results.json, th
     assert.match(r.stdout, /1\s+relu − tanh\s+[+−]?\d+\.\d\d ± \d+\.\d\d\s+(< )?0\.\d+\s+(< )?[\d.]+\s+(not distinguishable|relu better|tanh better)/);
     assert.match(r.stderr, /\[runs 4\/4, cells 2\/2, ETA [^\]]+\] /, 'progress names runs, cells and the ETA');
     const [id] = readdirSync(out).filter((n) => n !== 'latest');
-    const dir = path.join(out, id!);
+    const dir = path.join(out, id);
     const results = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as ResultsFile;
     assert.deepEqual(results.runs.map((x) => [x.id, x.status]), [['relu-s42', 'completed'], ['tanh-s42', 'completed'], ['relu-s43', 'completed'], ['tanh-s43', 'completed']]);
     const sweep = results.sweep!;
@@ -103,10 +103,10 @@ test('a tiny real sweep: every run trained, the sweep object in results.json, th
     }
     assert.equal(sweep.comparisons.length, 1);
     assert.equal(sweep.tests, 1);
-    assert.equal(sweep.comparisons[0]!.pAdjusted, sweep.comparisons[0]!.p, 'one test: Holm changes nothing');
+    assert.equal(sweep.comparisons[0].pAdjusted, sweep.comparisons[0].p, 'one test: Holm changes nothing');
     // Cut off: results.json gone, one run mid-training. --resume keeps the three finished runs.
     rmSync(path.join(dir, 'results.json'));
-    const record = JSON.parse(readFileSync(path.join(dir, 'runs', 'tanh-s43', 'run.json'), 'utf8'));
+    const record = JSON.parse(readFileSync(path.join(dir, 'runs', 'tanh-s43', 'run.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(path.join(dir, 'runs', 'tanh-s43', 'run.json'), JSON.stringify({ ...record, status: 'running' }));
     const resumed = actlab(['sweep', '--resume', '--epochs', '2', '--no-report', '--out', out, '--json']);
     assert.equal(resumed.status, 0, resumed.stderr);
@@ -114,7 +114,7 @@ test('a tiny real sweep: every run trained, the sweep object in results.json, th
     assert.deepEqual(again.runs.map((x) => [x.id, x.status, x.history.length, x.resumedFromEpoch]), [
       ['relu-s42', 'completed', 2, 1], ['tanh-s42', 'completed', 2, 1], ['relu-s43', 'completed', 2, 1], ['tanh-s43', 'completed', 2, 1],
     ]);
-    assert.equal(again.sweep!.cells[0]!.n, 2);
+    assert.equal(again.sweep!.cells[0].n, 2);
     const done = actlab(['sweep', '--resume', '--out', out]);
     assert.equal(done.status, 1);
     assert.match(done.stderr, /nothing to resume/);

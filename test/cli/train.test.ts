@@ -26,12 +26,12 @@ test('actlab train --activations relu --epochs 1 --limit-train 5000 --json write
     const saved = JSON.parse(readFileSync(path.join(out, 'latest', 'results.json'), 'utf8')) as ResultsFile;
     assert.deepEqual(printed, saved);
     assert.equal(saved.runs.length, 1);
-    const run = saved.runs[0]!;
+    const run = saved.runs[0];
     assert.equal(run.id, 'relu');
     assert.deepEqual(run.activations, ['relu', 'relu']);
     assert.equal(run.status, 'completed');
     assert.equal(run.history.length, 1);
-    for (const k of ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds'] as const) assert.equal(typeof run.history[0]![k], 'number', k);
+    for (const k of ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds'] as const) assert.equal(typeof run.history[0][k], 'number', k);
     assert.ok(run.test!.accuracy > 0.85, `test accuracy ${run.test!.accuracy}`);
     assert.equal(run.test!.count, 10000);
     assert.deepEqual([saved.dataset.train, saved.dataset.validation, saved.dataset.test], [4000, 1000, 10000]);
@@ -55,8 +55,8 @@ test('the bundled CLI (dist/cli.js) trains in dist/worker.js and finds MNIST and
     });
     assert.equal(r.status, 0, r.stderr);
     const results = JSON.parse(r.stdout) as ResultsFile;
-    assert.equal(results.runs[0]!.status, 'completed');
-    assert.equal(results.runs[0]!.test!.count, 500);
+    assert.equal(results.runs[0].status, 'completed');
+    assert.equal(results.runs[0].test!.count, 500);
     assert.ok(existsSync(path.join(out, 'latest', 'report.html')));
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -87,7 +87,7 @@ test('bad options fail fast with a message naming the problem, before any traini
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'actlab-bad-')), 'never');
   const io = { out: () => undefined, err: () => undefined };
   for (const [args, message] of cases) {
-    await assert.rejects(trainCommand.run([...args, '--out', out], io), (e: unknown) => {
+    await assert.rejects(async () => await trainCommand.run([...args, '--out', out], io), (e: unknown) => {
       assert.ok(e instanceof CliError, String(e));
       assert.match(e.message, message, args.join(' '));
       return true;
@@ -109,8 +109,8 @@ test('the default plan is the tutorial experiment; mixed stacks, parameters and 
   const mixed = parseTrainArgs(['--activations', 'relu+tanh,leaky_relu(alpha=0.3),sq', '--custom', 'sq=x*x', '--hidden', '32,16', '--seed', '0']).plan;
   assert.deepEqual(mixed.runs.map((r) => r.runId), ['relu+tanh', 'leaky_relu-alpha0.3', 'sq']);
   // parameters are null-prototype records (a parameter may be named __proto__): compare the values
-  assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[1]!.activations[0])), { id: 'leaky_relu', params: { alpha: 0.3 } });
-  assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[2]!.activations[0])), { custom: { name: 'sq', expression: 'x*x', params: {} } });
+  assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[1].activations[0])), { id: 'leaky_relu', params: { alpha: 0.3 } });
+  assert.deepEqual(JSON.parse(JSON.stringify(mixed.runs[2].activations[0])), { custom: { name: 'sq', expression: 'x*x', params: {} } });
   assert.deepEqual(mixed.settings, { hidden: [32, 16], seed: 0, dataset: 'mnist' });
   assert.throws(() => parseTrainArgs(['--custom', 'sq=x*x', '--custom', 'sq=x^2']), /custom activation sq is defined twice/);
   assert.equal(parseTrainArgs(['--resume']).resume, '');
@@ -127,14 +127,14 @@ test('each run of the command is a new experiment: an earlier one is never repla
     const first = actlab(args);
     assert.equal(first.status, 0, first.stderr);
     const [firstId] = readdirSync(out).filter((n) => n !== 'latest');
-    const firstResults = readFileSync(path.join(out, firstId!, 'results.json'), 'utf8');
-    const firstWeights = readFileSync(path.join(out, firstId!, 'runs', 'relu', 'weights.bin'));
+    const firstResults = readFileSync(path.join(out, firstId, 'results.json'), 'utf8');
+    const firstWeights = readFileSync(path.join(out, firstId, 'runs', 'relu', 'weights.bin'));
     const second = actlab([...args.slice(0, 2), 'tanh', ...args.slice(3)]);
     assert.equal(second.status, 0, second.stderr);
     const ids = readdirSync(out).filter((n) => n !== 'latest').sort();
     assert.equal(ids.length, 2, `two experiments: ${ids.join(', ')}`);
-    assert.equal(readFileSync(path.join(out, firstId!, 'results.json'), 'utf8'), firstResults, 'the first results.json is untouched');
-    assert.deepEqual(readFileSync(path.join(out, firstId!, 'runs', 'relu', 'weights.bin')), firstWeights, 'the first weights are untouched');
+    assert.equal(readFileSync(path.join(out, firstId, 'results.json'), 'utf8'), firstResults, 'the first results.json is untouched');
+    assert.deepEqual(readFileSync(path.join(out, firstId, 'runs', 'relu', 'weights.bin')), firstWeights, 'the first weights are untouched');
     assert.equal(readlinkSync(path.join(out, 'latest')), ids[1]);
     assert.match(second.stdout, new RegExp(`results: .*${ids[1]}/results\\.json`));
     // Nothing was cut off: --resume says so and changes nothing.
@@ -142,15 +142,15 @@ test('each run of the command is a new experiment: an earlier one is never repla
     assert.equal(nothing.status, 1);
     assert.match(nothing.stderr, /nothing to resume in .*: no experiment there was cut off mid-training/);
     // A crash left the newest one mid-training: --resume continues it in place, the other stays as it was.
-    const cut = path.join(out, ids[1]!);
-    const record = JSON.parse(readFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), 'utf8'));
+    const cut = path.join(out, ids[1]);
+    const record = JSON.parse(readFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(path.join(cut, 'runs', 'tanh', 'run.json'), JSON.stringify({ ...record, status: 'running' }));
     rmSync(path.join(cut, 'results.json'));
     const resumed = actlab(['train', '--resume', '--epochs', '2', '--no-onnx', '--out', out, '--json']);
     assert.equal(resumed.status, 0, resumed.stderr);
     const r = JSON.parse(resumed.stdout) as ResultsFile;
     assert.deepEqual(r.runs.map((x) => [x.id, x.status, x.history.length, x.resumedFromEpoch]), [['tanh', 'completed', 2, 1]]);
-    assert.equal(readFileSync(path.join(out, firstId!, 'results.json'), 'utf8'), firstResults);
+    assert.equal(readFileSync(path.join(out, firstId, 'results.json'), 'utf8'), firstResults);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -175,10 +175,10 @@ test('--learn beta trains Swish\'s beta per layer: it moves, history records it,
     const silu = results.runs.find((x) => x.id === 'silu-learnbeta')!;
     assert.deepEqual(results.runs.map((x) => x.id), ['silu-learnbeta', 'relu'], 'relu has no beta: it trains as it is');
     assert.equal(silu.status, 'completed', silu.error);
-    const learned = silu.history.map((h) => h.learnedParams!.map((p) => p.beta!));
+    const learned = silu.history.map((h) => h.learnedParams!.map((p) => p.beta));
     assert.equal(learned.length, 2);
-    for (const layer of [0, 1]) assert.ok(Math.abs(learned[1]![layer]! - 1) > 1e-3, `beta of layer ${layer + 1} moved from 1: ${learned.map((e) => e[layer])}`);
-    assert.equal(results.runs.find((x) => x.id === 'relu')!.history[0]!.learnedParams, undefined);
+    for (const layer of [0, 1]) assert.ok(Math.abs(learned[1][layer] - 1) > 1e-3, `beta of layer ${layer + 1} moved from 1: ${learned.map((e) => e[layer]).join(', ')}`);
+    assert.equal(results.runs.find((x) => x.id === 'relu')!.history[0].learnedParams, undefined);
     assert.equal(silu.onnx?.passed, true, silu.onnx?.error);
     assert.match(readFileSync(path.join(out, 'latest', 'report.html'), 'utf8'), /<h2>Learned activation parameters<\/h2>/);
   } finally {

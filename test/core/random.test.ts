@@ -26,9 +26,9 @@ test('next() is in [0, 1) with mean near 1/2; int(n) covers 0..n-1 evenly', () =
     sum += x;
   }
   assert.ok(Math.abs(sum / 20000 - 0.5) < 0.01, `mean ${sum / 20000}`);
-  const counts = new Array(6).fill(0);
+  const counts = new Array<number>(6).fill(0);
   for (let i = 0; i < 60000; i++) counts[rng.int(6)]++;
-  for (const c of counts) assert.ok(Math.abs(c - 10000) < 400, `counts ${counts}`);
+  for (const c of counts) assert.ok(Math.abs(c - 10000) < 400, `counts ${counts.join(', ')}`);
   assert.throws(() => rng.int(0), /integer 1 <= n/);
 });
 

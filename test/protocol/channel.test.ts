@@ -18,11 +18,11 @@ function memoryPair(): [Transport, Transport] {
   const side = (mine: 0 | 1): Transport => ({
     send: (m) => {
       const copy = structuredClone(m);
-      setImmediate(() => { for (const l of listeners[1 - mine]!) l(copy); });
+      setImmediate(() => { for (const l of listeners[1 - mine]) l(copy); });
     },
     listen(receive) {
-      listeners[mine]!.add(receive);
-      return () => listeners[mine]!.delete(receive);
+      listeners[mine].add(receive);
+      return () => listeners[mine].delete(receive);
     },
   });
   return [side(0), side(1)];
@@ -30,14 +30,14 @@ function memoryPair(): [Transport, Transport] {
 
 interface Setup {
   transport: Transport;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const transports: Record<string, () => Setup> = {
   memory: () => {
     const [a, b] = memoryPair();
     const server = serveEcho(b, JUNK);
-    return { transport: a, close: async () => server.dispose() };
+    return { transport: a, close: () => Promise.resolve(server.dispose()) };
   },
   worker_threads: () => {
     const source = path.join(__dirname, 'fixtures', 'echoWorker.ts');

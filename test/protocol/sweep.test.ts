@@ -6,6 +6,12 @@ import { parseFromWebview } from '../../src/protocol/messages';
 import { parseSweepGrid } from '../../src/protocol/training';
 import { durationText, etaSeconds, jobProgress, applyTrainingEvent } from '../../src/protocol/jobSnapshot';
 
+/** The one-line problem a parser returned; fails the test when it parsed instead. */
+function problem(result: unknown): string {
+  assert.equal(typeof result, 'string', `expected a problem, got ${JSON.stringify(result)?.slice(0, 200)}`);
+  return result as string;
+}
+
 const good = { type: 'sweep/start', activations: ['relu', 'sigmoid'], depths: [2, 8], width: 64, seeds: 3, epochs: 2, limitTrain: 1000 };
 
 test('sweep/start: a good one passes as it is; each bad field is named', () => {
@@ -27,26 +33,26 @@ test('sweep/start: a good one passes as it is; each bad field is named', () => {
     assert.equal(typeof r, 'string', JSON.stringify(over));
     assert.match(r as string, message);
   }
-  assert.match(String(parseFromWebview({ ...good, activations: Array.from({ length: 12 }, (_, i) => `a${i}`), depths: [1, 2, 3, 4, 5, 6, 7, 8], seeds: 11 })), /1056 runs; a sweep takes at most 1000/);
+  assert.match(problem(parseFromWebview({ ...good, activations: Array.from({ length: 12 }, (_, i) => `a${i}`), depths: [1, 2, 3, 4, 5, 6, 7, 8], seeds: 11 })), /1056 runs; a sweep takes at most 1000/);
 });
 
 test('train/start takes seeds from 1 to 20; train/resume takes one experiment folder name', () => {
   assert.deepEqual(parseFromWebview({ type: 'train/start', activations: ['relu'], epochs: 1, seeds: 5 }), { type: 'train/start', activations: ['relu'], epochs: 1, seeds: 5 });
-  assert.match(String(parseFromWebview({ type: 'train/start', activations: ['relu'], epochs: 1, seeds: 0 })), /seeds must be an integer from 1 to 20/);
+  assert.match(problem(parseFromWebview({ type: 'train/start', activations: ['relu'], epochs: 1, seeds: 0 })), /seeds must be an integer from 1 to 20/);
   assert.deepEqual(parseFromWebview({ type: 'train/resume', id: '2026-01-01T00-00-00-000Z' }), { type: 'train/resume', id: '2026-01-01T00-00-00-000Z' });
-  for (const id of ['..', '../x', '', 5]) assert.match(String(parseFromWebview({ type: 'train/resume', id })), /bad experiment id/);
+  for (const id of ['..', '../x', '', 5]) assert.match(problem(parseFromWebview({ type: 'train/resume', id })), /bad experiment id/);
 });
 
 test("a sweep's grid: runs must name cells on its axes", () => {
   const grid = { activations: ['relu'], depths: [2], seeds: [1, 2], runs: [{ runId: 'relu-s1', activation: 'relu', depth: 2, seed: 1 }] };
   assert.deepEqual(parseSweepGrid(grid), grid);
-  assert.match(String(parseSweepGrid({ ...grid, runs: [{ ...grid.runs[0], depth: 3 }] })), /depth is not one of the grid's/);
-  assert.match(String(parseSweepGrid({ ...grid, runs: [{ ...grid.runs[0], runId: '../x' }] })), /run needs a runId/);
-  assert.match(String(parseSweepGrid({ ...grid, depths: [99] })), /depth must be an integer from 1 to 32/);
+  assert.match(problem(parseSweepGrid({ ...grid, runs: [{ ...grid.runs[0], depth: 3 }] })), /depth is not one of the grid's/);
+  assert.match(problem(parseSweepGrid({ ...grid, runs: [{ ...grid.runs[0], runId: '../x' }] })), /run needs a runId/);
+  assert.match(problem(parseSweepGrid({ ...grid, depths: [99] })), /depth must be an integer from 1 to 32/);
 });
 
 test('progress: runs and cells done, the share of epochs trained, and an ETA from the pace', () => {
-  const grid = { activations: ['relu', 'tanh'], depths: [2], seeds: [1, 2], runs: ['relu-s1', 'tanh-s1', 'relu-s2', 'tanh-s2'].map((runId) => ({ runId, activation: runId.split('-')[0]!, depth: 2, seed: Number(runId.at(-1)) })) };
+  const grid = { activations: ['relu', 'tanh'], depths: [2], seeds: [1, 2], runs: ['relu-s1', 'tanh-s1', 'relu-s2', 'tanh-s2'].map((runId) => ({ runId, activation: runId.split('-')[0], depth: 2, seed: Number(runId.at(-1)) })) };
   let s = applyTrainingEvent(undefined, { type: 'job/started', job: { id: 'j', kind: 'sweep', epochs: 2, startedAt: '', runs: grid.runs.map((r) => ({ runId: r.runId, activations: [r.activation] })), sweep: grid } });
   const end = (runId: string) => ({ type: 'run/end' as const, runId, outcome: { status: 'completed' as const, history: [] } });
   s = applyTrainingEvent(s, end('relu-s1'));

@@ -5,6 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { listExperiments, readResultsView } from '../../src/training/experiments';
 
+/** The one-line problem a parser returned; fails the test when it parsed instead. */
+function problem(result: unknown): string {
+  assert.equal(typeof result, 'string', `expected a problem, got ${JSON.stringify(result)?.slice(0, 200)}`);
+  return result as string;
+}
+
 const run = (id: string, acc: number) => ({
   id, activations: [id, id], status: 'completed', dir: `runs/${id}`,
   history: [{ epoch: 1, loss: 0.3, accuracy: 0.9, val_loss: 0.2, val_accuracy: acc - 0.01, seconds: 3, layers: [{ meanAbsGradient: 0.1 }] }],
@@ -27,15 +33,15 @@ test('lists experiments newest first, reports damaged ones by name, and reads on
     symlinkSync(path.join(dir, 'gone'), path.join(dir, '2025-01-05T00-00-00-000Z')); // a dangling link: skipped, not thrown
     const list = listExperiments(dir);
     assert.deepEqual(list.experiments.map((x) => x.id), ['2025-01-02T00-00-00-000Z', '2025-01-01T00-00-00-000Z']);
-    assert.deepEqual(list.experiments[0]!.runs.map((r) => [r.id, r.testAccuracy]), [['tanh', 0.9], ['sigmoid', 0.85]]);
+    assert.deepEqual(list.experiments[0].runs.map((r) => [r.id, r.testAccuracy]), [['tanh', 0.9], ['sigmoid', 0.85]]);
     assert.equal(list.damaged.length, 1);
-    assert.match(list.damaged[0]!.problem, /cannot read .*results\.json/);
+    assert.match(list.damaged[0].problem, /cannot read .*results\.json/);
     const view = readResultsView(dir, '2025-01-01T00-00-00-000Z');
     assert.ok(typeof view === 'object');
     assert.equal(view.limitTrain, 1000);
-    assert.equal(view.runs[0]!.history[0]!.val_accuracy, 0.94);
-    assert.match(String(readResultsView(dir, '../etc')), /bad experiment id/);
-    assert.match(String(readResultsView(dir, 'nope')), /cannot read/);
+    assert.equal(view.runs[0].history[0].val_accuracy, 0.94);
+    assert.match(problem(readResultsView(dir, '../etc')), /bad experiment id/);
+    assert.match(problem(readResultsView(dir, 'nope')), /cannot read/);
     assert.deepEqual(listExperiments(path.join(dir, 'missing')).experiments, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -49,8 +55,8 @@ test('a results.json of another format or with a broken run is named, not drawn'
     writeFileSync(path.join(dir, 'a', 'results.json'), JSON.stringify({ format: 'other', version: 1 }));
     mkdirSync(path.join(dir, 'b'));
     writeFileSync(path.join(dir, 'b', 'results.json'), JSON.stringify(file([{ ...run('relu', 0.9), status: 'weird' }])));
-    assert.match(String(readResultsView(dir, 'a')), /not an activation-lab\/results version 1 file/);
-    assert.match(String(readResultsView(dir, 'b')), /bad status/);
+    assert.match(problem(readResultsView(dir, 'a')), /not an activation-lab\/results version 1 file/);
+    assert.match(problem(readResultsView(dir, 'b')), /bad status/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -118,16 +118,16 @@ test('a full disk while saving epoch 2 fails the run naming ENOSPC and the folde
   const outDir = experimentDir();
   const pool = workerPool();
   try {
-    const end = await runJob(trainJob, { runs: [runs[0]!], settings, outDir, libraries: null }, withFault(pool, { kind: 'enospc', epoch: 2, batch: 0 }));
-    const run = end.result!.runs[0]!;
+    const end = await runJob(trainJob, { runs: [runs[0]], settings, outDir, libraries: null }, withFault(pool, { kind: 'enospc', epoch: 2, batch: 0 }));
+    const run = end.result!.runs[0];
     const dir = path.join(outDir, RUNS_DIR, 'relu');
     assert.equal(run.status, 'failed');
     assert.match(run.error!, new RegExp(`could not save epoch 2 of relu in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOSPC: no space left on device`));
     assert.equal(loadCheckpoint(dir).epoch, 1, 'the checkpoint of epoch 1 was not touched');
     assert.ok(readdirSync(dir).every((f) => !f.endsWith('.tmp')), 'no half-written file left');
     const again = await resume(outDir, pool);
-    assert.equal(again.runs[0]!.status, 'completed', again.runs[0]!.error);
-    assert.deepEqual(again.runs[0]!.history.map((h) => h.epoch), [1, 2, 3]);
+    assert.equal(again.runs[0].status, 'completed', again.runs[0].error);
+    assert.deepEqual(again.runs[0].history.map((h) => h.epoch), [1, 2, 3]);
   } finally {
     await pool.dispose();
     rmSync(path.dirname(outDir), { recursive: true, force: true });
@@ -138,12 +138,12 @@ test('every stored file kind truncated or bit-flipped: listing names the damage,
   const pristine = experimentDir();
   const pool = workerPool();
   try {
-    const original = await train({ runs: [runs[0]!], settings, outDir: pristine }, pool);
+    const original = await train({ runs: [runs[0]], settings, outDir: pristine }, pool);
     const relu = path.join(RUNS_DIR, 'relu');
     exportRun(path.join(pristine, relu), {});
     const damages: [string, (b: Buffer) => Buffer][] = [
       ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2))],
-      ['bit-flipped', (b) => { const c = Buffer.from(b); c[Math.floor(c.length * 0.6)]! ^= 0x10; return c; }],
+      ['bit-flipped', (b) => { const c = Buffer.from(b); c[Math.floor(c.length * 0.6)] ^= 0x10; return c; }],
     ];
     for (const file of [RESULTS_FILE, path.join(relu, RUN_FILE), path.join(relu, CHECKPOINT_FILE), path.join(relu, WEIGHTS_FILE), path.join(relu, 'model.onnx')]) {
       for (const [how, damage] of damages) {
@@ -156,7 +156,7 @@ test('every stored file kind truncated or bit-flipped: listing names the damage,
         const listed = listExperiments(path.dirname(outDir));
         const stored = storedRuns(path.dirname(outDir));
         if (file === RESULTS_FILE && how === 'truncated') assert.match(listed.damaged[0]?.problem ?? '', /results\.json/, what);
-        if (file.endsWith(RUN_FILE)) assert.match(stored[0]!.error ?? (how === 'bit-flipped' ? 'tolerated: the flip landed in a value' : ''), /run\.json|tolerated/, what);
+        if (file.endsWith(RUN_FILE)) assert.match(stored[0].error ?? (how === 'bit-flipped' ? 'tolerated: the flip landed in a value' : ''), /run\.json|tolerated/, what);
         if (file.endsWith('model.onnx')) {
           // Unreadable, or readable with other weights: either way the check fails and says why.
           const checked = await verifyModel(target, { dataset: mnist, limit: 200 }).catch((e: Error) => e);
@@ -166,10 +166,10 @@ test('every stored file kind truncated or bit-flipped: listing names the damage,
         }
         // Resuming: the run ends completed with the original's epochs and test result (recovered or kept).
         const again = await resume(outDir, pool);
-        const run = again.runs[0]!;
+        const run = again.runs[0];
         assert.equal(run.status, 'completed', `${what}: ${run.error}`);
         assert.deepEqual(run.history.map((h) => h.epoch), [1, 2, 3], what);
-        assert.equal(run.test!.accuracy, original.runs[0]!.test!.accuracy, `${what}: the same weights give the same test accuracy`);
+        assert.equal(run.test!.accuracy, original.runs[0].test!.accuracy, `${what}: the same weights give the same test accuracy`);
         rmSync(path.dirname(outDir), { recursive: true, force: true });
       }
     }
@@ -184,7 +184,7 @@ test('two processes resuming one experiment at once: one writes it, the other is
   const pool = workerPool();
   const root = path.resolve(__dirname, '..', '..');
   try {
-    await train({ runs: [runs[0]!], settings, outDir }, pool);
+    await train({ runs: [runs[0]], settings, outDir }, pool);
     // Make it look cut off: the run "running", no results.json.
     const runFile = path.join(outDir, RUNS_DIR, 'relu', RUN_FILE);
     writeFileSync(runFile, JSON.stringify({ ...JSON.parse(readFileSync(runFile, 'utf8')), status: 'running' }));

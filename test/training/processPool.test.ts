@@ -145,10 +145,10 @@ test('a train job runs through a ProcessPool given only the dataset spec', async
     }, pool);
     const results = end.result!;
     assert.equal(end.status, 'completed', end.error);
-    assert.equal(results.runs[0]!.status, 'completed');
+    assert.equal(results.runs[0].status, 'completed');
     assert.deepEqual(results.dataset, { name: 'mnist', rows: 28, cols: 28, classes: 10, train: 400, validation: 100, test: 200 });
     const saved = JSON.parse(readFileSync(path.join(dir, RESULTS_FILE), 'utf8')) as ResultsFile;
-    assert.equal(saved.runs[0]!.id, 'tanh');
+    assert.equal(saved.runs[0].id, 'tanh');
     assert.ok(existsSync(path.join(dir, 'runs', 'tanh', 'run.json')));
   } finally {
     await pool.dispose();

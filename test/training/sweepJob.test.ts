@@ -122,8 +122,8 @@ test("runJob writes results.json with the sweep object, and a sweep cut off resu
     assert.match(sweep.method, /\(4 here\)/);
     // the page reads it back whole
     const view = parseResultsView({ ...file, epochs: 1 });
-    assert.ok(typeof view === 'object' && view.sweep?.cells.length === 6, String(view));
-    assert.equal(listExperiments(dir).experiments[0]!.sweep?.tests, 4);
+    assert.ok(typeof view === 'object' && view.sweep?.cells.length === 6, JSON.stringify(view).slice(0, 200));
+    assert.equal(listExperiments(dir).experiments[0].sweep?.tests, 4);
     // it kept its plan; a run left undone makes it unfinished, and resuming plans the same runs again
     assert.ok(isSweepExperiment(outDir) && existsSync(path.join(outDir, SWEEP_PLAN_FILE)));
     assert.deepEqual(unfinishedSweeps(dir), [outDir]);

@@ -22,7 +22,7 @@ const SPECIFIER = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from
 /** The module specifiers a file names, comments left out. */
 export function specifiers(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-  return [...code.matchAll(SPECIFIER)].map((m) => m[1] ?? m[2]!);
+  return [...code.matchAll(SPECIFIER)].map((m) => m[1] ?? m[2]);
 }
 
 /** A relative specifier as a repository file (x.ts or x/index.ts), or undefined for a package. */

@@ -1,11 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
-const readJson = (p: string) => JSON.parse(readFileSync(path.join(root, p), 'utf8'));
-const pkg = readJson('package.json');
+/** The parts of package.json these tests read. */
+interface Manifest { engines: { vscode: string }; contributes: { commands: { command: string; category?: string; title: string }[] } }
+/** A JSON file of the repository; string tables (nls files, l10n bundles) unless told otherwise. */
+const readJson = <T = Record<string, string>>(p: string): T => JSON.parse(readFileSync(path.join(root, p), 'utf8')) as T;
+const pkg = readJson<Manifest>('package.json');
 
 test('engines.vscode stays at ^1.100.0 or lower (the offline test host is 1.100.3)', () => {
   const m = /^\^1\.(\d+)\.\d+$/.exec(pkg.engines.vscode);
@@ -25,7 +28,7 @@ test('every command has the Activation Lab category and a localized title', () =
 
 test('every %key% the manifest uses is in package.nls.json', () => {
   const nls = readJson('package.nls.json');
-  const used = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
+  const used = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
   assert.ok(used.length > 0);
   for (const k of used) assert.ok(k in nls, k);
 });
@@ -40,7 +43,6 @@ for (const [en, zh] of [['package.nls.json', 'package.nls.zh-cn.json'], ['l10n/b
 }
 
 test('every vscode.l10n.t() string in src/ is in both runtime bundles', () => {
-  const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
   const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
     const p = path.join(dir, n);
     return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
@@ -53,7 +55,7 @@ test('every vscode.l10n.t() string in src/ is in both runtime bundles', () => {
     const src = readFileSync(f, 'utf8');
     for (const m of src.matchAll(/l10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) {
       count++;
-      const key = m[2]!.replace(/\\(['"\\])/g, '$1');
+      const key = m[2].replace(/\\(['"\\])/g, '$1');
       if (!(key in en) || !(key in zh)) missing.push(`${path.relative(root, f)}: ${key}`);
     }
   }

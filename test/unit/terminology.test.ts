@@ -79,7 +79,7 @@ function shippedChinese(): Shipped[] {
   for (const c of comparisons) { add('sweep', `${c.verdict} sentence`, comparisonSentence(c, 'zh-cn')); add('sweep', `${c.verdict} verdict`, verdictText(c, 'zh-cn')); }
   add('sweep', 'one seed', cellText({ activation: 'relu', depth: 2, planned: 3, seeds: [1], accuracies: [0.97], n: 1, mean: 0.97, sd: null, ci95: null, finalLoss: { n: 1, mean: 0.1, sd: null, ci95: null }, gradients: [] }, 'zh-cn'));
   for (const depth of [8, 5]) {
-    for (const rec of recommend({ role: 'hidden', task: 'multiclass', depth, constraints: [], sweep: { depths: [2, 8], seeds: [1, 2, 3], comparisons: comparisons.map((c, i) => ({ ...c, a: ['relu', 'tanh', 'elu', 'gelu', 'silu'][i]! })) } })) {
+    for (const rec of recommend({ role: 'hidden', task: 'multiclass', depth, constraints: [], sweep: { depths: [2, 8], seeds: [1, 2, 3], comparisons: comparisons.map((c, i) => ({ ...c, a: ['relu', 'tanh', 'elu', 'gelu', 'silu'][i] })) } })) {
       for (const reason of rec.reasons) if (reason.fromSweep) add('chooser (sweep)', `${rec.activation} at ${depth}`, reason.text['zh-cn']);
     }
   }
@@ -138,7 +138,7 @@ function typographyProblems(text: string): string[] {
   const ideo = new RegExp(`[${IDEO}]`);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
+    const c = s[i];
     const prev = s[i - 1] ?? '';
     const next = s[i + 1] ?? '';
     if (c === '\n') depth = 0;
@@ -151,7 +151,7 @@ function typographyProblems(text: string): string[] {
     } else if (c === ',' || c === ':') {
       const touches = cjkOrFull.test(prev) || cjkOrFull.test(next);
       const glued = /\p{L}/u.test(next);
-      const restOfLine = s.slice(i + 1).split('\n')[0]!;
+      const restOfLine = s.slice(i + 1).split('\n')[0];
       const sentenceComma = c === ',' && depth === 0 && ideo.test(restOfLine);
       if (touches || glued || sentenceComma) problems.push(`half-width ${c} in a Chinese sentence: “${at(i)}”`);
     } else if (c === '.' && ideo.test(prev)) problems.push(`half-width . after Chinese: “${at(i)}”`);
@@ -177,10 +177,10 @@ function forbiddenVariants(): Forbidden[] {
   return rows.flatMap((row) => {
     const cells = row.split('|').slice(1, -1).map((c) => c.trim());
     assert.equal(cells.length, 4, `a row of four cells: ${row}`);
-    return [...cells[3]!.matchAll(/`([^`]+)`/g)].map((m) => {
-      const re = /^\/(.+)\/([a-z]*)$/.exec(m[1]!);
-      const pattern = re ? new RegExp(re[1]!, `${re[2]}u`) : new RegExp(m[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'u');
-      return { concept: cells[0]!, written: m[1]!, pattern };
+    return [...cells[3].matchAll(/`([^`]+)`/g)].map((m) => {
+      const re = /^\/(.+)\/([a-z]*)$/.exec(m[1]);
+      const pattern = re ? new RegExp(re[1], `${re[2]}u`) : new RegExp(m[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'u');
+      return { concept: cells[0], written: m[1], pattern };
     });
   });
 }

@@ -10,14 +10,17 @@ import { parseCompareArgs, parseOpenLabArgs } from '../../src/protocol/commandAr
 import { walkthroughImages, WALKTHROUGH_MEDIA_DIR } from '../../scripts/walkthrough-media';
 
 const root = path.resolve(__dirname, '..', '..');
-const readJson = (p: string) => JSON.parse(readFileSync(path.join(root, p), 'utf8'));
-const pkg = readJson('package.json');
+interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
+/** The parts of package.json these tests read. */
+interface Manifest { contributes: { commands: { command: string }[]; walkthroughs: { id: string; title: string; description: string; steps: Step[] }[] } }
+/** A JSON file of the repository; string tables (nls files) unless told otherwise. */
+const readJson = <T = Record<string, string>>(p: string): T => JSON.parse(readFileSync(path.join(root, p), 'utf8')) as T;
+const pkg = readJson<Manifest>('package.json');
 const nls: Record<string, Record<string, string>> = { en: readJson('package.nls.json'), 'zh-cn': readJson('package.nls.zh-cn.json') };
 
-interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
-const walkthroughs = pkg.contributes.walkthroughs as { id: string; title: string; description: string; steps: Step[] }[];
-const steps = walkthroughs[0]!.steps;
-const declared = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
+const walkthroughs = pkg.contributes.walkthroughs;
+const steps = walkthroughs[0].steps;
+const declared = new Set(pkg.contributes.commands.map((c) => c.command));
 /** VS Code's own commands a step may run. */
 const WORKBENCH = new Set(['workbench.action.terminal.new']);
 
@@ -25,7 +28,7 @@ const key = (s: string): string => /^%(.+)%$/.exec(s)?.[1] ?? assert.fail(`${s} 
 
 /** Every `command:` link in a description: the id and its arguments (a JSON array). */
 function commandLinks(description: string): { id: string; args: unknown[] }[] {
-  return [...description.matchAll(/\]\(command:([\w.]+)(?:\?([^)\s]+))?\)/g)].map((m) => ({ id: m[1]!, args: m[2] ? JSON.parse(decodeURIComponent(m[2])) : [] }));
+  return [...description.matchAll(/\]\(command:([\w.]+)(?:\?([^)\s]+))?\)/g)].map((m) => ({ id: m[1], args: m[2] ? (JSON.parse(decodeURIComponent(m[2])) as unknown[]) : [] }));
 }
 
 test("one walkthrough, the tutorial's chapters in order", () => {
@@ -35,20 +38,20 @@ test("one walkthrough, the tutorial's chapters in order", () => {
 
 for (const lang of ['en', 'zh-cn'] as const) {
   test(`every title and description is in ${lang === 'en' ? 'package.nls.json' : 'package.nls.zh-cn.json'}, with the same buttons`, () => {
-    const w = walkthroughs[0]!;
+    const w = walkthroughs[0];
     for (const s of [w.title, w.description, ...steps.flatMap((st) => [st.title, st.description])]) {
-      assert.ok(nls[lang]![key(s)]?.trim(), `${lang}: ${s}`);
+      assert.ok(nls[lang][key(s)]?.trim(), `${lang}: ${s}`);
     }
     for (const st of steps) {
-      const links = commandLinks(nls[lang]![key(st.description)]!).map((l) => JSON.stringify(l));
-      assert.deepEqual(links, commandLinks(nls.en![key(st.description)]!).map((l) => JSON.stringify(l)), st.id);
+      const links = commandLinks(nls[lang][key(st.description)]).map((l) => JSON.stringify(l));
+      assert.deepEqual(links, commandLinks(nls.en[key(st.description)]).map((l) => JSON.stringify(l)), st.id);
     }
   });
 }
 
 test('every button runs a declared command (or a workbench one) with arguments that command accepts', () => {
   for (const st of steps) {
-    const links = commandLinks(nls.en![key(st.description)]!);
+    const links = commandLinks(nls.en[key(st.description)]);
     assert.ok(links.length >= 1, `${st.id} has no button`);
     for (const { id, args } of links) {
       assert.ok(declared.has(id) || WORKBENCH.has(id), `${st.id}: ${id}`);
@@ -72,7 +75,7 @@ test('every step shows markdown in English and Simplified Chinese, and every ima
       const text = readFileSync(path.join(root, file), 'utf8');
       assert.match(text, /^# \S/, `${file} starts with a heading`);
       for (const [, src] of text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)) {
-        assert.ok(existsSync(path.join(root, path.dirname(file), src!)), `${file}: ${src}`);
+        assert.ok(existsSync(path.join(root, path.dirname(file), src)), `${file}: ${src}`);
       }
     }
     // The two languages show the same images in the same order.

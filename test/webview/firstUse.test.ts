@@ -75,8 +75,8 @@ test('each section keeps its own scroll position: a scrolled Runs does not scrol
   await waitUntil('the Guide back where it was left', async () => Math.abs((await scrollOf('#section-guide')) - 900) < 2);
   await w.page.click('#tab-functions');
   await waitUntil('Functions back where it was left', async () => Math.abs((await scrollOf('#section-functions')) - 300) < 2);
-  const saved = (await w.page.evaluate('window.__state')) as { scroll: Record<string, number> };
-  assert.ok(Math.abs(saved.scroll.guide! - 900) < 2 && Math.abs(saved.scroll.functions! - 300) < 2, `saved with the page's state: ${JSON.stringify(saved.scroll)}`);
+  const saved = await w.page.evaluate<{ scroll: Record<string, number> }>('window.__state');
+  assert.ok(Math.abs(saved.scroll.guide - 900) < 2 && Math.abs(saved.scroll.functions - 300) < 2, `saved with the page's state: ${JSON.stringify(saved.scroll)}`);
   assert.deepEqual(await w.violations(), []);
   await w.close();
 });
@@ -89,7 +89,7 @@ test('the tab bar is opaque: after scrolling, what lies under it is the bar, not
     assert.equal(bg, 'rgb(255, 255, 255)', `${section}: the bar has the editor's opaque background (${bg})`);
     await w.page.$eval(`#section-${section}`, (e) => { e.scrollTop = 600; });
     // Every point of the bar's area: the topmost element there belongs to the header, never to the section.
-    const under = (await w.page.evaluate(`(() => {
+    const under = await w.page.evaluate<string[]>(`(() => {
       const r = document.querySelector('nav[role=tablist]').getBoundingClientRect();
       const out = [];
       for (let x = r.left + 5; x < r.right; x += 40) for (let y = r.top + 1; y < r.bottom; y += 6) {
@@ -97,7 +97,7 @@ test('the tab bar is opaque: after scrolling, what lies under it is the bar, not
         if (!e || !e.closest('.lab-header')) out.push((e && e.tagName) + ' at ' + Math.round(x) + ',' + Math.round(y));
       }
       return out;
-    })()`)) as string[];
+    })()`);
     assert.deepEqual(under, [], `${section}: section content under the tab bar`);
     // And the pixels: the bar's own row, sampled from a screenshot, is the background or the tab text, never a chart's colours.
     const box = (await w.page.$eval('nav[role=tablist]', (n) => { const r = n.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
@@ -114,14 +114,14 @@ test('one colour per activation: the lab\'s charts and table, the sidebar\'s plo
   // The lab: Functions compares tanh and relu (relu second); Runs shows relu first.
   const lab = await open('panel', { section: 'functions', fn: { compare: ['tanh', 'relu'] } });
   await drawn(lab, 'c');
-  const strokeOf = (w: WebviewPage, chart: string, name: string) => w.page.$$eval(`[data-chart=${chart}] g.mark-line path`, (ps, n) => ps.filter((p) => (p.getAttribute('aria-label') ?? '').includes(n as string)).map((p) => p.getAttribute('stroke')), name);
+  const strokeOf = (w: WebviewPage, chart: string, name: string) => w.page.$$eval(`[data-chart=${chart}] g.mark-line path`, (ps, n) => ps.filter((p) => (p.getAttribute('aria-label') ?? '').includes(n)).map((p) => p.getAttribute('stroke')), name);
   const compareRelu = await strokeOf(lab, 'compare', 'ReLU');
   assert.ok(compareRelu.length > 0 && compareRelu.every((c) => c === relu), `compare: ReLU drawn ${compareRelu.join(', ')}, wanted ${relu}`);
   assert.ok((await strokeOf(lab, 'compare', 'Tanh')).every((c) => c === tanh));
-  await lab.send({ type: 'runs/list', experiments: [summary(FULL_ID, { ...FULL, runs: [FULL.runs[1]!, FULL.runs[0]!] })] });
+  await lab.send({ type: 'runs/list', experiments: [summary(FULL_ID, { ...FULL, runs: [FULL.runs[1], FULL.runs[0]] })] });
   await lab.page.click('#tab-runs');
   await waitForPosted(lab, 'runs/open', (m) => m.type === 'runs/open' && m.id === FULL_ID);
-  await lab.send({ type: 'runs/results', id: FULL_ID, results: { ...FULL, runs: [FULL.runs[1]!, FULL.runs[0]!] } });
+  await lab.send({ type: 'runs/results', id: FULL_ID, results: { ...FULL, runs: [FULL.runs[1], FULL.runs[0]] } });
   await lab.page.waitForSelector('[data-chart=runs-accuracy] g.mark-line path');
   await drawn(lab, 'r');
   const accRelu = await strokeOf(lab, 'runs-accuracy', 'ReLU');
@@ -174,7 +174,7 @@ test('the chooser: runs are evidence for hidden layers only, from one experiment
     assert.ok(Math.abs(points.reduce((a, b) => a + b, 0) - score) < 0.02, `score ${score} vs points ${points.join(' ')}`);
   }
   // Only quick runs: they count, and are said to be quick, with their image counts.
-  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[0]!] });
+  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[0]] });
   await chooseOption(w, '[data-guide=role]', 'hidden');
   await w.page.waitForSelector('[data-evidence] [data-kind=quick]');
   assert.match((await w.page.textContent('[data-evidence]')) ?? '', /quick run.*6,000 training images, tested on 1,200/);
@@ -213,7 +213,7 @@ test('every accuracy says on how many images; quick and full runs look different
 
 test('exported PNG and SVG files are named for what they show', async () => {
   const w = await open('panel', { section: 'runs', runs: { shown: [FULL_ID] } });
-  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[1]!] });
+  await w.send({ type: 'runs/list', experiments: [EXPERIMENTS[1]] });
   await waitForPosted(w, 'runs/open', (m) => m.type === 'runs/open');
   await w.send({ type: 'runs/results', id: FULL_ID, results: FULL });
   await w.page.waitForSelector('[data-chart=runs-accuracy] svg');
@@ -345,12 +345,12 @@ test('VS Code\'s controls run under the strict CSP with no relaxation: construct
     const w = await open(surface, section ? { section } : {});
     await w.page.waitForSelector('vscode-checkbox');
     await drawn(w, 'csp');
-    const used = (await w.page.evaluate(`[...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => n.startsWith('vscode-')))]`)) as string[];
+    const used = await w.page.evaluate<string[]>(`[...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => n.startsWith('vscode-')))]`);
     for (const name of used) {
       assert.equal(await w.page.evaluate(`customElements.get(${JSON.stringify(name)}) !== undefined`), true, `${name} is registered by the bundle`);
     }
     // Lit gives each shadow root its styles as constructed stylesheets, which style-src does not govern.
-    const adopted = (await w.page.evaluate(`[...document.querySelectorAll('vscode-checkbox, vscode-button, vscode-textfield')].every((e) => e.shadowRoot && e.shadowRoot.adoptedStyleSheets.length > 0)`)) as boolean;
+    const adopted = await w.page.evaluate<boolean>(`[...document.querySelectorAll('vscode-checkbox, vscode-button, vscode-textfield')].every((e) => e.shadowRoot && e.shadowRoot.adoptedStyleSheets.length > 0)`);
     assert.equal(adopted, true);
     // The codicon font comes from the page's own resources.
     await waitInPage(w, `document.fonts.check('16px codicon')`, 'the codicon font loaded');
@@ -362,7 +362,7 @@ test('VS Code\'s controls run under the strict CSP with no relaxation: construct
 
 /** The distinct colours of a PNG screenshot, as hex: the page decodes it on a canvas (img-src allows data: URLs). */
 async function pngColours(w: WebviewPage, png: Buffer): Promise<Set<string>> {
-  const hex = (await w.page.evaluate(`(async () => {
+  const hex = await w.page.evaluate<string[]>(`(async () => {
     const img = new Image();
     img.src = 'data:image/png;base64,${png.toString('base64')}';
     await img.decode();
@@ -375,7 +375,7 @@ async function pngColours(w: WebviewPage, png: Buffer): Promise<Set<string>> {
     const out = new Set();
     for (let i = 0; i < d.length; i += 4) out.add([d[i], d[i + 1], d[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join(''));
     return [...out];
-  })()`)) as string[];
+  })()`);
   return new Set(hex);
 }
 

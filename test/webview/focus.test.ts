@@ -51,7 +51,7 @@ test('a focus with params sets the slider and the curve: leaky_relu alpha 0.3 gi
   assert.ok(Math.abs(at(rows, -5).f! - -1.5) < 1e-6, `f(-5) = ${at(rows, -5).f}`);
   assert.ok(Math.abs(at(rows, 2).f! - 2) < 1e-6, `f(2) = ${at(rows, 2).f}`);
   assert.ok(Math.abs(at(rows, -1).df! - 0.3) < 1e-6, `f'(-1) = ${at(rows, -1).df}`);
-  const saved = (await w.page.evaluate('window.__state')) as { fn: { params: Record<string, Record<string, number>> } };
+  const saved = await w.page.evaluate<{ fn: { params: Record<string, Record<string, number>> } }>('window.__state');
   assert.deepEqual(saved.fn.params.leaky_relu, { alpha: 0.3 }, 'the value is the page\'s choice now (kept on reload)');
 
   // The same activation with other values moves the slider again; unknown names and values the

@@ -1,11 +1,11 @@
 // Loads the built webview bundle in headless chromium under the host's exact CSP, with a fake
 // `acquireVsCodeApi` that records what the page posts. No VS Code involved.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderShell, surfaceRelaxations } from '../../src/host/webviewShell';
-import type { FromWebview, Surface, ToWebview } from '../../src/protocol/messages';
+import type { FromWebview, Surface } from '../../src/protocol/messages';
 
 export const root = path.resolve(__dirname, '..', '..');
 const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf' };
@@ -14,7 +14,8 @@ export interface WebviewPage {
   page: Page;
   /** Messages the page has posted to the (fake) host. */
   posted(): Promise<FromWebview[]>;
-  send(msg: ToWebview | unknown): Promise<void>;
+  /** Posts a message to the page: a ToWebview, or anything else to see the page drop it. */
+  send(msg: unknown): Promise<void>;
   violations(): Promise<string[]>;
   errors: string[];
   close(): Promise<void>;
@@ -24,26 +25,36 @@ let browser: Browser | undefined;
 let server: Server | undefined;
 let base = '';
 
+/** The shell page under the host's CSP, and the built files under dist/ and media/. */
+async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname === '/favicon.ico') { res.statusCode = 204; res.end(); return; }
+  if (url.pathname === '/page') {
+    const surface = (url.searchParams.get('surface') ?? 'panel') as Surface;
+    res.setHeader('content-type', 'text/html');
+    res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], codiconUri: `${base}/dist/codicons/codicon.css`, nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test', relax: surfaceRelaxations(surface) }));
+    return;
+  }
+  const rel = path.normalize(url.pathname).replace(/^\/+/, '');
+  if (!/^(dist|media)\//.test(rel)) { res.statusCode = 404; res.end(); return; }
+  try {
+    const body = await readFile(path.join(root, rel));
+    res.setHeader('content-type', types[path.extname(rel)] ?? 'application/octet-stream');
+    res.end(body);
+  } catch {
+    res.statusCode = 404;
+    res.end();
+  }
+}
+
 export async function startHarness(): Promise<void> {
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/favicon.ico') { res.statusCode = 204; res.end(); return; }
-    if (url.pathname === '/page') {
-      const surface = (url.searchParams.get('surface') ?? 'panel') as Surface;
-      res.setHeader('content-type', 'text/html');
-      res.end(renderShell({ cspSource: base, scriptUri: `${base}/dist/webview.js`, styleUris: [`${base}/media/lab.css`, `${base}/media/vega-tooltip.css`], codiconUri: `${base}/dist/codicons/codicon.css`, nonce: 'dGVzdG5vbmNl', surface, lang: 'en', title: 'test', relax: surfaceRelaxations(surface) }));
-      return;
-    }
-    const rel = path.normalize(url.pathname).replace(/^\/+/, '');
-    if (!/^(dist|media)\//.test(rel)) { res.statusCode = 404; res.end(); return; }
-    try {
-      const body = await readFile(path.join(root, rel));
-      res.setHeader('content-type', types[path.extname(rel)] ?? 'application/octet-stream');
-      res.end(body);
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
+  server = createServer((req, res) => {
+    // An unexpected error answers 500 with its text and is printed (an async handler's rejection goes unhandled).
+    serve(req, res).catch((e: unknown) => {
+      console.error('[harness]', e);
+      res.statusCode = 500;
+      res.end(String(e));
+    });
   });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   const addr = server.address();
@@ -78,7 +89,7 @@ export async function waitUntil<T>(what: string, check: () => Promise<T> | T, ti
 
 /** `expression` evaluated in the page by the debugger protocol (which the page's CSP does not govern) until truthy. */
 export function waitInPage<T = unknown>(w: Pick<WebviewPage, 'page'>, expression: string, what = expression, timeoutMs?: number): Promise<NonNullable<T>> {
-  return waitUntil(what, () => w.page.evaluate(expression) as Promise<T>, timeoutMs);
+  return waitUntil(what, () => w.page.evaluate<T>(expression), timeoutMs);
 }
 
 /** The first message the page posted that `match` accepts, waiting for it. */
@@ -107,7 +118,7 @@ export async function chooseOption(w: Pick<WebviewPage, 'page'>, selector: strin
   const to = values.indexOf(value);
   if (to < 0) throw new Error(`${selector} has no option ${value} (has ${values.join(', ')})`);
   await w.page.focus(selector);
-  const from = values.indexOf((await w.page.$eval(selector, (s) => (s as unknown as { value: string }).value)) as string);
+  const from = values.indexOf(await w.page.$eval(selector, (s) => (s as unknown as { value: string }).value));
   await w.page.keyboard.press('Space');
   for (let i = from; i < to; i++) await w.page.keyboard.press('ArrowDown');
   for (let i = from; i > to; i--) await w.page.keyboard.press('ArrowUp');
@@ -136,9 +147,9 @@ export async function openWebview(surface: Surface = 'panel', savedState?: unkno
   return {
     page,
     errors,
-    posted: () => page.evaluate('window.__posted') as Promise<FromWebview[]>,
+    posted: () => page.evaluate<FromWebview[]>('window.__posted'),
     send: (msg) => page.evaluate(`window.postMessage(${JSON.stringify(msg)}, '*')`),
-    violations: () => page.evaluate('window.__violations') as Promise<string[]>,
+    violations: () => page.evaluate<string[]>('window.__violations'),
     close: () => page.close(),
   };
 }

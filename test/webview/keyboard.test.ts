@@ -81,7 +81,7 @@ const DESCRIBE_FOCUS = `(() => {
   return { id: e.dataset.kb, what, ring: Boolean(found), ringDetail: found || (cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor + ' offset ' + cs.outlineOffset + ' on ' + cs.backgroundColor) };
 })()`;
 
-const focused = (w: WebviewPage) => w.page.evaluate(DESCRIBE_FOCUS) as Promise<Focused | null>;
+const focused = (w: WebviewPage) => w.page.evaluate<Focused | null>(DESCRIBE_FOCUS);
 
 /** Every control a keyboard user should reach: enabled, shown, not taken out of the Tab order. */
 const CONTROLS = `(() => [...document.querySelectorAll('#app button, #app input, #app select, #app [tabindex="0"], #app vscode-checkbox, #app vscode-textfield, #app vscode-single-select, #app vscode-button')]
@@ -107,7 +107,7 @@ for (const section of ['functions', 'train', 'runs', 'guide', 'playground'] as c
     // The charts' export buttons come with the embeds: the page answers a query once every chart is drawn.
     await w.send({ type: 'lab/query', requestId: 'drawn' });
     await waitForPosted(w, 'every chart drawn', (m) => m.type === 'lab/report' && m.requestId === 'drawn');
-    const controls = (await w.page.evaluate(CONTROLS)) as string[];
+    const controls = await w.page.evaluate<string[]>(CONTROLS);
     const reached = await tabAround(w);
     const ids = new Set(reached.map((f) => f.id));
     const missed = controls.filter((id) => !ids.has(id));
@@ -137,7 +137,7 @@ test('sidebar and report: Tab reaches every control, each with a visible focus r
     }
     await w.send({ type: 'lab/query', requestId: 'drawn' });
     await waitForPosted(w, 'every chart drawn', (m) => m.type === 'lab/report' && m.requestId === 'drawn');
-    const controls = (await w.page.evaluate(CONTROLS)) as string[];
+    const controls = await w.page.evaluate<string[]>(CONTROLS);
     const reached = await tabAround(w, 300);
     const ids = new Set(reached.map((f) => f.id));
     assert.deepEqual(controls.filter((id) => !ids.has(id)), [], `${surface}: not reachable with Tab`);

@@ -66,7 +66,7 @@ test('Functions: moving a parameter slider changes the curve without a re-embed'
   const after = await plotPath(w);
   assert.notEqual(after, before, 'the path changed');
   assert.equal(chart(r, 'plot').embeds, embeds, 'no re-embed');
-  const saved = (await w.page.evaluate('window.__state')) as { fn: { params: Record<string, Record<string, number>> } };
+  const saved = await w.page.evaluate<{ fn: { params: Record<string, Record<string, number>> } }>('window.__state');
   assert.equal(saved.fn.params.elu?.alpha, 2, 'the slider value is saved in the page state');
   assert.deepEqual(await w.violations(), []);
   await w.close();
@@ -189,7 +189,7 @@ test('Guide: the chooser ranks, reacts to answers, and a reason links to the Fun
   await link.click();
   await w.page.waitForSelector('#section-functions [data-chart=gradientFlow] svg');
   assert.equal(await w.page.getAttribute('#tab-functions', 'aria-selected'), 'true');
-  assert.equal(((await w.page.evaluate('window.__state')) as { section: string }).section, 'functions', 'the page keeps its own section');
+  assert.equal((await w.page.evaluate<{ section: string }>('window.__state')).section, 'functions', 'the page keeps its own section');
   assert.deepEqual(await w.violations(), []);
   await w.close();
 });

@@ -35,7 +35,7 @@ const chart = (r: LabReport, id: string) => {
 };
 
 const learnLabels = (w: WebviewPage) => w.page.$$eval('[data-learn]', (boxes) => boxes.map((b) => `${b.getAttribute('data-learn')}: ${b.textContent}`));
-const savedTrain = async (w: WebviewPage) => ((await w.page.evaluate('window.__state')) as { train: { learn: string[] } }).train;
+const savedTrain = async (w: WebviewPage) => (await w.page.evaluate<{ train: { learn: string[] } }>('window.__state')).train;
 
 test('Train: a "Learn" checkbox per parameter of the ticked activations; train/start carries the ticked names', async () => {
   const w = await open({ section: 'train', train: OLD_TRAIN });
@@ -120,7 +120,7 @@ test('Runs: saved results with learned values draw the learned-parameters chart;
     ],
   };
   const plainId = '2026-01-15T10-00-00-000Z';
-  const plain: ResultsView = { ...results, createdAt: '2026-01-15T10:00:00.000Z', runs: [results.runs[1]!] };
+  const plain: ResultsView = { ...results, createdAt: '2026-01-15T10:00:00.000Z', runs: [results.runs[1]] };
   const w = await open({ section: 'runs' });
   await w.send({ type: 'runs/list', experiments: [
     { id, createdAt: results.createdAt, dataset: 'mnist', epochs: 3, runs: [{ id: 'silu-learnbeta', status: 'completed', testAccuracy: 0.95, valAccuracy: 0.93 }, { id: 'relu', status: 'completed', testAccuracy: 0.94, valAccuracy: 0.92 }] },

@@ -35,8 +35,7 @@ async function open(saved: Partial<PlaygroundSettings> = {}): Promise<WebviewPag
 
 /** What the page saved (the defaults where it has saved nothing yet). */
 const saved = async (w: WebviewPage): Promise<PlaygroundSettings> =>
-  mergePlaygroundSettings(DEFAULT_PLAYGROUND, ((await w.page.evaluate('window.__state')) as { playground?: unknown }).playground).settings;
-const epochOf = async (w: WebviewPage) => Number(/\d+/.exec((await w.page.textContent('[data-pg=epoch]')) ?? '')?.[0]);
+  mergePlaygroundSettings(DEFAULT_PLAYGROUND, (await w.page.evaluate<{ playground?: unknown }>('window.__state')).playground).settings;
 
 async function clean(w: WebviewPage): Promise<void> {
   assert.deepEqual(await w.violations(), [], 'no CSP violations');
@@ -59,14 +58,14 @@ test('Play trains in the worker and every view follows; Pause stops; Step is one
   const w = await open({ dataset: 'xor', hidden: [4, 2], activations: ['tanh', 'tanh'] });
   const first = await waitUntil('the first frame', async () => { const r = await report(w); return r.nets[0]?.boundaryFrames ? r : undefined; });
   assert.equal(first.dataset, 'xor');
-  assert.deepEqual(first.nets[0]!.activations, ['tanh', 'tanh']);
-  const initialLoss = first.nets[0]!.testLoss!;
+  assert.deepEqual(first.nets[0].activations, ['tanh', 'tanh']);
+  const initialLoss = first.nets[0].testLoss!;
   await w.page.click('[data-pg=play]');
   assert.equal(await w.page.getAttribute('[data-pg=play]', 'aria-pressed'), 'true');
-  const trained = await waitUntil('30 epochs', async () => { const r = await report(w); return r.nets[0]!.epoch >= 30 ? r : undefined; });
+  const trained = await waitUntil('30 epochs', async () => { const r = await report(w); return r.nets[0].epoch >= 30 ? r : undefined; });
   assert.ok(trained.running);
-  assert.ok(trained.nets[0]!.testLoss! < initialLoss, `test loss fell from ${initialLoss} to ${trained.nets[0]!.testLoss}`);
-  assert.ok(trained.nets[0]!.positive > 0 && trained.nets[0]!.negative > 0, 'the boundary has both classes');
+  assert.ok(trained.nets[0].testLoss! < initialLoss, `test loss fell from ${initialLoss} to ${trained.nets[0].testLoss}`);
+  assert.ok(trained.nets[0].positive > 0 && trained.nets[0].negative > 0, 'the boundary has both classes');
   // A neuron per hidden unit and the output, each painted; a line per weight.
   assert.equal(await w.page.$$eval('.pg-net [data-neuron]', (n) => n.length), 4 + 2 + 1);
   const { positive, negative, zero } = trained.links;
@@ -78,14 +77,14 @@ test('Play trains in the worker and every view follows; Pause stops; Step is one
   const paused = await waitUntil('the pause', async () => { const r = await report(w); return r.running ? undefined : r; });
   await new Promise((r) => setTimeout(r, 300));
   const still = await report(w);
-  assert.ok(still.nets[0]!.epoch - paused.nets[0]!.epoch <= 1, 'no training after pause (at most the frame in flight)');
-  const before = still.nets[0]!.epoch;
+  assert.ok(still.nets[0].epoch - paused.nets[0].epoch <= 1, 'no training after pause (at most the frame in flight)');
+  const before = still.nets[0].epoch;
   await w.page.click('[data-pg=step]');
-  await waitUntil('one more epoch', async () => (await report(w)).nets[0]!.epoch === before + 1);
+  await waitUntil('one more epoch', async () => (await report(w)).nets[0].epoch === before + 1);
 
   await w.page.click('[data-pg=reset]');
-  const reset = await waitUntil('epoch 0 again', async () => { const r = await report(w); return r.nets[0]!.epoch === 0 && r.nets[0]!.boundaryFrames > 0 ? r : undefined; });
-  assert.equal(reset.nets[0]!.testLoss, initialLoss, 'the same seed gives the same initial weights');
+  const reset = await waitUntil('epoch 0 again', async () => { const r = await report(w); return r.nets[0].epoch === 0 && r.nets[0].boundaryFrames > 0 ? r : undefined; });
+  assert.equal(reset.nets[0].testLoss, initialLoss, 'the same seed gives the same initial weights');
   await clean(w);
 });
 
@@ -110,7 +109,7 @@ test('controls change the network and the data, and are saved with the page', as
   assert.equal(s.loss, 'squared_error');
   assert.equal(s.regularization, 'l2');
   assert.equal(s.noise, 25);
-  const r = await waitUntil('the new network drawn', async () => { const x = await report(w); return x.nets[0]!.activations.join() === 'tanh,tanh,gelu' && x.nets[0]!.boundaryFrames > 0 ? x : undefined; });
+  const r = await waitUntil('the new network drawn', async () => { const x = await report(w); return x.nets[0].activations.join() === 'tanh,tanh,gelu' && x.nets[0].boundaryFrames > 0 ? x : undefined; });
   assert.equal(r.dataset, 'spiral');
   assert.equal(await w.page.$$eval('.pg-net [data-neuron]', (n) => n.length), 5 + 2 + 2 + 1);
   // beside every activation choice its f and f' plot, and its formula on hover
@@ -135,8 +134,8 @@ test('own points: a click adds the selected class where it lands, Shift+click th
   assert.equal(s.dataset, 'own', 'the data became the user\'s');
   assert.equal(s.own.classification.length, 502, 'the 500 shown points and two clicks');
   const [a, b] = s.own.classification.slice(-2);
-  assert.ok(Math.abs(a![0] - 3) < 0.1 && Math.abs(a![1] + 3) < 0.1 && a![2] === 1, `click: ${a}`);
-  assert.ok(Math.abs(b![0] + 3) < 0.1 && Math.abs(b![1] - 3) < 0.1 && b![2] === 0, `shift-click: ${b}`);
+  assert.ok(Math.abs(a[0] - 3) < 0.1 && Math.abs(a[1] + 3) < 0.1 && a[2] === 1, `click: ${a.join(', ')}`);
+  assert.ok(Math.abs(b[0] + 3) < 0.1 && Math.abs(b[1] - 3) < 0.1 && b[2] === 0, `shift-click: ${b.join(', ')}`);
   await waitUntil('the own data drawn', async () => (await report(w)).dataset === 'own');
   assert.match((await w.page.textContent('[data-pg=own-count]')) ?? '', /502/);
   // the brush picks class 0: now a plain click adds class 0
@@ -170,12 +169,12 @@ test('CSV: a bad line is refused with its line number and nothing changes; a goo
 test('race: two networks on the same data from the same weights; the same activations train identically, different ones do not', async () => {
   const w = await open({ dataset: 'xor', race: true, activations: ['tanh', 'tanh'], raceActivations: ['tanh', 'tanh'], speed: 'fast' });
   await w.page.click('[data-pg=play]');
-  const same = await waitUntil('40 epochs of both', async () => { const r = await report(w); return r.nets.length === 2 && r.nets[1]!.epoch >= 40 ? r : undefined; });
+  const same = await waitUntil('40 epochs of both', async () => { const r = await report(w); return r.nets.length === 2 && r.nets[1].epoch >= 40 ? r : undefined; });
   await w.page.click('[data-pg=play]');
   const [a, b] = (await waitUntil('the pause', async () => { const r = await report(w); return r.running ? undefined : r; })).nets;
   assert.ok(same.race);
-  assert.equal(a!.epoch, b!.epoch);
-  assert.equal(a!.testLoss, b!.testLoss, 'identical twins');
+  assert.equal(a.epoch, b.epoch);
+  assert.equal(a.testLoss, b.testLoss, 'identical twins');
   assert.equal(await w.page.$$eval('canvas.pg-boundary', (c) => c.length), 2);
   // sigmoid against relu
   await chooseOption(w, '[data-pg-activation="0"]', 'sigmoid');
@@ -188,7 +187,7 @@ test('race: two networks on the same data from the same weights; the same activa
     return r.nets.length === 2 && r.nets.every((n) => n.epoch >= 20 && n.boundaryFrames > 1) ? r : undefined;
   });
   assert.deepEqual(raced.nets.map((n) => n.activations), [['sigmoid', 'sigmoid'], ['relu', 'relu']]);
-  assert.notEqual(raced.nets[0]!.testLoss, raced.nets[1]!.testLoss);
+  assert.notEqual(raced.nets[0].testLoss, raced.nets[1].testLoss);
   assert.ok(raced.nets.every((n) => n.positive + n.negative === 100 * 100), 'each boundary is a 100×100 map');
   await clean(w);
 });
@@ -219,7 +218,7 @@ test('a neuron clicked (or chosen with the keyboard) becomes the big view; the M
   assert.equal(await w.page.getAttribute('[data-neuron=output]', 'aria-pressed'), 'true');
   await w.page.click('[data-pg=mnist]');
   await w.page.waitForSelector('#section-train');
-  assert.deepEqual(((await w.page.evaluate('window.__state')) as { train: { activations: string[] } }).train.activations, ['relu']);
+  assert.deepEqual((await w.page.evaluate<{ train: { activations: string[] } }>('window.__state')).train.activations, ['relu']);
   await clean(w);
 });
 
@@ -231,10 +230,10 @@ test('the host opens the playground on settings and starts it; invalid settings 
   const r = await waitUntil('training on the spiral', async () => {
     if (!(await w.page.$('#section-playground'))) return undefined;
     const x = await report(w);
-    return x.running && x.nets[0]!.epoch > 2 ? x : undefined;
+    return x.running && x.nets[0].epoch > 2 ? x : undefined;
   });
   assert.equal(r.dataset, 'spiral');
-  assert.deepEqual(r.nets[0]!.activations, ['sigmoid', 'sigmoid']);
+  assert.deepEqual(r.nets[0].activations, ['sigmoid', 'sigmoid']);
   assert.equal((await saved(w)).noise, 0, 'noise 999 was dropped');
   await clean(w);
 });

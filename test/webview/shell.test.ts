@@ -37,7 +37,7 @@ test('it answers a ping and switches sections from the keyboard', async () => {
   await w.page.focus('#tab-functions');
   await w.page.keyboard.press('ArrowRight');
   assert.equal(await w.page.getAttribute('#tab-train', 'aria-selected'), 'true');
-  assert.equal(((await w.page.evaluate('window.__state')) as { section: string }).section, 'train', 'the page saves the section it shows');
+  assert.equal((await w.page.evaluate<{ section: string }>('window.__state')).section, 'train', 'the page saves the section it shows');
   await w.close();
 });
 

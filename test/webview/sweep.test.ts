@@ -39,7 +39,7 @@ async function report(w: WebviewPage): Promise<LabReport> {
   return (msg as { report: LabReport }).report;
 }
 const cell = (w: WebviewPage, key: string) => w.page.$eval(`[data-cell="${key}"]`, (td) => ({ n: td.getAttribute('data-n'), ci: td.getAttribute('data-ci'), text: td.textContent }));
-const half = (ci: string | null) => { const [lo, hi] = ci!.split(',').map(Number); return (hi! - lo!) / 2; };
+const half = (ci: string | null) => { const [lo, hi] = ci!.split(',').map(Number); return (hi - lo) / 2; };
 
 test('Sweep: Start posts the form; a bad depth list is named and nothing is posted', async () => {
   const w = await openWebview('panel', { section: 'sweep', sweep: { activations: ['relu', 'tanh'], depths: '2, 4', width: 32, seeds: 2, epochs: 1, quick: true } });

@@ -30,7 +30,7 @@ export function parseCssColor(css: string): Rgb | undefined {
   const v = String(probe.fillStyle);
   if (v === '#010203' && css.trim().toLowerCase() !== '#010203') return undefined;
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(v);
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
+  if (hex) return [parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16)];
   const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(v);
   return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : undefined;
 }
@@ -65,7 +65,7 @@ export function paintValues(values: ArrayLike<number>, pixels: Uint8ClampedArray
   const [pr, pg, pb] = colors.positive;
   const [nr, ng, nb] = colors.negative;
   for (let i = 0; i < values.length; i++) {
-    let t = toSigned(values[i]!);
+    let t = toSigned(values[i]);
     if (!(t === t)) t = 0; // NaN
     const o = i * 4;
     if (t >= 0) {

@@ -81,7 +81,7 @@ export function networkView(o: NetworkViewOptions): NetworkView {
   interface Link { offset: number; from: [number, number]; to: [number, number]; x1: number; y1: number; x2: number; y2: number }
   const links: Link[] = [];
   const nodeOf = (layer: number, index: number): HTMLElement =>
-    layer === 0 ? inputButtons.get(o.features[index]!)!.button : (columns[layer - 1]!.querySelectorAll('.pg-node')[index] as HTMLElement);
+    layer === 0 ? inputButtons.get(o.features[index])!.button : (columns[layer - 1].querySelectorAll('.pg-node')[index] as HTMLElement);
   layout.dense.forEach((d, l) => {
     for (let i = 0; i < d.inputs; i++) {
       for (let j = 0; j < d.units; j++) links.push({ offset: d.weightOffset + i * d.units + j, from: [l, i], to: [l + 1, j], x1: 0, y1: 0, x2: 0, y2: 0 });

@@ -136,7 +136,7 @@ class PlaygroundRun {
     this.histories = nets.map(() => []);
     this.boundaryFrames = nets.map(() => 0);
     this.counts = nets.map(() => ({ positive: 0, negative: 0 }));
-    if (this.focus && (this.focus.layer >= s.hidden.length || this.focus.unit >= s.hidden[this.focus.layer]!)) this.focus = null;
+    if (this.focus && (this.focus.layer >= s.hidden.length || this.focus.unit >= s.hidden[this.focus.layer])) this.focus = null;
     this.say(problems.join(' '));
     this.views?.dataChanged();
     const worker = this.ensureWorker();
@@ -215,7 +215,7 @@ class PlaygroundRun {
       if (generation !== this.generation) return;
       this.last = m.nets;
       m.nets.forEach((f, i) => {
-        appendLoss(this.histories[i]!, { epoch: f.epoch, train: f.trainLoss, test: f.testLoss });
+        appendLoss(this.histories[i], { epoch: f.epoch, train: f.trainLoss, test: f.testLoss });
         this.boundaryFrames[i] = (this.boundaryFrames[i] ?? 0) + 1;
       });
       if (this.views) {

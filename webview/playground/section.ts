@@ -230,19 +230,19 @@ function dataControls(s: PlaygroundSettings, colors: PlaygroundColors, csvStatus
 }
 
 function layerHeader(s: PlaygroundSettings, layer: number): HTMLElement {
-  const units = s.hidden[layer]!;
+  const units = s.hidden[layer];
   const more = el('button', { type: 'button', class: 'icon-button', 'aria-label': pt('addNeuron', layer + 1), title: pt('addNeuron', layer + 1), 'data-pg': `add-neuron-${layer}` }, '+');
   more.disabled = units >= MAX_NEURONS;
   more.addEventListener('click', () => { s.hidden[layer] = units + 1; changed(); });
   const fewer = el('button', { type: 'button', class: 'icon-button', 'aria-label': pt('removeNeuron', layer + 1), title: pt('removeNeuron', layer + 1), 'data-pg': `remove-neuron-${layer}` }, '−');
   fewer.disabled = units <= 1;
   fewer.addEventListener('click', () => { s.hidden[layer] = units - 1; changed(); });
-  const a = activationChoice(s.activations[layer]!, pt('activation', layer + 1), (id) => { s.activations[layer] = id; changed(); }, { 'data-pg-activation': String(layer) });
+  const a = activationChoice(s.activations[layer], pt('activation', layer + 1), (id) => { s.activations[layer] = id; changed(); }, { 'data-pg-activation': String(layer) });
   const header = el('div', { class: 'pg-layer-title' },
     el('div', { class: 'pg-layer-size', title: pt('layer', layer + 1, units) }, fewer, el('span', { class: 'pg-units' }, String(units)), more), a);
   if (s.race) {
     header.append(el('span', { class: 'pg-net-tag' }, 'B'),
-      activationChoice(s.raceActivations[layer]!, pt('activationB', layer + 1), (id) => { s.raceActivations[layer] = id; changed(); }, { 'data-pg-race-activation': String(layer) }));
+      activationChoice(s.raceActivations[layer], pt('activationB', layer + 1), (id) => { s.raceActivations[layer] = id; changed(); }, { 'data-pg-race-activation': String(layer) }));
   }
   return header;
 }
@@ -349,7 +349,7 @@ async function exportModel(index: number): Promise<void> {
 function mnistActivations(s: PlaygroundSettings): string[] | undefined {
   const nets = s.race ? [s.activations, s.raceActivations] : [s.activations];
   if (s.hidden.length === 0 || nets.some((acts) => new Set(acts).size !== 1)) return undefined;
-  return [...new Set(nets.map((acts) => acts[0]!))];
+  return [...new Set(nets.map((acts) => acts[0]))];
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');

@@ -10,7 +10,6 @@ import {
 import type { Point } from '../../src/core/playground/data';
 import { gridPoints, featureMatrix } from '../../src/core/playground/features';
 import { modelOf } from '../../src/core/playground/model';
-import type { TrainSettings } from '../../src/core/playground/network';
 import { PlaygroundTrainer } from '../../src/core/playground/trainer';
 import { transferables } from './transfer';
 
@@ -42,7 +41,7 @@ let trainers: PlaygroundTrainer[] = [];
 
 function points(flat: FlatPoints): Point[] {
   const out: Point[] = [];
-  for (let i = 0; i < flat.length; i += 3) out.push({ x: flat[i]!, y: flat[i + 1]!, label: flat[i + 2]! });
+  for (let i = 0; i < flat.length; i += 3) out.push({ x: flat[i], y: flat[i + 1], label: flat[i + 2] });
   return out;
 }
 
@@ -60,7 +59,7 @@ function train(plan: FrameTraining): void {
 function frame(t: PlaygroundTrainer, first: boolean, focus: NeuronRef | null, big: number, small: number): NetFrame {
   const { train: trainLoss, test: testLoss } = t.losses();
   const output = t.network.layers - 1;
-  const ref = first && focus && focus.layer <= output && focus.unit < t.network.units[focus.layer]! ? focus : { layer: output, unit: 0 };
+  const ref = first && focus && focus.layer <= output && focus.unit < t.network.units[focus.layer] ? focus : { layer: output, unit: 0 };
   return {
     epoch: t.epoch, steps: t.steps, trainLoss, testLoss,
     weights: t.network.params.slice(),
@@ -83,7 +82,7 @@ channel.on('pg/setup', ({ requestId, setup }) => {
 });
 
 channel.on('pg/settings', ({ settings }) => {
-  for (const t of trainers) t.settings = { ...settings } as TrainSettings;
+  for (const t of trainers) t.settings = { ...settings };
 });
 
 channel.on('pg/data', ({ train, test }) => {

@@ -64,7 +64,7 @@ export function renderFunctions(root: HTMLElement): void {
     const to = { ArrowDown: (i + 1) % n, ArrowUp: (i + n - 1) % n, Home: 0, End: n - 1, PageDown: Math.min(n - 1, i + 10), PageUp: Math.max(0, i - 10) }[e.key];
     if (to === undefined) return;
     e.preventDefault();
-    choose(records[to]!);
+    choose(records[to]);
     document.getElementById(`opt-${selected.id}`)?.scrollIntoView({ block: 'nearest' });
   });
 
@@ -122,7 +122,7 @@ export function renderFunctions(root: HTMLElement): void {
     };
     const sliders = selected.params.map((spec) => {
       const r = sliderRange(spec);
-      const value = paramsFor(selected, page.fn.params[selected.id])[spec.name]!;
+      const value = paramsFor(selected, page.fn.params[selected.id])[spec.name];
       const input = el('input', { type: 'range', min: String(r.min), max: String(r.max), step: String(r.step), value: String(value), 'data-param': spec.name });
       const out = el('output', { for: '' }, value.toFixed(3));
       input.addEventListener('input', () => {

@@ -60,7 +60,7 @@ export function renderRuns(root: HTMLElement): void {
       const runs = x.sweep
         ? [el('li', { 'data-sweep': x.id }, fill(t('runs.sweep'), String(x.sweep.activations.length), String(x.sweep.depths.length), String(x.sweep.seeds.length)))]
         : x.runs.map((r) => el('li', { 'data-run': r.id },
-          names[r.id]!, ' ',
+          names[r.id], ' ',
           el('span', { class: 'hint' }, r.testAccuracy !== null
             ? `${pct(r.testAccuracy)}${r.testCount !== undefined ? ` ${fill(t('acc.onImages'), count(r.testCount))}` : ''}`
             : `(${t(`status.${r.status}` as never)})`),
@@ -97,13 +97,13 @@ function draw(): void {
   }
   const views = ids.map((id) => [id, host.results.get(id)!] as const);
   heading.textContent = views.length === 1
-    ? `${t('runs.selected')} ${readableDate(views[0]![1].createdAt, lang())}`
+    ? `${t('runs.selected')} ${readableDate(views[0][1].createdAt, lang())}`
     : fill(t('runs.overlaid'), String(views.length));
   // one sweep: its grid, charts and verdicts above its runs' curves
-  const sweep = views.length === 1 ? views[0]![1].sweep : undefined;
+  const sweep = views.length === 1 ? views[0][1].sweep : undefined;
   if (sweepBoard) sweepBoard.element.hidden = !sweep;
-  if (sweep) void sweepBoard?.load(views[0]![0], sweep);
-  if (views.length === 1) void board.load(views[0]![1]);
+  if (sweep) void sweepBoard?.load(views[0][0], sweep);
+  if (views.length === 1) void board.load(views[0][1]);
   else void board.show(overlay(views));
 }
 
@@ -124,7 +124,7 @@ export function overlay(views: readonly (readonly [string, ResultsView])[]): Boa
   const mixed = quick > 0 && quick < views.length;
   const kind = mixed
     ? { text: fill(t('runs.mixedKinds'), String(quick), String(views.length - quick)), quick: 'mixed' as const }
-    : kindLine(views[0]![1].limitTrain, views[0]![1].runs.find((r) => r.test)?.test?.count);
+    : kindLine(views[0][1].limitTrain, views[0][1].runs.find((r) => r.test)?.test?.count);
   return { runs, names, kind, epochs: Math.max(...views.map(([, v]) => v.epochs)) };
 }
 

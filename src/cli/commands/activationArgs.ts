@@ -28,12 +28,12 @@ export function normalizeArgv(argv: readonly string[], valueOptions: readonly st
   const options: string[] = [];
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (a === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    const name = a.split('=')[0]!;
+    const name = a.split('=')[0];
     if (valueOptions.includes(name)) {
       if (a.includes('=')) options.push(a);
       else if (i + 1 < argv.length) options.push(`${a}=${argv[++i]}`);
@@ -87,11 +87,11 @@ export function parseXs(text: string | undefined): number[] {
   if (text.includes(':')) {
     const parts = text.split(':');
     if (parts.length !== 3) throw new CliError(cliText('x.rangeForm', { text: excerpt(text) }));
-    const a = parseNumber(parts[0]!, cliText('x.rangeStart'));
-    const b = parseNumber(parts[1]!, cliText('x.rangeEnd'));
-    const n = Number(parts[2]!.trim());
+    const a = parseNumber(parts[0], cliText('x.rangeStart'));
+    const b = parseNumber(parts[1], cliText('x.rangeEnd'));
+    const n = Number(parts[2].trim());
     if (!Number.isFinite(a) || !Number.isFinite(b)) throw new CliError(cliText('x.rangeFinite', { text: excerpt(text) }));
-    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(cliText('x.rangeCount', { text: excerpt(parts[2]!) }));
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(cliText('x.rangeCount', { text: excerpt(parts[2]) }));
     return n === 1 ? [a] : Array.from({ length: n }, (_, i) => linearPoint(a, b, i, n));
   }
   const items = text.split(',');

@@ -54,7 +54,7 @@ export const codeCommand: CliCommand = {
   summary: 'write an activation or a run as PyTorch, Keras or JAX code',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '把激活函数或一次训练写成 PyTorch、Keras 或 JAX 代码', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parseCliArgs(
       normalizeArgv(argv, ['--framework', '--param'], []),
       {
@@ -69,7 +69,7 @@ export const codeCommand: CliCommand = {
     if (values.framework === undefined) throw new CliError(cliText('code.framework', { list: CODE_FRAMEWORKS.join('|') }));
     const fw = parseCodeFramework(values.framework);
     if (!isCodeFramework(fw)) throw new CliError(cliText('code.badFramework', { problem: verbatim(fw) }));
-    const arg = positionals[0]!;
+    const arg = positionals[0];
     const given = parseParamOptions(values.param);
 
     const runDir = runFolderOf(arg);

@@ -33,7 +33,7 @@ export const evalCommand: CliCommand = {
   summary: "evaluate an activation and its derivative at given inputs",
   usage: USAGE,
   translations: { 'zh-cn': { summary: '计算激活函数及其导数在给定输入处的值', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const tr = translator(io.lang);
     const { values, positionals } = parseCliArgs(
       normalizeArgv(argv, ['--x', '--param'], ['--json']),
@@ -61,8 +61,8 @@ export const evalCommand: CliCommand = {
     io.out(tr('eval.title', { label, params: paramText }));
     io.out(`  ${formulaIn(record.formula, io.lang)}`);
     const rows = [['x', 'f(x)', record.kind === 'vector' ? '∂fᵢ/∂xᵢ' : tr('eval.derivative')], ...points.map((p) => [fmt(p.x), fmt(p.y), fmt(p.dy)])];
-    const widths = [0, 1, 2].map((c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), 0));
-    for (const r of rows) io.out(r.map((cell, c) => cell.padStart(widths[c]! + 2)).join(''));
+    const widths = [0, 1, 2].map((c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0));
+    for (const r of rows) io.out(r.map((cell, c) => cell.padStart(widths[c] + 2)).join(''));
     if (jacobian) {
       io.out(tr('eval.jacobian'));
       for (const row of jacobian) io.out(`  ${row.map((v) => fmt(v).padStart(14)).join('')}`);

@@ -30,7 +30,7 @@ export const exportCommand: CliCommand = {
   summary: 'export a trained run to an ONNX model',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '把训练好的模型导出为 ONNX', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const tr = translator(io.lang);
     const { values, positionals } = parseCliArgs(
       argv,
@@ -53,7 +53,7 @@ export const exportCommand: CliCommand = {
     }
     let result;
     try {
-      result = exportRun(positionals[0]!, { opset, out: values.out, overwrite: values.force ?? false });
+      result = exportRun(positionals[0], { opset, out: values.out, overwrite: values.force ?? false });
     } catch (e) {
       if (e instanceof OnnxCheckError) throw new CliError(onnxErrorText(e));
       throw e;

@@ -47,7 +47,7 @@ export const gradientFlowCommand: CliCommand = {
   summary: 'gradient norm per layer of a deep MLP at initialisation (vanishing gradients)',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '深层多层感知机在初始化时每一层的梯度范数（梯度消失）', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const tr = translator(io.lang);
     const valueOptions = ['--depth', '--width', '--seeds', '--seed', '--batch', '--init', '--param'];
     const { values, positionals } = parseCliArgs(normalizeArgv(argv, valueOptions, ['--json']), {
@@ -87,7 +87,7 @@ export const gradientFlowCommand: CliCommand = {
     const hi = Math.max(...logs);
     const lo = Math.min(Math.min(...logs), hi - 1);
     relativeGradNorm.forEach((v, i) => {
-      const bar = '█'.repeat(Math.max(1, Math.round((30 * (logs[i]! - lo)) / (hi - lo))));
+      const bar = '█'.repeat(Math.max(1, Math.round((30 * (logs[i] - lo)) / (hi - lo))));
       io.out(`${String(i + 1).padStart(5)}  ${v.toExponential(2).padEnd(10)}${bar}`);
     });
     return 0;

@@ -19,9 +19,9 @@ export const listCommand: CliCommand = {
   summary: 'list the built-in activations',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '列出内置激活函数', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parseCliArgs(argv, { json: { type: 'boolean' } });
-    if (positionals.length) throw new CliError(cliText('args.unexpected', { arg: positionals[0]! }));
+    if (positionals.length) throw new CliError(cliText('args.unexpected', { arg: positionals[0] }));
     if (values.json) {
       io.out(toJson(ACTIVATIONS));
       return 0;

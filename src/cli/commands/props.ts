@@ -36,7 +36,7 @@ export const propsCommand: CliCommand = {
   summary: 'measure an activation\'s properties (range, smoothness, saturation, init gain, ...)',
   usage: USAGE,
   translations: { 'zh-cn': { summary: '测量激活函数的性质（输出范围、平滑性、饱和、初始化增益等）', usage: USAGE_ZH } },
-  async run(argv, io) {
+  run(argv, io) {
     const tr = translator(io.lang);
     const { values, positionals } = parseCliArgs(
       normalizeArgv(argv, ['--param'], ['--json']),

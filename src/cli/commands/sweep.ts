@@ -92,7 +92,7 @@ function intList(name: string, value: string): number[] {
 
 /** Reads the command line; every bad value is a CliError naming the option. */
 export function parseSweepArgs(argv: string[]): SweepArgs {
-  const args = argv.map((a, i) => (a === '--resume' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--resume=' : a));
+  const args = argv.map((a, i) => (a === '--resume' && (i + 1 >= argv.length || argv[i + 1].startsWith('-')) ? '--resume=' : a));
   const { values, positionals } = parseCliArgs(args, {
     preset: { type: 'string' },
     activations: { type: 'string' },

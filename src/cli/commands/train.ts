@@ -141,7 +141,7 @@ export interface TrainArgs {
 /** Reads the command line; every bad value is a CliError naming the option. */
 export function parseTrainArgs(argv: string[]): TrainArgs {
   // `--resume` alone means the newest interrupted experiment: give it an empty value for parseArgs.
-  const args = argv.map((a, i) => (a === '--resume' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--resume=' : a));
+  const args = argv.map((a, i) => (a === '--resume' && (i + 1 >= argv.length || argv[i + 1].startsWith('-')) ? '--resume=' : a));
   const { values, positionals } = parseCliArgs(args, {
         activations: { type: 'string' },
         custom: { type: 'string', multiple: true },
@@ -388,7 +388,7 @@ function seedsSweep(args: TrainArgs, io: CliIO): Promise<number> | undefined {
   const { hidden = [...DEFAULT_CONFIG.hidden], seed = DEFAULT_CONFIG.seed, ...settings } = args.plan.settings;
   const job = experiment(args);
   return runSweep({
-    activations: args.plan.runs.map((r) => (r.activations.every((a) => a === r.activations[0]) ? [r.activations[0]!] : r.activations)),
+    activations: args.plan.runs.map((r) => (r.activations.every((a) => a === r.activations[0]) ? [r.activations[0]] : r.activations)),
     architectures: [hidden], seeds: seedRange(seed, args.seeds), settings, outDir: job.outDir,
   }, dataset, options, io);
 }

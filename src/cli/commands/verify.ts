@@ -91,7 +91,7 @@ export const verifyCommand: CliCommand = {
       if (!/^\d+$/.test(values.limit.trim()) || Number(values.limit) < 1) throw new CliError(cliText('verify.limit', { value: values.limit }));
       limit = Number(values.limit);
     }
-    const model = positionals[0]!;
+    const model = positionals[0];
     let report: VerifyReport;
     try {
       report = await verifyModel(model, { dataset: values.dataset, runDir: values.run, limit });

@@ -9,11 +9,11 @@ export const t = (en: string, zh: string): LocalizedText => ({ en, 'zh-cn': zh }
 
 export type ElementwiseDef = Omit<ActivationInfo, 'origin'> & {
   expression: string;
-  f(x: number, p: Params): number;
-  df(x: number, p: Params): number;
+  f: (x: number, p: Params) => number;
+  df: (x: number, p: Params) => number;
   dparams?: Readonly<Record<string, (x: number, p: Params) => number>>;
-  forward?(z: FloatArray, out: FloatArray, p: Params): void;
-  backward?(z: FloatArray, a: FloatArray, grad: FloatArray, p: Params): void;
+  forward?: (z: FloatArray, out: FloatArray, p: Params) => void;
+  backward?: (z: FloatArray, a: FloatArray, grad: FloatArray, p: Params) => void;
 };
 
 export function elementwise(def: ElementwiseDef): ElementwiseActivation {

@@ -4,8 +4,8 @@ import type { ActivationInfo, Framework, ParamSpec, Params } from './types';
 
 /** The default of one parameter as `alias` (or else `framework`) would use it. */
 export function paramDefault(spec: ParamSpec, framework?: Framework, alias?: string): number {
-  if (alias !== undefined && spec.aliasDefaults?.[alias] !== undefined) return spec.aliasDefaults[alias]!;
-  if (framework !== undefined && spec.frameworkDefaults?.[framework] !== undefined) return spec.frameworkDefaults[framework]!;
+  if (alias !== undefined && spec.aliasDefaults?.[alias] !== undefined) return spec.aliasDefaults[alias];
+  if (framework !== undefined && spec.frameworkDefaults?.[framework] !== undefined) return spec.frameworkDefaults[framework];
   return spec.default;
 }
 

@@ -70,7 +70,7 @@ export const geluTanh = elementwise({
     unicode: 'GELU_tanh′(x) = ½(1 + tanh u) + ½x(1 − tanh²u)·√(2/π)(1 + 0.134145x²), u = √(2/π)(x + 0.044715x³)',
     latex: "\\mathrm{GELU}_{\\tanh}'(x) = \\tfrac{1}{2}(1 + \\tanh u) + \\tfrac{1}{2} x (1 - \\tanh^2 u) \\sqrt{2/\\pi}\\,(1 + 0.134145 x^2)",
   },
-  range: { min: -0.17004075057125405, max: Infinity, minIncluded: true, maxIncluded: false },
+  range: { min: -0.17004075057125406, max: Infinity, minIncluded: true, maxIncluded: false },
   properties: { monotonic: false, smooth: true, zeroCentred: false },
   doc: t(
     "GELU's tanh approximation (GPT-2's 'gelu_new'); the default of jax.nn.gelu.",
@@ -173,7 +173,7 @@ export const mish = elementwise({
     unicode: 'Mish′(x) = tanh(sp) + x·σ(x)·(1 − tanh²(sp)), sp = softplus(x)',
     latex: "\\mathrm{Mish}'(x) = \\tanh(s) + x\\,\\sigma(x)\\,\\bigl(1 - \\tanh^2(s)\\bigr),\\ s = \\mathrm{softplus}(x)",
   },
-  range: { min: -0.30884341301725041, max: Infinity, minIncluded: true, maxIncluded: false },
+  range: { min: -0.30884341301725043, max: Infinity, minIncluded: true, maxIncluded: false },
   properties: { monotonic: false, smooth: true, zeroCentred: false },
   doc: t('x·tanh(softplus(x)): a smooth, self-regularizing cousin of Swish (used in YOLOv4).', 'x·tanh(softplus(x))：与 Swish 相近的平滑函数，论文称其有“自正则化”作用（用于 YOLOv4）。'),
   pros: [t('Smooth, with a small negative dip; strong results in vision models.', '平滑，带有一个小的负凹陷；在视觉模型中效果好。'), t('No dead units: negative inputs keep a gradient.', '不会出现死亡神经元：负输入仍有梯度。')],

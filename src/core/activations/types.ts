@@ -46,8 +46,9 @@ export interface LocalizedText {
  */
 export interface ElementwiseKernel {
   kind: 'elementwise';
-  f(x: number, p: Params): number;
-  df(x: number, p: Params): number;
+  // Function properties, not methods: f and df are pure and are handed around on their own.
+  f: (x: number, p: Params) => number;
+  df: (x: number, p: Params) => number;
   /**
    * df/dp for each parameter, by name (the learned-parameter gradients). A parameter at which f
    * jumps (a threshold) has derivative 0 almost everywhere. Absent: the trainer differences f.

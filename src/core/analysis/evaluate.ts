@@ -23,7 +23,7 @@ export function evaluateAt(record: ActivationRecord, xs: readonly number[], para
   const n = xs.length;
   const y = record.apply(xs, params);
   const diagonal = jacobianDiagonal(record, xs, params);
-  const points = xs.map((x, i) => ({ x, y: y[i]!, dy: diagonal[i]! }));
+  const points = xs.map((x, i) => ({ x, y: y[i], dy: diagonal[i] }));
   if (n > JACOBIAN_MAX) {
     return { points, jacobianNote: `the ${n}×${n} Jacobian is not printed (only up to ${JACOBIAN_MAX} values); ∂fᵢ/∂xᵢ is its diagonal` };
   }

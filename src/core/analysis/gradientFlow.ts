@@ -56,11 +56,11 @@ function matmul(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k:
   c.fill(0);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
-      const av = a[i * k + p]!;
+      const av = a[i * k + p];
       if (av === 0) continue;
       const bo = p * n;
       const co = i * n;
-      for (let j = 0; j < n; j++) c[co + j] += av * b[bo + j]!;
+      for (let j = 0; j < n; j++) c[co + j] += av * b[bo + j];
     }
   }
 }
@@ -89,7 +89,7 @@ export function networkGradients(
   const zs: Float64Array[] = [];
   for (let l = 0; l < L; l++) {
     const z = new Float64Array(B * w);
-    matmul(hs[l]!, weights[l]!, z, B, w, w);
+    matmul(hs[l], weights[l], z, B, w, w);
     const h = new Float64Array(B * w);
     record.forward(z, h, params);
     zs.push(z);
@@ -98,24 +98,24 @@ export function networkGradients(
   const dWs = new Array<Float64Array>(L);
   let grad = Float64Array.from(outGrad);
   for (let l = L - 1; l >= 0; l--) {
-    record.backward(zs[l]!, hs[l + 1]!, grad, params); // grad := dLoss/dz_l
-    const hPrev = hs[l]!;
+    record.backward(zs[l], hs[l + 1], grad, params); // grad := dLoss/dz_l
+    const hPrev = hs[l];
     const dW = new Float64Array(w * w); // dW = h_{l−1}ᵀ · grad
     for (let r = 0; r < B; r++) {
       for (let i = 0; i < w; i++) {
-        const hv = hPrev[r * w + i]!;
+        const hv = hPrev[r * w + i];
         if (hv === 0) continue;
-        for (let j = 0; j < w; j++) dW[i * w + j] += hv * grad[r * w + j]!;
+        for (let j = 0; j < w; j++) dW[i * w + j] += hv * grad[r * w + j];
       }
     }
     dWs[l] = dW;
     if (l > 0) {
       const next = new Float64Array(B * w); // dLoss/dh_{l−1} = grad · W_lᵀ
-      const W = weights[l]!;
+      const W = weights[l];
       for (let r = 0; r < B; r++) {
         for (let i = 0; i < w; i++) {
           let acc = 0;
-          for (let j = 0; j < w; j++) acc += grad[r * w + j]! * W[i * w + j]!;
+          for (let j = 0; j < w; j++) acc += grad[r * w + j] * W[i * w + j];
           next[r * w + i] = acc;
         }
       }
@@ -182,11 +182,11 @@ export function gradientFlow(record: ElementwiseActivation, options: GradientFlo
     const { norms, rms } = oneNetwork(record, params, depth, width, batch, init, gain, rng);
     const problem = nonFinite(norms, rms, s);
     if (problem) throw new GradientFlowError(record.id, problem);
-    const last = norms[depth - 1]!;
+    const last = norms[depth - 1];
     for (let l = 0; l < depth; l++) {
-      logNorms[l] += Math.log(norms[l]!);
-      logRel[l] += Math.log(norms[l]! / last);
-      rmsSum[l] += rms[l]!;
+      logNorms[l] += Math.log(norms[l]);
+      logRel[l] += Math.log(norms[l] / last);
+      rmsSum[l] += rms[l];
     }
   }
   return {

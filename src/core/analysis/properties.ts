@@ -55,8 +55,8 @@ function deadIntervals(k: ElementwiseActivation, p: Params, df: Float64Array): [
     let j = i;
     while (j + 1 < n && df[j + 1] === 0) j++;
     const staysDead = (sign: 1 | -1): boolean => [1e3, 1e6, 1e12].every((x) => k.df(sign * x, p) === 0);
-    const lo = i === 0 && staysDead(-1) ? -Infinity : DENSE_GRID[i]!;
-    const hi = j === n - 1 && staysDead(1) ? Infinity : DENSE_GRID[j]!;
+    const lo = i === 0 && staysDead(-1) ? -Infinity : DENSE_GRID[i];
+    const hi = j === n - 1 && staysDead(1) ? Infinity : DENSE_GRID[j];
     if (hi > lo) out.push([lo, hi]); // a single zero of f' is a stationary point, not a dead zone
     i = j + 1;
   }
@@ -78,8 +78,8 @@ export function analyzeActivation(record: ElementwiseActivation, given?: Params)
   let maxD = { value: -Infinity, at: NaN };
   const consider = (xs: ArrayLike<number>, ds: ArrayLike<number>): void => {
     for (let i = 0; i < xs.length; i++) {
-      const d = Math.abs(ds[i]!);
-      if (d > maxD.value) maxD = { value: d, at: xs[i]! };
+      const d = Math.abs(ds[i]);
+      if (d > maxD.value) maxD = { value: d, at: xs[i] };
     }
   };
   consider(DENSE_GRID, df);
@@ -90,7 +90,7 @@ export function analyzeActivation(record: ElementwiseActivation, given?: Params)
   const secondMoment = expectation(f.map((v) => v * v));
   const smoothness = measureSmoothness(record, params, f, df);
   const saturated = df.map((v) => (Math.abs(v) < SATURATION_THRESHOLD ? 1 : 0));
-  const ends = [df[0]!, df[df.length - 1]!].filter((v) => Math.abs(v) < SATURATION_THRESHOLD).length;
+  const ends = [df[0], df[df.length - 1]].filter((v) => Math.abs(v) < SATURATION_THRESHOLD).length;
 
   return {
     activation: record.id,

@@ -44,14 +44,14 @@ export function measureRange(k: ElementwiseKernel, p: Params, dense?: Float64Arr
   let argMin = NaN;
   let argMax = NaN;
   for (let i = 0; i < xs.length; i++) {
-    const y = ys[i]!;
-    if (y < min) [min, argMin] = [y, xs[i]!];
-    if (y > max) [max, argMax] = [y, xs[i]!];
+    const y = ys[i];
+    if (y < min) [min, argMin] = [y, xs[i]];
+    if (y > max) [max, argMax] = [y, xs[i]];
   }
   let minIncluded = false;
   let maxIncluded = false;
   for (let i = 0; i < xs.length; i++) {
-    if (Math.abs(xs[i]!) > ATTAIN_RADIUS) continue;
+    if (Math.abs(xs[i]) > ATTAIN_RADIUS) continue;
     if (ys[i] === min) minIncluded = true;
     if (ys[i] === max) maxIncluded = true;
   }

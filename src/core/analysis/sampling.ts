@@ -16,10 +16,10 @@ export const TAIL_POINTS: Float64Array = (() => {
 
 /** A record that evaluates f and f' over many points at once, value for value what f and df give (compiled expressions). */
 export interface BatchEvaluation {
-  fMany(xs: ArrayLike<number>, out: FloatArray, p: Params): void;
-  dfMany(xs: ArrayLike<number>, out: FloatArray, p: Params): void;
+  fMany: (xs: ArrayLike<number>, out: FloatArray, p: Params) => void;
+  dfMany: (xs: ArrayLike<number>, out: FloatArray, p: Params) => void;
   /** Both in one pass, when the record shares work between them. */
-  valuesMany?(xs: ArrayLike<number>, fOut: FloatArray, dfOut: FloatArray, p: Params): void;
+  valuesMany?: (xs: ArrayLike<number>, fOut: FloatArray, dfOut: FloatArray, p: Params) => void;
 }
 
 function batched(k: ElementwiseKernel): (ElementwiseKernel & BatchEvaluation) | undefined {
@@ -29,7 +29,7 @@ function batched(k: ElementwiseKernel): (ElementwiseKernel & BatchEvaluation) | 
 
 export function evalAll(fn: (x: number, p: Params) => number, xs: ArrayLike<number>, p: Params): Float64Array {
   const out = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) out[i] = fn(xs[i]!, p);
+  for (let i = 0; i < xs.length; i++) out[i] = fn(xs[i], p);
   return out;
 }
 

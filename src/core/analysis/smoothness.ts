@@ -33,7 +33,7 @@ function zoom(g: (x: number) => number, a: number, b: number): { at: number; jum
  */
 function findJumps(g: (x: number) => number, values: Float64Array, slopes: Float64Array | undefined): number[] {
   const n = values.length - 1; // steps
-  const step = (i: number): number => (i >= 0 && i < n ? values[i + 1]! - values[i]! : NaN);
+  const step = (i: number): number => (i >= 0 && i < n ? values[i + 1] - values[i] : NaN);
   const candidates: { i: number; size: number; slope: number }[] = [];
   for (let i = 0; i < n; i++) {
     const change = step(i);
@@ -44,7 +44,7 @@ function findJumps(g: (x: number) => number, values: Float64Array, slopes: Float
     let excess: number;
     let slope: number;
     if (slopes) {
-      slope = Math.max(Math.abs(slopes[i]!), Math.abs(slopes[i + 1]!));
+      slope = Math.max(Math.abs(slopes[i]), Math.abs(slopes[i + 1]));
       excess = Math.abs(change) - 2 * DENSE_STEP * slope;
     } else {
       const before = step(i - 2);
@@ -61,7 +61,7 @@ function findJumps(g: (x: number) => number, values: Float64Array, slopes: Float
   candidates.sort((a, b) => b.size - a.size);
   const found: number[] = [];
   for (const { i, slope } of candidates.slice(0, MAX_CANDIDATES)) {
-    const { at, jump, width } = zoom(g, DENSE_GRID[i]!, DENSE_GRID[i + 1]!);
+    const { at, jump, width } = zoom(g, DENSE_GRID[i], DENSE_GRID[i + 1]);
     const smoothPart = 4 * slope * width; // what a continuous stretch changes by over the final width
     if (jump > JUMP_TOLERANCE + smoothPart && !found.some((x) => Math.abs(x - at) < 2 * DENSE_STEP)) found.push(at);
   }
@@ -98,8 +98,8 @@ export function measureMonotonicity(values: ArrayLike<number>): Monotonicity {
   let up = false;
   let down = false;
   for (let i = 0; i + 1 < values.length; i++) {
-    const a = values[i]!;
-    const b = values[i + 1]!;
+    const a = values[i];
+    const b = values[i + 1];
     const noise = 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
     if (b > a + noise) up = true;
     else if (b < a - noise) down = true;

@@ -56,7 +56,7 @@ export function colourSlot(name: string, slots = SERIES_PALETTES.light.length): 
 
 export function seriesColour(name: string, kind: ThemeKind): string {
   const palette = paletteFor(kind);
-  return palette[colourSlot(name, palette.length)]!;
+  return palette[colourSlot(name, palette.length)];
 }
 
 /** How one chart draws its series: a colour each, and a variant (0, 1, ...) among those sharing it, in the chart's order. */
@@ -79,7 +79,7 @@ export function seriesStyles(names: readonly string[], kind: ThemeKind): SeriesS
   return {
     domain,
     colours: domain.map((n) => seriesColour(n, kind)),
-    shapes: variants.map((v) => POINT_SHAPES[v % POINT_SHAPES.length]!),
-    dashes: variants.map((v) => [...SERIES_DASHES[v % SERIES_DASHES.length]!]),
+    shapes: variants.map((v) => POINT_SHAPES[v % POINT_SHAPES.length]),
+    dashes: variants.map((v) => [...SERIES_DASHES[v % SERIES_DASHES.length]]),
   };
 }

@@ -43,7 +43,7 @@ export function runName(id: string, activations: readonly string[] = []): string
   const repeat = /-(\d+)$/.exec(id)?.[1];
   const layers = activations.length ? activations : id.replace(/-\d+$/, '').split('+');
   const names = layers.map(activationName);
-  const base = names.every((n) => n === names[0]) ? names[0]! : names.join(' + ');
+  const base = names.every((n) => n === names[0]) ? names[0] : names.join(' + ');
   return repeat ? `${base} #${repeat}` : base;
 }
 

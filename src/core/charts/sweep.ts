@@ -193,7 +193,7 @@ export function sweepDifferencesSpec(rows: SweepDifferenceRow[], o: Omit<SweepSp
     layer: [
       // no difference: one dashed line across every row
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', strokeDash: [3, 3], color: theme.foreground, opacity: 0.5 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
-      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y: { field: 'key', type: 'nominal', title: labels.pair, sort: null }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'verdictLabel', type: 'nominal', title: labels.verdict, scale: { domain: [labels.real, labels.notDistinguishable], range: [paletteFor(theme.kind)[0]!, '#999999'] } } } },
+      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y: { field: 'key', type: 'nominal', title: labels.pair, sort: null }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { field: 'verdictLabel', type: 'nominal', title: labels.verdict, scale: { domain: [labels.real, labels.notDistinguishable], range: [paletteFor(theme.kind)[0], '#999999'] } } } },
       {
         mark: { type: 'point', filled: true, size: 50 },
         encoding: {

@@ -94,7 +94,7 @@ export interface SeriesOptions {
 /** A Vega expression giving the display name of `datum[field]` from a table of names. */
 export function nameExpr(field: string, names: Readonly<Record<string, string>>, ids: readonly string[]): string {
   const known = ids.filter((id) => names[id] !== undefined && names[id] !== id);
-  return known.reduceRight((rest, id) => `datum[${exprString(field)}] === ${exprString(id)} ? ${exprString(names[id]!)} : ${rest}`, `datum[${exprString(field)}]`);
+  return known.reduceRight((rest, id) => `datum[${exprString(field)}] === ${exprString(id)} ? ${exprString(names[id])} : ${rest}`, `datum[${exprString(field)}]`);
 }
 
 /**

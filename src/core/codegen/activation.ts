@@ -127,7 +127,7 @@ export interface ActivationCodeOptions {
 }
 
 const matches = (values: Readonly<Record<string, number>>, when: Readonly<Record<string, number>> | undefined): boolean =>
-  !when || Object.entries(when).every(([k, v]) => values[k] !== undefined && Math.abs(values[k]! - v) <= 1e-12 * Math.max(1, Math.abs(v)));
+  !when || Object.entries(when).every(([k, v]) => values[k] !== undefined && Math.abs(values[k] - v) <= 1e-12 * Math.max(1, Math.abs(v)));
 
 /** The expression an elementwise record computes: a custom activation's own, a built-in's `expression`. */
 export function activationExpression(record: ActivationRecord): Expr | undefined {

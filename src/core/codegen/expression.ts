@@ -163,7 +163,7 @@ function call(fn: FunctionName, args: readonly Expr[], ctx: ExpressionContext): 
   }
   const [name, imports] = TENSOR_FUNCTIONS[ctx.framework][fn];
   use(ctx, ...imports);
-  return atom(`${name}(${numeric(emit(args[0]!, ctx), ctx).text})`, true);
+  return atom(`${name}(${numeric(emit(args[0], ctx), ctx).text})`, true);
 }
 
 /** A subtree without x: plain Python over numbers and parameters, with `math`. */

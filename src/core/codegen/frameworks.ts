@@ -14,10 +14,11 @@ export const CODE_FRAMEWORK_LABELS: Readonly<Record<CodeFramework, string>> = {
 export const isCodeFramework = (v: string): v is CodeFramework => (CODE_FRAMEWORKS as readonly string[]).includes(v);
 
 /** A framework by name (case-insensitive; 'torch', 'tensorflow' and 'tf' are accepted), or a one-line problem. */
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- names both outcomes; isCodeFramework tells them apart
 export function parseCodeFramework(text: string | undefined): CodeFramework | string {
   const t = (text ?? '').trim().toLowerCase();
   const aliases: Record<string, CodeFramework> = { pytorch: 'pytorch', torch: 'pytorch', keras: 'keras', tensorflow: 'keras', tf: 'keras', jax: 'jax' };
-  if (t in aliases) return aliases[t]!;
+  if (t in aliases) return aliases[t];
   return t === '' ? `name a framework: ${CODE_FRAMEWORKS.join(', ')}` : `unknown framework '${text}'; use ${CODE_FRAMEWORKS.join(', ')}`;
 }
 

@@ -18,14 +18,14 @@ export function jaxScript(plan: RunPlan): string {
   imports.add(IMPORT.np).add(IMPORT.jax).add(IMPORT.jnp);
   const fns = layerFunctions(plan, 'jax', imports);
   const n = plan.layers.length;
-  const learned = plan.layers.flatMap((l, i) => l.learnable.map((p) => `    params['activation_${i + 1}/${p}'] = jnp.float32(${pythonFloat(l.params[p]!)})`));
+  const learned = plan.layers.flatMap((l, i) => l.learnable.map((p) => `    params['activation_${i + 1}/${p}'] = jnp.float32(${pythonFloat(l.params[p])})`));
   const forward = plan.layers.map((l, i) => {
     const extra = l.learnable.map((p) => `, ${p}=params['activation_${i + 1}/${p}']`).join('');
     return `    h = ${fns.names[i]}(h @ params['dense_${i + 1}/kernel'] + params['dense_${i + 1}/bias']${extra})`;
   });
 
   return `${scriptDocstring(plan, 'jax', ['Adam is written out in Keras\'s form (epsilon added to sqrt(v)), as the lab computes it.'])}
-${imports}
+${imports.toString()}
 
 ${settingsBlock(plan)}
 

@@ -17,12 +17,12 @@ export function kerasScript(plan: RunPlan): string {
   const init = `kernel_initializer='${plan.config.init}', bias_initializer='zeros'`;
   const layers = plan.layers.flatMap((l, i) => isPrelu(l)
     // One learned slope per layer, as the lab learns it: shared across the units (axis 1).
-    ? [`        keras.layers.Dense(${l.units}, ${init}),`, `        keras.layers.PReLU(alpha_initializer=keras.initializers.Constant(${pythonFloat(l.params.alpha!)}), shared_axes=[1]),`]
+    ? [`        keras.layers.Dense(${l.units}, ${init}),`, `        keras.layers.PReLU(alpha_initializer=keras.initializers.Constant(${pythonFloat(l.params.alpha)}), shared_axes=[1]),`]
     : [`        keras.layers.Dense(${l.units}, activation=${fns.names[i]}, ${init}),`]);
   layers.push(`        keras.layers.Dense(CLASSES, activation='softmax', ${init}),`);
 
   return `${scriptDocstring(plan, 'keras', ['Keras\'s own defaults are the lab\'s; they are written out all the same.'])}
-${imports}
+${imports.toString()}
 
 ${settingsBlock(plan)}
 

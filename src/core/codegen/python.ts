@@ -35,6 +35,7 @@ export function pythonNumber(v: number): string {
 
 /** A single-quoted string literal. */
 export function pythonString(s: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping the control characters is the point
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
 }
 
@@ -75,13 +76,13 @@ export class Imports {
   toString(): string {
     const moduleOf = (l: string): string => /^(?:import|from)\s+([\w.]+)/.exec(l)?.[1] ?? '';
     const rank = (l: string): number => {
-      const top = moduleOf(l).split('.')[0]!;
+      const top = moduleOf(l).split('.')[0];
       if (['argparse', 'gzip', 'math', 'os', 're', 'sys', 'time'].includes(top)) return 0;
       return top === 'numpy' ? 1 : 2;
     };
     const key = (l: string): string => `${rank(l)} ${moduleOf(l)} ${l.startsWith('from') ? 1 : 0}`;
     const sorted = [...this.lines].sort((a, b) => key(a).localeCompare(key(b)) || a.localeCompare(b));
     // PEP 8: the standard library, then third-party modules, a blank line between.
-    return sorted.map((l, i) => (i > 0 && rank(l) > 0 && rank(sorted[i - 1]!) === 0 ? `\n${l}` : l)).join('\n');
+    return sorted.map((l, i) => (i > 0 && rank(l) > 0 && rank(sorted[i - 1]) === 0 ? `\n${l}` : l)).join('\n');
   }
 }

@@ -26,7 +26,7 @@ export function pytorchScript(plan: RunPlan): string {
   const modules = plan.layers.map((l, i) => {
     const inputs = i === 0 ? 'INPUTS' : String(widths[i]);
     // The lab learns one slope per layer, as nn.PReLU() does with num_parameters=1.
-    const activation = isPrelu(l) ? `nn.PReLU(num_parameters=1, init=${pythonFloat(l.params.alpha!)})` : `Activation(${fns.names[i]})`;
+    const activation = isPrelu(l) ? `nn.PReLU(num_parameters=1, init=${pythonFloat(l.params.alpha)})` : `Activation(${fns.names[i]})`;
     return `        nn.Linear(${inputs}, ${l.units}), ${activation},`;
   });
   modules.push(`        nn.Linear(${widths.at(-1)}, CLASSES),`);
@@ -37,7 +37,7 @@ export function pytorchScript(plan: RunPlan): string {
     'a negligible difference. The last Linear gives logits; F.cross_entropy applies the softmax.',
   ];
   return `${scriptDocstring(plan, 'pytorch', notes)}
-${imports}
+${imports.toString()}
 
 ${settingsBlock(plan)}
 

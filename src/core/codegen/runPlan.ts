@@ -45,7 +45,7 @@ export function runPlan(record: RunRecord): RunPlan {
     throw new Error(`run.json is damaged: its layer sizes ${sizes.join('-')} disagree with its hidden layers ${config.hidden.join(', ')}`);
   }
   const layers = config.hidden.map((units, i): LayerPlan => {
-    const spec = config.activations[i]!;
+    const spec = config.activations[i];
     let resolved;
     try {
       resolved = resolveLayerActivation(spec);

@@ -14,10 +14,10 @@ export function gatherBatch(
   x: Float32Array, y: Int32Array,
 ): void {
   for (let r = 0; r < count; r++) {
-    const idx = order ? order[start + r]! : start + r;
+    const idx = order ? order[start + r] : start + r;
     const src = idx * pixels;
     const dst = r * pixels;
-    for (let j = 0; j < pixels; j++) x[dst + j] = PIXEL_TO_FLOAT[images[src + j]!]!;
+    for (let j = 0; j < pixels; j++) x[dst + j] = PIXEL_TO_FLOAT[images[src + j]]!;
     y[r] = labels[idx]!;
   }
 }

@@ -58,13 +58,13 @@ export function findIdxFiles(dir: string): IdxFileSet {
     const matches = named.filter((n) => isFile(path.join(dir, n)));
     if (matches.length === 0) {
       if (named.length) {
-        throw new IdxError('not-a-file', `${path.join(dir, named[0]!)} is ${describeEntry(path.join(dir, named[0]!))}, not an IDX file: the dataset needs a file by that name`);
+        throw new IdxError('not-a-file', `${path.join(dir, named[0])} is ${describeEntry(path.join(dir, named[0]))}, not an IDX file: the dataset needs a file by that name`);
       }
       missing.push(ROLE_EXAMPLES[role]);
       continue;
     }
     // Prefer the raw file when both raw and .gz are there: it reads without decompressing.
-    found[role] = path.join(dir, matches.find((n) => !n.endsWith('.gz')) ?? matches[0]!);
+    found[role] = path.join(dir, matches.find((n) => !n.endsWith('.gz')) ?? matches[0]);
   }
   if (missing.length) {
     throw new IdxError('missing-file', `the dataset folder ${dir} lacks ${missing.join(', ')}`);
@@ -110,7 +110,7 @@ export function checkLabels(labels: Uint8Array, classes: number, file: string): 
   let first = -1;
   let count = 0;
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i]! >= classes) {
+    if (labels[i] >= classes) {
       if (first < 0) first = i;
       count++;
     }
@@ -157,7 +157,7 @@ function splitFrom(images: IdxArray, labels: IdxArray, imagesName: string, label
     throw new IdxError('count-mismatch',
       `${part}: the labels file ${labelsName} has ${labels.dims[0]} labels but the images file ${imagesName} has ${images.dims[0]} images`);
   }
-  return { images: images.data, labels: labels.data, count: images.dims[0]! };
+  return { images: images.data, labels: labels.data, count: images.dims[0] };
 }
 
 export interface LoadOptions {
@@ -190,7 +190,7 @@ export function loadIdxFolder(dir: string, options: LoadOptions = {}): Dataset {
   const testImages = read('testImages', 3);
   const testLabels = read('testLabels', 1);
   const name = (role: Role) => path.basename(files[role]);
-  const [rows, cols] = [trainImages.dims[1]!, trainImages.dims[2]!];
+  const [rows, cols] = [trainImages.dims[1], trainImages.dims[2]];
   if (testImages.dims[1] !== rows || testImages.dims[2] !== cols) {
     throw new IdxError('shape-mismatch',
       `${name('testImages')} has ${testImages.dims[1]}×${testImages.dims[2]} images but ${name('trainImages')} has ${rows}×${cols}`);

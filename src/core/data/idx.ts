@@ -56,9 +56,9 @@ function parseHeader(bytes: Uint8Array, name: string, expectDims: number | undef
   if (bytes.length < 4) {
     throw new IdxError('truncated', `${name} is truncated: an IDX header needs at least 4 bytes, the file has ${bytes.length}`);
   }
-  const magic = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
-  const type = bytes[2]!;
-  const ndims = bytes[3]!;
+  const magic = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
+  const type = bytes[2];
+  const ndims = bytes[3];
   if (bytes[0] !== 0 || bytes[1] !== 0 || !(type in TYPE_NAMES) || ndims === 0) {
     throw new IdxError('wrong-magic',
       `${name} is not an IDX file: wrong magic number ${hex(magic, 8)} (expected 0x00000801 for labels or ` +
@@ -133,7 +133,7 @@ function inflateIdx(file: Uint8Array, name: string, expectDims: number | undefin
   let head: Buffer = Buffer.alloc(0);
   for (let k = GZIP_HEADER_PROBE; ; k *= 2) {
     head = inflatePrefix(file, Math.min(k, file.length), name);
-    const needed = head.length >= 4 ? 4 + 4 * head[3]! : 4;
+    const needed = head.length >= 4 ? 4 + 4 * head[3] : 4;
     if (head.length >= needed || k >= file.length) break;
   }
   if (head.length === 0) throw new IdxError('empty', `${name} is empty once decompressed (0 bytes)`);

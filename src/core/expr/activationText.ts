@@ -67,7 +67,7 @@ function assignments(inside: string): [string, number][] | undefined {
     const m = ASSIGNMENT.exec(part);
     const value = m ? Number(m[2]) : NaN;
     if (!m || !Number.isFinite(value)) return undefined;
-    out.push([m[1]!, value]);
+    out.push([m[1], value]);
   }
   return out;
 }
@@ -201,16 +201,16 @@ export function readActivationText(text: string, options: ActivationTextOptions 
   }
 
   const call = CALL.exec(trimmed);
-  const written = call ? assignments(call[2]!) : undefined;
+  const written = call ? assignments(call[2]) : undefined;
   if (call && written) {
-    const name = call[1]!;
+    const name = call[1];
     const def = custom.get(name);
     const record = def ? undefined : ACTIVATIONS.find((r) => r.id === name);
     if (!def && !record) {
       const near = findActivation(name);
       if (!near) return fail(m('unknownActivation', { name: clip(name), list: known() }));
       return fail(written.length
-        ? m('bracketsFollowExactId', { id: near.id, params: excerpt(call[2]!.trim()) })
+        ? m('bracketsFollowExactId', { id: near.id, params: excerpt(call[2].trim()) })
         : m('callNotName', { text: clip(trimmed), id: near.id }));
     }
     const params = mergeParams(written, given, name);

@@ -122,7 +122,7 @@ export function sameExpr(a: Expr, b: Expr): boolean {
     }
     case 'call': {
       const o = b as typeof a;
-      return a.fn === o.fn && a.args.length === o.args.length && a.args.every((arg, i) => sameExpr(arg, o.args[i]!));
+      return a.fn === o.fn && a.args.length === o.args.length && a.args.every((arg, i) => sameExpr(arg, o.args[i]));
     }
   }
 }

@@ -109,7 +109,7 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
   if (unused.length) throw new ExprError(m(unused.length > 1 ? 'unusedParams' : 'unusedParam', { list: unused.join(', ') }));
   const derivativeAst = simplify(differentiate(ast));
   const paramDerivativeAsts = Object.fromEntries(paramNames.map((p) => [p, simplify(differentiate(ast, p))]));
-  const paramTapes = Object.fromEntries(paramNames.map((p) => [p, new Tape([paramDerivativeAsts[p]!], paramNames)]));
+  const paramTapes = Object.fromEntries(paramNames.map((p) => [p, new Tape([paramDerivativeAsts[p]], paramNames)]));
 
   const tapeF = new Tape([ast], paramNames);
   const tapeDf = new Tape([derivativeAst], paramNames);
@@ -118,7 +118,7 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
   if (cost > MAX_EVALUATION_COST) {
     throw new ExprError(m('tooCostly'), undefined, m('tooCostlyHint', { cost, max: MAX_EVALUATION_COST }));
   }
-  const defaultVector = Float64Array.from(paramNames, (p) => defaults[p]!);
+  const defaultVector = Float64Array.from(paramNames, (p) => defaults[p]);
   const check = validateOnGrid(ast, derivativeAst, paramNames, defaultVector);
   if (check.issues.length) throw new ExprError(m('failsValidation', { name, problems: check.issues }));
 
@@ -127,7 +127,7 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
   let lastVector = defaultVector;
   const vectorOf = (p: Params): Float64Array => {
     if (p === lastParams) return lastVector;
-    lastVector = Float64Array.from(paramNames, (n) => (Object.prototype.hasOwnProperty.call(p, n) ? p[n]! : defaults[n]!));
+    lastVector = Float64Array.from(paramNames, (n) => (Object.prototype.hasOwnProperty.call(p, n) ? p[n] : defaults[n]));
     lastParams = p;
     return lastVector;
   };
@@ -140,7 +140,7 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
     origin: 'custom',
     kind: 'elementwise',
     aliases: {},
-    params: paramNames.map((p) => ({ name: p, default: defaults[p]! })),
+    params: paramNames.map((p) => ({ name: p, default: defaults[p] })),
     formula: { unicode: `f(x) = ${text}`, latex: `f(x) = ${toLatex(ast)}` },
     derivative: { unicode: `f'(x) = ${dText}`, latex: `f'(x) = ${toLatex(derivativeAst)}` },
     range: { min: -Infinity, max: Infinity, minIncluded: false, maxIncluded: false },
@@ -154,7 +154,7 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
     derivativeAst,
     derivativeExpression: dText,
     paramDerivativeAsts,
-    dparams: Object.fromEntries(paramNames.map((p) => [p, (x: number, q: Params) => paramTapes[p]!.evaluate(x, vectorOf(q))])),
+    dparams: Object.fromEntries(paramNames.map((p) => [p, (x: number, q: Params) => paramTapes[p].evaluate(x, vectorOf(q))])),
     evaluationCost: cost,
     f: (x, p) => tapeF.evaluate(x, vectorOf(p)),
     df: (x, p) => tapeDf.evaluate(x, vectorOf(p)),
@@ -168,7 +168,7 @@ export function compileCustomActivation(given: CustomActivationDef): CustomActiv
       if (scratch.length < z.length) scratch = new Float64Array(z.length);
       const d = scratch.length === z.length ? scratch : scratch.subarray(0, z.length);
       tapeDf.evaluateMany(z, vectorOf(p), [d]);
-      for (let i = 0; i < z.length; i++) grad[i] *= d[i]!;
+      for (let i = 0; i < z.length; i++) grad[i] *= d[i];
     },
   };
   // Range and properties are measured, since nothing is declared for a user's function.

@@ -155,7 +155,7 @@ export class Tape {
         case 'call': {
           const args = e.args.map(visit);
           r = next++;
-          code.push([CALL_CODE[e.fn], r, args[0]!, args[1] ?? 0, args[2] ?? 0]);
+          code.push([CALL_CODE[e.fn], r, args[0], args[1] ?? 0, args[2] ?? 0]);
           break;
         }
       }
@@ -165,18 +165,18 @@ export class Tape {
     this.rootRegs = Int32Array.from(canonical, visit);
     this.registers = next;
     this.length = code.length;
-    this.ops = Int32Array.from(code, (i) => i[0]!);
-    this.dest = Int32Array.from(code, (i) => i[1]!);
-    this.a = Int32Array.from(code, (i) => i[2]!);
-    this.b = Int32Array.from(code, (i) => i[3]!);
-    this.c = Int32Array.from(code, (i) => i[4]!);
-    this.cost = code.reduce((s, i) => s + OP_COST[i[0]!]!, 0);
+    this.ops = Int32Array.from(code, (i) => i[0]);
+    this.dest = Int32Array.from(code, (i) => i[1]);
+    this.a = Int32Array.from(code, (i) => i[2]);
+    this.b = Int32Array.from(code, (i) => i[3]);
+    this.c = Int32Array.from(code, (i) => i[4]);
+    this.cost = code.reduce((s, i) => s + OP_COST[i[0]], 0);
     this.xReg = xReg;
     this.paramRegs = params;
     this.constRegs = Int32Array.from(consts, ([r]) => r);
     this.constValues = Float64Array.from(consts, ([, v]) => v);
     this.scalar = new Float64Array(next);
-    for (let i = 0; i < consts.length; i++) this.scalar[this.constRegs[i]!] = this.constValues[i]!;
+    for (let i = 0; i < consts.length; i++) this.scalar[this.constRegs[i]] = this.constValues[i]!;
   }
 
   /** Runs every instruction once at x; the registers hold every node's value afterwards. */
@@ -184,42 +184,42 @@ export class Tape {
     const r = this.scalar;
     r[this.xReg] = x;
     const pr = this.paramRegs;
-    for (let k = 0; k < pr.length; k++) if (pr[k]! >= 0) r[pr[k]!] = params[k]!;
+    for (let k = 0; k < pr.length; k++) if (pr[k] >= 0) r[pr[k]] = params[k]!;
     const { ops, dest, a, b, c } = this;
     for (let i = 0; i < ops.length; i++) {
-      const u = r[a[i]!]!;
+      const u = r[a[i]];
       let v: number;
-      switch (ops[i]!) {
-        case ADD: v = u + r[b[i]!]!; break;
-        case SUB: v = u - r[b[i]!]!; break;
-        case MUL: v = u * r[b[i]!]!; break;
-        case DIV: v = u / r[b[i]!]!; break;
+      switch (ops[i]) {
+        case ADD: v = u + r[b[i]]; break;
+        case SUB: v = u - r[b[i]]; break;
+        case MUL: v = u * r[b[i]]; break;
+        case DIV: v = u / r[b[i]]; break;
         case SQUARE: v = u * u; break;
         case NEG: v = -u; break;
         case EXP: v = Math.exp(u); break;
         case TANH: v = Math.tanh(u); break;
-        case WHERE: v = whereValue(u, r[b[i]!]!, r[c[i]!]!); break;
-        case MIN: v = Math.min(u, r[b[i]!]!); break;
-        case MAX: v = Math.max(u, r[b[i]!]!); break;
+        case WHERE: v = whereValue(u, r[b[i]], r[c[i]]); break;
+        case MIN: v = Math.min(u, r[b[i]]); break;
+        case MAX: v = Math.max(u, r[b[i]]); break;
         default: {
-          const op = ops[i]!;
-          v = op >= ADD && op <= NE ? binaryValue(op, u, r[b[i]!]!) : unary(op, u);
+          const op = ops[i];
+          v = op >= ADD && op <= NE ? binaryValue(op, u, r[b[i]]) : unary(op, u);
         }
       }
-      r[dest[i]!] = v;
+      r[dest[i]] = v;
     }
     return r;
   }
 
   /** The first root at x. */
   evaluate(x: number, params: Float64Array): number {
-    return this.runScalar(x, params)[this.rootRegs[0]!]!;
+    return this.runScalar(x, params)[this.rootRegs[0]];
   }
 
   /** Every root at x, into out (one per root). */
   evaluateRoots(x: number, params: Float64Array, out: Float64Array): void {
     const r = this.runScalar(x, params);
-    for (let k = 0; k < this.rootRegs.length; k++) out[k] = r[this.rootRegs[k]!]!;
+    for (let k = 0; k < this.rootRegs.length; k++) out[k] = r[this.rootRegs[k]]!;
   }
 
   /** Root k at every xs[i], into outs[k][i] (outs may be float32: values are rounded as stored). */
@@ -227,58 +227,58 @@ export class Tape {
     const n = this.registers;
     if (!this.block) {
       this.block = new Float64Array(n * BLOCK);
-      for (let i = 0; i < this.constRegs.length; i++) this.block.fill(this.constValues[i]!, this.constRegs[i]! * BLOCK, (this.constRegs[i]! + 1) * BLOCK);
+      for (let i = 0; i < this.constRegs.length; i++) this.block.fill(this.constValues[i], this.constRegs[i] * BLOCK, (this.constRegs[i] + 1) * BLOCK);
     }
     const R = this.block;
     const pr = this.paramRegs;
-    for (let k = 0; k < pr.length; k++) if (pr[k]! >= 0) R.fill(params[k]!, pr[k]! * BLOCK, (pr[k]! + 1) * BLOCK);
+    for (let k = 0; k < pr.length; k++) if (pr[k] >= 0) R.fill(params[k], pr[k] * BLOCK, (pr[k] + 1) * BLOCK);
     const { ops, dest, a, b, c } = this;
     const xRow = this.xReg * BLOCK;
     for (let start = 0; start < xs.length; start += BLOCK) {
       const m = Math.min(BLOCK, xs.length - start);
       for (let j = 0; j < m; j++) R[xRow + j] = xs[start + j]!;
       for (let i = 0; i < ops.length; i++) {
-        const op = ops[i]!;
-        const d = dest[i]! * BLOCK;
-        const pa = a[i]! * BLOCK;
-        const pb = b[i]! * BLOCK;
+        const op = ops[i];
+        const d = dest[i] * BLOCK;
+        const pa = a[i] * BLOCK;
+        const pb = b[i] * BLOCK;
         switch (op) {
-          case ADD: for (let j = 0; j < m; j++) R[d + j] = R[pa + j]! + R[pb + j]!; break;
-          case SUB: for (let j = 0; j < m; j++) R[d + j] = R[pa + j]! - R[pb + j]!; break;
-          case MUL: for (let j = 0; j < m; j++) R[d + j] = R[pa + j]! * R[pb + j]!; break;
-          case DIV: for (let j = 0; j < m; j++) R[d + j] = R[pa + j]! / R[pb + j]!; break;
-          case POW: for (let j = 0; j < m; j++) R[d + j] = Math.pow(R[pa + j]!, R[pb + j]!); break;
-          case SQUARE: for (let j = 0; j < m; j++) { const u = R[pa + j]!; R[d + j] = u * u; } break;
-          case NEG: for (let j = 0; j < m; j++) R[d + j] = -R[pa + j]!; break;
-          case EXP: for (let j = 0; j < m; j++) R[d + j] = Math.exp(R[pa + j]!); break;
-          case LOG: for (let j = 0; j < m; j++) R[d + j] = Math.log(R[pa + j]!); break;
-          case SQRT: for (let j = 0; j < m; j++) R[d + j] = Math.sqrt(R[pa + j]!); break;
-          case ABS: for (let j = 0; j < m; j++) R[d + j] = Math.abs(R[pa + j]!); break;
-          case TANH: for (let j = 0; j < m; j++) R[d + j] = Math.tanh(R[pa + j]!); break;
-          case SIGMOID: for (let j = 0; j < m; j++) R[d + j] = sigmoid(R[pa + j]!); break;
-          case ERF: for (let j = 0; j < m; j++) R[d + j] = erf(R[pa + j]!); break;
-          case SIN: for (let j = 0; j < m; j++) R[d + j] = Math.sin(R[pa + j]!); break;
-          case COS: for (let j = 0; j < m; j++) R[d + j] = Math.cos(R[pa + j]!); break;
-          case SOFTPLUS: for (let j = 0; j < m; j++) R[d + j] = softplus(R[pa + j]!); break;
-          case SIGN: for (let j = 0; j < m; j++) R[d + j] = Math.sign(R[pa + j]!); break;
-          case MIN: for (let j = 0; j < m; j++) R[d + j] = Math.min(R[pa + j]!, R[pb + j]!); break;
-          case MAX: for (let j = 0; j < m; j++) R[d + j] = Math.max(R[pa + j]!, R[pb + j]!); break;
+          case ADD: for (let j = 0; j < m; j++) R[d + j] = R[pa + j] + R[pb + j]; break;
+          case SUB: for (let j = 0; j < m; j++) R[d + j] = R[pa + j] - R[pb + j]; break;
+          case MUL: for (let j = 0; j < m; j++) R[d + j] = R[pa + j] * R[pb + j]; break;
+          case DIV: for (let j = 0; j < m; j++) R[d + j] = R[pa + j] / R[pb + j]; break;
+          case POW: for (let j = 0; j < m; j++) R[d + j] = Math.pow(R[pa + j], R[pb + j]); break;
+          case SQUARE: for (let j = 0; j < m; j++) { const u = R[pa + j]; R[d + j] = u * u; } break;
+          case NEG: for (let j = 0; j < m; j++) R[d + j] = -R[pa + j]; break;
+          case EXP: for (let j = 0; j < m; j++) R[d + j] = Math.exp(R[pa + j]); break;
+          case LOG: for (let j = 0; j < m; j++) R[d + j] = Math.log(R[pa + j]); break;
+          case SQRT: for (let j = 0; j < m; j++) R[d + j] = Math.sqrt(R[pa + j]); break;
+          case ABS: for (let j = 0; j < m; j++) R[d + j] = Math.abs(R[pa + j]); break;
+          case TANH: for (let j = 0; j < m; j++) R[d + j] = Math.tanh(R[pa + j]); break;
+          case SIGMOID: for (let j = 0; j < m; j++) R[d + j] = sigmoid(R[pa + j]); break;
+          case ERF: for (let j = 0; j < m; j++) R[d + j] = erf(R[pa + j]); break;
+          case SIN: for (let j = 0; j < m; j++) R[d + j] = Math.sin(R[pa + j]); break;
+          case COS: for (let j = 0; j < m; j++) R[d + j] = Math.cos(R[pa + j]); break;
+          case SOFTPLUS: for (let j = 0; j < m; j++) R[d + j] = softplus(R[pa + j]); break;
+          case SIGN: for (let j = 0; j < m; j++) R[d + j] = Math.sign(R[pa + j]); break;
+          case MIN: for (let j = 0; j < m; j++) R[d + j] = Math.min(R[pa + j], R[pb + j]); break;
+          case MAX: for (let j = 0; j < m; j++) R[d + j] = Math.max(R[pa + j], R[pb + j]); break;
           case WHERE: {
-            const pc = c[i]! * BLOCK;
+            const pc = c[i] * BLOCK;
             for (let j = 0; j < m; j++) {
-              const cond = R[pa + j]!;
-              R[d + j] = cond !== cond ? NaN : cond !== 0 ? R[pb + j]! : R[pc + j]!;
+              const cond = R[pa + j];
+              R[d + j] = cond !== cond ? NaN : cond !== 0 ? R[pb + j] : R[pc + j];
             }
             break;
           }
-          case LT: for (let j = 0; j < m; j++) { const u = R[pa + j]!; const v = R[pb + j]!; R[d + j] = u !== u || v !== v ? NaN : u < v ? 1 : 0; } break;
-          case GT: for (let j = 0; j < m; j++) { const u = R[pa + j]!; const v = R[pb + j]!; R[d + j] = u !== u || v !== v ? NaN : u > v ? 1 : 0; } break;
-          default: for (let j = 0; j < m; j++) R[d + j] = binaryValue(op, R[pa + j]!, R[pb + j]!); // the other comparisons
+          case LT: for (let j = 0; j < m; j++) { const u = R[pa + j]; const v = R[pb + j]; R[d + j] = u !== u || v !== v ? NaN : u < v ? 1 : 0; } break;
+          case GT: for (let j = 0; j < m; j++) { const u = R[pa + j]; const v = R[pb + j]; R[d + j] = u !== u || v !== v ? NaN : u > v ? 1 : 0; } break;
+          default: for (let j = 0; j < m; j++) R[d + j] = binaryValue(op, R[pa + j], R[pb + j]); // the other comparisons
         }
       }
       for (let k = 0; k < outs.length; k++) {
-        const out = outs[k]!;
-        const row = this.rootRegs[k]! * BLOCK;
+        const out = outs[k];
+        const row = this.rootRegs[k] * BLOCK;
         for (let j = 0; j < m; j++) out[start + j] = R[row + j]!;
       }
     }
@@ -299,5 +299,5 @@ export function evaluateConstant(e: Expr): number {
 /** Evaluates once, parameters by name (convenient, not fast). */
 export function evaluateExpr(e: Expr, x: number, params: Readonly<Record<string, number>> = {}): number {
   const names = Object.keys(params);
-  return compileExpr(e, names)(x, Float64Array.from(names, (n) => params[n]!));
+  return compileExpr(e, names)(x, Float64Array.from(names, (n) => params[n]));
 }

@@ -237,5 +237,5 @@ export function renderExprMessage(message: ExprMessage, lang: UiLanguage): strin
     return renderExprMessage(v as ExprMessage, lang);
   };
   return EXPR_MESSAGES[message.id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    (Object.prototype.hasOwnProperty.call(args, name) ? value(args[name]!) : whole));
+    (Object.prototype.hasOwnProperty.call(args, name) ? value(args[name]) : whole));
 }

@@ -8,7 +8,7 @@ import { exprMessage, type ExprProblem, renderExprMessage } from './messages';
 export function parseParamAssignment(text: string): { name: string; value: number } | undefined {
   const m = /^\s*([A-Za-z_]\w*)\s*=\s*(\S+)\s*$/.exec(text);
   const value = m ? Number(m[2]) : NaN;
-  return m && Number.isFinite(value) ? { name: m[1]!, value } : undefined;
+  return m && Number.isFinite(value) ? { name: m[1], value } : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@
 //   power      := primary ('^' unary)?          (right-associative; -x^2 is -(x^2))
 //   primary    := number | 'x' | constant | parameter | function '(' args ')' | '(' comparison ')'
 import {
-  type BinaryOp, type CompareOp, type Expr, FUNCTIONS, isConstantName, isFunctionName,
+  type CompareOp, type Expr, FUNCTIONS, isConstantName, isFunctionName,
 } from './ast';
 import { clip, ExprError } from './errors';
 import { exprMessage as m } from './messages';
@@ -52,11 +52,11 @@ class Parser {
   }
 
   private peek(): Token {
-    return this.tokens[this.pos]!;
+    return this.tokens[this.pos];
   }
 
   private next(): Token {
-    return this.tokens[this.pos++]!;
+    return this.tokens[this.pos++];
   }
 
   private node<E extends Expr>(e: E, column: number): E {
@@ -84,7 +84,7 @@ class Parser {
     for (let t = this.peek(); t.kind === 'op' && (t.text === '+' || t.text === '-'); t = this.peek()) {
       this.next();
       const right = this.multiplicative();
-      left = this.node({ type: 'binary', op: t.text as BinaryOp, left, right }, t.column);
+      left = this.node({ type: 'binary', op: t.text, left, right }, t.column);
     }
     return left;
   }
@@ -94,7 +94,7 @@ class Parser {
     for (let t = this.peek(); t.kind === 'op' && (t.text === '*' || t.text === '/'); t = this.peek()) {
       this.next();
       const right = this.unary();
-      left = this.node({ type: 'binary', op: t.text as BinaryOp, left, right }, t.column);
+      left = this.node({ type: 'binary', op: t.text, left, right }, t.column);
     }
     return left;
   }

@@ -48,7 +48,7 @@ export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < chars.length) {
-    const c = chars[i]!;
+    const c = chars[i];
     const column = i + 1;
     if (isSpace(c)) {
       i++;

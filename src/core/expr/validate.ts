@@ -101,28 +101,28 @@ export function validateOnGrid(
   let skipped = 0;
   let worst = 0;
   for (let i = 0; i < n && issues.length < 3; i++) {
-    const x = grid[i]!;
-    const y = fv[at(i, 0)]!;
+    const x = grid[i];
+    const y = fv[at(i, 0)];
     if (!Number.isFinite(y)) {
       issues.push(exprMessage('notFinite', { x: fmt(x), value: String(y) }));
       continue;
     }
     const h = 1e-5 * Math.max(1, Math.abs(x));
     const nearKink = sv.some((s) => {
-      const a = s[at(i, -2)]!;
-      const b = s[at(i, 2)]!;
-      const m = s[at(i, 0)]!;
+      const a = s[at(i, -2)];
+      const b = s[at(i, 2)];
+      const m = s[at(i, 0)];
       return !(a * b > 0) || !(a * m > 0);
     });
     if (nearKink) {
       skipped++;
       continue;
     }
-    const yp = fv[at(i, 1)]!;
-    const ym = fv[at(i, -1)]!;
-    const y2p = fv[at(i, 2)]!;
-    const y2m = fv[at(i, -2)]!;
-    const slope = dfv[at(i, 0)]!;
+    const yp = fv[at(i, 1)];
+    const ym = fv[at(i, -1)];
+    const y2p = fv[at(i, 2)];
+    const y2m = fv[at(i, -2)];
+    const slope = dfv[at(i, 0)];
     const central = (yp - ym) / (2 * h);
     const wide = (y2p - y2m) / (4 * h);
     if (!Number.isFinite(slope)) {

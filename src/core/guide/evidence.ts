@@ -39,7 +39,7 @@ export interface ChooserEvidence {
 /** A run's single activation when every layer has the same one without parameters ('relu'), else undefined. */
 function singleActivation(run: EvidenceExperiment['runs'][number]): string | undefined {
   const layers = run.activations?.length ? run.activations : [run.id];
-  const first = layers[0]!;
+  const first = layers[0];
   return layers.every((a) => a === first) && /^[a-z0-9_]+$/.test(first) ? first : undefined;
 }
 

@@ -22,7 +22,7 @@ export function denseStack(seed = 4, width = 8): DenseLayer[] {
   const rng = createRng(seed);
   const sizes = [1, width, width, 1];
   return sizes.slice(1).map((units, l) => {
-    const inputs = sizes[l]!;
+    const inputs = sizes[l];
     const limit = Math.sqrt(6 / (inputs + units));
     return {
       inputs,
@@ -42,13 +42,13 @@ export function stackOutput(layers: readonly DenseLayer[], id: string, x: number
   layers.forEach((layer, l) => {
     const z = new Float64Array(layer.units);
     for (let i = 0; i < layer.units; i++) {
-      let s = layer.b[i]!;
-      for (let j = 0; j < layer.inputs; j++) s += layer.W[i * layer.inputs + j]! * h[j]!;
+      let s = layer.b[i];
+      for (let j = 0; j < layer.inputs; j++) s += layer.W[i * layer.inputs + j] * h[j];
       z[i] = l < layers.length - 1 ? act.f(s, {}) : s;
     }
     h = z;
   });
-  return h[0]!;
+  return h[0];
 }
 
 export interface StackRow {

@@ -27,29 +27,29 @@ function parsePython(text: string, out: Map<string, string>): void {
   const hits: Hit[] = [];
   for (const m of text.matchAll(PY_IMPORT)) {
     hits.push({
-      index: m.index!,
+      index: m.index,
       apply() {
-        for (const part of m[1]!.split(',')) {
+        for (const part of m[1].split(',')) {
           const pm = /^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
           if (!pm) continue;
-          const module = pm[1]!;
+          const module = pm[1];
           // `import torch.nn` binds only `torch`; `import torch.nn as nn` binds `nn`.
           if (pm[2]) out.set(pm[2], module);
-          else out.set(module.split('.')[0]!, module.split('.')[0]!);
+          else out.set(module.split('.')[0], module.split('.')[0]);
         }
       },
     });
   }
   for (const m of text.matchAll(PY_FROM)) {
     hits.push({
-      index: m.index!,
+      index: m.index,
       apply() {
-        const module = m[1]!;
+        const module = m[1];
         if (module.startsWith('.')) return; // relative imports are the user's own modules
-        const names = m[2]!.replace(/^\(|\)$/g, '').replace(/#[^\n]*/g, '');
+        const names = m[2].replace(/^\(|\)$/g, '').replace(/#[^\n]*/g, '');
         for (const part of names.split(',')) {
           const pm = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
-          if (pm) out.set(pm[2] ?? pm[1]!, `${module}.${pm[1]}`);
+          if (pm) out.set(pm[2] ?? pm[1], `${module}.${pm[1]}`);
         }
       },
     });
@@ -72,13 +72,13 @@ function parseJavaScript(text: string, out: Map<string, string>): void {
   type Hit = { index: number; apply(): void };
   const hits: Hit[] = [];
   const [star, esm, cjs] = JS_PATTERNS as [RegExp, RegExp, RegExp];
-  for (const m of text.matchAll(star)) hits.push({ index: m.index!, apply: () => out.set(m[1]!, m[2]!) });
+  for (const m of text.matchAll(star)) hits.push({ index: m.index, apply: () => out.set(m[1], m[2]) });
   for (const [re, sep] of [[esm, /\s+as\s+/], [cjs, /\s*:\s*/]] as const) {
     for (const m of text.matchAll(re)) {
       hits.push({
-        index: m.index!,
+        index: m.index,
         apply() {
-          const module = m[3]!;
+          const module = m[3];
           if (m[1]) out.set(m[1], module);
           for (const part of (m[2] ?? '').split(',')) {
             const [name, local] = part.trim().replace(/^type\s+/, '').split(sep).map((s) => s.trim());

@@ -46,7 +46,7 @@ function paramName(spec: ParamSpec, framework: Framework | undefined): string {
 function paramList(record: ActivationRecord, values: Record<string, number>, framework: Framework | undefined, lang: HoverLanguage): string {
   return record.params
     .filter((s) => s.name in values)
-    .map((s) => `${codeSpan(paramName(s, framework))} = ${formatNumber(values[s.name]!)}${s.learnable ? ` ${label(lang, 'learned')}` : ''}`)
+    .map((s) => `${codeSpan(paramName(s, framework))} = ${formatNumber(values[s.name])}${s.learnable ? ` ${label(lang, 'learned')}` : ''}`)
     .join(', ');
 }
 

@@ -65,7 +65,7 @@ function fromCustom(c: CustomActivation): Hit {
 /** Alias spellings that carry a call's keyword argument: `F.gelu(approximate='tanh')` is gelu_tanh. */
 function keywordVariants(name: string, args: string | undefined): string[] {
   return [...(args ?? '').matchAll(/([A-Za-z_]\w*)\s*=\s*('[^']*'|"[^"]*"|[A-Za-z_]\w*)/g)]
-    .map((m) => `${name}(${m[1]}=${m[2]!.replace(/^"(.*)"$/, "'$1'")})`);
+    .map((m) => `${name}(${m[1]}=${m[2].replace(/^"(.*)"$/, "'$1'")})`);
 }
 
 /** The last segment of a dotted name, without call arguments: `nn.GELU(approximate='tanh')` → `GELU`. */
@@ -112,7 +112,7 @@ const NUMBER_KWARG = /([A-Za-z_$][\w$]*)\s*[=:]\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[e
 function givenParams(hit: Hit, args: string | undefined): Record<string, number> {
   const given: Record<string, number> = {};
   for (const m of (args ?? '').matchAll(NUMBER_KWARG)) {
-    const spec = hit.record.params.find((s) => s.name === m[1] || Object.values(s.frameworkNames ?? {}).includes(m[1]!));
+    const spec = hit.record.params.find((s) => s.name === m[1] || Object.values(s.frameworkNames ?? {}).includes(m[1]));
     if (!spec) continue;
     const value = Number(m[2]);
     try {
@@ -170,7 +170,7 @@ function lookupQualified(qualified: string, canon: { framework: Framework; name:
 function matchQualified(ctx: Context, segs: string[], args: string | undefined): [Hit, ReferenceForm] | undefined {
   const written = segs.join('.');
   if (written.length > MAX_NAME) return undefined;
-  const module = ctx.bindings.get(segs[0]!);
+  const module = ctx.bindings.get(segs[0]);
   if (module === undefined) {
     // Not imported here (Markdown prose, a snippet): read it as written, preferring the file's framework.
     const names = [...keywordVariants(written, args), written];

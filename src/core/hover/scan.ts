@@ -28,7 +28,7 @@ export function lineAt(text: string, offset: number): { start: number; text: str
  * (`f().relu`, `x[0].relu`) or a number.
  */
 export function dottedNameAt(line: string, col: number): DottedName | undefined {
-  const isNameChar = (i: number): boolean => i >= 0 && i < line.length && (IDENT_CHAR.test(line[i]!) || line[i] === '.');
+  const isNameChar = (i: number): boolean => i >= 0 && i < line.length && (IDENT_CHAR.test(line[i]) || line[i] === '.');
   let at = col;
   if (!isNameChar(at) || line[at] === '.') at = isNameChar(col - 1) && line[col - 1] !== '.' ? col - 1 : -1;
   if (at < 0) return undefined;
@@ -62,7 +62,7 @@ export interface StringLiteral {
 export function stringAt(line: string, col: number, language: SourceLanguage | undefined): StringLiteral | undefined {
   let i = 0;
   while (i < line.length) {
-    const c = line[i]!;
+    const c = line[i];
     if (language === 'python' && c === '#') return undefined;
     if (language === 'javascript' && c === '/' && line[i + 1] === '/') return undefined;
     if (c === '"' || c === "'" || (c === '`' && language === 'javascript')) {
@@ -144,7 +144,7 @@ export function fenceAt(text: string, offset: number): Fence | undefined {
     if (last) nl = text.length;
     const m = FENCE.exec(text.slice(pos, nl).replace(/\r$/, ''));
     if (open) {
-      const closing = m !== null && m[1]![0] === open.marker[0] && m[1]!.length >= open.marker.length && m[2] === '';
+      const closing = m !== null && m[1][0] === open.marker[0] && m[1].length >= open.marker.length && m[2] === '';
       if (closing || last) {
         const contentEnd = closing ? pos : text.length;
         if (offset >= open.contentStart && (closing ? offset < contentEnd : offset <= contentEnd)) {
@@ -154,7 +154,7 @@ export function fenceAt(text: string, offset: number): Fence | undefined {
       }
     } else {
       if (offset < pos) return undefined; // the offset was in prose
-      if (m) open = { marker: m[1]!, info: m[2]!, contentStart: Math.min(nl + 1, text.length) };
+      if (m) open = { marker: m[1], info: m[2], contentStart: Math.min(nl + 1, text.length) };
     }
     if (last) return undefined;
     pos = nl + 1;

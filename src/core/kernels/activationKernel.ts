@@ -62,7 +62,7 @@ function compiledKernel(c: CompiledActivation): ActivationKernel {
 export function compileExpressionKernel(record: CustomActivation, kernels: KernelProvider): CompiledActivation | { fallback: string } {
   if (!kernels.compileExpression) return { fallback: `the ${kernels.name} kernels compile no expressions` };
   const paramNames = record.params.map((p) => p.name);
-  return kernels.compileExpression({ ast: record.ast, derivativeAst: record.derivativeAst, paramNames, paramDerivativeAsts: paramNames.map((p) => record.paramDerivativeAsts[p]!) });
+  return kernels.compileExpression({ ast: record.ast, derivativeAst: record.derivativeAst, paramNames, paramDerivativeAsts: paramNames.map((p) => record.paramDerivativeAsts[p]) });
 }
 
 /**

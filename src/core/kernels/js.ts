@@ -28,19 +28,19 @@ function gemmNN(transA: boolean, m: number, n: number, k: number, a: Float32Arra
     const ai = i * rowStride;
     let p = 0;
     for (; p + 4 <= k; p += 4) {
-      const a0 = a[ai + p * colStride]!;
-      const a1 = a[ai + (p + 1) * colStride]!;
-      const a2 = a[ai + (p + 2) * colStride]!;
-      const a3 = a[ai + (p + 3) * colStride]!;
+      const a0 = a[ai + p * colStride];
+      const a1 = a[ai + (p + 1) * colStride];
+      const a2 = a[ai + (p + 2) * colStride];
+      const a3 = a[ai + (p + 3) * colStride];
       const b0 = p * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
       for (let j = 0; j < n; j++) {
-        c[ci + j] += a0 * b[b0 + j]! + a1 * b[b1 + j]! + a2 * b[b2 + j]! + a3 * b[b3 + j]!;
+        c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
       }
     }
     for (; p < k; p++) {
-      const ap = a[ai + p * colStride]!;
+      const ap = a[ai + p * colStride];
       const bp = p * n;
-      for (let j = 0; j < n; j++) c[ci + j] += ap * b[bp + j]!;
+      for (let j = 0; j < n; j++) c[ci + j] += ap * b[bp + j];
     }
   }
 }
@@ -57,11 +57,11 @@ function gemmNT(transA: boolean, m: number, n: number, k: number, a: Float32Arra
       const b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let p = 0; p < k; p++) {
-        const ap = a[ai + p * colStride]!;
-        s0 += ap * b[b0 + p]!;
-        s1 += ap * b[b1 + p]!;
-        s2 += ap * b[b2 + p]!;
-        s3 += ap * b[b3 + p]!;
+        const ap = a[ai + p * colStride];
+        s0 += ap * b[b0 + p];
+        s1 += ap * b[b1 + p];
+        s2 += ap * b[b2 + p];
+        s3 += ap * b[b3 + p];
       }
       c[ci + j] += s0;
       c[ci + j + 1] += s1;
@@ -71,7 +71,7 @@ function gemmNT(transA: boolean, m: number, n: number, k: number, a: Float32Arra
     for (; j < n; j++) {
       const bj = j * k;
       let s = 0;
-      for (let p = 0; p < k; p++) s += a[ai + p * colStride]! * b[bj + p]!;
+      for (let p = 0; p < k; p++) s += a[ai + p * colStride] * b[bj + p];
       c[ci + j] += s;
     }
   }

@@ -177,7 +177,7 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
     gemm(transA, transB, m, n, k, a, b, beta, c) {
       const what = 'gemm';
       checkDim(what, 'm', m); checkDim(what, 'n', n); checkDim(what, 'k', k);
-      if (beta !== 0 && beta !== 1) throw new RangeError(`gemm: beta must be 0 or 1, got ${beta}`);
+      if (beta !== 0 && beta !== 1) throw new RangeError(`gemm: beta must be 0 or 1, got ${String(beta)}`);
       const pa = addr(what, 'a', a, m * k);
       const pb = addr(what, 'b', b, k * n);
       const pc = addr(what, 'c', c, m * n);
@@ -240,7 +240,7 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
     biasGradient(m, n, dz, beta, db) {
       const what = 'biasGradient';
       checkDim(what, 'm', m); checkDim(what, 'n', n);
-      if (beta !== 0 && beta !== 1) throw new RangeError(`biasGradient: beta must be 0 or 1, got ${beta}`);
+      if (beta !== 0 && beta !== 1) throw new RangeError(`biasGradient: beta must be 0 or 1, got ${String(beta)}`);
       ex.biasGradient(m, n, addr(what, 'dz', dz, m * n), beta, addr(what, 'db', db, n));
     },
 
@@ -254,7 +254,7 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
       for (let i0 = 0; i0 < m; i0 += LABEL_CAPACITY) {
         const rows = Math.min(LABEL_CAPACITY, m - i0);
         for (let i = 0; i < rows; i++) {
-          const label = labelsIn[i0 + i]!;
+          const label = labelsIn[i0 + i];
           if (!Number.isInteger(label) || label < 0 || label >= n) {
             throw new RangeError(`${what}: label ${label} at row ${i0 + i} is not a class index in [0, ${n})`);
           }
@@ -288,7 +288,7 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
       const perChunk = Math.floor(BYTE_CAPACITY / rowLength);
       if (perChunk === 0) {
         for (let i = 0; i < count; i++) {
-          const row = rows[i]!;
+          const row = rows[i];
           if (!Number.isInteger(row) || row < 0 || row >= available) throw new RangeError(`${what}: row ${row} at ${i} is outside the ${available} rows of source`);
           for (let j = 0; j < rowLength; j += BYTE_CAPACITY) {
             const len = Math.min(BYTE_CAPACITY, rowLength - j);
@@ -301,7 +301,7 @@ export function createWasmKernels(bytes: Uint8Array, name: Exclude<KernelName, '
       for (let i0 = 0; i0 < count; i0 += perChunk) {
         const n = Math.min(perChunk, count - i0);
         for (let i = 0; i < n; i++) {
-          const row = rows[i0 + i]!;
+          const row = rows[i0 + i];
           if (!Number.isInteger(row) || row < 0 || row >= available) throw new RangeError(`${what}: row ${row} at ${i0 + i} is outside the ${available} rows of source`);
           byteScratch.set(source.subarray(row * rowLength, (row + 1) * rowLength), i * rowLength);
         }

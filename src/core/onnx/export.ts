@@ -83,7 +83,7 @@ export function buildOnnxModel(net: MlpNetwork, options: { opset?: number; metad
     const bias = b.initializer(`${scope}/bias`, [d.units], d.b);
     const z = b.node('Gemm', [x, W, bias], scope, {}, l < last ? scope : 'logits'); // (batch, units) = x W + b
     if (l === last) return;
-    const h = net.hidden[l]!;
+    const h = net.hidden[l];
     const scopeA = `activation_${l + 1}`;
     let lowered;
     try {
@@ -97,7 +97,7 @@ export function buildOnnxModel(net: MlpNetwork, options: { opset?: number; metad
   // The output layer is the registry's softmax: Softmax over axis 1 of the (batch, classes) logits.
   const softmax = getActivation('softmax').onnx.native!;
   b.node(softmax.op, ['logits'], 'softmax', { axis: { int: Number(softmax.attributes?.axis ?? 1) } }, OUTPUT_NAME);
-  const classes = sizes[sizes.length - 1]!;
+  const classes = sizes[sizes.length - 1];
   const model: ModelProto = {
     ir_version: irVersionFor(opset),
     producer_name: PRODUCER_NAME,

@@ -18,7 +18,7 @@ export function floatTensor(name: string, dims: number[], data: Float32Array): T
   if (n !== data.length) throw new Error(`internal error: tensor ${name} has shape [${dims.join(', ')}] but ${data.length} values`);
   const bytes = new Uint8Array(data.length * 4);
   const view = new DataView(bytes.buffer);
-  for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i]!, true);
+  for (let i = 0; i < data.length; i++) view.setFloat32(i * 4, data[i], true);
   return { name, dims, data_type: DATA_TYPE.FLOAT, raw_data: bytes };
 }
 

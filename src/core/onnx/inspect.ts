@@ -65,10 +65,10 @@ function sniffOtherFormat(b: Uint8Array): string | undefined {
   if (ascii(0, 8) === '\x89HDF\r\n\x1a\n') return 'an HDF5 file (a Keras .h5 model?), not an ONNX model: convert it with tf2onnx';
   if (b.length >= 8 && ascii(4, 8) === 'TFL3') return 'a TensorFlow Lite model, not an ONNX model: convert it with tf2onnx';
   if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip-compressed: decompress it first';
-  if (b[0] === 0x80 && b[1]! >= 2 && b[1]! <= 5) return 'a Python pickle (a PyTorch state_dict?), not an ONNX model: export it with torch.onnx.export';
+  if (b[0] === 0x80 && b[1] >= 2 && b[1] <= 5) return 'a Python pickle (a PyTorch state_dict?), not an ONNX model: export it with torch.onnx.export';
   const text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 256));
   if (/^\s*[{[]/.test(text)) return 'a text (JSON?) file, not an ONNX model (ONNX is a binary protobuf file)';
-  if (/^[\x09\x0a\x0d\x20-\x7e]{16,}/.test(text)) return 'a text file, not an ONNX model (ONNX is a binary protobuf file)';
+  if (/^[\t\n\r\x20-\x7e]{16,}/.test(text)) return 'a text file, not an ONNX model (ONNX is a binary protobuf file)';
   return undefined;
 }
 

@@ -52,7 +52,7 @@ export interface LabModel extends MlpNetwork {
 
 /** Layer widths, input to output: [784, 128, 64, 10]. */
 export function layerSizes(net: MlpNetwork): number[] {
-  return [net.dense[0]!.inputs, ...net.dense.map((d) => d.units)];
+  return [net.dense[0].inputs, ...net.dense.map((d) => d.units)];
 }
 
 /** A layer's activation from its spec, through the trainer's resolver (the registry or the expression compiler). */
@@ -97,8 +97,8 @@ export function loadLabModel(runDir: string): LabModel {
   };
   const dense: DenseLayer[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
-    const inputs = sizes[l]!;
-    const units = sizes[l + 1]!;
+    const inputs = sizes[l];
+    const units = sizes[l + 1];
     dense.push({ W: tensor(`dense_${l + 1}/kernel`, [inputs, units]), b: tensor(`dense_${l + 1}/bias`, [units]), inputs, units });
   }
   const specs = run.config.activations;
@@ -163,7 +163,7 @@ function activationOps(h: HiddenActivation): number {
 export function labForward(model: MlpNetwork, images: Uint8Array, labels: Uint8Array, start: number, count: number, batch = 1000): LabForward {
   const probs = labProbabilities(model, images, labels, start, count, batch);
   const logitTolerance = new Float64Array(count);
-  const pixels = model.dense[0]!.inputs;
+  const pixels = model.dense[0].inputs;
   const u = FLOAT32_ROUNDOFF;
   const absW = model.dense.map((d) => Float64Array.from(d.W, Math.abs)); // (inputs, units) each
   const last = model.dense.length - 1;
@@ -179,55 +179,55 @@ export function labForward(model: MlpNetwork, images: Uint8Array, labels: Uint8A
   const ez = new Float64Array(widest);
   for (let r = 0; r < count; r++) {
     const src = (start + r) * pixels;
-    for (let i = 0; i < pixels; i++) a[i] = PIXEL_TO_FLOAT[images[src + i]!]!; // the same float32 pixels on both sides: no error
+    for (let i = 0; i < pixels; i++) a[i] = PIXEL_TO_FLOAT[images[src + i]]!; // the same float32 pixels on both sides: no error
     e.fill(0, 0, pixels);
     for (let l = 0; l <= last; l++) {
-      const d = model.dense[l]!;
+      const d = model.dense[l];
       const W = d.W;
-      const aw = absW[l]!;
+      const aw = absW[l];
       const units = d.units;
       for (let j = 0; j < units; j++) {
         z[j] = d.b[j]!;
-        mag[j] = Math.abs(d.b[j]!);
+        mag[j] = Math.abs(d.b[j]);
         ez[j] = 0;
       }
       for (let i = 0; i < d.inputs; i++) {
-        const ai = a[i]!;
-        const ei = e[i]!;
+        const ai = a[i];
+        const ei = e[i];
         if (ai === 0 && ei === 0) continue; // MNIST is mostly background
         const mi = Math.abs(ai);
         const o = i * units;
         if (ei === 0) {
           for (let j = 0; j < units; j++) {
-            z[j] += ai * W[o + j]!;
-            mag[j] += mi * aw[o + j]!;
+            z[j] += ai * W[o + j];
+            mag[j] += mi * aw[o + j];
           }
         } else {
           const ei2 = ei * ei;
           for (let j = 0; j < units; j++) {
-            const w = aw[o + j]!;
-            z[j] += ai * W[o + j]!;
+            const w = aw[o + j];
+            z[j] += ai * W[o + j];
             mag[j] += mi * w;
             ez[j] += ei2 * w * w; // independent errors of the inputs add in quadrature
           }
         }
       }
       const dot = DOT_ROUNDING * Math.sqrt(d.inputs) * u;
-      for (let j = 0; j < units; j++) ez[j] = Math.sqrt(ez[j]!) + dot * mag[j]! + u * Math.abs(z[j]!);
+      for (let j = 0; j < units; j++) ez[j] = Math.sqrt(ez[j]) + dot * mag[j] + u * Math.abs(z[j]);
       if (l === last) {
         let worst = 0;
-        for (let j = 0; j < units; j++) worst = Math.max(worst, ez[j]!);
+        for (let j = 0; j < units; j++) worst = Math.max(worst, ez[j]);
         logitTolerance[r] = worst;
         break;
       }
-      const act = model.hidden[l]!.layer;
+      const act = model.hidden[l].layer;
       const f = act.kernel.f;
       const p = act.params;
-      const ownRounding = own[l]!;
+      const ownRounding = own[l];
       for (let j = 0; j < units; j++) {
-        const zj = z[j]!;
+        const zj = z[j];
         const fz = f(zj, p);
-        const ej = ez[j]!;
+        const ej = ez[j];
         // a jump or kink of f within ±E counts whole; then f's own rounding, relative to its input and output
         const spread = Math.max(Math.abs(f(zj + ej, p) - fz), Math.abs(f(zj - ej, p) - fz));
         nextA[j] = fz;
@@ -246,8 +246,8 @@ export function labForward(model: MlpNetwork, images: Uint8Array, labels: Uint8A
  */
 export function labProbabilities(model: MlpNetwork, images: Uint8Array, labels: Uint8Array, start: number, count: number, batch = 1000): Float32Array {
   const k = createJsKernels();
-  const pixels = model.dense[0]!.inputs;
-  const classes = model.dense[model.dense.length - 1]!.units;
+  const pixels = model.dense[0].inputs;
+  const classes = model.dense[model.dense.length - 1].units;
   const rowsMax = Math.min(batch, Math.max(1, count));
   const x = new Float32Array(rowsMax * pixels); // (rows, pixels)
   const y = new Int32Array(rowsMax);
@@ -260,16 +260,16 @@ export function labProbabilities(model: MlpNetwork, images: Uint8Array, labels: 
     const rows = Math.min(rowsMax, count - s);
     gatherBatch(images, labels, pixels, null, start + s, rows, x, y);
     model.dense.forEach((d, l) => {
-      const input = l === 0 ? x.subarray(0, rows * pixels) : a[l - 1]!.subarray(0, rows * d.inputs);
-      const zl = z[l]!.subarray(0, rows * d.units);
+      const input = l === 0 ? x.subarray(0, rows * pixels) : a[l - 1].subarray(0, rows * d.inputs);
+      const zl = z[l].subarray(0, rows * d.units);
       denseForward(k, input, d.W, d.b, zl, rows, d.inputs, d.units);
       if (l < last) {
-        const act = model.hidden[l]!.layer;
-        act.kernel.forward(zl, a[l]!.subarray(0, rows * d.units), act.params);
+        const act = model.hidden[l].layer;
+        act.kernel.forward(zl, a[l].subarray(0, rows * d.units), act.params);
       }
     });
-    const probs = a[last]!.subarray(0, rows * classes);
-    softmaxCrossEntropy(z[last]!.subarray(0, rows * classes), y, probs, null, rows, classes, 1, stats);
+    const probs = a[last].subarray(0, rows * classes);
+    softmaxCrossEntropy(z[last].subarray(0, rows * classes), y, probs, null, rows, classes, 1, stats);
     out.set(probs, s * classes);
   }
   return out;

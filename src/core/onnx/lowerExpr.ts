@@ -27,7 +27,7 @@ export function lowerExpression(
   b: GraphBuilder, ast: Expr, params: Readonly<Record<string, number>>, input: string, scope: string, output: string,
 ): string {
   const names = Object.keys(params);
-  const values = Float64Array.from(names, (n) => params[n]!);
+  const values = Float64Array.from(names, (n) => params[n]);
 
   const asFloat = (v: Value): string => {
     if (v.kind === 'const') return b.scalar(v.value);
@@ -61,13 +61,13 @@ export function lowerExpression(
       }
       case 'call': {
         if (e.fn === 'where') {
-          const cond = lower(e.args[0]!);
+          const cond = lower(e.args[0]);
           if (cond.kind === 'const') {
             if (cond.value !== cond.value) return { kind: 'const', value: NaN };
-            return lower(cond.value !== 0 ? e.args[1]! : e.args[2]!);
+            return lower(cond.value !== 0 ? e.args[1] : e.args[2]);
           }
           const c = asBool(cond);
-          return { kind: 'float', name: b.node('Where', [c, asFloat(lower(e.args[1]!)), asFloat(lower(e.args[2]!))], scope) };
+          return { kind: 'float', name: b.node('Where', [c, asFloat(lower(e.args[1])), asFloat(lower(e.args[2]))], scope) };
         }
         const op = FUNCTIONS[e.fn].onnxOp;
         if (!op) throw new Error(`internal error: the expression function ${e.fn} has no ONNX operator`);

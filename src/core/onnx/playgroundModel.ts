@@ -81,7 +81,7 @@ export function buildPlaygroundOnnx(m: PlaygroundModel, opset = DEFAULT_OPSET): 
     throw new OnnxCheckError('export', (e as Error).message);
   }
   const learned = network.acts.map((a) => ({ ...a.params }));
-  for (const slot of network.layout.activationParams) learned[slot.layer]![slot.name] = network.params[slot.offset]!;
+  for (const slot of network.layout.activationParams) learned[slot.layer][slot.name] = network.params[slot.offset]!;
   const b = new GraphBuilder(opset);
   b.claim(PLAYGROUND_INPUT);
   let x = featureNodes(b, m.features);
@@ -96,7 +96,7 @@ export function buildPlaygroundOnnx(m: PlaygroundModel, opset = DEFAULT_OPSET): 
       if (m.task === 'classification') lowerActivation(b, elementwiseRecord({ id: 'sigmoid' }), {}, z, 'output', output);
       return;
     }
-    const spec = m.activations[l]!;
+    const spec = m.activations[l];
     const record = elementwiseRecord(spec);
     const params = { ...resolveParams(record, 'custom' in spec ? spec.custom.params : spec.params), ...learned[l] };
     try {
@@ -151,7 +151,7 @@ export async function checkPlaygroundOnnx(bytes: Uint8Array, task: PlaygroundMod
   let out: Float32Array;
   try {
     const result = await session.run({ [PLAYGROUND_INPUT]: new Tensor('float32', Float32Array.from(points), [n, 2]) });
-    out = result[playgroundOutputName(task)]!.data as Float32Array;
+    out = result[playgroundOutputName(task)].data as Float32Array;
   } catch (e) {
     throw new OnnxCheckError('runtime', `onnxruntime failed running the playground model: ${(e as Error).message}`);
   } finally {
@@ -160,9 +160,9 @@ export async function checkPlaygroundOnnx(bytes: Uint8Array, task: PlaygroundMod
   let maxAbsDiff = 0;
   let worst: PlaygroundParity['worst'];
   for (let i = 0; i < n; i++) {
-    const diff = Math.abs(out[i]! - expected[i]!);
+    const diff = Math.abs(out[i] - expected[i]);
     if (!(diff <= maxAbsDiff)) maxAbsDiff = diff; // NaN wins
-    if (!worst && !(diff <= PLAYGROUND_TOLERANCE)) worst = { x1: points[2 * i]!, x2: points[2 * i + 1]!, expected: expected[i]!, onnx: out[i]! };
+    if (!worst && !(diff <= PLAYGROUND_TOLERANCE)) worst = { x1: points[2 * i], x2: points[2 * i + 1], expected: expected[i], onnx: out[i] };
   }
   return { points: n, maxAbsDiff, ...(worst ? { worst } : {}) };
 }

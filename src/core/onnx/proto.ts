@@ -5,10 +5,10 @@
 // ONNX releases, so this schema reads and writes every IR version the exporter uses (7 to 10);
 // fields added later are skipped on reading.
 
-import { Reader, Root, type INamespace } from 'protobufjs/light';
+import { Reader, Root } from 'protobufjs/light';
 import schema from './schema/onnx.proto.json';
 
-const root = Root.fromJSON(schema as unknown as INamespace);
+const root = Root.fromJSON(schema);
 const ModelProtoType = root.lookupType('onnx.ModelProto');
 
 /** TensorProto.DataType: the element types by number. */
@@ -117,7 +117,7 @@ export function encodeModel(model: ModelProto): Uint8Array {
 /** Decodes wire bytes into plain objects (int64 as numbers). Throws protobufjs's error on bad bytes. */
 export function decodeModel(bytes: Uint8Array): ModelProto {
   const message = ModelProtoType.decode(bytes);
-  return ModelProtoType.toObject(message, { longs: Number, enums: Number, bytes: Uint8Array, arrays: true, defaults: false }) as ModelProto;
+  return ModelProtoType.toObject(message, { longs: Number, enums: Number, bytes: Uint8Array, arrays: true, defaults: false });
 }
 
 /** ModelProto's field numbers and wire types (0 varint, 2 length-delimited), for telling a truncated file from another format. */

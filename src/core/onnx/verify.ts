@@ -92,13 +92,13 @@ export function compareWithLab(
   let labCorrect = 0;
   const mismatches: ParityMismatch[] = [];
   for (let r = 0; r < count; r++) {
-    const delta = lab.logitTolerance[r]!;
+    const delta = lab.logitTolerance[r];
     maxLogitTolerance = Math.max(maxLogitTolerance, delta);
     let rowMax = 0;
     let rowRatio = 0;
     for (let j = 0; j < classes; j++) {
-      const p = labProbs[r * classes + j]!;
-      const d = Math.abs(onnxProbs[r * classes + j]! - p);
+      const p = labProbs[r * classes + j];
+      const d = Math.abs(onnxProbs[r * classes + j] - p);
       const allowed = tolerance ?? parityBound(p, delta);
       if (!(d <= rowMax)) rowMax = d !== d ? Infinity : d; // NaN counts as the worst difference
       const ratio = d !== d ? Infinity : d / allowed;
@@ -111,7 +111,7 @@ export function compareWithLab(
     if (labP === onnxP) agree++;
     if (labP === labels[r]) labCorrect++;
     if ((rowRatio > 1 || labP !== onnxP) && mismatches.length < 10) {
-      mismatches.push({ index: r, label: labels[r]!, labPredicted: labP, onnxPredicted: onnxP, maxAbsDiff: rowMax, ratio: rowRatio });
+      mismatches.push({ index: r, label: labels[r], labPredicted: labP, onnxPredicted: onnxP, maxAbsDiff: rowMax, ratio: rowRatio });
     }
   }
   return {
@@ -185,17 +185,17 @@ export function planInput(info: OnnxModelInfo, rows: number, cols: number, datas
     const found = info.inputs.length === 0 ? 'no inputs' : `${info.inputs.length} inputs (${info.inputs.map((i) => `'${i.name}' ${i.dtype} ${shapeText(i.shape)}`).join(', ')})`;
     throw new OnnxCheckError('input-shape', `${info.label} has ${found}; the check feeds one image batch: ${needs}`);
   }
-  const input = info.inputs[0]!;
+  const input = info.inputs[0];
   const found = `${info.label}'s input '${input.name}' is ${input.dtype} ${shapeText(input.shape)}`;
   if (input.dtype !== 'float32') throw new OnnxCheckError('input-dtype', `${found}; the check needs float32 pixels in [0, 1]: ${needs}`);
   const s = input.shape;
   if (!s) throw new OnnxCheckError('input-shape', `${found} (no declared shape); ${needs}`);
   const fits = (d: number | string | null, want: number) => d === want || typeof d !== 'number';
   let layout: InputLayout | undefined;
-  if (s.length === 2 && fits(s[1]!, pixels)) layout = '[N,784]';
-  else if (s.length === 3 && fits(s[1]!, rows) && fits(s[2]!, cols)) layout = '[N,28,28]';
-  else if (s.length === 4 && s[1] === 1 && fits(s[2]!, rows) && fits(s[3]!, cols)) layout = '[N,1,28,28]';
-  else if (s.length === 4 && s[3] === 1 && fits(s[1]!, rows) && fits(s[2]!, cols)) layout = '[N,28,28,1]';
+  if (s.length === 2 && fits(s[1], pixels)) layout = '[N,784]';
+  else if (s.length === 3 && fits(s[1], rows) && fits(s[2], cols)) layout = '[N,28,28]';
+  else if (s.length === 4 && s[1] === 1 && fits(s[2], rows) && fits(s[3], cols)) layout = '[N,1,28,28]';
+  else if (s.length === 4 && s[3] === 1 && fits(s[1], rows) && fits(s[2], cols)) layout = '[N,28,28,1]';
   if (!layout) throw new OnnxCheckError('input-shape', `${found}; ${needs}`);
   const b = s[0];
   if (typeof b === 'number' && b < 1) throw new OnnxCheckError('input-shape', `${found}: a batch size of ${b} cannot take images`);
@@ -210,7 +210,7 @@ export function planOutput(info: OnnxModelInfo, classes: number): TensorInfo {
   const out = info.outputs.find((o) => o.name === 'probabilities' && FLOAT_OUTPUTS.has(o.dtype))
     ?? info.outputs.find((o) => FLOAT_OUTPUTS.has(o.dtype) && lastDim(o) === classes)
     ?? info.outputs.find((o) => FLOAT_OUTPUTS.has(o.dtype))
-    ?? info.outputs[0]!;
+    ?? info.outputs[0];
   const found = `${info.label}'s output '${out.name}' is ${out.dtype} ${shapeText(out.shape)}`;
   if (!FLOAT_OUTPUTS.has(out.dtype)) throw new OnnxCheckError('output-dtype', `${found}${out.dtype.startsWith('int') ? ' (class indices?)' : ''}; ${needs}`);
   const d = lastDim(out);
@@ -227,7 +227,7 @@ export function detectOutputKind(scores: Float32Array, classes: number): OutputK
     let sum = 0;
     let expSum = 0;
     for (let j = 0; j < classes; j++) {
-      const v = scores[r * classes + j]!;
+      const v = scores[r * classes + j];
       if (!(v >= -1e-6 && v <= 1 + 1e-6)) probs = false;
       if (!(v <= 1e-6)) logProbs = false;
       sum += v;
@@ -245,10 +245,10 @@ function toProbabilities(scores: Float32Array, classes: number, kind: OutputKind
   const out = new Float32Array(scores.length);
   for (let o = 0; o < scores.length; o += classes) {
     let max = -Infinity;
-    for (let j = 0; j < classes; j++) max = Math.max(max, scores[o + j]!);
+    for (let j = 0; j < classes; j++) max = Math.max(max, scores[o + j]);
     let sum = 0;
-    for (let j = 0; j < classes; j++) sum += Math.exp(scores[o + j]! - max);
-    for (let j = 0; j < classes; j++) out[o + j] = Math.exp(scores[o + j]! - max) / sum;
+    for (let j = 0; j < classes; j++) sum += Math.exp(scores[o + j] - max);
+    for (let j = 0; j < classes; j++) out[o + j] = Math.exp(scores[o + j] - max) / sum;
   }
   return out;
 }
@@ -265,7 +265,7 @@ export function nonFiniteRows(scores: Float32Array, classes: number): { count: n
     let bad = false;
     let finite = 0;
     for (let j = 0; j < classes; j++) {
-      const v = scores[r * classes + j]!;
+      const v = scores[r * classes + j];
       if (v !== v || v === Infinity) bad = true;
       else if (v !== -Infinity) finite++;
     }
@@ -282,7 +282,7 @@ function argmax(scores: Float32Array, r: number, classes: number): number {
   let best = -1;
   let max = -Infinity;
   for (let j = 0; j < classes; j++) {
-    const v = scores[r * classes + j]!;
+    const v = scores[r * classes + j];
     if (v > max) { max = v; best = j; }
   }
   return best;
@@ -312,7 +312,7 @@ async function runTestSet(
     const rowsFed = plan.batch ?? n; // a fixed batch is padded with blank images
     x.fill(0);
     const images = ds.test.images;
-    for (let i = 0; i < n * pixels; i++) x[i] = PIXEL_TO_FLOAT[images[s * pixels + i]!]!;
+    for (let i = 0; i < n * pixels; i++) x[i] = PIXEL_TO_FLOAT[images[s * pixels + i]]!;
     const tensor = new ort.Tensor('float32', x.subarray(0, rowsFed * pixels), inputDims(plan.layout, rowsFed, ds.rows, ds.cols));
     let result;
     const t0 = performance.now();
@@ -322,7 +322,7 @@ async function runTestSet(
       throw new OnnxCheckError('runtime', `onnxruntime failed running ${label} on images ${s}..${s + n - 1}: ${(e as Error).message}`);
     }
     ms += performance.now() - t0;
-    const out = result[outputName]!;
+    const out = result[outputName];
     const dims = out.dims;
     const perRow = dims.slice(1).reduce((a, b) => a * b, 1);
     if (dims[0] !== rowsFed || perRow !== classes) {
@@ -394,7 +394,7 @@ async function verify(modelPath: string, options: VerifyOptions): Promise<Verify
     const p = argmax(run.scores, r, classes);
     onnxPredicted[r] = p;
     if (p === labels[r]) correct++;
-    if (p >= 0) confusion[labels[r]!]![p]!++;
+    if (p >= 0) confusion[labels[r]][p]++;
   }
   const report: VerifyReport = {
     model: file,
@@ -436,8 +436,8 @@ async function verify(modelPath: string, options: VerifyOptions): Promise<Verify
     report.parityNote = `the weights in ${runDir} are not the ones this model was exported from (weights.bin changed since export): parity not checked`;
     return report;
   }
-  if (labModel.rows !== ds.rows || labModel.cols !== ds.cols || labModel.dense[labModel.dense.length - 1]!.units !== classes) {
-    report.parityNote = `run ${labModel.run.id} was trained on ${labModel.rows}×${labModel.cols} images with ${labModel.dense[labModel.dense.length - 1]!.units} classes, not on ${ds.name}: parity not checked`;
+  if (labModel.rows !== ds.rows || labModel.cols !== ds.cols || labModel.dense[labModel.dense.length - 1].units !== classes) {
+    report.parityNote = `run ${labModel.run.id} was trained on ${labModel.rows}×${labModel.cols} images with ${labModel.dense[labModel.dense.length - 1].units} classes, not on ${ds.name}: parity not checked`;
     return report;
   }
   // In chunks, yielding between them: the extension host keeps answering during the ~1 s pass.

@@ -24,7 +24,7 @@ export function parsePointsCsv(text: string, task: Task): Point[] | string {
   const points: Point[] = [];
   const lines = text.split(/\r\n|\n|\r/);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     const no = i + 1;
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (points.length === 0 && HEADER.test(line)) continue;
@@ -32,9 +32,9 @@ export function parsePointsCsv(text: string, task: Task): Point[] | string {
     if (cells.length !== 3) return `line ${no}: expected 3 values x,y,label, found ${cells.length}`;
     const [x, y, label] = cells.map(number);
     const shown = (c: string) => JSON.stringify(c.trim().slice(0, 20));
-    if (x === undefined) return `line ${no}: x is not a number: ${shown(cells[0]!)}`;
-    if (y === undefined) return `line ${no}: y is not a number: ${shown(cells[1]!)}`;
-    if (label === undefined) return `line ${no}: label is not a number: ${shown(cells[2]!)}`;
+    if (x === undefined) return `line ${no}: x is not a number: ${shown(cells[0])}`;
+    if (y === undefined) return `line ${no}: y is not a number: ${shown(cells[1])}`;
+    if (label === undefined) return `line ${no}: label is not a number: ${shown(cells[2])}`;
     if (Math.abs(x) > DOMAIN || Math.abs(y) > DOMAIN) return `line ${no}: the point (${x}, ${y}) lies outside the plane [-${DOMAIN}, ${DOMAIN}]²; rescale the data`;
     if (task === 'classification' && label !== 0 && label !== 1) return `line ${no}: a class label must be 0 or 1, got ${label}`;
     if (task === 'regression' && Math.abs(label) > MAX_TARGET) return `line ${no}: the target ${label} is larger than ${MAX_TARGET}`;

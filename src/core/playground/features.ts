@@ -10,7 +10,7 @@ export interface FeatureInfo {
   id: FeatureId;
   /** As the views label it. */
   label: string;
-  f(x1: number, x2: number): number;
+  f: (x1: number, x2: number) => number;
 }
 
 export const FEATURE_INFO: Readonly<Record<FeatureId, FeatureInfo>> = {
@@ -35,9 +35,9 @@ export function featureMatrix(xy: ArrayLike<number>, n: number, features: readon
   const k = features.length;
   const fs = features.map((id) => FEATURE_INFO[id].f);
   for (let r = 0; r < n; r++) {
-    const x1 = xy[2 * r]!;
-    const x2 = xy[2 * r + 1]!;
-    for (let j = 0; j < k; j++) out[r * k + j] = fs[j]!(x1, x2);
+    const x1 = xy[2 * r];
+    const x2 = xy[2 * r + 1];
+    for (let j = 0; j < k; j++) out[r * k + j] = fs[j](x1, x2);
   }
   return out;
 }

@@ -117,7 +117,7 @@ export class PlaygroundNetwork {
     this.grads = new Float32Array(this.layout.total);
     // The same seed gives the same weights whatever the activations: a race starts level.
     initDense(this.params, this.layout, 'glorot_uniform', createRng(deriveSeed(seed, 'playground-init')));
-    for (const slot of this.layout.activationParams) this.params[slot.offset] = this.acts[slot.layer]!.params[slot.name]!;
+    for (const slot of this.layout.activationParams) this.params[slot.offset] = this.acts[slot.layer].params[slot.name]!;
     this.W = denseViews(this.params, this.layout);
     this.dW = denseViews(this.grads, this.layout);
   }
@@ -142,7 +142,7 @@ export class PlaygroundNetwork {
     }
     if (rows !== this.viewRows) {
       const units = this.units;
-      const view = (bufs: Float32Array[]) => bufs.map((b, l) => b.subarray(0, rows * units[l]!));
+      const view = (bufs: Float32Array[]) => bufs.map((b, l) => b.subarray(0, rows * units[l]));
       this.zView = view(this.zBuf);
       this.aView = view(this.aBuf);
       this.dView = view(this.dBuf);
@@ -152,7 +152,7 @@ export class PlaygroundNetwork {
 
   /** Learned activation parameters (PReLU's slope) from the buffer into the layers' records. */
   private syncLearned(): void {
-    for (const slot of this.layout.activationParams) this.acts[slot.layer]!.params[slot.name] = this.params[slot.offset]!;
+    for (const slot of this.layout.activationParams) this.acts[slot.layer].params[slot.name] = this.params[slot.offset]!;
   }
 
   /**
@@ -165,19 +165,19 @@ export class PlaygroundNetwork {
     const last = this.layers - 1;
     let input = x;
     this.layout.dense.forEach((d, l) => {
-      const z = this.zView[l]!;
-      const a = this.aView[l]!;
-      denseForward(this.k, input, this.W[l]!.W, this.W[l]!.b, z, rows, d.inputs, d.units);
-      if (l < last) this.acts[l]!.kernel.forward(z, a, this.acts[l]!.params);
+      const z = this.zView[l];
+      const a = this.aView[l];
+      denseForward(this.k, input, this.W[l].W, this.W[l].b, z, rows, d.inputs, d.units);
+      if (l < last) this.acts[l].kernel.forward(z, a, this.acts[l].params);
       else this.output.forward(z, a, NO_PARAMS);
       input = a;
     });
-    return this.aView[last]!;
+    return this.aView[last];
   }
 
   /** Layer l's outputs from the last forward pass: (rows, units[l]); the last layer is the network's output. */
   layerOutput(l: number): Float32Array {
-    return this.aView[l]!;
+    return this.aView[l];
   }
 
   /**
@@ -188,43 +188,43 @@ export class PlaygroundNetwork {
   lossAndGradients(x: Float32Array, y: ArrayLike<number>, rows: number, loss: LossKind): number {
     const out = this.forward(x, rows);
     const last = this.layers - 1;
-    const z = this.zView[last]!;
-    const dz = this.dView[last]!;
+    const z = this.zView[last];
+    const dz = this.dView[last];
     const kind = effectiveLoss(this.spec.task, loss);
     let total = 0;
     const scale = 1 / rows;
     if (kind === 'cross_entropy') {
       for (let r = 0; r < rows; r++) {
-        const zr = z[r]!;
-        const t = y[r]!;
+        const zr = z[r];
+        const t = y[r];
         total += Math.max(zr, 0) - t * zr + Math.log1p(Math.exp(-Math.abs(zr)));
-        dz[r] = (out[r]! - t) * scale;
+        dz[r] = (out[r] - t) * scale;
       }
     } else {
       for (let r = 0; r < rows; r++) {
-        const e = out[r]! - y[r]!;
+        const e = out[r] - y[r];
         total += 0.5 * e * e;
         dz[r] = e * scale;
       }
       this.output.backward(z, out, dz, NO_PARAMS);
     }
     for (let l = last; l >= 0; l--) {
-      const d = this.layout.dense[l]!;
-      const input = l === 0 ? x : this.aView[l - 1]!;
-      const dX = l === 0 ? null : this.dView[l - 1]!;
-      denseBackward(this.k, input, this.W[l]!.W, this.dView[l]!, this.dW[l]!.W, this.dW[l]!.b, dX, rows, d.inputs, d.units);
+      const d = this.layout.dense[l];
+      const input = l === 0 ? x : this.aView[l - 1];
+      const dX = l === 0 ? null : this.dView[l - 1];
+      denseBackward(this.k, input, this.W[l].W, this.dView[l], this.dW[l].W, this.dW[l].b, dX, rows, d.inputs, d.units);
       if (l === 0) continue;
       // dX holds dL/da of hidden layer l-1: first its learned parameters' gradients, then dL/dz = dL/da · f'(z).
       const h = l - 1;
-      const act = this.acts[h]!;
-      const zh = this.zView[h]!;
+      const act = this.acts[h];
+      const zh = this.zView[h];
       for (const slot of this.layout.activationParams) {
         if (slot.layer !== h) continue;
         let g = 0;
-        for (let i = 0; i < zh.length; i++) g += dX![i]! * paramDerivative(act, slot.name, zh[i]!);
+        for (let i = 0; i < zh.length; i++) g += dX![i] * paramDerivative(act, slot.name, zh[i]);
         this.grads[slot.offset] = g;
       }
-      act.kernel.backward(zh, this.aView[h]!, dX!, act.params);
+      act.kernel.backward(zh, this.aView[h], dX!, act.params);
     }
     return total / rows;
   }
@@ -233,15 +233,15 @@ export class PlaygroundNetwork {
   loss(x: Float32Array, y: ArrayLike<number>, rows: number, loss: LossKind): number {
     if (rows === 0) return NaN;
     const out = this.forward(x, rows);
-    const z = this.zView[this.layers - 1]!;
+    const z = this.zView[this.layers - 1];
     const kind = effectiveLoss(this.spec.task, loss);
     let total = 0;
     for (let r = 0; r < rows; r++) {
       if (kind === 'cross_entropy') {
-        const zr = z[r]!;
-        total += Math.max(zr, 0) - y[r]! * zr + Math.log1p(Math.exp(-Math.abs(zr)));
+        const zr = z[r];
+        total += Math.max(zr, 0) - y[r] * zr + Math.log1p(Math.exp(-Math.abs(zr)));
       } else {
-        const e = out[r]! - y[r]!;
+        const e = out[r] - y[r];
         total += 0.5 * e * e;
       }
     }
@@ -258,7 +258,7 @@ export class PlaygroundNetwork {
     const lr = settings.learningRate;
     const p = this.params;
     const g = this.grads;
-    for (let i = 0; i < p.length; i++) p[i] = p[i]! - lr * g[i]!;
+    for (let i = 0; i < p.length; i++) p[i] = p[i] - lr * g[i];
     const rate = settings.regularizationRate;
     if (settings.regularization === 'none' || !(rate > 0)) return;
     const shrink = lr * rate;
@@ -266,10 +266,10 @@ export class PlaygroundNetwork {
       const end = d.weightOffset + d.inputs * d.units;
       if (settings.regularization === 'l2') {
         // w - lr (g + rate w_old) = (w - lr g) - lr rate w_old
-        for (let i = d.weightOffset; i < end; i++) p[i] = p[i]! - shrink * (p[i]! + lr * g[i]!);
+        for (let i = d.weightOffset; i < end; i++) p[i] = p[i] - shrink * (p[i] + lr * g[i]);
       } else {
         for (let i = d.weightOffset; i < end; i++) {
-          const w = p[i]!;
+          const w = p[i];
           p[i] = w > shrink ? w - shrink : w < -shrink ? w + shrink : 0;
         }
       }

@@ -73,7 +73,7 @@ export class PlaygroundTrainer {
     }
     const { x, y } = this.trainSet;
     for (let r = 0; r < size; r++) {
-      const i = this.order[this.cursor + r]!;
+      const i = this.order[this.cursor + r];
       this.batchX.set(x.subarray(i * k, (i + 1) * k), r * k);
       this.batchY[r] = y[i]!;
     }
@@ -131,7 +131,7 @@ export class PlaygroundTrainer {
   neuronMap(layer: number, unit: number, n: number, out = new Float32Array(n * n)): Float32Array {
     const cells = n * n;
     this.network.forward(this.grid(n), cells);
-    const units = this.network.units[layer]!;
+    const units = this.network.units[layer];
     const a = this.network.layerOutput(layer);
     for (let c = 0; c < cells; c++) out[c] = a[c * units + unit]!;
     return out;

@@ -44,7 +44,7 @@ export function dataExtent(series: readonly PlotSeries[]): [number, number] {
   let hi = 0;
   for (const s of series) {
     for (let i = 0; i < s.ys.length; i++) {
-      const v = s.ys[i]!;
+      const v = s.ys[i];
       if (!Number.isFinite(v)) continue;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
@@ -71,8 +71,8 @@ export function linePlotSvg(plot: LinePlot): string {
   const right = 8;
   const top = 8;
   const bottom = 18;
-  const x0 = xs[0]!;
-  const x1 = xs[n - 1]!;
+  const x0 = xs[0];
+  const x1 = xs[n - 1];
   const [lo, hi] = dataExtent(series);
   const pad = (hi - lo) * 0.08;
   const y0 = lo - pad;
@@ -99,12 +99,12 @@ export function linePlotSvg(plot: LinePlot): string {
     let d = '';
     let pen = false;
     for (let i = 0; i < n; i++) {
-      const y = s.ys[i]!;
+      const y = s.ys[i];
       if (!Number.isFinite(y)) {
         pen = false;
         continue;
       }
-      d += `${pen ? 'L' : 'M'}${px(sx(xs[i]!))} ${px(sy(Math.min(Math.max(y, y0), y1)))}`;
+      d += `${pen ? 'L' : 'M'}${px(sx(xs[i]))} ${px(sy(Math.min(Math.max(y, y0), y1)))}`;
       pen = true;
     }
     if (d) parts.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2" stroke-linejoin="round"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
@@ -120,14 +120,14 @@ export function linePlotSvg(plot: LinePlot): string {
     let count = 0;
     for (const s of series) {
       for (let i = 0; i < n; i++) {
-        const X = sx(xs[i]!);
-        const Y = sy(s.ys[i]!);
+        const X = sx(xs[i]);
+        const Y = sy(s.ys[i]);
         if (X >= cx && X <= cx + legendW && Y >= cy && Y <= cy + legendH) count++;
       }
     }
     return count;
   });
-  const [lx, ly] = corners[crossings.indexOf(Math.min(...crossings))]!;
+  const [lx, ly] = corners[crossings.indexOf(Math.min(...crossings))];
   series.forEach((s, i) => {
     const y = ly + 10 + i * 13;
     parts.push(`<line x1="${px(lx + 2)}" y1="${px(y - 3)}" x2="${px(lx + 18)}" y2="${px(y - 3)}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
@@ -141,6 +141,6 @@ export function linePlotSvg(plot: LinePlot): string {
 export function svgDataUri(svg: string): string {
   const bytes = new TextEncoder().encode(svg);
   let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
   return `data:image/svg+xml;base64,${btoa(bin)}`;
 }

@@ -59,7 +59,7 @@ function resultsTable(r: ResultsFile): string {
       : run.status === 'failed' ? `failed: ${run.error ?? 'unknown reason'}`
         : run.status === 'cancelled' ? `stopped after ${run.history.length}/${r.settings.epochs} epochs` : run.status;
     // The activation with its parameters, once (every hidden layer has it), or one per layer when they differ.
-    return `<tr><td>${escapeHtml(names[run.id]!)}</td>` +
+    return `<tr><td>${escapeHtml(names[run.id])}</td>` +
       `<td class="num">${fmt(run.test?.accuracy, 4)}${run.test ? ` <span class="meta">on ${count(run.test.count)}</span>` : ''}</td><td class="num">${fmt(run.test?.loss, 4)}</td>` +
       `<td class="num">${fmt(last?.val_accuracy, 4)}</td><td class="num">${fmt(last?.accuracy, 4)}</td>` +
       `<td class="num">${run.history.length}</td><td class="num">${fmt(run.secondsPerEpoch, 2)}</td>` +
@@ -78,7 +78,7 @@ function onnxTable(r: ResultsFile): string {
   const rows = checked.map((run) => {
     const c = run.onnx!;
     const diff = c.maxAbsDiff === null ? '–' : c.maxAbsDiff.toExponential(2);
-    return `<tr><td>${escapeHtml(names[run.id]!)}</td><td>${escapeHtml(c.file || '–')}</td><td class="num">${c.opset}</td>` +
+    return `<tr><td>${escapeHtml(names[run.id])}</td><td>${escapeHtml(c.file || '–')}</td><td class="num">${c.opset}</td>` +
       `<td class="num">${c.bytes ? (c.bytes / 1024).toFixed(0) : '–'}</td><td>${escapeHtml(c.ops.join(', '))}</td>` +
       `<td class="num">${diff}</td><td class="num">${fmt(c.argmaxAgreement, 4)}</td>` +
       `<td class="num">${fmt(c.onnxAccuracy, 4)}</td><td class="num">${fmt(c.labAccuracy, 4)}</td><td class="num">${fmt(c.ms, 1)}</td>` +
@@ -186,7 +186,7 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
   };
   const misclassified = results.runs
     .filter((r) => r.test && r.test.misclassified.length)
-    .map((r) => ({ id: r.id, name: names[r.id]!, items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
+    .map((r) => ({ id: r.id, name: names[r.id], items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
   const side = { rows: results.dataset.rows, cols: results.dataset.cols };
   const scripts = [libs.vega, libs.vegaLite, libs.vegaEmbed].map(inlineScript);
   const sweep = results.sweep ? sweepSection(results.sweep) : undefined;

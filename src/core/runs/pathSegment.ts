@@ -4,6 +4,9 @@
 
 export const PATH_SEGMENT = /^(?!\.{1,2}$)[A-Za-z0-9._+-]{1,128}$/;
 
-export function isPathSegment(id: unknown): id is string {
+// A string that fails is still a string: only unknown input is narrowed (to string, when it passes).
+export function isPathSegment(id: string): boolean;
+export function isPathSegment(id: unknown): id is string;
+export function isPathSegment(id: unknown): boolean {
   return typeof id === 'string' && PATH_SEGMENT.test(id);
 }

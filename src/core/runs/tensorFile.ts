@@ -53,7 +53,7 @@ export function saveTensorFile(file: string, kind: string, tensors: NamedTensor[
   tensors.forEach((t, i) => {
     const n = t.shape.reduce((a, b) => a * b, 1);
     if (n !== t.data.length) throw new Error(`tensor ${t.name}: shape ${t.shape.join('x')} has ${n} values, data has ${t.data.length}`);
-    entries.push({ name: t.name, shape: t.shape, offset, sha256: createHash('sha256').update(dataParts[i]!).digest('hex') });
+    entries.push({ name: t.name, shape: t.shape, offset, sha256: createHash('sha256').update(dataParts[i]).digest('hex') });
     offset += n;
   });
   const hash = createHash('sha256');

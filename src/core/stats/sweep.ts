@@ -95,7 +95,7 @@ function cellOf(grid: SweepGrid, byId: Map<string, SweepRunResult>, activation: 
   const firstEpochs = done.map((d) => d.run.history[0]?.layers ?? []).filter((layers) => layers.length > 0);
   const layerCount = Math.min(...firstEpochs.map((l) => l.length));
   const gradients = firstEpochs.length === 0 ? [] : Array.from({ length: layerCount }, (_, i) =>
-    firstEpochs.reduce((s, layers) => s + layers[i]!.meanAbsGradient, 0) / firstEpochs.length);
+    firstEpochs.reduce((s, layers) => s + layers[i].meanAbsGradient, 0) / firstEpochs.length);
   return {
     activation, depth, planned: planned.length,
     seeds: done.map((d) => d.plan.seed), accuracies, ...summarize(accuracies),
@@ -125,7 +125,7 @@ export function sweepStatistics(grid: SweepGrid, runs: readonly SweepRunResult[]
     }));
   }
   holmAdjust(tested.map((x) => x.p)).forEach((pAdjusted, k) => {
-    const c = comparisons[tested[k]!.index]!;
+    const c = comparisons[tested[k].index];
     c.pAdjusted = pAdjusted;
     c.significant = pAdjusted < ALPHA;
     if (c.significant) c.verdict = c.diff! > 0 ? 'a-better' : 'b-better';

@@ -23,7 +23,7 @@ export interface LayerActivation {
 export function paramDerivative(act: LayerActivation, name: string, z: number): number {
   const exact = act.kernel.dparams?.[name];
   if (exact) return exact(z, act.params);
-  const p = act.params[name]!;
+  const p = act.params[name];
   const h = 1e-4 * Math.max(1, Math.abs(p));
   const up = act.kernel.f(z, { ...act.params, [name]: p + h });
   const down = act.kernel.f(z, { ...act.params, [name]: p - h });

@@ -35,10 +35,10 @@ export function adamUpdate(
   const eps = s.epsilon;
   const vFlush = (1e-6 * eps) ** 2;
   for (let i = start; i < end; i++) {
-    const g = grads[i]!;
+    const g = grads[i];
     // fround: use the moments as stored (float32), as Keras's float32 variables are.
-    let mi = Math.fround(m[i]! + (g - m[i]!) * oneMinusB1);
-    let vi = Math.fround(v[i]! + (g * g - v[i]!) * oneMinusB2);
+    let mi = Math.fround(m[i] + (g - m[i]) * oneMinusB1);
+    let vi = Math.fround(v[i] + (g * g - v[i]) * oneMinusB2);
     if (Math.abs(mi) < M_FLUSH) mi = 0; // NaN compares false: kept
     if (vi < vFlush) vi = 0;
     m[i] = mi;

@@ -82,7 +82,7 @@ export const TUTORIAL_ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu'] as
 export function makeConfig(partial: Partial<TrainConfig> = {}): TrainConfig {
   const config: TrainConfig = { ...DEFAULT_CONFIG, hidden: [...DEFAULT_CONFIG.hidden], ...partial };
   if (config.activations.length === 1 && config.hidden.length > 1) {
-    config.activations = config.hidden.map(() => config.activations[0]!);
+    config.activations = config.hidden.map(() => config.activations[0]);
   }
   const problems = validateConfig(config);
   if (problems.length) throw new Error(`invalid training settings: ${problems.join('; ')}`);

@@ -36,8 +36,8 @@ export function paramLayout(sizes: number[], learnable: string[][] = []): ParamL
   let offset = 0;
   const dense: DenseSlot[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
-    const inputs = sizes[l]!;
-    const units = sizes[l + 1]!;
+    const inputs = sizes[l];
+    const units = sizes[l + 1];
     dense.push({ inputs, units, weightOffset: offset, biasOffset: offset + inputs * units });
     offset += inputs * units + units;
   }
@@ -102,7 +102,7 @@ export function denseBackward(
     db.fill(0);
     for (let r = 0; r < rows; r++) {
       const o = r * units;
-      for (let j = 0; j < units; j++) db[j] += dZ[o + j]!;
+      for (let j = 0; j < units; j++) db[j] += dZ[o + j];
     }
   }
   if (dX) k.gemm(false, true, rows, inputs, units, dZ, W, 0, dX);
@@ -124,21 +124,21 @@ export function softmaxCrossEntropy(
   let correct = 0;
   for (let r = 0; r < rows; r++) {
     const o = r * classes;
-    let max = logits[o]!;
+    let max = logits[o];
     let arg = 0;
     for (let j = 1; j < classes; j++) {
-      const v = logits[o + j]!;
+      const v = logits[o + j];
       if (v > max) { max = v; arg = j; }
     }
     let sum = 0;
-    for (let j = 0; j < classes; j++) sum += Math.exp(logits[o + j]! - max);
-    const label = y[r]!;
-    lossSum += Math.log(sum) - (logits[o + label]! - max);
+    for (let j = 0; j < classes; j++) sum += Math.exp(logits[o + j] - max);
+    const label = y[r];
+    lossSum += Math.log(sum) - (logits[o + label] - max);
     if (arg === label) correct++;
     if (predicted) predicted[r] = arg;
     const inv = 1 / sum;
     for (let j = 0; j < classes; j++) {
-      const p = Math.exp(logits[o + j]! - max) * inv;
+      const p = Math.exp(logits[o + j] - max) * inv;
       probs[o + j] = p;
       if (dLogits) dLogits[o + j] = (p - (j === label ? 1 : 0)) * scale;
     }

@@ -129,7 +129,7 @@ export class MlpTrainer {
     this.fp = this.layout.dense.slice(0, -1).map((l, i) => (this.fused[i] ? kernels.alloc(this.maxRows * l.units) : new Float32Array(0)));
     initDense(this.params, this.layout, config.init, createRng(deriveSeed(config.seed, 'init')));
     for (const slot of this.layout.activationParams) {
-      this.params[slot.offset] = activations[slot.layer]!.params[slot.name]!;
+      this.params[slot.offset] = activations[slot.layer].params[slot.name]!;
     }
     this.refreshFusedParams();
   }
@@ -138,8 +138,8 @@ export class MlpTrainer {
   private refreshFusedParams(): void {
     this.fused.forEach((k, l) => {
       if (!k) return;
-      const values = this.activations[l]!.params;
-      k.paramNames.forEach((name, i) => { this.fusedParams[l]![i] = values[name]!; });
+      const values = this.activations[l].params;
+      k.paramNames.forEach((name, i) => { this.fusedParams[l][i] = values[name]!; });
     });
   }
 
@@ -154,10 +154,10 @@ export class MlpTrainer {
       const dense = this.layout.dense;
       v = {
         x: this.x.subarray(0, rows * this.inputs),
-        z: this.z.map((b, l) => b.subarray(0, rows * dense[l]!.units)),
-        a: this.a.map((b, l) => b.subarray(0, rows * dense[l]!.units)),
-        d: this.d.map((b, l) => b.subarray(0, rows * dense[l]!.units)),
-        fp: this.fp.map((b, l) => (b.length ? b.subarray(0, rows * dense[l]!.units) : b)),
+        z: this.z.map((b, l) => b.subarray(0, rows * dense[l].units)),
+        a: this.a.map((b, l) => b.subarray(0, rows * dense[l].units)),
+        d: this.d.map((b, l) => b.subarray(0, rows * dense[l].units)),
+        fp: this.fp.map((b, l) => (b.length ? b.subarray(0, rows * dense[l].units) : b)),
       };
       this.rowViews.set(rows, v);
     }
@@ -167,8 +167,8 @@ export class MlpTrainer {
   /** Copies learned activation parameters from the parameter buffer into each layer's params. */
   private syncActivationParams(): void {
     for (const slot of this.layout.activationParams) {
-      const value = this.params[slot.offset]!;
-      this.activations[slot.layer]!.params[slot.name] = value;
+      const value = this.params[slot.offset];
+      this.activations[slot.layer].params[slot.name] = value;
     }
     if (this.layout.activationParams.length) this.refreshFusedParams();
   }
@@ -184,31 +184,31 @@ export class MlpTrainer {
     const last = dense.length - 1;
     const k = this.kernels;
     for (let l = 0; l <= last; l++) {
-      const { inputs, units } = dense[l]!;
-      const x = l === 0 ? v.x : v.a[l - 1]!;
-      const { W, b } = this.layers[l]!;
+      const { inputs, units } = dense[l];
+      const x = l === 0 ? v.x : v.a[l - 1];
+      const { W, b } = this.layers[l];
       const fused = l < last ? this.fused[l]! : null;
       if (fused) {
         // z = x W, then z += b, a = f(z) (and f'(z)) in one pass
-        k.gemm(false, false, rows, units, inputs, x, W, 0, v.z[l]!);
-        fused.forward(rows, units, v.z[l]!, b, this.fusedParams[l]!, v.a[l]!, derivatives ? v.fp[l]! : null);
+        k.gemm(false, false, rows, units, inputs, x, W, 0, v.z[l]);
+        fused.forward(rows, units, v.z[l], b, this.fusedParams[l], v.a[l], derivatives ? v.fp[l] : null);
       } else if (l === last && k.biasActivation) {
-        k.gemm(false, false, rows, units, inputs, x, W, 0, v.z[l]!);
-        k.biasActivation(rows, units, v.z[l]!, b, 'linear', NO_PARAMS, v.z[l]!);
+        k.gemm(false, false, rows, units, inputs, x, W, 0, v.z[l]);
+        k.biasActivation(rows, units, v.z[l], b, 'linear', NO_PARAMS, v.z[l]);
       } else {
-        denseForward(k, x, W, b, v.z[l]!, rows, inputs, units);
+        denseForward(k, x, W, b, v.z[l], rows, inputs, units);
         if (l < last) {
-          const act = this.activations[l]!;
-          act.kernel.forward(v.z[l]!, v.a[l]!, act.params);
+          const act = this.activations[l];
+          act.kernel.forward(v.z[l], v.a[l], act.params);
         }
       }
     }
     if (withGradient && k.softmaxCrossEntropy) {
       // The fused loss has no accuracy: count argmax hits on the logits first.
-      this.stats.correct = argmaxHits(v.z[last]!, this.y, rows, this.classes);
-      this.stats.loss = k.softmaxCrossEntropy(rows, this.classes, v.z[last]!, this.y, 1 / rows, v.d[last]!);
+      this.stats.correct = argmaxHits(v.z[last], this.y, rows, this.classes);
+      this.stats.loss = k.softmaxCrossEntropy(rows, this.classes, v.z[last], this.y, 1 / rows, v.d[last]);
     } else {
-      softmaxCrossEntropy(v.z[last]!, this.y, v.a[last]!, withGradient ? v.d[last]! : null,
+      softmaxCrossEntropy(v.z[last], this.y, v.a[last], withGradient ? v.d[last] : null,
         rows, this.classes, 1 / rows, this.stats, this.predicted);
     }
   }
@@ -217,10 +217,10 @@ export class MlpTrainer {
   private activationBackward(l: number, rows: number, grad: Float32Array): void {
     const v = this.views(rows);
     if (this.fused[l]) {
-      this.kernels.multiply!(rows * this.layout.dense[l]!.units, grad, v.fp[l]!);
+      this.kernels.multiply!(rows * this.layout.dense[l].units, grad, v.fp[l]);
     } else {
-      const act = this.activations[l]!;
-      act.kernel.backward(v.z[l]!, v.a[l]!, grad, act.params);
+      const act = this.activations[l];
+      act.kernel.backward(v.z[l], v.a[l], grad, act.params);
     }
   }
 
@@ -229,23 +229,23 @@ export class MlpTrainer {
     const v = this.views(rows);
     const dense = this.layout.dense;
     for (let l = dense.length - 1; l >= 0; l--) {
-      const { inputs, units } = dense[l]!;
-      denseBackward(this.kernels, l === 0 ? v.x : v.a[l - 1]!, this.layers[l]!.W, v.d[l]!,
-        this.gradLayers[l]!.W, this.gradLayers[l]!.b, l === 0 ? null : v.d[l - 1]!, rows, inputs, units);
+      const { inputs, units } = dense[l];
+      denseBackward(this.kernels, l === 0 ? v.x : v.a[l - 1], this.layers[l].W, v.d[l],
+        this.gradLayers[l].W, this.gradLayers[l].b, l === 0 ? null : v.d[l - 1], rows, inputs, units);
       if (l === 0) break;
       // d[l-1] now holds dL/da of hidden layer l-1; learned parameters first, then dL/dz = dL/da * f'(z).
-      if (this.activations[l - 1]!.learnable.length) this.activationParamGradients(l - 1, v.z[l - 1]!, v.d[l - 1]!);
-      this.activationBackward(l - 1, rows, v.d[l - 1]!);
+      if (this.activations[l - 1].learnable.length) this.activationParamGradients(l - 1, v.z[l - 1], v.d[l - 1]);
+      this.activationBackward(l - 1, rows, v.d[l - 1]);
     }
   }
 
   /** dL/dp = sum over the batch of dL/da * df/dp(z) for each learned parameter of hidden layer `layer`. */
   private activationParamGradients(layer: number, z: Float32Array, dA: Float32Array): void {
-    const act = this.activations[layer]!;
+    const act = this.activations[layer];
     const fused = this.fused[layer];
     if (fused) {
       const sums = this.paramGradientSums;
-      fused.paramGradients(z.length, this.fusedParams[layer]!, z, dA, sums);
+      fused.paramGradients(z.length, this.fusedParams[layer], z, dA, sums);
       for (const slot of this.layout.activationParams) {
         if (slot.layer === layer) this.grads[slot.offset] = sums[fused.paramNames.indexOf(slot.name)]!;
       }
@@ -254,7 +254,7 @@ export class MlpTrainer {
     for (const slot of this.layout.activationParams) {
       if (slot.layer !== layer) continue;
       let g = 0;
-      for (let i = 0; i < z.length; i++) g += dA[i]! * paramDerivative(act, slot.name, z[i]!);
+      for (let i = 0; i < z.length; i++) g += dA[i] * paramDerivative(act, slot.name, z[i]);
       this.grads[slot.offset] = g;
     }
   }
@@ -303,7 +303,7 @@ export class MlpTrainer {
     this.gradLayers.forEach(({ W }, l) => {
       let s = 0;
       if (k.sumAbs) s = k.sumAbs(W);
-      else for (let i = 0; i < W.length; i++) s += Math.abs(W[i]!);
+      else for (let i = 0; i < W.length; i++) s += Math.abs(W[i]);
       sums[l] += s / W.length;
     });
   }
@@ -322,7 +322,7 @@ export class MlpTrainer {
     if (order) {
       const rows = order.subarray(start, start + count);
       k.gatherRows(images, rows, count, this.inputs, 1 / 255, this.x);
-      for (let r = 0; r < count; r++) this.y[r] = labels[rows[r]!]!;
+      for (let r = 0; r < count; r++) this.y[r] = labels[rows[r]]!;
     } else {
       k.gatherRows(images.subarray(start * this.inputs, (start + count) * this.inputs), this.identityRows, count, this.inputs, 1 / 255, this.x);
       for (let r = 0; r < count; r++) this.y[r] = labels[start + r]!;
@@ -356,13 +356,13 @@ export class MlpTrainer {
       if (extras.everActive) {
         for (let l = 0; l < last; l++) {
           // f'(z): a unit is active on an example when gradient can pass it (f'(z) != 0).
-          let d = v.fp[l]!;
+          let d = v.fp[l];
           if (!this.fused[l]) {
-            d = v.d[l]!.fill(1);
+            d = v.d[l].fill(1);
             this.activationBackward(l, rows, d);
           }
-          const units = dense[l]!.units;
-          const flags = extras.everActive[l]!;
+          const units = dense[l].units;
+          const flags = extras.everActive[l];
           for (let r = 0; r < rows; r++) {
             const o = r * units;
             for (let j = 0; j < units; j++) if (d[o + j] !== 0) flags[j] = 1;
@@ -370,12 +370,12 @@ export class MlpTrainer {
         }
       }
       if (extras.confusion || extras.misclassified) {
-        const probs = v.a[last]!;
+        const probs = v.a[last];
         const pixels = this.inputs;
         for (let r = 0; r < rows; r++) {
-          const label = this.y[r]!;
-          const pred = this.predicted[r]!;
-          if (extras.confusion) extras.confusion[label]![pred]!++;
+          const label = this.y[r];
+          const pred = this.predicted[r];
+          if (extras.confusion) extras.confusion[label][pred]++;
           if (extras.misclassified && label !== pred && extras.misclassified.length < (extras.keep ?? 0)) {
             const index = start + s + r;
             extras.misclassified.push({
@@ -481,13 +481,13 @@ export class MlpTrainer {
         ...(val ? { val_loss: val.loss, val_accuracy: val.accuracy } : {}),
         seconds: (performance.now() - t0) / 1000,
         layers: dense.map((_, l) => ({
-          meanAbsGradient: gradSums[l]! / gradSamples,
+          meanAbsGradient: gradSums[l] / gradSamples,
           ...(l < dense.length - 1 && valCount > 0
-            ? { deadUnitFraction: everActive[l]!.reduce((n, f) => n + (f ? 0 : 1), 0) / everActive[l]!.length }
+            ? { deadUnitFraction: everActive[l].reduce((n, f) => n + (f ? 0 : 1), 0) / everActive[l].length }
             : {}),
         })),
         ...(this.layout.activationParams.length
-          ? { learnedParams: this.activations.map((a) => Object.fromEntries(a.learnable.map((n) => [n, a.params[n]!]))) }
+          ? { learnedParams: this.activations.map((a) => Object.fromEntries(a.learnable.map((n) => [n, a.params[n]]))) }
           : {}),
       };
       history.push(metrics);
@@ -515,7 +515,7 @@ function argmaxHits(logits: Float32Array, y: Int32Array, rows: number, classes: 
   for (let r = 0; r < rows; r++) {
     const o = r * classes;
     let arg = 0;
-    for (let j = 1; j < classes; j++) if (logits[o + j]! > logits[o + arg]!) arg = j;
+    for (let j = 1; j < classes; j++) if (logits[o + j] > logits[o + arg]) arg = j;
     if (arg === y[r]) hits++;
   }
   return hits;

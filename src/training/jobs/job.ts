@@ -23,7 +23,7 @@ export interface JobDefinition<Spec, Result> {
   /** With the folder locked, before the first run starts: what the job keeps of its plan (a sweep's, so it can be resumed whole). */
   begin?(spec: Spec, plan: JobPlan): void;
   /** After every run has ended: what the job makes of them (written to disk, returned to the caller). */
-  finish(spec: Spec, plan: JobPlan, ends: RunEnd[], pool: RunPool): Promise<Result>;
+  finish(spec: Spec, plan: JobPlan, ends: RunEnd[], pool: RunPool): Result | Promise<Result>;
 }
 
 export interface JobEnd<Result> {

@@ -75,10 +75,10 @@ function plannedRuns(spec: Pick<SweepJobSpec, 'activations' | 'architectures' | 
   const rows = architectures.map((hidden) => planRunIds(stacks, hidden.length));
   const runs: PlannedRun[] = [];
   for (const seed of seeds) {
-    architectures.forEach((hidden, d) => rows[d]!.forEach((row, i) => {
+    architectures.forEach((hidden, d) => rows[d].forEach((row, i) => {
       // one architecture: its depth is no part of the name ('relu-s42')
       const runId = `${row.runId}${architectures.length > 1 ? `-d${hidden.length}` : ''}-s${seed}`;
-      runs.push({ runId, activation: names[i]!, activations: row.activations, hidden, seed });
+      runs.push({ runId, activation: names[i], activations: row.activations, hidden, seed });
     }));
   }
   const grid: SweepGrid = {
@@ -96,7 +96,7 @@ function plan(spec: SweepJobSpec): JobPlan {
     runDir: path.join(spec.outDir, RUNS_DIR, r.runId),
     resume: spec.resume,
   }));
-  const common = runs[0]!.config;
+  const common = runs[0].config;
   return {
     info: jobInfo('sweep', path.basename(spec.outDir), runs.map((r) => ({ runId: r.runId, activations: r.config.activations })), common.epochs, {
       ...(common.limitTrain !== undefined ? { limitTrain: common.limitTrain } : {}), ...(spec.resume ? { resumed: true } : {}), sweep: grid,
@@ -149,10 +149,10 @@ export function resumeSweepSpec(outDir: string): Pick<SweepJobSpec, 'activations
   return spec;
 }
 
-async function finish(spec: SweepJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number }): Promise<ResultsFile> {
+function finish(spec: SweepJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number }): ResultsFile {
   const startedAt = new Date(p.info.startedAt);
-  const common = p.runs[0]!.config;
-  const runs = ends.map((e, i) => resultsRun(e, p.runs[i]!.config.activations.map(activationSpecName), p.runs[i]!.runDir!, p.outDir));
+  const common = p.runs[0].config;
+  const runs = ends.map((e, i) => resultsRun(e, p.runs[i].config.activations.map(activationSpecName), p.runs[i].runDir!, p.outDir));
   const dataset = spec.dataset ?? (runs.some((r) => r.status === 'completed') ? undefined : loadQuietly(common.dataset));
   const { activations: _a, dataset: _d, ...settings } = common;
   const file: ResultsFile = {

@@ -41,12 +41,12 @@ export interface TrainJobSpec {
 export function planRunIds(stacks: ActivationSpec[][], hiddenLayers: number): TrainJobSpec['runs'] {
   const seen = new Map<string, number>();
   return stacks.map((stack) => {
-    const activations = stack.length === 1 ? Array.from({ length: hiddenLayers }, () => stack[0]!) : stack;
+    const activations = stack.length === 1 ? Array.from({ length: hiddenLayers }, () => stack[0]) : stack;
     if (activations.length !== hiddenLayers) {
       throw new Error(`${stack.map(activationSpecName).join('+')}: ${stack.length} activations for ${hiddenLayers} hidden layers`);
     }
     const names = activations.map(activationSpecName);
-    const base = folderSafeId(names.every((n) => n === names[0]) ? names[0]! : names.join('+'));
+    const base = folderSafeId(names.every((n) => n === names[0]) ? names[0] : names.join('+'));
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return { runId: n === 1 ? base : `${base}-${n}`, activations };
@@ -61,7 +61,7 @@ function plan(spec: TrainJobSpec): JobPlan {
     runDir: path.join(spec.outDir, RUNS_DIR, r.runId),
     resume: spec.resume,
   }));
-  const common = runs[0]!.config;
+  const common = runs[0].config;
   return {
     info: jobInfo('train', path.basename(spec.outDir), spec.runs, common.epochs, {
       ...(common.limitTrain !== undefined ? { limitTrain: common.limitTrain } : {}), ...(spec.resume ? { resumed: true } : {}),
@@ -93,8 +93,8 @@ export function resultsRun(end: RunEnd, activations: string[], runDir: string, o
 
 async function finish(spec: TrainJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number }): Promise<ResultsFile> {
   const startedAt = new Date(p.info.startedAt);
-  const common = p.runs[0]!.config;
-  const runs = ends.map((e, i) => resultsRun(e, p.runs[i]!.config.activations.map(activationSpecName), p.runs[i]!.runDir!, p.outDir));
+  const common = p.runs[0].config;
+  const runs = ends.map((e, i) => resultsRun(e, p.runs[i].config.activations.map(activationSpecName), p.runs[i].runDir!, p.outDir));
   const completed = runs.filter((r) => r.status === 'completed');
   // Trained in another process: the check's test images are loaded here, after training.
   const onnxDataset = !spec.onnx || completed.length === 0 ? undefined : spec.dataset ?? loadQuietly(common.dataset);
@@ -145,7 +145,7 @@ export function datasetSummary(dataset: Dataset | undefined, common: TrainConfig
     const sizes = e.outcome.sizes;
     if (!sizes) continue;
     try {
-      const { name, rows, cols, classes } = loadRunRecord(p.runs[i]!.runDir!).dataset;
+      const { name, rows, cols, classes } = loadRunRecord(p.runs[i].runDir!).dataset;
       return { name, rows, cols, classes, ...sizes };
     } catch {
       // no readable run.json: try the next run

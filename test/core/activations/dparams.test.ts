@@ -30,8 +30,8 @@ test('dparams agree with central differences of f in float64', () => {
       const p = resolveParams(r, given);
       for (const spec of r.params) {
         let checked = 0;
-        const exact = r.dparams![spec.name]!;
-        const v = p[spec.name]!;
+        const exact = r.dparams![spec.name];
+        const v = p[spec.name];
         const h = 1e-6 * Math.max(1, Math.abs(v));
         for (const x of xs) {
           const at = (pv: number): number => r.f(x, { ...p, [spec.name]: pv });
@@ -53,8 +53,8 @@ test('dparams of a parameter at which f jumps are 0 away from the jump, NaN for 
   for (const id of ['thresholded_relu', 'hardshrink']) {
     const r = elementwise.find((x) => x.id === id)!;
     const p = resolveParams(r);
-    const name = r.params[0]!.name;
-    for (const x of [-5, -0.2, 0.1, 3, 1000]) assert.equal(r.dparams![name]!(x, p), 0);
-    assert.ok(Number.isNaN(r.dparams![name]!(NaN, p)));
+    const name = r.params[0].name;
+    for (const x of [-5, -0.2, 0.1, 3, 1000]) assert.equal(r.dparams![name](x, p), 0);
+    assert.ok(Number.isNaN(r.dparams![name](NaN, p)));
   }
 });

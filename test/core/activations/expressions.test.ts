@@ -26,7 +26,7 @@ test("every elementwise record's expression evaluates equal to its f", () => {
     const names = r.params.map((p) => p.name);
     const fn = compileExpr(parseExpression(r.expression, { params: names }), names);
     for (const p of paramSets(r)) {
-      const vec = Float64Array.from(names, (n) => p[n]!);
+      const vec = Float64Array.from(names, (n) => p[n]);
       for (const x of GRID) {
         const want = r.f(x, p);
         const got = fn(x, vec);
@@ -46,7 +46,7 @@ test("the expression's symbolic derivative equals df away from kinks", () => {
     const dfn = compileExpr(simplify(differentiate(parseExpression(r.expression, { params: names }))), names);
     const kinks = new Set(fixture.elementwise.filter((c) => c.id === r.id).flatMap((c) => c.kinks));
     for (const p of paramSets(r)) {
-      const vec = Float64Array.from(names, (n) => p[n]!);
+      const vec = Float64Array.from(names, (n) => p[n]);
       for (const x of GRID) {
         if ([...kinks].some((k) => Math.abs(x - k) < 1e-6) || Math.abs(x) > 50) continue;
         const want = r.df(x, p);

@@ -7,7 +7,7 @@ import { ACTIVATIONS, resolveParams } from '../../../src/core/activations/regist
 import { createRng } from '../../../src/core/random';
 
 const rng = createRng(3);
-const Z = Float64Array.from({ length: 257 }, (_, i) => (i < 7 ? [0, -0, 1000, -1000, 3, -3, 6][i]! : 8 * rng.normal()));
+const Z = Float64Array.from({ length: 257 }, (_, i) => (i < 7 ? [0, -0, 1000, -1000, 3, -3, 6][i] : 8 * rng.normal()));
 
 test('elementwise forward/backward equal f and df elementwise (float64 exactly, float32 to rounding)', () => {
   for (const r of ACTIVATIONS) {
@@ -21,11 +21,11 @@ test('elementwise forward/backward equal f and df elementwise (float64 exactly, 
       const grad = Arr.from(g0);
       r.backward(z, a, grad, p);
       for (let i = 0; i < z.length; i++) {
-        const wantY = r.f(z[i]!, p);
-        const wantG = g0[i]! * r.df(z[i]!, p);
+        const wantY = r.f(z[i], p);
+        const wantG = g0[i] * r.df(z[i], p);
         const tol = Arr === Float64Array ? 1e-12 : 1e-5;
-        assert.ok(Math.abs(a[i]! - wantY) <= tol * Math.max(1, Math.abs(wantY)), `${r.id} forward(${z[i]}) ${Arr.name}: ${a[i]} vs ${wantY}`);
-        assert.ok(Math.abs(grad[i]! - wantG) <= tol * Math.max(1, Math.abs(wantG)), `${r.id} backward(${z[i]}) ${Arr.name}: ${grad[i]} vs ${wantG}`);
+        assert.ok(Math.abs(a[i] - wantY) <= tol * Math.max(1, Math.abs(wantY)), `${r.id} forward(${z[i]}) ${Arr.name}: ${a[i]} vs ${wantY}`);
+        assert.ok(Math.abs(grad[i] - wantG) <= tol * Math.max(1, Math.abs(wantG)), `${r.id} backward(${z[i]}) ${Arr.name}: ${grad[i]} vs ${wantG}`);
       }
       const inPlace = Arr.from(z);
       r.forward(inPlace, inPlace, p);
@@ -51,14 +51,14 @@ test('vector forward/backward over (B, n) rows equal apply and vjp per row; Jaco
       const vjp = r.vjp(row, g.subarray(b * n, (b + 1) * n), {});
       const jac = r.jacobian(row, {});
       for (let i = 0; i < n; i++) {
-        assert.ok(Math.abs(a[b * n + i]! - y[i]!) < 1e-14, `${r.id} forward row ${b}`);
-        assert.ok(Math.abs(grad[b * n + i]! - vjp[i]!) < 1e-12, `${r.id} backward row ${b}`);
+        assert.ok(Math.abs(a[b * n + i] - y[i]) < 1e-14, `${r.id} forward row ${b}`);
+        assert.ok(Math.abs(grad[b * n + i] - vjp[i]) < 1e-12, `${r.id} backward row ${b}`);
         for (let j = 0; j < n; j++) {
           const h = 1e-6;
           const up = r.apply(row.map((v, k) => (k === j ? v + h : v)), {});
           const down = r.apply(row.map((v, k) => (k === j ? v - h : v)), {});
-          const central = (up[i]! - down[i]!) / (2 * h);
-          assert.ok(Math.abs(jac[i * n + j]! - central) < 1e-7, `${r.id} J[${i}][${j}] = ${jac[i * n + j]}, central ${central}`);
+          const central = (up[i] - down[i]) / (2 * h);
+          assert.ok(Math.abs(jac[i * n + j] - central) < 1e-7, `${r.id} J[${i}][${j}] = ${jac[i * n + j]}, central ${central}`);
         }
       }
     }

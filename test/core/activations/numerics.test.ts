@@ -51,10 +51,10 @@ test('softmax and log_softmax stay finite and normalised at ±1000 and 1e-30', (
     if (r.kind !== 'vector') continue;
     for (const row of [[1000, 1001], [-1000, 0, 1000], [-1000, -1001, -999], [1e-30, -0, 0, -1e-30], [1e300, -1e300]]) {
       const y = r.apply(row, {});
-      assert.ok(y.every(Number.isFinite), `${r.id}(${row}) = ${y}`);
+      assert.ok(y.every(Number.isFinite), `${r.id}(${row.join(', ')}) = ${y.join(', ')}`);
       const total = r.id === 'softmax' ? y.reduce((s, v) => s + v, 0) : y.reduce((s, v) => s + Math.exp(v), 0);
-      assert.ok(Math.abs(total - 1) < 1e-12, `${r.id}(${row}) sums to ${total}`);
-      assert.ok(r.jacobian(row, {}).every(Number.isFinite), `${r.id} Jacobian at ${row}`);
+      assert.ok(Math.abs(total - 1) < 1e-12, `${r.id}(${row.join(', ')}) sums to ${total}`);
+      assert.ok(r.jacobian(row, {}).every(Number.isFinite), `${r.id} Jacobian at ${row.join(', ')}`);
     }
   }
 });

@@ -115,7 +115,7 @@ test('every listed alias finds its own record in its framework', () => {
     for (const fw of FRAMEWORKS) {
       for (const alias of r.aliases[fw] ?? []) {
         const ids = findAllByAlias(alias, fw).map((m) => m.record.id);
-        assert.ok(ids.includes(r.id), `${fw} ${alias} -> ${ids}`);
+        assert.ok(ids.includes(r.id), `${fw} ${alias} -> ${ids.join(', ')}`);
       }
     }
   }

@@ -31,9 +31,9 @@ export interface TorchFixture {
   vector: { id: string; torch: string; rows: VectorRow[] }[];
 }
 
-export const fixture: TorchFixture = JSON.parse(
+export const fixture = JSON.parse(
   readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'torch-activations.json'), 'utf8'),
-);
+) as TorchFixture;
 
 export const RTOL = 1e-6;
 

@@ -19,7 +19,7 @@ function closest(colours: readonly string[], see: (c: Color) => Color): { d: num
   let best = { d: Infinity, pair: '' };
   for (let i = 0; i < colours.length; i++) {
     for (let j = i + 1; j < colours.length; j++) {
-      const d = deltaE(see(parse(colours[i]!)!), see(parse(colours[j]!)!));
+      const d = deltaE(see(parse(colours[i])!), see(parse(colours[j])!));
       if (d < best.d) best = { d, pair: `${colours[i]}/${colours[j]}` };
     }
   }

@@ -10,7 +10,7 @@ const labels = CHART_LABELS.en;
 test('sampleCurve: leaky ReLU values against its formula (alpha x for x < 0), softmax([x, 0])_0 against 1/(1+e^-x)', () => {
   const rows = sampleCurve(getActivation('leaky_relu'), { alpha: 0.2 }, -4, 4, 9);
   assert.deepEqual(rows.map((r) => r.x), [-4, -3, -2, -1, 0, 1, 2, 3, 4]);
-  assert.ok(Math.abs(rows[0]!.f! - -0.8) < 1e-12 && rows[0]!.df === 0.2 && rows[8]!.f === 4 && rows[8]!.df === 1);
+  assert.ok(Math.abs(rows[0].f! - -0.8) < 1e-12 && rows[0].df === 0.2 && rows[8].f === 4 && rows[8].df === 1);
   for (const r of sampleCurve(getActivation('softmax'), {}, -6, 6, 13)) {
     const s = 1 / (1 + Math.exp(-r.x));
     assert.ok(Math.abs(r.f! - s) < 1e-12 && Math.abs(r.df! - s * (1 - s)) < 1e-12, `x=${r.x}`);
@@ -32,7 +32,7 @@ test('every function and results spec compiles with vega-lite and names its data
     deadUnitSpec(layerRows(hist), { labels }),
   ];
   for (const spec of specs) {
-    const { spec: vega } = compile(spec as never);
+    const { spec: vega } = compile(spec);
     assert.ok(vega.data?.some((d) => d.name === (spec.data as { name: string }).name), `dataset ${(spec.data as { name: string }).name}`);
   }
   assert.equal(curvesSpec(curve, { text: labels }).data.name, CURVE_DATASET);

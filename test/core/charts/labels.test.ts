@@ -44,7 +44,7 @@ async function drawnText(spec: object): Promise<string[]> {
   const view = new vega.View(vega.parse(compile(spec as never, { logger: quiet }).spec), { renderer: 'none', logger: quiet });
   const svg = await view.toSVG();
   view.finalize();
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
 }
 
 /** The words of the English table that would betray an untranslated chart (not symbols like x or f(x)). */
@@ -93,6 +93,6 @@ test('layers are listed from the input side to the output in either language', a
     const texts = await drawnText(specs(l).layers);
     const names = [l.hiddenLayer.replace('{0}', '1'), l.hiddenLayer.replace('{0}', '2'), l.outputLayer];
     const at = names.map((n) => texts.indexOf(n));
-    assert.ok(at.every((i) => i >= 0) && at[0]! < at[1]! && at[1]! < at[2]!, `${lang}: ${texts.join(' | ')}`);
+    assert.ok(at.every((i) => i >= 0) && at[0] < at[1] && at[1] < at[2], `${lang}: ${texts.join(' | ')}`);
   }
 });

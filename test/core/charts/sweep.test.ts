@@ -47,7 +47,7 @@ test('accuracy and loss by depth: an error bar per cell with two seeds or more, 
   assert.equal(rows.length, 9);
   assert.equal(rows.filter((x) => x.lo !== null).length, 6);
   // two seeds far apart: the t interval passes 0 and 1, the bar stops at the ends an accuracy can reach
-  const wide = sweepCellRows({ cells: [{ ...r.cells[0]!, mean: 0.5, ci95: [-0.6, 1.6] }] })[0]!;
+  const wide = sweepCellRows({ cells: [{ ...r.cells[0], mean: 0.5, ci95: [-0.6, 1.6] }] })[0];
   assert.deepEqual([wide.lo, wide.hi, wide.barLo, wide.barHi], [-0.6, 1.6, 0, 1]);
   const opts = { labels: CHART_LABELS.en, activations: r.activations };
   for (const spec of [sweepAccuracySpec(rows, opts), sweepLossSpec(rows, opts)]) {

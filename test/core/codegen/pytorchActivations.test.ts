@@ -106,9 +106,9 @@ test('generated PyTorch activations match actlab eval to 1e-6 on a grid (python3
     const failures: string[] = [];
     for (const c of cases) {
       const want = await labValues(c.evalArgs);
-      const got = torchValues[c.label]!;
+      const got = torchValues[c.label];
       assert.equal(got.length, GRID.length, c.label);
-      const bad = GRID.findIndex((_, i) => !(Math.abs(got[i]! - want[i]!) <= TOLERANCE * Math.max(1, Math.abs(want[i]!))));
+      const bad = GRID.findIndex((_, i) => !(Math.abs(got[i] - want[i]) <= TOLERANCE * Math.max(1, Math.abs(want[i]))));
       if (bad >= 0) failures.push(`${c.label}: at x=${GRID[bad]} torch ${got[bad]} vs lab ${want[bad]}\n${c.source}`);
     }
     assert.deepEqual(failures, []);

@@ -13,8 +13,8 @@ test('x*sigmoid(beta*x) as a custom activation matches PyTorch SiLU at beta 1, 0
   for (const c of fixture.elementwise.filter((e) => e.id === 'silu')) {
     c.x.forEach((x, i) => {
       if (Math.abs(x) > 100) return; // the expression's σ(1 − σ) form underflows differently far out
-      assert.ok(matchesTorch(swish.f(x, c.params), c.y[i]!, c.exact_y[i]!, x), `f(${x}) beta ${c.params.beta}`);
-      assert.ok(matchesTorch(swish.df(x, c.params), c.dy[i]!, c.exact_dy[i]!, x), `f'(${x}) beta ${c.params.beta}: ${swish.df(x, c.params)} vs ${c.dy[i]}`);
+      assert.ok(matchesTorch(swish.f(x, c.params), c.y[i], c.exact_y[i], x), `f(${x}) beta ${c.params.beta}`);
+      assert.ok(matchesTorch(swish.df(x, c.params), c.dy[i], c.exact_dy[i], x), `f'(${x}) beta ${c.params.beta}: ${swish.df(x, c.params)} vs ${c.dy[i]}`);
       n++;
     });
   }
@@ -25,8 +25,8 @@ test("max(x, 0) as a custom activation follows PyTorch's relu, kink included", (
   const r = compileCustomActivation({ name: 'my_relu', expression: 'max(x, 0)' });
   const c = fixture.elementwise.find((e) => e.id === 'relu')!;
   c.x.forEach((x, i) => {
-    assert.ok(matchesTorch(r.f(x, {}), c.y[i]!, c.exact_y[i]!, x), `f(${x})`);
-    assert.ok(matchesTorch(r.df(x, {}), c.dy[i]!, c.exact_dy[i]!, x), `f'(${x})`);
+    assert.ok(matchesTorch(r.f(x, {}), c.y[i], c.exact_y[i], x), `f(${x})`);
+    assert.ok(matchesTorch(r.df(x, {}), c.dy[i], c.exact_dy[i], x), `f'(${x})`);
   });
   assert.equal(r.derivativeExpression, 'where(x > 0, 1, 0)');
   assert.doesNotThrow(() => parseExpression(r.derivativeExpression));
@@ -40,8 +40,8 @@ test('a custom record has vectorized forms, parameters by call, and measured pro
   const grad = Float32Array.from([1, 1, 1, 1, 1]);
   r.backward(z, out, grad, { k: 2 });
   z.forEach((x, i) => {
-    assert.ok(Math.abs(out[i]! - 2 * Math.tanh(x / 2)) < 1e-6);
-    assert.ok(Math.abs(grad[i]! - 1 / Math.cosh(x / 2) ** 2) < 1e-6);
+    assert.ok(Math.abs(out[i] - 2 * Math.tanh(x / 2)) < 1e-6);
+    assert.ok(Math.abs(grad[i] - 1 / Math.cosh(x / 2) ** 2) < 1e-6);
   });
   assert.ok(Math.abs(r.f(3, { k: 1 }) - Math.tanh(3)) < 1e-15, 'parameters given per call');
   assert.ok(Math.abs(r.f(3, {}) - 2 * Math.tanh(1.5)) < 1e-15, 'missing parameters take the defaults');

@@ -17,18 +17,18 @@ test('valid entries compile; each bad entry is named with its problem and skippe
   ]);
   assert.deepEqual(activations.map((a) => a.id), ['softclip', 'swishy']);
   assert.equal(problems.length, 6);
-  assert.match(problems[0]!, /'broken'.*entry 2/);
-  assert.match(problems[1]!, /'relu'.*built-in/);
-  assert.match(problems[2]!, /'scaled'.*finite number/);
-  assert.match(problems[3]!, /#5/);
-  assert.match(problems[4]!, /#6.*name/);
-  assert.match(problems[5]!, /'softclip'.*twice/);
-  assert.equal(activations[1]!.f(0, { b: 1.5 }), 0);
+  assert.match(problems[0], /'broken'.*entry 2/);
+  assert.match(problems[1], /'relu'.*built-in/);
+  assert.match(problems[2], /'scaled'.*finite number/);
+  assert.match(problems[3], /#5/);
+  assert.match(problems[4], /#6.*name/);
+  assert.match(problems[5], /'softclip'.*twice/);
+  assert.equal(activations[1].f(0, { b: 1.5 }), 0);
 });
 
 test('a missing setting is no activations; a setting of the wrong type is one clear problem', () => {
   assert.deepEqual(compileCustomActivations(undefined), { defs: [], activations: [], problems: [] });
   const wrong = compileCustomActivations({ name: 'x' });
   assert.deepEqual(wrong.activations, []);
-  assert.match(wrong.problems[0]!, /must be an array/);
+  assert.match(wrong.problems[0], /must be an array/);
 });

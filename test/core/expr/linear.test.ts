@@ -22,7 +22,7 @@ test('f and f\' of nested abs, min, tanh and sigmoid take a few instructions per
       return new Tape([ast, simplify(differentiate(ast))], []).length / depth;
     });
     // linear: the per-level count does not grow with depth (a quadratic tree would double it each time)
-    assert.ok(sizes.every((s) => s <= 7) && sizes[3]! <= sizes[0]! + 0.5, `${name}: instructions per level ${sizes.map((s) => s.toFixed(2))}`);
+    assert.ok(sizes.every((s) => s <= 7) && sizes[3] <= sizes[0] + 0.5, `${name}: instructions per level ${sizes.map((s) => s.toFixed(2)).join(', ')}`);
   }
 });
 
@@ -63,9 +63,9 @@ test('the tape evaluates every node once, bit for bit as the language defines, s
     tape.evaluateMany(xs, Float64Array.of(0.7), [f, df]);
     const one = new Float64Array(2);
     for (let j = 0; j < xs.length; j += 97) {
-      tape.evaluateRoots(xs[j]!, Float64Array.of(0.7), one);
+      tape.evaluateRoots(xs[j], Float64Array.of(0.7), one);
       assert.ok(Object.is(one[0], f[j]), `${toText(e)} at ${xs[j]}: ${one[0]} vs ${f[j]}`);
-      assert.ok(Object.is(Math.fround(one[1]!), df[j]), 'a float32 output holds the float64 value rounded');
+      assert.ok(Object.is(Math.fround(one[1]), df[j]), 'a float32 output holds the float64 value rounded');
     }
   }
   // u^2 is evaluated as u·u: the same number as Math.pow(u, 2) for every double (checked here on this engine).

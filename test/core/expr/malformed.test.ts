@@ -2,6 +2,7 @@
 // one, a column inside the text), never another exception, a stack overflow or a hang.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { compileCustomActivation, ExprError, parseExpression } from '../../../src/core/expr/index';
 
 const MALFORMED: string[] = [
@@ -29,7 +30,7 @@ test(`${MALFORMED.length} malformed expressions each give a clear ExprError`, { 
     } catch (e) {
       error = e;
     }
-    assert.ok(error instanceof ExprError, `${label}: ${error === undefined ? 'parsed without error' : String(error)}`);
+    assert.ok(error instanceof ExprError, `${label}: ${error === undefined ? 'parsed without error' : inspect(error)}`);
     assert.ok(error.problem.length > 5, label);
     if (error.column !== undefined) {
       assert.ok(error.column >= 1 && error.column <= Array.from(s).length + 1, `${label}: column ${error.column}`);

@@ -11,7 +11,7 @@ import {
 import { readParamList } from '../../../src/core/expr/paramAssignment';
 
 const IDEOGRAPH = /\p{Script=Han}/u;
-const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** The error a function throws. */
 function thrown(f: () => unknown): unknown {
@@ -41,7 +41,7 @@ test('every message id is used by the expression language, and only ids of the t
   const source = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'messages.ts').map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
   const unused = Object.keys(EXPR_MESSAGES).filter((id) => !source.includes(`'${id}'`) && !['verbatim'].includes(id));
   assert.deepEqual(unused, []);
-  const called = [...source.matchAll(/\b(?:m|exprMessage)\(\s*'(\w+)'/g)].map((x) => x[1]!);
+  const called = [...source.matchAll(/\b(?:m|exprMessage)\(\s*'(\w+)'/g)].map((x) => x[1]);
   assert.ok(called.length > 60, `${called.length} calls`);
   assert.deepEqual(called.filter((id) => !(id in EXPR_MESSAGES)), []);
 });
@@ -115,7 +115,7 @@ test('activation text, --custom and parameter lists: problems as messages, in bo
   const list = readParamList('beta=1, alpha');
   assert.ok('problem' in list);
   assert.equal(renderExprMessage(list.problem, 'zh-cn'), '“alpha”不是 name=number 的形式');
-  assert.deepEqual(readParamList('beta=1; alpha=0.5'), { params: Object.assign(Object.create(null), { beta: 1, alpha: 0.5 }) });
+  assert.deepEqual(readParamList('beta=1; alpha=0.5'), { params: Object.assign(Object.create(null) as Record<string, number>, { beta: 1, alpha: 0.5 }) });
   // a message names its values; messages nest and render in one language
   const nested = exprMessage('customInvalid', { name: 'f', problem: exprMessage('emptyExpression') });
   assert.equal(renderExprMessage(nested, 'en'), 'custom activation f: empty expression');

@@ -8,7 +8,7 @@ const OPS = ['+', '-', '*', '/', '^'] as const;
 const CMP = ['<', '<=', '>', '>=', '==', '!='] as const;
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
-  return items[rng.int(items.length)]!;
+  return items[rng.int(items.length)];
 }
 
 export function randomExpr(rng: Rng, depth: number): Expr {

@@ -5,7 +5,7 @@ import { CONSTRAINTS, recommend, type ChooserInput } from '../../../src/core/gui
 import { CONSIDERATIONS, LAYER_ADVICE, TASKS } from '../../../src/core/guide/content';
 
 const base: ChooserInput = { role: 'hidden', task: 'multiclass', depth: 2, constraints: [] };
-const top = (i: Partial<ChooserInput>) => recommend({ ...base, ...i })[0]!.activation;
+const top = (i: Partial<ChooserInput>) => recommend({ ...base, ...i })[0].activation;
 const rankOf = (i: Partial<ChooserInput>, id: string) => recommend({ ...base, ...i }).findIndex((r) => r.activation === id);
 
 test('output layers follow the tutorial: binary sigmoid, multi-class softmax, regression identity', () => {

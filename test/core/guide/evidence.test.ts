@@ -31,9 +31,9 @@ test('the chooser takes runs as evidence for hidden layers only, says where they
   assert.match(reason.text['zh-cn'], /快速训练：6000 张训练图像，2 轮，在 1200 张测试图像上/);
   const output = recommend({ role: 'output', task: 'binary', depth: 2, constraints: [], evidence: { sigmoid: 0.5, tanh: 0.99, softmax: 0.7 } });
   assert.ok(output.every((r) => r.reasons.every((x) => x.kind !== 'evidence')), 'hidden-layer runs say nothing about the output layer');
-  const tanh = output.find((r) => r.activation === 'tanh')!.reasons[0]!;
+  const tanh = output.find((r) => r.activation === 'tanh')!.reasons[0];
   assert.equal(tanh.kind, 'con', 'tanh would need rescaling: a drawback, though it adds 2 points');
-  assert.equal(recommend({ role: 'output', task: 'regression', depth: 2, constraints: [] }).find((r) => r.activation === 'relu')!.reasons[0]!.kind, 'con');
+  assert.equal(recommend({ role: 'output', task: 'regression', depth: 2, constraints: [] }).find((r) => r.activation === 'relu')!.reasons[0].kind, 'con');
   // a score is the sum of its reasons' points
   for (const r of hidden) assert.ok(Math.abs(r.reasons.reduce((s, x) => s + x.weight, 0) - r.score) < 0.011, r.activation);
 });

@@ -31,10 +31,10 @@ test('at depth 8 the chooser cites the sweep first: relu beats sigmoid, relu and
   assert.ok(first?.fromSweep, 'the sweep reason comes first');
   assert.equal(first.text.en, 'Your sweep (5 seeds): at depth 8, relu beats sigmoid by 12.10 ± 1.30 points, p < 0.001; at depth 8, tanh and relu are not distinguishable (difference 0.10 ± 1.30 points, p = 0.62).');
   assert.equal(first.weight, 1);
-  const sigmoid = reasonsOf('sigmoid', 8)[0]!;
+  const sigmoid = reasonsOf('sigmoid', 8)[0];
   assert.ok(sigmoid.fromSweep && sigmoid.weight === -1 && sigmoid.text.en.includes('relu beats sigmoid'));
   assert.match(sigmoid.text['zh-cn'], /^你的扫描实验（5 个种子）：深度为 8 时，relu 比 sigmoid 高 12\.10 ± 1\.30 个百分点，p < 0\.001。$/);
-  const tanh = reasonsOf('tanh', 8)[0]!;
+  const tanh = reasonsOf('tanh', 8)[0];
   assert.ok(tanh.fromSweep && tanh.weight === 0 && tanh.text.en.includes('not distinguishable'));
 });
 
@@ -50,7 +50,7 @@ test('another depth: the nearest the sweep has, and said so', () => {
   assert.equal(sweepDepthFor([2, 8], 5), 8, 'a tie goes to the deeper');
   assert.equal(sweepDepthFor([2, 8], 3), 2);
   const [first] = reasonsOf('relu', 10);
-  assert.match(first!.text.en, /^Your sweep \(5 seeds; depth 8 is the nearest it has to 10\): at depth 8, relu beats sigmoid/);
+  assert.match(first.text.en, /^Your sweep \(5 seeds; depth 8 is the nearest it has to 10\): at depth 8, relu beats sigmoid/);
 });
 
 test('hidden-layer evidence stays out of output-layer choices, the runs\' accuracies too', () => {

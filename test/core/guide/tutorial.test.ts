@@ -57,7 +57,7 @@ test('5: three trends; SELU\'s constants are fixed, PReLU\'s a and Swish\'s β a
   assert.match(adaptive.text.en, /SELU is not one of them: its λ ≈ 1\.0507 and α ≈ 1\.6733 are fixed constants/);
   assert.match(adaptive.text['zh-cn'], /SELU 不属于这一类[^。]*固定常数/);
   // the registry agrees: PReLU's slope is learnable, SELU has no parameters at all
-  assert.equal(getActivation('prelu').params[0]!.learnable, true);
+  assert.equal(getActivation('prelu').params[0].learnable, true);
   assert.deepEqual(getActivation('selu').params, []);
   const selu = getActivation('selu');
   assert.ok(selu.formula.unicode.includes('1.0507') && selu.formula.unicode.includes('1.6733'));

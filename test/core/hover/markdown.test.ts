@@ -27,13 +27,13 @@ function fromSample(file: string, needle: string, languageId = 'python'): Activa
 function imageSvg(md: string): string {
   const m = /!\[[^\]]*\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/.exec(md);
   assert.ok(m, 'no base64 SVG image in the hover');
-  return Buffer.from(m[1]!, 'base64').toString('utf8');
+  return Buffer.from(m[1], 'base64').toString('utf8');
 }
 
 /** Every Markdown link target that is a command: [label, id, parsed args]. */
 function commandLinks(md: string): [string, string, unknown[]][] {
   return [...md.matchAll(/\[([^\]]+)\]\(command:([\w.]+)\?([^ )]*)(?: "[^"]*")?\)/g)]
-    .map((m) => [m[1]!, m[2]!, JSON.parse(decodeURIComponent(m[3]!)) as unknown[]]);
+    .map((m) => [m[1], m[2], JSON.parse(decodeURIComponent(m[3])) as unknown[]]);
 }
 
 test("PyTorch's LeakyReLU hover: formula, derivative, range, the 0.01 default, pros, cons, plot, links", () => {
@@ -52,19 +52,19 @@ test("PyTorch's LeakyReLU hover: formula, derivative, range, the 0.01 default, p
   assert.deepEqual(links.map(([l, id]) => [l, id]), [
     ['Open in Lab', HOVER_COMMANDS.openLab], ['Compare', HOVER_COMMANDS.compare], ['Guide', HOVER_COMMANDS.guide], ['Copy as Code', HOVER_COMMANDS.copyAsCode],
   ]);
-  assert.deepEqual(links[0]![2], [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
-  assert.deepEqual(links[1]![2], [['leaky_relu']]);
-  assert.deepEqual(links[2]![2], [{ activation: 'leaky_relu' }]);
+  assert.deepEqual(links[0][2], [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
+  assert.deepEqual(links[1][2], [['leaky_relu']]);
+  assert.deepEqual(links[2][2], [{ activation: 'leaky_relu' }]);
   // Copy as Code takes the code's framework and parameters, so Keras's LeakyReLU() gives alpha 0.3.
-  assert.deepEqual(links[3]![2], [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
+  assert.deepEqual(links[3][2], [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
 });
 
 test('the links come right under the title, above the formula and the plot (a hover shows about 250 px before it scrolls)', () => {
   for (const lang of ['en', 'zh-cn'] as const) {
     const md = hoverMarkdown(ref(getActivation('gelu'), 'pytorch'), lang);
     const lines = md.split('\n').filter((l) => l.trim());
-    assert.match(lines[0]!, /^\*\*GELU\*\*/);
-    assert.match(lines[1]!, /command:activationLab\.openLab/, 'the second line holds the links');
+    assert.match(lines[0], /^\*\*GELU\*\*/);
+    assert.match(lines[1], /command:activationLab\.openLab/, 'the second line holds the links');
     assert.ok(md.indexOf('command:activationLab.') < md.indexOf('!['), 'links before the plot');
   }
 });
@@ -82,8 +82,8 @@ test("Keras's LeakyReLU hover says 0.3 and plots with it; the call's own value i
   assert.notEqual(imageSvg(keras), imageSvg(torch));
   const given = hoverMarkdown(fromSample('pytorch_mlp.py', 'F.leaky_relu'), 'en');
   assert.ok(given.includes('**In this call** `negative_slope` = 0.2'), given);
-  assert.ok(commandLinks(given)[0]![2][0] && (commandLinks(given)[0]![2][0] as { params: unknown }).params);
-  assert.deepEqual((commandLinks(given)[0]![2][0] as { params: unknown }).params, { alpha: 0.2 });
+  assert.ok(commandLinks(given)[0][2][0] && (commandLinks(given)[0][2][0] as { params: unknown }).params);
+  assert.deepEqual((commandLinks(given)[0][2][0] as { params: unknown }).params, { alpha: 0.2 });
 });
 
 test('Simplified Chinese: the labels and the registry\'s texts in Chinese, the formulas unchanged', () => {
@@ -128,7 +128,7 @@ test('a custom activation: its name escaped, its formula and derivative, no empt
   assert.ok(md.includes(codeSpan(c.formula.unicode)) && md.includes(codeSpan(c.derivative.unicode)));
   assert.ok(md.includes('**Defaults** `k` = 2'));
   assert.ok(!md.includes('**Pros**') && !md.includes('**Cons**'));
-  assert.deepEqual(commandLinks(md)[0]![2], [{ activation: 'soft_clip*', params: { k: 2 } }]);
+  assert.deepEqual(commandLinks(md)[0][2], [{ activation: 'soft_clip*', params: { k: 2 } }]);
 });
 
 test('names that would break Markdown or a link stay inside their link', () => {

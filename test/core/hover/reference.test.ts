@@ -14,7 +14,7 @@ const LANG: Record<string, string> = { py: 'python', js: 'javascript', md: 'mark
 
 function hoverIn(file: string, needle: string, delta = 0, occurrence = 0): ActivationReference | undefined {
   const text = sample(file);
-  return findActivationReference({ text, languageId: LANG[file.split('.').pop()!]! }, offsetOf(text, needle, delta, occurrence), [softclip]);
+  return findActivationReference({ text, languageId: LANG[file.split('.').pop()!] }, offsetOf(text, needle, delta, occurrence), [softclip]);
 }
 
 function hoverText(text: string, languageId: string, needle: string, delta = 0, custom = [softclip]): ActivationReference | undefined {
@@ -127,7 +127,7 @@ function useOf(alias: string, framework: Framework): { line: string; needle: str
   }
   if (alias === 'None') return { line: 'd = keras.layers.Dense(10, activation=None)', needle: 'None' };
   const call = /^([\w.]+)\((.*)\)$/.exec(alias);
-  return call ? { line: `y = ${call[1]}(x, ${call[2]})`, needle: call[1]! } : { line: `y = ${alias}(x)`, needle: alias };
+  return call ? { line: `y = ${call[1]}(x, ${call[2]})`, needle: call[1] } : { line: `y = ${alias}(x)`, needle: alias };
 }
 
 test('every alias in the registry, used in its framework, names its record with that alias\'s defaults', () => {
@@ -143,7 +143,7 @@ test('every alias in the registry, used in its framework, names its record with 
         const what = `${framework} ${alias} in «${line}»`;
         assert.ok(ref, `no hover for ${what}`);
         const candidates = findAllByAlias(alias, framework).map((m) => m.record.id);
-        assert.ok(candidates.includes(ref.record.id), `${what}: got ${ref.record.id}, want one of ${candidates}`);
+        assert.ok(candidates.includes(ref.record.id), `${what}: got ${ref.record.id}, want one of ${candidates.join(', ')}`);
         if (candidates.length === 1) {
           assert.deepEqual(ref.defaults, resolveParams(record, {}, framework, alias), `${what}: defaults`);
         }
@@ -256,7 +256,7 @@ test("a notebook cell sees the imports of earlier cells", () => {
   assert.equal(ref?.record.id, 'leaky_relu');
   assert.equal(ref?.framework, 'keras');
   assert.equal(ref?.defaults.alpha, 0.3);
-  assert.equal(cell.slice(ref!.start, ref!.end), 'L.LeakyReLU');
+  assert.equal(cell.slice(ref.start, ref.end), 'L.LeakyReLU');
 });
 
 test('bad positions and odd text give no hover and do not throw', () => {

@@ -15,7 +15,7 @@ const root = path.resolve(__dirname, '..', '..', '..');
 describe('kernels in a bundle', () => {
   it('embeds both WebAssembly builds and picks relaxed SIMD without any file on disk', async () => {
     const { buildWasm } = (await import(path.join(root, 'scripts', 'build-wasm.mjs'))) as {
-      buildWasm(): Promise<{ simd: Uint8Array; relaxed: Uint8Array }>;
+      buildWasm: () => Promise<{ simd: Uint8Array; relaxed: Uint8Array }>;
     };
     const wasm = await buildWasm();
     const dir = mkdtempSync(path.join(tmpdir(), 'actlab-kernels-'));

@@ -27,7 +27,7 @@ export function float32Samples(stride: number, extra: number, range: number, see
   const out: number[] = [];
   for (let base = 0; base < 2 ** 32; base += stride) {
     bits[0] = base + Math.floor(next() * stride);
-    if (Number.isFinite(f[0]!)) out.push(f[0]!);
+    if (Number.isFinite(f[0])) out.push(f[0]);
   }
   for (let i = 0; i < extra; i++) out.push(Math.fround((2 * next() - 1) * range));
   return Float32Array.from(out);

@@ -8,10 +8,10 @@ function gemmReference(transA: boolean, transB: boolean, m: number, n: number, k
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
-      let s = beta ? c[i * n + j]! : 0;
+      let s = beta ? c[i * n + j] : 0;
       for (let p = 0; p < k; p++) {
-        const aip = transA ? a[p * m + i]! : a[i * k + p]!;
-        const bpj = transB ? b[j * k + p]! : b[p * n + j]!;
+        const aip = transA ? a[p * m + i] : a[i * k + p];
+        const bpj = transB ? b[j * k + p] : b[p * n + j];
         s += aip * bpj;
       }
       out[i * n + j] = s;
@@ -37,8 +37,8 @@ test('gemm agrees with the definition for every transpose and beta, odd and laye
           const got = c.slice();
           gemmJs(transA, transB, m, n, k, a, b, beta, got);
           for (let i = 0; i < want.length; i++) {
-            const tol = 1e-5 * Math.sqrt(k) + 1e-6 * Math.abs(want[i]!);
-            assert.ok(Math.abs(got[i]! - want[i]!) <= tol,
+            const tol = 1e-5 * Math.sqrt(k) + 1e-6 * Math.abs(want[i]);
+            assert.ok(Math.abs(got[i] - want[i]) <= tol,
               `m=${m} n=${n} k=${k} transA=${transA} transB=${transB} beta=${beta}: C[${i}] = ${got[i]}, want ${want[i]}`);
           }
         }

@@ -34,10 +34,10 @@ function checkTensor(label: string, got: ArrayLike<number>, want: ArrayLike<numb
   const bad: string[] = [];
   let count = 0;
   for (let i = 0; i < want.length; i++) {
-    const err = Math.abs(got[i]! - want[i]!);
-    if (!(err <= rel * scale[i]! + abs)) {
+    const err = Math.abs(got[i] - want[i]);
+    if (!(err <= rel * scale[i] + abs)) {
       count++;
-      if (bad.length < 5) bad.push(`[${i}] got ${got[i]} want ${want[i]} (err ${err.toExponential(2)}, scale ${scale[i]!.toExponential(2)})`);
+      if (bad.length < 5) bad.push(`[${i}] got ${got[i]} want ${want[i]} (err ${err.toExponential(2)}, scale ${scale[i].toExponential(2)})`);
     }
   }
   assert.equal(count, 0, `${label}: ${count} of ${want.length} elements off\n  ${bad.join('\n  ')}`);
@@ -52,10 +52,10 @@ function referenceGemm(
   const scale = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
-      let s = beta ? c0[i * n + j]! : 0;
+      let s = beta ? c0[i * n + j] : 0;
       let sa = Math.abs(s);
       for (let p = 0; p < k; p++) {
-        const x = (transA ? a[p * m + i]! : a[i * k + p]!) * (transB ? b[j * k + p]! : b[p * n + j]!);
+        const x = (transA ? a[p * m + i] : a[i * k + p]) * (transB ? b[j * k + p] : b[p * n + j]);
         s += x;
         sa += Math.abs(x);
       }
@@ -158,7 +158,7 @@ for (const name of wasmNames) {
       for (const batch of [1, 7, 64, 100]) {
         for (const [, tA, tB, m, n, k] of LAYER_SHAPES) {
           const shape = tA ? [m, n, batch] : [batch, n, k];
-          run('batch', tA, tB, shape[0]!, shape[1]!, shape[2]!, 1);
+          run('batch', tA, tB, shape[0], shape[1], shape[2], 1);
         }
       }
       for (const [h1, h2] of [[100, 50], [256, 30], [33, 5]] as const) {
@@ -176,7 +176,7 @@ for (const name of wasmNames) {
         const zeroShare = [1, 0.95, 0.6, 0.3, 0.05, 0];
         for (let i = 0; i < m; i++) {
           for (let p = 0; p < k; p++) {
-            const share = zeroShare[(Math.floor(i / 4) + Math.floor(p / 50)) % zeroShare.length]!;
+            const share = zeroShare[(Math.floor(i / 4) + Math.floor(p / 50)) % zeroShare.length];
             const v = (next() + 1) / 2 < share ? 0 : next();
             a[tA ? p * m + i : i * k + p] = v;
           }
@@ -211,8 +211,8 @@ for (const name of wasmNames) {
       a[8 * 5 + 2] = Number.POSITIVE_INFINITY; // row 5, k 2
       kernels.gemm(false, false, 8, 8, 8, a, b, 0, c);
       for (let j = 0; j < 8; j++) {
-        assert.ok(Number.isNaN(c[j]!), `row 0 col ${j} should be NaN`);
-        assert.equal(Math.abs(c[5 * 8 + j]!), Number.POSITIVE_INFINITY);
+        assert.ok(Number.isNaN(c[j]), `row 0 col ${j} should be NaN`);
+        assert.equal(Math.abs(c[5 * 8 + j]), Number.POSITIVE_INFINITY);
         assert.equal(c[2 * 8 + j], 0);
       }
     });
@@ -260,7 +260,7 @@ for (const name of wasmNames) {
       const other = createKernels(name, { memoryBytes: 1024 * 1024 });
       assert.throws(() => kernels.gemm(false, false, 2, 2, 2, a, other.alloc(4), 0, c), /gemm: b is not a view/);
       assert.throws(() => kernels.gemm(false, false, 2, 2, 2, a, b, 0, new Float32Array(4)), /gemm: c is not a view/);
-      assert.throws(() => kernels.biasGradient!(2, 2, a, 0, new Float32Array(2)), /biasGradient: db is not a view/);
+      assert.throws(() => kernels.biasGradient(2, 2, a, 0, new Float32Array(2)), /biasGradient: db is not a view/);
     });
 
     it('rejects wrong sizes, dimensions, beta and overlapping output', () => {
@@ -272,13 +272,13 @@ for (const name of wasmNames) {
       assert.throws(() => kernels.gemm(false, false, 2, 2, 1.5, a, b, 0, c), /k must be a positive integer/);
       assert.throws(() => kernels.gemm(false, false, 2, 2, 2, a, b, 2 as 0, c), /beta must be 0 or 1/);
       assert.throws(() => kernels.gemm(false, false, 2, 2, 2, a, b, 0, a.subarray(2)), /overlaps/);
-      assert.throws(() => kernels.biasActivation!(2, 2, a, b, 'swish' as FusedActivation, [], a), /unknown activation 'swish'/);
-      assert.throws(() => kernels.biasActivation!(2, 2, a, b, 'hardtanh', [-1, 1, 2], a), /at most 2 activation parameters, got 3/);
-      assert.throws(() => kernels.activationParamGradient!(4, 'prelu', 2, [0.25], a, a), /parameter number must be 0 or 1, got 2/);
-      assert.throws(() => kernels.biasActivation!(2, 2, a, b, 'relu', [], a, new Float32Array(4)), /biasActivation: d is not a view/);
-      assert.throws(() => kernels.multiply!(6, a, c), /multiply: y has 4 floats, needs 6/);
-      assert.throws(() => kernels.softmaxCrossEntropy!(2, 3, a, [0, 3], 1, a), /label 3 at row 1 is not a class index/);
-      assert.throws(() => kernels.softmaxCrossEntropy!(2, 3, a, [0], 1, a), /labels has 1 entries, needs 2/);
+      assert.throws(() => kernels.biasActivation(2, 2, a, b, 'swish' as FusedActivation, [], a), /unknown activation 'swish'/);
+      assert.throws(() => kernels.biasActivation(2, 2, a, b, 'hardtanh', [-1, 1, 2], a), /at most 2 activation parameters, got 3/);
+      assert.throws(() => kernels.activationParamGradient(4, 'prelu', 2, [0.25], a, a), /parameter number must be 0 or 1, got 2/);
+      assert.throws(() => kernels.biasActivation(2, 2, a, b, 'relu', [], a, new Float32Array(4)), /biasActivation: d is not a view/);
+      assert.throws(() => kernels.multiply(6, a, c), /multiply: y has 4 floats, needs 6/);
+      assert.throws(() => kernels.softmaxCrossEntropy(2, 3, a, [0, 3], 1, a), /label 3 at row 1 is not a class index/);
+      assert.throws(() => kernels.softmaxCrossEntropy(2, 3, a, [0], 1, a), /labels has 1 entries, needs 2/);
     });
   });
 
@@ -312,7 +312,7 @@ for (const name of wasmNames) {
       const z = new Float32Array(m * n);
       const extremes = [0, -0, 1e-7, -1e-7, 1e-3, -1e-3, 0.3, -0.3, 0.7, -0.7, 20, -20, 90, -90, 1000, -1000];
       for (let i = 0; i < z.length; i++) {
-        z[i] = i < extremes.length ? extremes[i]! : i % 3 === 0 ? next() * 1e-2 : next() * 8;
+        z[i] = i < extremes.length ? extremes[i] : i % 3 === 0 ? next() * 1e-2 : next() * 8;
       }
       return z;
     }
@@ -328,7 +328,7 @@ for (const name of wasmNames) {
         z.set(zIn);
         kernels.biasActivation(m, n, z, bias, act, params(act), a);
         const zWant = new Float64Array(m * n);
-        for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) zWant[i * n + j] = Math.fround(zIn[i * n + j]! + bias[j]!);
+        for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) zWant[i * n + j] = Math.fround(zIn[i * n + j] + bias[j]);
         checkTensor(`${act} z + bias`, z, zWant, zWant.map(Math.abs), 0);
         const aWant = zWant.map((x) => f[act](x, Math.fround(alpha)));
         // about 2 ulp; the absolute floor covers sigmoid(-1000) = 0 versus exp's clamped 6e-39
@@ -337,7 +337,7 @@ for (const name of wasmNames) {
         const grad = fill(kernels.alloc(m * n), next);
         const g0 = Float64Array.from(grad);
         kernels.activationBackward(m * n, act, params(act), z, grad);
-        const gWant = g0.map((g, i) => g * df[act](zWant[i]!, Math.fround(alpha)));
+        const gWant = g0.map((g, i) => g * df[act](zWant[i], Math.fround(alpha)));
         checkTensor(`${act} backward`, grad, gWant, g0.map(Math.abs), 1e-6, 0);
 
         // the training pass: the same z and a, and d = f'(z); then grad *= d is the backward pass
@@ -362,7 +362,7 @@ for (const name of wasmNames) {
       for (const [rows, cols] of [[32, 128], [3, 23], [1, 1]] as const) {
         const z = fill(kernels.alloc(rows * cols), next);
         const b = fill(kernels.alloc(cols), next);
-        const want = Float64Array.from(z, (v, i) => Math.fround(v + b[i % cols]!));
+        const want = Float64Array.from(z, (v, i) => Math.fround(v + b[i % cols]));
         kernels.addBias(rows, cols, z, b);
         checkTensor(`addBias ${rows}x${cols}`, z, want, want.map(Math.abs), 0);
       }
@@ -374,7 +374,7 @@ for (const name of wasmNames) {
         const db = fill(kernels.alloc(cols), next);
         const db0 = Float64Array.from(db);
         const want = new Float64Array(cols), scale = new Float64Array(cols);
-        for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) { want[j] += dz[i * cols + j]!; scale[j] += Math.abs(dz[i * cols + j]!); }
+        for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) { want[j] += dz[i * cols + j]; scale[j] += Math.abs(dz[i * cols + j]); }
         kernels.biasGradient(rows, cols, dz, 0, db);
         checkTensor('db', db, want, scale, 1e-6);
         kernels.biasGradient(rows, cols, dz, 1, db);
@@ -396,8 +396,8 @@ for (const name of wasmNames) {
           const row = Array.from(logits.subarray(i * classes, (i + 1) * classes));
           const mx = Math.max(...row);
           const sum = row.reduce((s, x) => s + Math.exp(x - mx), 0);
-          lossWant += Math.log(sum) + mx - row[labels[i]!]!;
-          for (let j = 0; j < classes; j++) want[i * classes + j] = scale * (Math.exp(row[j]! - mx) / sum - (j === labels[i] ? 1 : 0));
+          lossWant += Math.log(sum) + mx - row[labels[i]];
+          for (let j = 0; j < classes; j++) want[i * classes + j] = scale * (Math.exp(row[j] - mx) / sum - (j === labels[i] ? 1 : 0));
         }
         checkTensor(`dlogits ${rows}x${classes}`, d, want, want.map(() => scale), 1e-6, 1e-30);
         assert.ok(Math.abs(loss - lossWant) <= 1e-6 * Math.max(1, lossWant), `loss ${loss} want ${lossWant}`);
@@ -416,7 +416,7 @@ for (const name of wasmNames) {
         const out = kernels.alloc(rows.length * rowLength);
         kernels.gatherRows(source, Int32Array.from(rows), rows.length, rowLength, scale, out);
         const want = new Float64Array(out.length);
-        rows.forEach((r, i) => { for (let j = 0; j < rowLength; j++) want[i * rowLength + j] = Math.fround(source[r * rowLength + j]! * Math.fround(scale)); });
+        rows.forEach((r, i) => { for (let j = 0; j < rowLength; j++) want[i * rowLength + j] = Math.fround(source[r * rowLength + j] * Math.fround(scale)); });
         checkTensor(`gather ${rows.length} rows`, out, want, want, 0); // exact: one float32 multiply
       }
       // a row longer than the byte scratch goes in pieces
@@ -441,11 +441,11 @@ for (const name of wasmNames) {
       for (let t = 0; t < 800; t++) {
         kernels.adamUpdate(p, g, mm, vv, 1e-3, 0.9, 0.999, 1e-7, 1);
         for (let i = 0; i < 6; i++) {
-          if (mm[i] !== 0) smallest.m = Math.min(smallest.m, Math.abs(mm[i]!));
-          if (vv[i] !== 0) smallest.v = Math.min(smallest.v, vv[i]!);
+          if (mm[i] !== 0) smallest.m = Math.min(smallest.m, Math.abs(mm[i]));
+          if (vv[i] !== 0) smallest.v = Math.min(smallest.v, vv[i]);
           // the moves of p: the textbook step, to float32 resolution
-          const want = pPrev[i]! - (1e-3 * mm[i]!) / (Math.sqrt(vv[i]!) + 1e-7);
-          assert.ok(Math.abs(p[i]! - want) <= 1e-7, `p[${i}] at step ${t}: ${p[i]} want ${want}`);
+          const want = pPrev[i] - (1e-3 * mm[i]) / (Math.sqrt(vv[i]) + 1e-7);
+          assert.ok(Math.abs(p[i] - want) <= 1e-7, `p[${i}] at step ${t}: ${p[i]} want ${want}`);
         }
         pPrev = Float64Array.from(p);
       }
@@ -453,14 +453,14 @@ for (const name of wasmNames) {
       assert.deepEqual(Array.from(mm.subarray(0, 6)), [0, 0, 0, 0, 0, 0]);
       assert.ok(smallest.m >= 1e-30 * 0.9, `m reached ${smallest.m}`);
       assert.ok(smallest.v >= 1.17549435e-38, `v reached ${smallest.v}`);
-      assert.ok(Number.isNaN(mm[6]!) && Number.isNaN(vv[6]!) && Number.isNaN(p[6]!), 'NaN must stay NaN');
+      assert.ok(Number.isNaN(mm[6]) && Number.isNaN(vv[6]) && Number.isNaN(p[6]), 'NaN must stay NaN');
     });
 
     it('sumAbs adds |x| over a view, ragged lengths included', () => {
       for (const count of [1, 3, 8, 13, 4096, 4099, 109386]) {
         const x = fill(kernels.alloc(count), next);
         let want = 0;
-        for (let i = 0; i < count; i++) want += Math.abs(x[i]!);
+        for (let i = 0; i < count; i++) want += Math.abs(x[i]);
         const got = kernels.sumAbs(x);
         assert.ok(Math.abs(got - want) <= 1e-6 * want, `count ${count}: ${got} want ${want}`);
       }
@@ -482,10 +482,10 @@ for (const name of wasmNames) {
           const vScale = form === 'keras' ? 1 : 1 / Math.sqrt(1 - b2 ** t);
           kernels.adamUpdate(p, g, mm, vv, stepSize, b1, b2, eps, vScale);
           for (let i = 0; i < count; i++) {
-            mw[i] = b1 * mw[i]! + (1 - b1) * g[i]!;
-            mAbs[i] = b1 * mAbs[i]! + (1 - b1) * Math.abs(g[i]!);
-            vw[i] = b2 * vw[i]! + (1 - b2) * g[i]! ** 2;
-            pw[i] = pw[i]! - (stepSize * mw[i]!) / (Math.sqrt(vw[i]!) * vScale + eps);
+            mw[i] = b1 * mw[i] + (1 - b1) * g[i];
+            mAbs[i] = b1 * mAbs[i] + (1 - b1) * Math.abs(g[i]);
+            vw[i] = b2 * vw[i] + (1 - b2) * g[i] ** 2;
+            pw[i] = pw[i] - (stepSize * mw[i]) / (Math.sqrt(vw[i]) * vScale + eps);
           }
         }
         checkTensor(`${form} m`, mm, mw, mAbs, 1e-6);

@@ -73,7 +73,7 @@ function labAccuracy(count: number): number {
   let correct = 0;
   for (let r = 0; r < count; r++) {
     let best = 0;
-    for (let j = 1; j < 10; j++) if (p[r * 10 + j]! > p[r * 10 + best]!) best = j;
+    for (let j = 1; j < 10; j++) if (p[r * 10 + j] > p[r * 10 + best]) best = j;
     if (best === ds.test.labels[r]) correct++;
   }
   return correct / count;
@@ -97,7 +97,7 @@ test('foreign classifiers in each accepted layout run, with accuracy equal to th
     assert.equal(r.count, LIMIT);
     assert.equal(r.accuracy, want, name);
     assert.equal(r.confusion.flat().reduce((a, b) => a + b, 0), LIMIT);
-    assert.equal(r.confusion.reduce((s, row, i) => s + row[i]!, 0) / LIMIT, want);
+    assert.equal(r.confusion.reduce((s, row, i) => s + row[i], 0) / LIMIT, want);
     assert.equal(r.parity, null);
     assert.match(r.parityNote!, /not an Activation Lab model/);
     assert.equal(r.passed, true);

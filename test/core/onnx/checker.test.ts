@@ -70,7 +70,7 @@ test('exported models pass onnx.checker.check_model(full_check=True) at opsets 1
     assert.equal(results.length, files.length + 1);
     assert.match(results.pop()!.error ?? 'accepted', /nowhere/, 'the checker rejects the broken control model');
     results.forEach((m, i) => {
-      const f = files[i]!;
+      const f = files[i];
       assert.equal(m.error, null, `${f.label} at opset ${f.opset}: ${m.error}`);
       assert.equal(m.ir_version, f.opset === 13 ? 7 : 8);
       assert.deepEqual(m.opsets, [['', f.opset]]);
@@ -78,7 +78,7 @@ test('exported models pass onnx.checker.check_model(full_check=True) at opsets 1
       assert.deepEqual(m.inputs, [['image', 1, ['batch', 28, 28]]]);
       assert.deepEqual(m.outputs, [['probabilities', 1, ['batch', 10]]]);
       assert.equal(m.metadata.dataset, 'mnist');
-      assert.deepEqual(JSON.parse(m.metadata.activations!), [f.label, f.label]);
+      assert.deepEqual(JSON.parse(m.metadata.activations), [f.label, f.label]);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -25,8 +25,8 @@ function makeRun(name: string, spec: ActivationSpec, edit: (r: RunRecord) => Run
   const layout = paramLayout([784, 16, 8, 10], learnable);
   const params = new Float32Array(layout.total);
   layout.dense.forEach((d, l) => {
-    params.set(net.dense[l]!.W, d.weightOffset);
-    params.set(net.dense[l]!.b, d.biasOffset);
+    params.set(net.dense[l].W, d.weightOffset);
+    params.set(net.dense[l].b, d.biasOffset);
   });
   layout.activationParams.forEach((slot) => { params[slot.offset] = 0.1 * (slot.layer + 1); });
   const ds = mnistTest();
@@ -53,11 +53,11 @@ test('exportRun writes <run>/model.onnx with the run in metadata_props, and veri
   assert.equal(info.producerName, 'Activation Lab');
   assert.equal(info.producerVersion, LAB_VERSION);
   const m = info.metadata;
-  assert.deepEqual(JSON.parse(m.activations!), ['prelu', 'prelu']);
-  assert.deepEqual(JSON.parse(m.activation_specs!), [{ id: 'prelu' }, { id: 'prelu' }]);
-  assert.deepEqual(JSON.parse(m.hidden_widths!), [16, 8]);
+  assert.deepEqual(JSON.parse(m.activations), ['prelu', 'prelu']);
+  assert.deepEqual(JSON.parse(m.activation_specs), [{ id: 'prelu' }, { id: 'prelu' }]);
+  assert.deepEqual(JSON.parse(m.hidden_widths), [16, 8]);
   assert.deepEqual([m.dataset, m.epochs, m.seed, m.test_accuracy, m.lab_version, m.run_id, m.run_dir], ['mnist', '3', '5', '0.1234', LAB_VERSION, 'prelu', dir]);
-  assert.match(m.weights_sha256!, /^[0-9a-f]{64}$/);
+  assert.match(m.weights_sha256, /^[0-9a-f]{64}$/);
   // the learned slopes come from weights.bin, not from the record's 0.25 default
   const slopes = info.model.graph!.initializer!.filter((t) => t.name!.startsWith('activation_'))
     .map((t) => [t.name, new DataView(t.raw_data!.buffer, t.raw_data!.byteOffset).getFloat32(0, true)]);

@@ -40,7 +40,7 @@ export const ACTIVATION_CASES: ActivationCase[] = [
 export function tinyNetwork(spec: ActivationSpec, seed = 7, sizes = [784, 16, 8, 10]): MlpNetwork {
   const rng = createRng(seed);
   const dense = sizes.slice(0, -1).map((inputs, l) => {
-    const units = sizes[l + 1]!;
+    const units = sizes[l + 1];
     const limit = 2 * Math.sqrt(6 / (inputs + units));
     return {
       inputs,
@@ -68,7 +68,7 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
   let max = 0;
   for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i]! - b[i]!);
+    const d = Math.abs(a[i] - b[i]);
     if (!(d <= max)) max = d !== d ? Infinity : d;
   }
   return max;

@@ -33,7 +33,7 @@ async function onnxProbabilities(net: MlpNetwork): Promise<Float32Array> {
   const session = await ort.InferenceSession.create(encodeModel(buildOnnxModel(net, { opset: 17 }).model), { intraOpNumThreads: 1, interOpNumThreads: 1 });
   try {
     const out = await session.run({ image: new ort.Tensor('float32', testPixels(N), [N, 28, 28]) });
-    return out.probabilities!.data as Float32Array;
+    return out.probabilities.data as Float32Array;
   } finally {
     await session.release();
   }
@@ -48,20 +48,20 @@ async function compare(exported: MlpNetwork, reference: MlpNetwork) {
 /** Mean activation of each unit of hidden layer `layer` over the N images, in float64 (independent of the lab's code). */
 function meanActivations(net: MlpNetwork, layer: number): Float64Array {
   const ds = mnistTest();
-  const mean = new Float64Array(net.dense[layer]!.units);
+  const mean = new Float64Array(net.dense[layer].units);
   for (let r = 0; r < N; r++) {
     let a = Array.from(ds.test.images.subarray(r * 784, (r + 1) * 784), (b) => b / 255);
     for (let l = 0; l <= layer; l++) {
-      const d = net.dense[l]!;
-      const h = net.hidden[l]!.layer;
-      a = Array.from({ length: d.units }, (_, j) => h.kernel.f(a.reduce((s, v, i) => s + v * d.W[i * d.units + j]!, d.b[j]!), h.params));
+      const d = net.dense[l];
+      const h = net.hidden[l].layer;
+      a = Array.from({ length: d.units }, (_, j) => h.kernel.f(a.reduce((s, v, i) => s + v * d.W[i * d.units + j], d.b[j]), h.params));
     }
     a.forEach((v, j) => { mean[j] += v / N; });
   }
   return mean;
 }
 
-const argmaxAbs = (v: Float64Array): number => v.reduce((best, x, i) => (Math.abs(x) > Math.abs(v[best]!) ? i : best), 0);
+const argmaxAbs = (v: Float64Array): number => v.reduce((best, x, i) => (Math.abs(x) > Math.abs(v[best]) ? i : best), 0);
 
 function perturbed(net: MlpNetwork, edit: (n: MlpNetwork) => void): MlpNetwork {
   const copy = { ...net, dense: net.dense.map((d) => ({ ...d, W: d.W.slice(), b: d.b.slice() })) };
@@ -99,11 +99,11 @@ test('one weight or bias off by 1e-3 in a used unit fails the check; the bound s
     const busy1 = argmaxAbs(meanActivations(net, 0));
     const centre = 14 * 28 + 14;
     const edits: [string, (n: MlpNetwork) => void][] = [
-      [`dense_3/kernel[${busy2}, 3]`, (n) => { n.dense[2]!.W[busy2 * 10 + 3] += 1e-3; }],
-      [`dense_2/kernel[${busy1}, ${busy2}]`, (n) => { n.dense[1]!.W[busy1 * HIDDEN[1]! + busy2] += 1e-3; }],
-      [`dense_1/kernel[centre pixel, ${busy1}]`, (n) => { n.dense[0]!.W[centre * HIDDEN[0]! + busy1] += 1e-3; }],
-      ['dense_3/bias[1]', (n) => { n.dense[2]!.b[1] += 1e-3; }],
-      [`dense_2/bias[${busy2}]`, (n) => { n.dense[1]!.b[busy2] -= 1e-3; }],
+      [`dense_3/kernel[${busy2}, 3]`, (n) => { n.dense[2].W[busy2 * 10 + 3] += 1e-3; }],
+      [`dense_2/kernel[${busy1}, ${busy2}]`, (n) => { n.dense[1].W[busy1 * HIDDEN[1] + busy2] += 1e-3; }],
+      [`dense_1/kernel[centre pixel, ${busy1}]`, (n) => { n.dense[0].W[centre * HIDDEN[0] + busy1] += 1e-3; }],
+      ['dense_3/bias[1]', (n) => { n.dense[2].b[1] += 1e-3; }],
+      [`dense_2/bias[${busy2}]`, (n) => { n.dense[1].b[busy2] -= 1e-3; }],
     ];
     for (const [what, edit] of edits) {
       const stats = await compare(perturbed(net, edit), net);

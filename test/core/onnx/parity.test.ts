@@ -14,8 +14,8 @@ async function onnxProbabilities(bytes: Uint8Array, x: Float32Array, n: number):
   const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
   try {
     const out = await session.run({ image: new ort.Tensor('float32', x, [n, 28, 28]) });
-    assert.deepEqual(out.probabilities!.dims, [n, 10]);
-    return out.probabilities!.data as Float32Array;
+    assert.deepEqual(out.probabilities.dims, [n, 10]);
+    return out.probabilities.data as Float32Array;
   } finally {
     await session.release();
   }
@@ -32,8 +32,8 @@ test('every activation exports and matches the lab forward pass within 1e-5 at o
       const built = buildOnnxModel(net, { opset });
       const probs = await onnxProbabilities(encodeModel(built.model), x, N);
       const diff = maxAbsDiff(probs, lab);
-      rows.push(`${c.label.padEnd(34)} opset ${opset}: max |Δp| ${diff.toExponential(2)} via ${built.layers[0]!.native ?? built.layers[0]!.ops.join(',')}`);
-      assert.ok(diff <= PARITY_TOLERANCE, `${c.label} at opset ${opset}: max |Δp| ${diff} > ${PARITY_TOLERANCE} (exported via ${built.layers[0]!.native ?? built.layers[0]!.ops.join(', ')})`);
+      rows.push(`${c.label.padEnd(34)} opset ${opset}: max |Δp| ${diff.toExponential(2)} via ${built.layers[0].native ?? built.layers[0].ops.join(',')}`);
+      assert.ok(diff <= PARITY_TOLERANCE, `${c.label} at opset ${opset}: max |Δp| ${diff} > ${PARITY_TOLERANCE} (exported via ${built.layers[0].native ?? built.layers[0].ops.join(', ')})`);
     }
   }
   if (process.env.ACTLAB_PRINT_PARITY) console.log(rows.join('\n'));
@@ -59,7 +59,7 @@ test('the parity check is sensitive: a wrong slope, a wrong learned PReLU value,
 test('native operators where the opset has them, primitive subgraphs where it has none', () => {
   const via = (id: string, opset: number, params?: Record<string, number>) => {
     const b = buildOnnxModel(tinyNetwork({ id, ...(params ? { params } : {}) }), { opset });
-    return { native: b.layers[0]!.native, ops: b.layers[0]!.ops, all: b.ops };
+    return { native: b.layers[0].native, ops: b.layers[0].ops, all: b.ops };
   };
   assert.deepEqual(via('relu', 17).all, ['Flatten', 'Gemm', 'Relu', 'Softmax']);
   assert.equal(via('gelu', 20).native, 'Gelu');

@@ -22,27 +22,27 @@ function reference(m: PlaygroundModel, x1: number, x2: number): number {
   let h = m.features.map((f) => feature[f]);
   const sizes = [m.features.length, ...m.hidden, 1];
   let o = 0;
-  const learnedOffset = sizes.slice(1).reduce((acc, units, l) => acc + sizes[l]! * units + units, 0);
+  const learnedOffset = sizes.slice(1).reduce((acc, units, l) => acc + sizes[l] * units + units, 0);
   let learned = learnedOffset;
   const records = m.activations.map((a) => ('custom' in a ? compileCustomActivation(a.custom) : getActivation(a.id)) as ElementwiseActivation);
   const params = records.map((r, l) => {
     const p: Record<string, number> = {};
-    const spec = m.activations[l]!;
+    const spec = m.activations[l];
     for (const s of r.params) p[s.name] = ('custom' in spec ? spec.custom.params?.[s.name] : spec.params?.[s.name]) ?? s.default;
     for (const s of r.params) if (s.learnable) p[s.name] = m.params[learned++]!;
     return p;
   });
   for (let l = 0; l + 1 < sizes.length; l++) {
-    const [n, u] = [sizes[l]!, sizes[l + 1]!];
+    const [n, u] = [sizes[l], sizes[l + 1]];
     const z = Array.from({ length: u }, (_, j) => {
-      let s = m.params[o + n * u + j]!;
-      for (let i = 0; i < n; i++) s += h[i]! * m.params[o + i * u + j]!;
+      let s = m.params[o + n * u + j];
+      for (let i = 0; i < n; i++) s += h[i] * m.params[o + i * u + j];
       return s;
     });
     o += n * u + u;
-    h = l + 2 < sizes.length ? z.map((v) => records[l]!.f(v, params[l]!)) : z;
+    h = l + 2 < sizes.length ? z.map((v) => records[l].f(v, params[l])) : z;
   }
-  return m.task === 'classification' ? 1 / (1 + Math.exp(-h[0]!)) : h[0]!;
+  return m.task === 'classification' ? 1 / (1 + Math.exp(-h[0])) : h[0];
 }
 
 function trained(task: 'classification' | 'regression', features: FeatureId[], hidden: number[], activations: ActivationSpec[]): PlaygroundTrainer {
@@ -70,7 +70,7 @@ for (const [name, t] of cases) {
     const parity = await checkPlaygroundOnnx(built.bytes, model.task, points, lab);
     assert.equal(parity.points, n * n);
     assert.ok(parity.maxAbsDiff <= PLAYGROUND_TOLERANCE && !parity.worst, `${name}: onnxruntime vs lab, max |diff| ${parity.maxAbsDiff}`);
-    const ref = Array.from({ length: n * n }, (_, i) => reference(model, points[2 * i]!, points[2 * i + 1]!));
+    const ref = Array.from({ length: n * n }, (_, i) => reference(model, points[2 * i], points[2 * i + 1]));
     const vsRef = await checkPlaygroundOnnx(built.bytes, model.task, points, ref);
     assert.ok(vsRef.maxAbsDiff <= 1e-4, `${name}: onnxruntime vs double-precision reference, max |diff| ${vsRef.maxAbsDiff}`);
     const decoded = decodeModel(built.bytes);
@@ -83,14 +83,14 @@ for (const [name, t] of cases) {
 }
 
 test('a model whose parameters do not fit its architecture is refused naming both counts', () => {
-  const model = modelOf(cases[0]![1].network);
+  const model = modelOf(cases[0][1].network);
   assert.throws(() => buildPlaygroundOnnx({ ...model, params: model.params.slice(1) }), (e: unknown) =>
     e instanceof OnnxCheckError && /the model has 144 parameters; a 7-8-8-1 network with these activations has 145/.test(e.message));
   assert.throws(() => buildPlaygroundOnnx(model, 99), /opset 99 is not supported/);
 });
 
 test('a mismatch is reported with the first point that differs', async () => {
-  const t = cases[0]![1];
+  const t = cases[0][1];
   const model = modelOf(t.network);
   const built = buildPlaygroundOnnx(model);
   const parity = await checkPlaygroundOnnx(built.bytes, model.task, [0, 0, 1, 1], [0.5, -3]);

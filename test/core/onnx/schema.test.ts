@@ -13,12 +13,12 @@ test('schema/onnx.proto.json is protobufjs\'s descriptor of schema/onnx.proto (n
   assert.match(proto, /SPDX-License-Identifier: Apache-2\.0/);
   assert.match(proto, /^package onnx;$/m);
   const parsed = protobuf.parse(proto, { keepCase: true }).root.toJSON();
-  const committed = JSON.parse(readFileSync(path.join(dir, 'onnx.proto.json'), 'utf8'));
+  const committed: unknown = JSON.parse(readFileSync(path.join(dir, 'onnx.proto.json'), 'utf8'));
   assert.deepEqual(committed, JSON.parse(JSON.stringify(parsed)));
 });
 
 test('the field numbers the exporter relies on are ONNX\'s', () => {
-  const root = protobuf.Root.fromJSON(JSON.parse(readFileSync(path.join(dir, 'onnx.proto.json'), 'utf8')));
+  const root = protobuf.Root.fromJSON(JSON.parse(readFileSync(path.join(dir, 'onnx.proto.json'), 'utf8')) as protobuf.INamespace);
   const ids = (type: string) => Object.fromEntries(root.lookupType(type).fieldsArray.map((f) => [f.name, f.id]));
   assert.deepEqual(
     (({ ir_version, producer_name, producer_version, model_version, doc_string, graph, opset_import, metadata_props }) =>

@@ -85,7 +85,7 @@ test('spiral: without noise every point lies on its arm (radius i/n·5, angle 1.
     assert.equal(p.label, k < n ? 1 : 0);
   });
   const noisy = generateDataset('spiral', { noise: 30, seed: 2 });
-  const offsets = noisy.flatMap((p, k) => [p.x - clean[k]!.x, p.y - clean[k]!.y]);
+  const offsets = noisy.flatMap((p, k) => [p.x - clean[k].x, p.y - clean[k].y]);
   assert.ok(offsets.every((d) => Math.abs(d) <= 0.3 + 1e-12), 'jitter within ±0.3');
   // uniform on [-0.3, 0.3]: mean |d| = 0.15
   assert.ok(Math.abs(mean(offsets.map(Math.abs)) - 0.15) < 0.01, `mean |jitter| ${mean(offsets.map(Math.abs))}`);

@@ -9,7 +9,7 @@ test('every feature of a few points matches its formula (float32 of the double v
   const m = featureMatrix(xy, 3, [...FEATURES]);
   const want = (x1: number, x2: number) => [x1, x2, x1 * x1, x2 * x2, x1 * x2, Math.sin(x1), Math.sin(x2)];
   for (let r = 0; r < 3; r++) {
-    const w = want(xy[2 * r]!, xy[2 * r + 1]!);
+    const w = want(xy[2 * r], xy[2 * r + 1]);
     w.forEach((v, j) => assert.equal(m[r * 7 + j], Math.fround(v), `point ${r} feature ${FEATURES[j]}`));
   }
 });

@@ -15,9 +15,9 @@ const ROWS = 5;
 
 /** Mean loss in double precision from the flat parameters, the records' f and the loss formulas. */
 function referenceLoss(net: PlaygroundNetwork, p: Float64Array, x: Float32Array, y: number[], loss: LossKind): number {
-  const k = net.layout.sizes[0]!;
+  const k = net.layout.sizes[0];
   const params = net.acts.map((a) => ({ ...a.params }));
-  for (const slot of net.layout.activationParams) params[slot.layer]![slot.name] = p[slot.offset]!;
+  for (const slot of net.layout.activationParams) params[slot.layer][slot.name] = p[slot.offset]!;
   const last = net.layout.dense.length - 1;
   let total = 0;
   for (let r = 0; r < ROWS; r++) {
@@ -25,14 +25,14 @@ function referenceLoss(net: PlaygroundNetwork, p: Float64Array, x: Float32Array,
     let z = 0;
     net.layout.dense.forEach((d, l) => {
       const out = Array.from({ length: d.units }, (_, j) => {
-        let s = p[d.biasOffset + j]!;
-        for (let i = 0; i < d.inputs; i++) s += h[i]! * p[d.weightOffset + i * d.units + j]!;
+        let s = p[d.biasOffset + j];
+        for (let i = 0; i < d.inputs; i++) s += h[i] * p[d.weightOffset + i * d.units + j];
         return s;
       });
-      if (l < last) h = out.map((v) => net.acts[l]!.kernel.f(v, params[l]!));
+      if (l < last) h = out.map((v) => net.acts[l].kernel.f(v, params[l]));
       else z = out[0]!;
     });
-    const t = y[r]!;
+    const t = y[r];
     if (net.spec.task === 'regression') total += 0.5 * (z - t) ** 2;
     else if (loss === 'cross_entropy') total += Math.log(1 + Math.exp(z)) - t * z;
     else total += 0.5 * (1 / (1 + Math.exp(-z)) - t) ** 2;
@@ -55,14 +55,14 @@ function checkGradients(spec: NetworkSpec, loss: LossKind, seed: number): void {
   assert.ok(Math.abs(got - ref) <= 1e-5 * Math.max(1, Math.abs(ref)), `${label}: loss ${got}, reference ${ref}`);
   const h = 1e-6;
   for (let i = 0; i < p.length; i++) {
-    const keep = p[i]!;
+    const keep = p[i];
     p[i] = keep + h;
     const up = referenceLoss(net, p, x, y, loss);
     p[i] = keep - h;
     const down = referenceLoss(net, p, x, y, loss);
     p[i] = keep;
     const fd = (up - down) / (2 * h);
-    assert.ok(Math.abs(net.grads[i]! - fd) <= 2e-5 + 2e-3 * Math.abs(fd), `${label} param ${i}: analytic ${net.grads[i]}, finite difference ${fd}`);
+    assert.ok(Math.abs(net.grads[i] - fd) <= 2e-5 + 2e-3 * Math.abs(fd), `${label} param ${i}: analytic ${net.grads[i]}, finite difference ${fd}`);
   }
 }
 
@@ -97,19 +97,19 @@ test('SGD: p -= lr g; L2 adds rate·w to the weights\' gradient; L1 shrinks weig
     return { net, before, g };
   };
   const plain = step('none', 0);
-  plain.before.forEach((w, i) => assert.ok(Math.abs(plain.net.params[i]! - (w - 0.1 * plain.g[i]!)) < 1e-6));
+  plain.before.forEach((w, i) => assert.ok(Math.abs(plain.net.params[i] - (w - 0.1 * plain.g[i])) < 1e-6));
   const l2 = step('l2', 0.5);
   for (const d of l2.net.layout.dense) {
-    for (let i = d.weightOffset; i < d.biasOffset; i++) assert.ok(Math.abs(l2.net.params[i]! - (l2.before[i]! - 0.1 * (l2.g[i]! + 0.5 * l2.before[i]!))) < 1e-6, `L2 weight ${i}`);
-    for (let j = 0; j < d.units; j++) assert.ok(Math.abs(l2.net.params[d.biasOffset + j]! - (l2.before[d.biasOffset + j]! - 0.1 * l2.g[d.biasOffset + j]!)) < 1e-6, 'bias unregularised');
+    for (let i = d.weightOffset; i < d.biasOffset; i++) assert.ok(Math.abs(l2.net.params[i] - (l2.before[i] - 0.1 * (l2.g[i] + 0.5 * l2.before[i]))) < 1e-6, `L2 weight ${i}`);
+    for (let j = 0; j < d.units; j++) assert.ok(Math.abs(l2.net.params[d.biasOffset + j] - (l2.before[d.biasOffset + j] - 0.1 * l2.g[d.biasOffset + j])) < 1e-6, 'bias unregularised');
   }
   const l1 = step('l1', 3); // shrink 0.3: small weights reach exactly 0
   let zeros = 0;
   for (const d of l1.net.layout.dense) {
     for (let i = d.weightOffset; i < d.biasOffset; i++) {
-      const wPrime = l1.before[i]! - 0.1 * l1.g[i]!;
+      const wPrime = l1.before[i] - 0.1 * l1.g[i];
       const want = Math.sign(wPrime) * Math.max(0, Math.abs(wPrime) - 0.3);
-      assert.ok(Math.abs(l1.net.params[i]! - want) < 1e-6, `L1 weight ${i}: ${l1.net.params[i]} vs ${want}`);
+      assert.ok(Math.abs(l1.net.params[i] - want) < 1e-6, `L1 weight ${i}: ${l1.net.params[i]} vs ${want}`);
       if (l1.net.params[i] === 0) zeros++;
     }
   }
@@ -148,10 +148,10 @@ test('neuron maps: the output map equals the forward pass at the grid points, an
   const maps = t.neuronMaps(3);
   assert.equal(maps.length, 4 * 9);
   // cell (row 0, col 2) is (4, 4); compute it directly
-  const out = t.network.forward(Float32Array.of(4, 4), 1)[0]!;
-  assert.ok(Math.abs(maps[3 * 9 + 2]! - out) < 1e-7);
-  const hidden1 = t.network.layerOutput(0)[1]!;
-  assert.ok(Math.abs(maps[1 * 9 + 2]! - hidden1) < 1e-7);
+  const out = t.network.forward(Float32Array.of(4, 4), 1)[0];
+  assert.ok(Math.abs(maps[3 * 9 + 2] - out) < 1e-7);
+  const hidden1 = t.network.layerOutput(0)[1];
+  assert.ok(Math.abs(maps[1 * 9 + 2] - hidden1) < 1e-7);
   assert.deepEqual(t.neuronMap(1, 0, 3), maps.subarray(27, 36));
 });
 

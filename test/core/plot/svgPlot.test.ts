@@ -12,7 +12,7 @@ function assertWellFormed(svg: string): void {
   for (const m of svg.matchAll(/<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<>]*")*)\s*(\/?)>/g)) {
     const [, closing, name, , selfClosing] = m;
     if (closing) assert.equal(stack.pop(), name, `</${name}> closes the wrong tag`);
-    else if (!selfClosing) stack.push(name!);
+    else if (!selfClosing) stack.push(name);
   }
   assert.deepEqual(stack, [], 'unclosed tags');
   const stripped = svg.replace(/<[^<>]*>/g, '').replace(/&(lt|gt|amp|quot|apos);/g, '');
@@ -21,7 +21,7 @@ function assertWellFormed(svg: string): void {
 
 /** The points of each `<path d>` in order, as [X, Y] pixel pairs. */
 function paths(svg: string): [number, number][][] {
-  return [...svg.matchAll(/<path d="([^"]+)"/g)].map((m) => [...m[1]!.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])]));
+  return [...svg.matchAll(/<path d="([^"]+)"/g)].map((m) => [...m[1].matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])]));
 }
 
 for (const [id, params] of [['relu', {}], ['tanh', {}], ['sigmoid', {}], ['leaky_relu', { alpha: 0.3 }], ['gelu', {}], ['elu', { alpha: 1 }]] as const) {
@@ -31,27 +31,27 @@ for (const [id, params] of [['relu', {}], ['tanh', {}], ['sigmoid', {}], ['leaky
     assertWellFormed(svg);
     const s = sampleActivation(record, params);
     const [fPath, dfPath] = paths(svg);
-    assert.equal(fPath!.length, s.xs.length);
-    assert.equal(dfPath!.length, s.xs.length);
+    assert.equal(fPath.length, s.xs.length);
+    assert.equal(dfPath.length, s.xs.length);
     // Pixel x is linear in x.
-    const dx = (fPath!.at(-1)![0] - fPath![0]![0]) / (fPath!.length - 1);
-    fPath!.forEach(([X], i) => assert.ok(Math.abs(X - (fPath![0]![0] + i * dx)) <= 0.1, `x pixel ${i}`));
+    const dx = (fPath.at(-1)![0] - fPath[0][0]) / (fPath.length - 1);
+    fPath.forEach(([X], i) => assert.ok(Math.abs(X - (fPath[0][0] + i * dx)) <= 0.1, `x pixel ${i}`));
     // Fit Y = a + b·v over both series' values together; every point must sit on that one line.
     const values = [...s.f, ...s.df];
-    const pixels = [...fPath!, ...dfPath!].map(([, Y]) => Y);
+    const pixels = [...fPath, ...dfPath].map(([, Y]) => Y);
     const n = values.length;
     const mv = values.reduce((a, v) => a + v, 0) / n;
     const mp = pixels.reduce((a, v) => a + v, 0) / n;
     let sxy = 0;
     let sxx = 0;
     values.forEach((v, i) => {
-      sxy += (v - mv) * (pixels[i]! - mp);
+      sxy += (v - mv) * (pixels[i] - mp);
       sxx += (v - mv) ** 2;
     });
     const b = sxy / sxx;
     const a = mp - b * mv;
     assert.ok(b < 0, 'larger values are higher up');
-    values.forEach((v, i) => assert.ok(Math.abs(a + b * v - pixels[i]!) <= 0.15, `point ${i}: value ${v} at ${pixels[i]}, line says ${a + b * v}`));
+    values.forEach((v, i) => assert.ok(Math.abs(a + b * v - pixels[i]) <= 0.15, `point ${i}: value ${v} at ${pixels[i]}, line says ${a + b * v}`));
     // The horizontal axis is drawn at value 0.
     const axis = [...svg.matchAll(/<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="([\d.]+)" stroke="rgb\(128,128,128\)"/g)].find((m) => m[1] === m[2]);
     assert.ok(axis && Math.abs(Number(axis[1]) - a) <= 0.1, 'the y = 0 axis');
@@ -67,14 +67,14 @@ test('the hover SVG is small, ASCII, free of "#", and its data URI decodes back'
   const uri = svgDataUri(svg);
   assert.ok(uri.length < 10_000 && !uri.includes('#'));
   assert.equal(Buffer.from(uri.slice('data:image/svg+xml;base64,'.length), 'base64').toString('utf8'), svg);
-  assert.equal(Buffer.from(svgDataUri('<svg>α</svg>').split(',')[1]!, 'base64').toString('utf8'), '<svg>α</svg>');
+  assert.equal(Buffer.from(svgDataUri('<svg>α</svg>').split(',')[1], 'base64').toString('utf8'), '<svg>α</svg>');
 });
 
 test('non-finite values break the line; flat data still gets a y range; bad input is refused', () => {
   const xs = [0, 1, 2, 3, 4];
   const broken = linePlotSvg({ xs, series: [{ label: 'f', ys: [1, 2, NaN, 3, Infinity], color: 'rgb(0,0,0)' }] });
   assertWellFormed(broken);
-  assert.equal(paths(broken)[0]!.length, 3);
+  assert.equal(paths(broken)[0].length, 3);
   assert.equal(broken.match(/<path d="M[^"]*M/g)?.length, 1, 'two pieces');
   const flat = linePlotSvg({ xs, series: [{ label: 'f', ys: [2, 2, 2, 2, 2], color: 'rgb(0,0,0)' }] });
   assert.ok(!/NaN|Infinity/.test(flat));
@@ -87,8 +87,8 @@ test('softmax is sampled on [x, 0]: its first output is the logistic sigmoid, �
   const s = sampleActivation(getActivation('softmax'), {});
   s.xs.forEach((x, i) => {
     const sig = 1 / (1 + Math.exp(-x));
-    assert.ok(Math.abs(s.f[i]! - sig) < 1e-12);
-    assert.ok(Math.abs(s.df[i]! - sig * (1 - sig)) < 1e-12);
+    assert.ok(Math.abs(s.f[i] - sig) < 1e-12);
+    assert.ok(Math.abs(s.df[i] - sig * (1 - sig)) < 1e-12);
   });
   assert.equal(s.slice, true);
 });

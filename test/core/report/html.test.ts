@@ -41,13 +41,13 @@ test('the page inlines the libraries, escapes names and lists the results', () =
   assert.match(html, /<td class="num">0\.9700 <span class="meta">on 10,000<\/span><\/td>/);
   assert.match(html, /default-src 'none'/);
   // Scripts and styles run by hash only: the CSP lists each inline element's sha256, and nothing inline else.
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!;
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|nonce-/);
-  const hashes = (directive: string) => new Set(/'sha256-[^']+'/g[Symbol.match](new RegExp(`${directive} ([^;]+)`).exec(csp)![1]!) ?? []);
-  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  const hashes = (directive: string) => new Set(/'sha256-[^']+'/g[Symbol.match](new RegExp(`${directive} ([^;]+)`).exec(csp)![1]) ?? []);
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   assert.equal(scripts.length, 4, 'three libraries and the page script');
   assert.deepEqual(hashes('script-src'), new Set(scripts.map(sha256Source)));
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   assert.deepEqual(hashes('style-src'), new Set(styles.map(sha256Source)));
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
 });
@@ -59,8 +59,8 @@ function sha256Source(text: string): string {
 
 test('a script injected through a run name does not run: the hash list admits only the page\'s own', { timeout: 60_000 }, async () => {
   const r = results();
-  r.runs[0]!.id = '</td><script>window.__pwned = 1</script><td>';
-  r.runs[0]!.activations = ['<img src=x onerror="window.__pwned = 2">'];
+  r.runs[0].id = '</td><script>window.__pwned = 1</script><td>';
+  r.runs[0].activations = ['<img src=x onerror="window.__pwned = 2">'];
   const html = renderReport(r, loadVegaLibraries());
   const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-xss-'));
   const file = path.join(dir, 'report.html');
@@ -102,8 +102,8 @@ test('report.html renders its three charts in chromium with no network', { timeo
     await page.addInitScript(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`);
     await page.goto(`file://${file}`);
     await page.evaluate('window.chartsRendered.then(() => true)');
-    const marks = await page.evaluate(`['accuracy', 'loss', 'seconds'].map((n) => document.querySelectorAll('#chart-' + n + ' svg path').length)`) as number[];
-    for (const n of marks) assert.ok(n > 2, `marks per chart: ${marks}`);
+    const marks = await page.evaluate<number[]>(`['accuracy', 'loss', 'seconds'].map((n) => document.querySelectorAll('#chart-' + n + ' svg path').length)`);
+    for (const n of marks) assert.ok(n > 2, `marks per chart: ${marks.join(', ')}`);
     assert.equal(await page.evaluate('document.querySelectorAll("#misclassified canvas").length'), 1);
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, [], 'the page asked for nothing from the network');
@@ -116,7 +116,7 @@ test('report.html renders its three charts in chromium with no network', { timeo
 
 test('learned activation parameters get their own chart, drawn from each epoch\'s values', { timeout: 60_000 }, async () => {
   const r = results();
-  r.runs[0]!.history = r.runs[0]!.history.map((h, i) => ({ ...h, learnedParams: [{ beta: 1 + 0.1 * i }, { beta: 1 - 0.05 * i }] }));
+  r.runs[0].history = r.runs[0].history.map((h, i) => ({ ...h, learnedParams: [{ beta: 1 + 0.1 * i }, { beta: 1 - 0.05 * i }] }));
   const html = renderReport(r, loadVegaLibraries());
   assert.match(html, /<h2>Learned activation parameters<\/h2>/);
   assert.doesNotMatch(renderReport(results(), loadVegaLibraries()), /Learned activation parameters/, 'no chart when nothing was learned');
@@ -129,9 +129,9 @@ test('learned activation parameters get their own chart, drawn from each epoch\'
     await page.goto(`file://${file}`);
     await page.evaluate('window.chartsRendered.then(() => true)');
     // two layers' beta for one run: two lines of two points
-    const lines = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-line path').length`) as number;
+    const lines = await page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-line path').length`);
     assert.equal(lines, 2);
-    const points = await page.evaluate(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`) as number;
+    const points = await page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`);
     assert.equal(points, 4);
   } finally {
     await browser.close();
@@ -141,7 +141,7 @@ test('learned activation parameters get their own chart, drawn from each epoch\'
 
 test('what the report says: runs by name with their parameters, every accuracy with its images, quick or full, a readable time; tables fit a 600 px window', { timeout: 60_000 }, async () => {
   const r = results();
-  r.runs[0] = { ...r.runs[0]!, id: 'leaky_relu', activations: ['leaky_relu', 'leaky_relu'] };
+  r.runs[0] = { ...r.runs[0], id: 'leaky_relu', activations: ['leaky_relu', 'leaky_relu'] };
   r.settings = { ...r.settings, limitTrain: 6000 };
   const html = renderReport(r, loadVegaLibraries());
   assert.match(html, /<td>Leaky ReLU \(alpha 0\.01\)<\/td>/, 'the activation once, with its parameter');
@@ -158,15 +158,15 @@ test('what the report says: runs by name with their parameters, every accuracy w
     await page.goto(`file://${file}`);
     await page.evaluate('window.chartsRendered.then(() => true)');
     // Nothing is cut off: the page itself does not overflow; a wide table scrolls inside its own box.
-    assert.ok((await page.evaluate('document.documentElement.scrollWidth')) as number <= 600);
-    const wraps = (await page.evaluate(`[...document.querySelectorAll('.table-wrap')].map((w) => getComputedStyle(w).overflowX)`)) as string[];
+    assert.ok(await page.evaluate<number>('document.documentElement.scrollWidth') <= 600);
+    const wraps = await page.evaluate<string[]>(`[...document.querySelectorAll('.table-wrap')].map((w) => getComputedStyle(w).overflowX)`);
     assert.ok(wraps.length >= 1 && wraps.every((o) => o === 'auto'), wraps.join());
     // A header never breaks inside a symbol.
-    assert.ok((await page.evaluate(`[...document.querySelectorAll('th')].every((t) => getComputedStyle(t).whiteSpace === 'nowrap')`)) as boolean);
+    assert.ok(await page.evaluate<boolean>(`[...document.querySelectorAll('th')].every((t) => getComputedStyle(t).whiteSpace === 'nowrap')`));
     // The finish time in the reader's time zone (UTC+8 here).
     assert.equal(await page.textContent('time'), '1 Jan 2025, 08:01');
     // The chart legends name the runs as the table does.
-    assert.ok(((await page.evaluate(`[...document.querySelectorAll('#chart-accuracy svg text')].map((t) => t.textContent)`)) as string[]).includes('Leaky ReLU (alpha 0.01)'));
+    assert.ok((await page.evaluate<string[]>(`[...document.querySelectorAll('#chart-accuracy svg text')].map((t) => t.textContent)`)).includes('Leaky ReLU (alpha 0.01)'));
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });

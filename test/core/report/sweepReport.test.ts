@@ -60,8 +60,8 @@ test("a sweep's report draws its four charts in chromium with no network and no 
     await page.addInitScript(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`);
     await page.goto(`file://${file}`);
     await page.evaluate('window.sweepChartsRendered.then(() => true)');
-    const marks = await page.evaluate(`['accuracy', 'differences', 'loss', 'gradients'].map((n) => document.querySelectorAll('#sweep-chart-' + n + ' svg g.role-mark path, #sweep-chart-' + n + ' svg g.role-mark line').length)`) as number[];
-    for (const n of marks) assert.ok(n >= 4, `data marks per sweep chart: ${marks}`);
+    const marks = await page.evaluate<number[]>(`['accuracy', 'differences', 'loss', 'gradients'].map((n) => document.querySelectorAll('#sweep-chart-' + n + ' svg g.role-mark path, #sweep-chart-' + n + ' svg g.role-mark line').length)`);
+    for (const n of marks) assert.ok(n >= 4, `data marks per sweep chart: ${marks.join(', ')}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(await page.evaluate('window.__violations'), []);
   } finally {

@@ -25,7 +25,7 @@ async function train(runDir: string, resume: boolean, c: TrainConfig = config): 
   return trainRun({ runId: 'tanh', config: c, runDir, resume }, mnist, cancelFlag, () => {}, { resolveActivation: resolveLayerActivation });
 }
 
-function withRun(fn: (dir: string, original: { weights: Buffer; run: ReturnType<typeof loadRunRecord> }) => Promise<void>) {
+function withRun(fn: (dir: string, original: { weights: Buffer; run: ReturnType<typeof loadRunRecord> }) => void | Promise<void>) {
   return async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'actlab-recover-'));
     try {
@@ -78,7 +78,7 @@ test('a truncated run.json of a finished run is rebuilt from the checkpoint, not
   assert.ok(readFileSync(path.join(dir, WEIGHTS_FILE)).equals(original.weights));
 }));
 
-test('what cannot be recovered is said: a damaged checkpoint, or weights with no last-epoch checkpoint', { timeout: 60_000 }, withRun(async (dir, original) => {
+test('what cannot be recovered is said: a damaged checkpoint, or weights with no last-epoch checkpoint', { timeout: 60_000 }, withRun((dir, original) => {
   const checkpoint = readFileSync(path.join(dir, CHECKPOINT_FILE));
   writeFileSync(path.join(dir, WEIGHTS_FILE), original.weights.subarray(0, 100));
   writeFileSync(path.join(dir, CHECKPOINT_FILE), checkpoint.subarray(0, checkpoint.length - 8));
@@ -104,7 +104,7 @@ test('resume says which settings differ; a checkpoint with every epoch may conti
   assert.deepEqual(settingDifferences(config, { ...config, epochs: 9 }), [], 'the epoch count may grow');
 });
 
-test('checkpoint and weights carry a checksum per tensor, checked on load', { timeout: 60_000 }, withRun(async (dir) => {
+test('checkpoint and weights carry a checksum per tensor, checked on load', { timeout: 60_000 }, withRun((dir) => {
   const checkpoint = loadTensorFile(path.join(dir, CHECKPOINT_FILE), 'checkpoint');
   assert.deepEqual([...checkpoint.tensors.keys()], ['params', 'adam/m', 'adam/v']);
   const bytes = readFileSync(path.join(dir, CHECKPOINT_FILE));

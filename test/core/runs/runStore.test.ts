@@ -47,8 +47,8 @@ test('run.json, weights and checkpoint round-trip', () => {
     const w = loadWeights(dir);
     assert.deepEqual(w.sizes, [784, 4, 3, 10]);
     assert.deepEqual(w.tensors.get('dense_1/kernel')!.shape, [784, 4]);
-    assert.deepEqual(Array.from(w.tensors.get('dense_2/bias')!.data), Array.from(params.subarray(layout.dense[1]!.biasOffset, layout.dense[1]!.biasOffset + 3)));
-    assert.equal(w.tensors.get('activation_2/alpha')!.data[0], params[layout.activationParams[1]!.offset]);
+    assert.deepEqual(Array.from(w.tensors.get('dense_2/bias')!.data), Array.from(params.subarray(layout.dense[1].biasOffset, layout.dense[1].biasOffset + 3)));
+    assert.equal(w.tensors.get('activation_2/alpha')!.data[0], params[layout.activationParams[1].offset]);
 
     const m = params.map((v) => v * 2);
     const v = params.map((x) => x * x);
@@ -141,8 +141,8 @@ test('run ids are folder-safe; listRuns reports unreadable runs instead of hidin
     saveRunRecord(path.join(dir, 'a'), newRunRecord('a', config, dataset));
     saveRunRecord(path.join(dir, 'b'), { ...newRunRecord('b', config, dataset), version: 5 });
     const runs = listRuns(dir).sort((x, y) => x.dir.localeCompare(y.dir));
-    assert.equal(runs[0]!.record!.id, 'a');
-    assert.match(runs[1]!.error!, /newer Activation Lab/);
+    assert.equal(runs[0].record!.id, 'a');
+    assert.match(runs[1].error!, /newer Activation Lab/);
     assert.ok(!existsSync(path.join(dir, 'c')));
     assert.deepEqual(listRuns(path.join(dir, 'missing')), []);
     // A dangling link and an unreadable entry are listed with the reason; listing does not throw.
@@ -150,7 +150,7 @@ test('run ids are folder-safe; listRuns reports unreadable runs instead of hidin
     writeFileSync(path.join(dir, 'notes.txt'), 'not a run');
     const withLink = listRuns(dir);
     assert.deepEqual(withLink.map((r) => path.basename(r.dir)), ['a', 'b', 'dangling']);
-    assert.equal(withLink[2]!.error, 'dangling is a link to a missing folder');
+    assert.equal(withLink[2].error, 'dangling is a link to a missing folder');
     symlinkSync(path.join(dir, 'dangling'), path.join(dir, 'loop'));
     rmSync(path.join(dir, 'dangling'));
     symlinkSync(path.join(dir, 'loop'), path.join(dir, 'dangling'));

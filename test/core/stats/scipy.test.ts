@@ -51,7 +51,7 @@ test("Welch's test matches scipy.stats.ttest_ind(equal_var=False): t, p, df and 
   const values = new Map(fixture.samples.map((s) => [s.name, s.values]));
   for (const w of fixture.welch) {
     const got = welchTest(values.get(w.a)!, values.get(w.b)!);
-    assert.ok(typeof got === 'object', `${w.a} vs ${w.b}: ${String(got)}`);
+    assert.ok(typeof got === 'object', `${w.a} vs ${w.b}: ${JSON.stringify(got)}`);
     const label = `${w.a} vs ${w.b}`;
     close(`${label} diff`, got.diff, w.diff);
     close(`${label} t`, got.t, w.t, 1e-6);

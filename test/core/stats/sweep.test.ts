@@ -21,7 +21,7 @@ function sweep(drop: (id: string) => boolean = () => false): { grid: SweepGrid; 
     grid.runs.push({ runId, activation, depth, seed });
     if (drop(runId)) continue;
     const layers = Array.from({ length: depth + 1 }, (_, i) => ({ meanAbsGradient: (i + 1) * seed * 1e-3 }));
-    runs.push({ id: runId, status: 'completed', test: { accuracy: ACC[`${activation}-${depth}`]![seed - 1]! }, history: [{ loss: 1 + seed, layers }, { loss: seed / 10, layers }] });
+    runs.push({ id: runId, status: 'completed', test: { accuracy: ACC[`${activation}-${depth}`][seed - 1] }, history: [{ loss: 1 + seed, layers }, { loss: seed / 10, layers }] });
   }
   return { grid, runs };
 }
@@ -30,14 +30,14 @@ test('cells: the completed seeds in seed order, their summary, the last loss and
   const { grid, runs } = sweep();
   const s = sweepStatistics(grid, runs);
   assert.deepEqual(s.cells.map((c) => `${c.activation}@${c.depth}`), ['relu@2', 'sigmoid@2', 'relu@8', 'sigmoid@8']);
-  const c = s.cells[3]!;
+  const c = s.cells[3];
   assert.deepEqual(c.seeds, [1, 2, 3]);
   assert.deepEqual(c.accuracies, ACC['sigmoid-8']);
   assert.equal(c.planned, 3);
-  assert.deepEqual({ n: c.n, mean: c.mean, sd: c.sd, ci95: c.ci95 }, summarize(ACC['sigmoid-8']!));
+  assert.deepEqual({ n: c.n, mean: c.mean, sd: c.sd, ci95: c.ci95 }, summarize(ACC['sigmoid-8']));
   assert.ok(Math.abs(c.finalLoss.mean! - 0.2) < 1e-12, 'last epoch losses 0.1, 0.2, 0.3');
   assert.equal(c.gradients.length, 9);
-  assert.ok(Math.abs(c.gradients[0]! - 2e-3) < 1e-15, 'layer 1: seeds give 1e-3, 2e-3, 3e-3');
+  assert.ok(Math.abs(c.gradients[0] - 2e-3) < 1e-15, 'layer 1: seeds give 1e-3, 2e-3, 3e-3');
 });
 
 test('comparisons: every pair at every depth, Welch per pair, Holm over the whole sweep, a verdict at 0.05', () => {
@@ -45,25 +45,25 @@ test('comparisons: every pair at every depth, Welch per pair, Holm over the whol
   const s = sweepStatistics(grid, runs);
   assert.equal(s.comparisons.length, 2);
   assert.equal(s.tests, 2);
-  const raw = [welchTest(ACC['relu-2']!, ACC['sigmoid-2']!), welchTest(ACC['relu-8']!, ACC['sigmoid-8']!)];
+  const raw = [welchTest(ACC['relu-2'], ACC['sigmoid-2']), welchTest(ACC['relu-8'], ACC['sigmoid-8'])];
   const adjusted = holmAdjust(raw.map((w) => (typeof w === 'object' ? w.p : NaN)));
   s.comparisons.forEach((c, i) => {
-    const w = raw[i]!;
+    const w = raw[i];
     assert.ok(typeof w === 'object');
     assert.equal(c.p, w.p);
     assert.equal(c.pAdjusted, adjusted[i]);
     assert.deepEqual(c.ci95, w.ci95);
   });
   const [shallow, deep] = s.comparisons;
-  assert.equal(shallow!.verdict, 'not-distinguishable');
-  assert.equal(shallow!.significant, false);
-  assert.equal(deep!.verdict, 'a-better');
-  assert.equal(deep!.significant, true);
-  assert.match(comparisonSentence(deep!), /^at depth 8, relu beats sigmoid by 37\.97 ± \d+\.\d\d points, p = 0\.0\d+$/);
-  assert.match(comparisonSentence(shallow!), /^at depth 2, relu and sigmoid are not distinguishable \(difference 0\.\d\d ± \d\.\d\d points, p = 0\.\d+\)$/);
-  assert.match(comparisonSentence(deep!, 'zh-cn'), /^深度为 8 时，relu 比 sigmoid 高 37\.97 ± \d+\.\d\d 个百分点，p = 0\.0\d+$/);
-  assert.equal(verdictText(deep!), 'relu better');
-  assert.match(diffText(deep!), /^\+37\.97 ± /);
+  assert.equal(shallow.verdict, 'not-distinguishable');
+  assert.equal(shallow.significant, false);
+  assert.equal(deep.verdict, 'a-better');
+  assert.equal(deep.significant, true);
+  assert.match(comparisonSentence(deep), /^at depth 8, relu beats sigmoid by 37\.97 ± \d+\.\d\d points, p = 0\.0\d+$/);
+  assert.match(comparisonSentence(shallow), /^at depth 2, relu and sigmoid are not distinguishable \(difference 0\.\d\d ± \d\.\d\d points, p = 0\.\d+\)$/);
+  assert.match(comparisonSentence(deep, 'zh-cn'), /^深度为 8 时，relu 比 sigmoid 高 37\.97 ± \d+\.\d\d 个百分点，p = 0\.0\d+$/);
+  assert.equal(verdictText(deep), 'relu better');
+  assert.match(diffText(deep), /^\+37\.97 ± /);
   assert.match(s.method, /Holm's method over all of them/);
   assert.match(s.method, /\(2 here\)/);
   assert.match(s.methodZh, /这里是 2 次/);
@@ -86,5 +86,5 @@ test('unfinished, failed and single-seed cells say "not enough seeds" and stay o
     assert.equal(c.significant, false);
   }
   assert.ok(!JSON.stringify(s).includes('NaN') && !JSON.stringify(s).includes('null,null,null,null'), 'no NaN in the results');
-  assert.match(comparisonSentence(s.comparisons[0]!), /not enough seeds to compare/);
+  assert.match(comparisonSentence(s.comparisons[0]), /not enough seeds to compare/);
 });

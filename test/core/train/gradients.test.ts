@@ -21,22 +21,22 @@ const ROWS = 4;
 function referenceLoss(trainer: MlpTrainer, params: Float64Array, acts: LayerActivation[], x: Float32Array, y: number[]): number {
   const sizes = trainer.layout.sizes;
   const actParams = acts.map((a) => ({ ...a.params }));
-  for (const slot of trainer.layout.activationParams) actParams[slot.layer]![slot.name] = params[slot.offset]!;
+  for (const slot of trainer.layout.activationParams) actParams[slot.layer][slot.name] = params[slot.offset]!;
   let total = 0;
   for (let r = 0; r < ROWS; r++) {
     let h = Array.from(x.subarray(r * INPUTS, (r + 1) * INPUTS));
     trainer.layout.dense.forEach((d, l) => {
       const z = new Array<number>(d.units).fill(0);
       for (let j = 0; j < d.units; j++) {
-        let s = params[d.biasOffset + j]!;
-        for (let i = 0; i < d.inputs; i++) s += h[i]! * params[d.weightOffset + i * d.units + j]!;
+        let s = params[d.biasOffset + j];
+        for (let i = 0; i < d.inputs; i++) s += h[i] * params[d.weightOffset + i * d.units + j];
         z[j] = s;
       }
-      h = l < sizes.length - 2 ? z.map((v) => acts[l]!.kernel.f(v, actParams[l]!)) : z;
+      h = l < sizes.length - 2 ? z.map((v) => acts[l].kernel.f(v, actParams[l])) : z;
     });
     const max = Math.max(...h);
     const lse = max + Math.log(h.reduce((a, v) => a + Math.exp(v - max), 0));
-    total += lse - h[y[r]!]!;
+    total += lse - h[y[r]];
   }
   return total / ROWS;
 }
@@ -55,19 +55,19 @@ function checkGradients(stack: ActivationSpec[], seed: number, kernels?: KernelP
 
   const p = Float64Array.from(trainer.params);
   const ref = referenceLoss(trainer, p, acts, x, y);
-  assert.ok(Math.abs(loss - ref) <= 1e-5 * Math.max(1, Math.abs(ref)), `${stack.map((s) => ('id' in s ? s.id : s.custom.name))}: loss ${loss}, reference ${ref}`);
+  assert.ok(Math.abs(loss - ref) <= 1e-5 * Math.max(1, Math.abs(ref)), `${stack.map((s) => ('id' in s ? s.id : s.custom.name)).join(', ')}: loss ${loss}, reference ${ref}`);
 
   let worst = 0;
   const h = 1e-6;
   for (let i = 0; i < p.length; i++) {
-    const keep = p[i]!;
+    const keep = p[i];
     p[i] = keep + h;
     const up = referenceLoss(trainer, p, acts, x, y);
     p[i] = keep - h;
     const down = referenceLoss(trainer, p, acts, x, y);
     p[i] = keep;
     const fd = (up - down) / (2 * h);
-    const g = trainer.grads[i]!;
+    const g = trainer.grads[i];
     const err = Math.abs(g - fd) / (1e-4 + Math.abs(fd));
     worst = Math.max(worst, err);
     assert.ok(Math.abs(g - fd) <= 2e-5 + 2e-3 * Math.abs(fd),
@@ -96,7 +96,7 @@ test('mixed stacks: each layer differentiates through its own activation', () =>
 
 test("PReLU's slope gets its gradient (the activation-parameter entries are checked too)", () => {
   const acts = [resolveLayerActivation({ id: 'prelu' })];
-  assert.deepEqual(acts[0]!.learnable, ['alpha']);
+  assert.deepEqual(acts[0].learnable, ['alpha']);
   checkGradients([{ id: 'prelu' }, { id: 'prelu', params: { alpha: 0.1 } }], 9);
 });
 
@@ -107,7 +107,7 @@ test('a user expression trains like a built-in', () => {
 const fast = availableKernels().filter((k) => k !== 'js');
 test('the fused WebAssembly passes give the same gradients (tutorial activations)', { skip: fast.length === 0 && 'no WebAssembly SIMD here' }, () => {
   for (const id of ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu']) {
-    const kernels = createKernels(fast[0]!);
+    const kernels = createKernels(fast[0]);
     assert.ok(kernels.biasActivation, 'the provider offers fused passes');
     checkGradients([{ id }, { id }], 13, kernels);
   }

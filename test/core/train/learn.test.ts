@@ -27,8 +27,8 @@ test('a name is learned wherever a layer has it; other layers and runs stay as t
     [{ id: 'elu', params: { alpha: 0.5 }, learn: ['alpha'] }, { ...swish2, learn: ['beta'] }],
     [{ id: 'softplus', learn: ['beta'] }],
   ]);
-  assert.equal(learned[1]![0], stacks[1]![0], 'a layer with nothing to learn is the same spec');
-  assert.equal('learn' in stacks[0]![0]!, false, 'the input is not changed');
+  assert.equal(learned[1][0], stacks[1][0], 'a layer with nothing to learn is the same spec');
+  assert.equal('learn' in stacks[0][0], false, 'the input is not changed');
 });
 
 test('names no layer of any run has are reported, in the order given, each once', () => {

@@ -39,8 +39,8 @@ for (const c of fixture.cases) {
       assert.deepEqual(layers.map((l) => l.learnable), [[c.param], [c.param]]);
       const trainer = new MlpTrainer(config, inputs, classes, layers, kernels === 'js' ? createJsKernels() : createKernels(kernels));
       fixture.weights.forEach(({ W, b }, l) => {
-        trainer.layers[l]!.W.set(W.flat());
-        trainer.layers[l]!.b.set(b);
+        trainer.layers[l].W.set(W.flat());
+        trainer.layers[l].b.set(b);
       });
       const slots = trainer.layout.activationParams;
       assert.deepEqual(slots.map((s) => [s.layer, s.name]), [[0, c.param], [1, c.param]]);
@@ -48,8 +48,8 @@ for (const c of fixture.cases) {
       const loss = trainer.lossAndGradients(Float32Array.from(fixture.x.flat()), fixture.y, fixture.x.length);
       assert.ok(Math.abs(loss - c.loss) <= 1e-5 * Math.abs(c.loss), `loss ${loss} vs PyTorch ${c.loss}`);
       slots.forEach((s, i) => {
-        const got = trainer.grads[s.offset]!;
-        const want = c.grads[i]!;
+        const got = trainer.grads[s.offset];
+        const want = c.grads[i];
         // float32 arithmetic through two layers: a few ulp of the terms summed
         assert.ok(Math.abs(got - want) <= 2e-4 * Math.abs(want) + 1e-6, `layer ${i + 1}: d loss / d ${c.param} = ${got}, PyTorch ${want}`);
       });

@@ -10,10 +10,10 @@ function record(f: (x: number, p: Params) => number, df: (x: number, p: Params) 
     f,
     df,
     forward(z: FloatArray, out: FloatArray, p: Params) {
-      for (let i = 0; i < z.length; i++) out[i] = f(z[i]!, p);
+      for (let i = 0; i < z.length; i++) out[i] = f(z[i], p);
     },
     backward(z: FloatArray, _a: FloatArray, grad: FloatArray, p: Params) {
-      for (let i = 0; i < z.length; i++) grad[i] *= df(z[i]!, p);
+      for (let i = 0; i < z.length; i++) grad[i] *= df(z[i], p);
     },
   };
 }
@@ -24,8 +24,8 @@ export const TEST_RECORDS: Record<string, { kernel: ElementwiseKernel; params: R
   relu: { kernel: record((x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0)), params: {}, learnable: [] },
   sigmoid: { kernel: record(sig, (x) => sig(x) * (1 - sig(x))), params: {}, learnable: [] },
   tanh: { kernel: record(Math.tanh, (x) => 1 - Math.tanh(x) ** 2), params: {}, learnable: [] },
-  leaky_relu: { kernel: record((x, p) => (x > 0 ? x : p.alpha! * x), (x, p) => (x > 0 ? 1 : p.alpha!)), params: { alpha: 0.01 }, learnable: [] },
-  prelu: { kernel: record((x, p) => (x > 0 ? x : p.alpha! * x), (x, p) => (x > 0 ? 1 : p.alpha!)), params: { alpha: 0.25 }, learnable: ['alpha'] },
+  leaky_relu: { kernel: record((x, p) => (x > 0 ? x : p.alpha * x), (x, p) => (x > 0 ? 1 : p.alpha)), params: { alpha: 0.01 }, learnable: [] },
+  prelu: { kernel: record((x, p) => (x > 0 ? x : p.alpha * x), (x, p) => (x > 0 ? 1 : p.alpha)), params: { alpha: 0.25 }, learnable: ['alpha'] },
 };
 
 export function testActivation(id: string): LayerActivation {

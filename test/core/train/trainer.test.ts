@@ -28,20 +28,20 @@ test('2000 images, 1 epoch: Keras split sizes, sane accuracy, consistent test fi
   assert.deepEqual(out.sizes, { train: 1600, validation: 400, test: 1000 });
   assert.equal(out.history.length, 1);
   const [e] = out.history;
-  assert.ok(e!.val_accuracy! > 0.7, `val_accuracy ${e!.val_accuracy}`);
-  assert.ok(e!.loss < 1.6 && e!.val_loss! < 0.8, `loss ${e!.loss}, val_loss ${e!.val_loss}`);
+  assert.ok(e.val_accuracy! > 0.7, `val_accuracy ${e.val_accuracy}`);
+  assert.ok(e.loss < 1.6 && e.val_loss! < 0.8, `loss ${e.loss}, val_loss ${e.val_loss}`);
   const t = out.test!;
   assert.ok(t.accuracy > 0.7, `test accuracy ${t.accuracy}`);
   // the confusion matrix adds up to the test set and its diagonal is the accuracy
   const all = t.confusion.flat().reduce((a, b) => a + b, 0);
-  const diag = t.confusion.reduce((a, row, i) => a + row[i]!, 0);
+  const diag = t.confusion.reduce((a, row, i) => a + row[i], 0);
   assert.equal(all, 1000);
   assert.equal(diag / all, t.accuracy);
   // per-layer statistics
-  assert.equal(e!.layers.length, 3);
-  for (const l of e!.layers) assert.ok(l.meanAbsGradient > 0 && Number.isFinite(l.meanAbsGradient));
-  for (const l of e!.layers.slice(0, 2)) assert.ok(l.deadUnitFraction! >= 0 && l.deadUnitFraction! < 0.5);
-  assert.equal(e!.layers[2]!.deadUnitFraction, undefined);
+  assert.equal(e.layers.length, 3);
+  for (const l of e.layers) assert.ok(l.meanAbsGradient > 0 && Number.isFinite(l.meanAbsGradient));
+  for (const l of e.layers.slice(0, 2)) assert.ok(l.deadUnitFraction! >= 0 && l.deadUnitFraction! < 0.5);
+  assert.equal(e.layers[2].deadUnitFraction, undefined);
   // misclassified images: really misclassified, probabilities a distribution with its argmax, pixels the dataset's
   assert.equal(t.misclassified.length, 16);
   for (const m of t.misclassified) {
@@ -126,15 +126,15 @@ test('progress events are throttled and end each epoch at its last batch', () =>
 test('PReLU learns its slope; the learned value is reported per epoch', () => {
   const config = makeConfig({ epochs: 1, limitTrain: 500, limitTest: 10 });
   const out = trainer(config, 'prelu').run(mnist);
-  const learned = out.history[0]!.learnedParams!;
+  const learned = out.history[0].learnedParams!;
   assert.equal(learned.length, 2);
-  for (const l of learned) assert.ok(l.alpha !== 0.25 && Number.isFinite(l.alpha!), `alpha ${l.alpha}`);
+  for (const l of learned) assert.ok(l.alpha !== 0.25 && Number.isFinite(l.alpha), `alpha ${l.alpha}`);
 });
 
 test('Glorot, He and LeCun initial weights stay within their limits', () => {
   for (const [init, limit] of [['glorot_uniform', Math.sqrt(6 / (784 + 128))], ['he_uniform', Math.sqrt(6 / 784)], ['lecun_uniform', Math.sqrt(3 / 784)]] as const) {
     const t = trainer(makeConfig({ init }));
-    const W = t.layers[0]!.W;
+    const W = t.layers[0].W;
     let max = 0;
     for (const w of W) max = Math.max(max, Math.abs(w));
     assert.ok(max <= limit && max > 0.95 * limit, `${init}: max |w| ${max}, limit ${limit}`);

@@ -30,13 +30,13 @@ const SPECS: ActivationSpec[] = [
 
 function trainer(config: TrainConfig, kernels: 'js' | 'fast', layers?: LayerActivation[]): MlpTrainer {
   const acts = layers ?? config.activations.map(resolveLayerActivation);
-  return new MlpTrainer(config, 784, 10, acts, kernels === 'js' ? createJsKernels() : createKernels(fast!));
+  return new MlpTrainer(config, 784, 10, acts, kernels === 'js' ? createJsKernels() : createKernels(fast));
 }
 
 function maxDiff(got: Float32Array, want: Float32Array): { diff: number; at: number } {
   let diff = 0, at = -1;
   for (let i = 0; i < got.length; i++) {
-    const d = Math.abs(got[i]! - want[i]!);
+    const d = Math.abs(got[i] - want[i]);
     if (!(d <= diff)) { diff = d; at = i; }
   }
   return { diff, at };
@@ -69,7 +69,7 @@ test('an expression the compiler declines trains on the JavaScript path, and the
   const t = trainer(config, 'fast', [layer(), { ...resolveLayerActivation({ id: 'tanh' }) }]);
   assert.deepEqual(t.activationPaths, ['js', 'fused']);
   assert.equal(t.kernelNotes.length, 1);
-  assert.match(t.kernelNotes[0]!, /^wide: the expression and its derivatives need \d+ vector values per step; the compiler takes at most \d+; it runs on the JavaScript path$/);
+  assert.match(t.kernelNotes[0], /^wide: the expression and its derivatives need \d+ vector values per step; the compiler takes at most \d+; it runs on the JavaScript path$/);
   assert.equal(t.run(mnist).status, 'completed');
 });
 

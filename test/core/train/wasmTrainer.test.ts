@@ -25,7 +25,7 @@ function maxDiff(got: Float32Array, want: Float32Array): { diff: number; at: num
   assert.equal(got.length, want.length);
   let diff = 0, at = -1;
   for (let i = 0; i < got.length; i++) {
-    const d = Math.abs(got[i]! - want[i]!);
+    const d = Math.abs(got[i] - want[i]);
     if (!(d <= diff)) { diff = d; at = i; } // NaN counts as worst
   }
   return { diff, at };
@@ -51,11 +51,11 @@ for (const name of fast) {
       }
       // the step really moved the weights (not a comparison of two untouched buffers)
       assert.ok(maxDiff(got.params, trainerOn(config, 'js').params).diff > 5e-4);
-      const [ea, eb] = [a.history[0]!, b.history[0]!];
+      const [ea, eb] = [a.history[0], b.history[0]];
       assert.ok(Math.abs(ea.loss - eb.loss) <= 1e-5 * ea.loss, `train loss ${eb.loss} vs js ${ea.loss}`);
       assert.ok(Math.abs(ea.val_loss! - eb.val_loss!) <= 1e-5 * ea.val_loss!, `val loss ${eb.val_loss} vs js ${ea.val_loss}`);
       assert.ok(Math.abs(a.test!.loss - b.test!.loss) <= 1e-5 * a.test!.loss, `test loss ${b.test!.loss} vs js ${a.test!.loss}`);
-      for (const [la, lb] of ea.layers.map((l, i) => [l, eb.layers[i]!] as const)) {
+      for (const [la, lb] of ea.layers.map((l, i) => [l, eb.layers[i]] as const)) {
         assert.ok(Math.abs(la.meanAbsGradient - lb.meanAbsGradient) <= 1e-5 * la.meanAbsGradient, 'mean |dL/dW|');
         assert.equal(lb.deadUnitFraction, la.deadUnitFraction);
       }
@@ -68,7 +68,7 @@ for (const name of fast) {
     const b = trainerOn(config, name).run(mnist);
     assert.equal(b.status, 'completed');
     a.history.forEach((ea, i) => {
-      const eb = b.history[i]!;
+      const eb = b.history[i];
       assert.ok(Math.abs(ea.loss - eb.loss) <= 1e-4 * ea.loss, `epoch ${i + 1} loss ${eb.loss} vs js ${ea.loss}`);
       assert.ok(Math.abs(ea.val_loss! - eb.val_loss!) <= 1e-4 * ea.val_loss!, `epoch ${i + 1} val_loss ${eb.val_loss} vs js ${ea.val_loss}`);
       assert.ok(Math.abs(ea.val_accuracy! - eb.val_accuracy!) <= 2 / 600, `epoch ${i + 1} val_accuracy ${eb.val_accuracy} vs js ${ea.val_accuracy}`);
@@ -90,10 +90,10 @@ test('the TypeScript Adam flushes decaying moments to zero before they turn subn
     const before = Float64Array.from(p);
     adamUpdate(p, g, m, v, 0, n, 1e-3, settings);
     for (let i = 0; i < 2; i++) {
-      if (m[i] !== 0) smallestM = Math.min(smallestM, Math.abs(m[i]!));
-      if (v[i] !== 0) smallestV = Math.min(smallestV, v[i]!);
-      const want = before[i]! - (1e-3 * m[i]!) / (Math.sqrt(v[i]!) + 1e-7); // the textbook move
-      assert.ok(Math.abs(p[i]! - want) <= 1e-7, `p[${i}] at step ${t}: ${p[i]} want ${want}`);
+      if (m[i] !== 0) smallestM = Math.min(smallestM, Math.abs(m[i]));
+      if (v[i] !== 0) smallestV = Math.min(smallestV, v[i]);
+      const want = before[i] - (1e-3 * m[i]) / (Math.sqrt(v[i]) + 1e-7); // the textbook move
+      assert.ok(Math.abs(p[i] - want) <= 1e-7, `p[${i}] at step ${t}: ${p[i]} want ${want}`);
     }
   }
   // unflushed, m = 0.9^t 1e-4 turns subnormal near step 800, v = 0.999^t 1e-9 near step 67000
@@ -101,5 +101,5 @@ test('the TypeScript Adam flushes decaying moments to zero before they turn subn
   assert.deepEqual(Array.from(v.subarray(0, 2)), [0, 0]);
   assert.ok(smallestM >= M_FLUSH * 0.9, `m reached ${smallestM}`);
   assert.ok(smallestV >= (1e-6 * 1e-7) ** 2 * 0.998, `v reached ${smallestV}`);
-  assert.ok(Number.isNaN(m[2]!) && Number.isNaN(v[2]!) && Number.isNaN(p[2]!), 'NaN must stay NaN');
+  assert.ok(Number.isNaN(m[2]) && Number.isNaN(v[2]) && Number.isNaN(p[2]), 'NaN must stay NaN');
 });

@@ -16,7 +16,7 @@ describe('Commands', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
     for (const { command } of manifest.contributes.commands) {
       // Every picker and input box of a multi-step command is dismissed as it appears.
-      const result = await dismissUntilSettled(command, vscode.commands.executeCommand(command)).then(() => 'ok', (e: unknown) => `threw: ${e instanceof Error ? e.message : e}`);
+      const result = await dismissUntilSettled(command, vscode.commands.executeCommand(command)).then(() => 'ok', (e: unknown) => `threw: ${e instanceof Error ? e.message : String(e)}`);
       assert.equal(result, 'ok', `${command} ${result}`);
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -40,7 +40,7 @@ describe('Commands', () => {
     assert.deepEqual(cells(relu), [['x', 'f(x)', "f'(x)"], ['-1', '0', '0'], ['0', '0', '0'], ['2', '2', '1']]);
     // The parameters asked for are the ones used (leaky_relu(-2) = alpha * -2), and named in the heading.
     const leaky = evaluateTable(getActivation('leaky_relu'), [-2, 3], { alpha: 0.3 });
-    assert.match(leaky[0]!, /^Leaky ReLU \(alpha 0\.3\):/);
+    assert.match(leaky[0], /^Leaky ReLU \(alpha 0\.3\):/);
     assert.deepEqual(cells(leaky).slice(1), [['-2', '-0.6', '0.3'], ['3', '3', '1']]);
     // softmax of a vector: softmax([1000, 1001]) = [1/(1+e), e/(1+e)], the diagonal p(1-p).
     const softLines = evaluateTable(getActivation('softmax'), [1000, 1001]);
@@ -48,7 +48,7 @@ describe('Commands', () => {
     assert.deepEqual(soft.slice(1).map((r) => r[1]), ['0.26894142', '0.73105858']);
     // and the whole Jacobian after the table: p(1-p) on the diagonal, -p_i p_j off it
     assert.equal(softLines[4], 'Jacobian (row i: ∂fᵢ/∂xⱼ): [0.19661193, -0.19661193], [-0.19661193, 0.19661193]');
-    assert.equal(soft[1]![2], '0.19661193');
+    assert.equal(soft[1][2], '0.19661193');
     assert.equal(typeof parseParamsFor(getActivation('leaky_relu'), 'beta=2'), 'string', 'a name the activation lacks');
     assert.equal(typeof parseParamsFor(getActivation('hardtanh'), 'min_val=2, max_val=1'), 'string', 'a combination it refuses');
     assert.deepEqual({ ...(parseParamsFor(getActivation('elu'), 'alpha=0.5') as object) }, { alpha: 0.5 });
@@ -67,9 +67,9 @@ describe('Commands', () => {
     assert.ok(runs.every((r) => r.error), 'an empty run.json must load as damaged, not as a run');
     removeRun(runs.find((r) => r.dir.endsWith('relu'))!);
     assert.ok(!existsSync(path.join(exp, 'runs', 'relu')));
-    assert.deepEqual(JSON.parse(readFileSync(path.join(exp, 'results.json'), 'utf8')).runs.map((r: { id: string }) => r.id), ['tanh']);
+    assert.deepEqual((JSON.parse(readFileSync(path.join(exp, 'results.json'), 'utf8')) as { runs: { id: string }[] }).runs.map((r) => r.id), ['tanh']);
     writeFileSync(path.join(exp, 'results.json'), '{ not json');
-    removeRun(storedRuns(root)[0]!);
+    removeRun(storedRuns(root)[0]);
     assert.equal(readFileSync(path.join(exp, 'results.json'), 'utf8'), '{ not json');
     assert.equal(storedRuns(root).length, 0);
   });

@@ -84,24 +84,24 @@ describe('The walkthrough', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const walkthroughs = (ext.packageJSON as Manifest).contributes.walkthroughs;
     assert.equal(walkthroughs.length, 1);
-    const steps = walkthroughs[0]!.steps;
+    const steps = walkthroughs[0].steps;
     assert.ok(steps.length >= 8, `${steps.length} steps`);
     // The manifest may arrive with its %keys% or already localized.
     const nls = JSON.parse(readFileSync(path.join(ext.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
-    const text = (s: string) => (/^%(.+)%$/.test(s) ? nls[s.slice(1, -1)]! : s);
+    const text = (s: string) => (/^%(.+)%$/.test(s) ? nls[s.slice(1, -1)] : s);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const step of steps) {
       const commands = [
-        ...[...text(step.description).matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]!),
+        ...[...text(step.description).matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]),
         ...(step.completionEvents ?? []).map((e) => e.replace(/^onCommand:/, '')),
       ];
       assert.ok(commands.length >= 2, step.id);
       for (const c of commands) assert.ok(registered.has(c), `${step.id}: ${c} is not a command`);
       assert.ok(step.media.markdown, step.id);
-      assert.ok(readFileSync(path.join(ext.extensionPath, step.media.markdown!), 'utf8').startsWith('# '), step.media.markdown);
+      assert.ok(readFileSync(path.join(ext.extensionPath, step.media.markdown), 'utf8').startsWith('# '), step.media.markdown);
     }
     // Opening it by id does not throw (VS Code shows the Welcome page at this walkthrough).
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthroughs[0]!.id}`, false);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthroughs[0].id}`, false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

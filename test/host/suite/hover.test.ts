@@ -44,7 +44,7 @@ async function labHovers(uri: vscode.Uri, position: vscode.Position): Promise<La
 async function oneLabHover(doc: vscode.TextDocument, position: vscode.Position): Promise<LabHover> {
   const found = await labHovers(doc.uri, position);
   assert.equal(found.length, 1, `expected one Activation Lab hover at ${doc.uri.path}:${position.line + 1}:${position.character + 1}, got ${found.length}`);
-  return found[0]!;
+  return found[0];
 }
 
 /** The checks every hover must pass: the activation's name, the defaults line, the plot, trusted links. */
@@ -160,17 +160,17 @@ describe('Hover docs on activation names', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const m of md.value.matchAll(/\]\(command:([\w.]+)\?([^ )]*)/g)) {
       const [, id, query] = m;
-      assert.ok(registered.has(id!), `${id} is linked from the hover but not registered`);
-      const args = JSON.parse(decodeURIComponent(query!)) as unknown[];
-      const pending = vscode.commands.executeCommand(id!, ...args);
+      assert.ok(registered.has(id), `${id} is linked from the hover but not registered`);
+      const args = JSON.parse(decodeURIComponent(query)) as unknown[];
+      const pending = vscode.commands.executeCommand(id, ...args);
       if (id === 'activationLab.compareActivations') {
         // One id opens the multi-pick with it preselected; dismissing the picker compares nothing.
         assert.deepEqual(args, [['leaky_relu']]);
-        assert.equal(await dismissUntilSettled(id!, pending), undefined);
+        assert.equal(await dismissUntilSettled(id, pending), undefined);
       } else if (id === 'activationLab.copyAsCode') {
         // The activation, parameters and framework come from the code; where the code goes is asked.
         assert.deepEqual(args, [{ activation: 'leaky_relu', params: { alpha: 0.01 }, framework: 'pytorch' }]);
-        assert.equal(await dismissUntilSettled(id!, pending), undefined);
+        assert.equal(await dismissUntilSettled(id, pending), undefined);
       } else {
         await pending;
       }

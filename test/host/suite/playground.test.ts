@@ -31,7 +31,7 @@ describe('The Playground in a real VS Code', () => {
     const panel = await waitFor('the lab panel', () => api.labPanel());
     const p = await playground(panel, (x) => (x.nets[0]?.boundaryFrames ?? 0) > 0, 'the first boundary drawn by the worker');
     assert.equal(p.message, '', `no error shown: ${p.message}`);
-    assert.ok(p.nets[0]!.positive + p.nets[0]!.negative === 100 * 100, 'a 100×100 boundary');
+    assert.ok(p.nets[0].positive + p.nets[0].negative === 100 * 100, 'a 100×100 boundary');
   });
 
   it('Play trains the spiral with tanh until the test loss falls below 0.1', async function () {
@@ -43,8 +43,8 @@ describe('The Playground in a real VS Code', () => {
       race: false, learningRate: 0.03, batchSize: 10, loss: 'cross_entropy', speed: 'fast', play: true,
     });
     const panel = await waitFor('the lab panel', () => api.labPanel());
-    const p = await playground(panel, (x) => x.dataset === 'spiral' && x.nets[0]!.testLoss !== null && x.nets[0]!.testLoss < 0.1, 'test loss below 0.1', 200_000);
-    const net = p.nets[0]!;
+    const p = await playground(panel, (x) => x.dataset === 'spiral' && x.nets[0].testLoss !== null && x.nets[0].testLoss < 0.1, 'test loss below 0.1', 200_000);
+    const net = p.nets[0];
     assert.deepEqual(net.activations, ['tanh', 'tanh']);
     assert.ok(p.running, 'still playing');
     assert.ok(net.trainLoss !== null && net.trainLoss < 0.1);
@@ -61,8 +61,8 @@ describe('The Playground in a real VS Code', () => {
     const p = await playground(panel, (x) => x.race && x.nets.length === 2 && x.nets.every((n) => n.epoch >= 50 && n.boundaryFrames > 2), 'both networks past epoch 50');
     assert.deepEqual(p.nets.map((n) => n.activations), [['sigmoid', 'sigmoid'], ['relu', 'relu']]);
     for (const n of p.nets) assert.equal(n.positive + n.negative, 100 * 100, 'each boundary is drawn in full');
-    assert.equal(p.nets[0]!.epoch, p.nets[1]!.epoch, 'they train in step');
-    console.log(`      race at epoch ${p.nets[0]!.epoch}: sigmoid test loss ${p.nets[0]!.testLoss?.toFixed(3)}, relu ${p.nets[1]!.testLoss?.toFixed(3)}`);
+    assert.equal(p.nets[0].epoch, p.nets[1].epoch, 'they train in step');
+    console.log(`      race at epoch ${p.nets[0].epoch}: sigmoid test loss ${p.nets[0].testLoss?.toFixed(3)}, relu ${p.nets[1].testLoss?.toFixed(3)}`);
   });
 
   it('the host exports a playground model to ONNX and onnxruntime reproduces it on a grid; a malformed export is ignored', async () => {

@@ -19,7 +19,7 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     clearInterval(timer);
     sub.dispose();
     assert.ok(job, 'the training job gave no result');
-    const run = job.results.runs[0]!;
+    const run = job.results.runs[0];
     assert.equal(run.status, 'completed', run.error);
     assert.equal(run.history.length, 1);
     assert.ok(run.test && run.test.accuracy > 0.7, `test accuracy ${run.test?.accuracy}`);
@@ -105,7 +105,7 @@ describe('Training from VS Code (workers, never the host thread)', () => {
     assert.ok(stopped);
     const tanhDir = path.join(stopped.outDir, 'runs', 'tanh');
     const runFile = path.join(tanhDir, 'run.json');
-    const record = JSON.parse(readFileSync(runFile, 'utf8'));
+    const record = JSON.parse(readFileSync(runFile, 'utf8')) as Record<string, unknown>;
     assert.equal(record.status, 'cancelled', 'the stop came after tanh had finished');
     writeFileSync(runFile, JSON.stringify({ ...record, status: 'running' }));
     rmSync(path.join(stopped.outDir, 'results.json'));

@@ -68,7 +68,7 @@ function needed(g: ExprGraph, roots: readonly number[]): number[] {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    const n = g.nodes[id]!;
+    const n = g.nodes[id];
     if ('a' in n) stack.push(n.a);
     if ('b' in n) stack.push(n.b);
     if ('mask' in n) stack.push(n.mask);
@@ -109,7 +109,7 @@ class Emitter {
   /** Declares the imports every node of the graph may call (all before the first function). */
   declareImports(nodes: readonly number[]): void {
     for (const id of nodes) {
-      const n = this.g.nodes[id]!;
+      const n = this.g.nodes[id];
       const fn = n.kind === 'call' ? n.fn : n.kind === 'pow' ? 'pow' : null;
       if (!fn || this.importIndex.has(fn)) continue;
       const params: ValueType[] = fn === 'pow' ? [V128, V128] : [V128];
@@ -119,7 +119,7 @@ class Emitter {
 
   /** Pushes node `id`'s value (its arguments are in their locals already). */
   private node(code: Code, id: number, local: (n: number) => number, paramsLocal: number): void {
-    const n = this.g.nodes[id]!;
+    const n = this.g.nodes[id];
     const get = (x: number): Code => code.localGet(local(x));
     switch (n.kind) {
       case 'x': throw new Error('x is loaded by the loop');
@@ -153,7 +153,7 @@ class Emitter {
   addLoop(spec: LoopSpec): number {
     const g = this.g;
     const nodes = needed(g, spec.roots);
-    const x = nodes.find((id) => g.nodes[id]!.kind === 'x');
+    const x = nodes.find((id) => g.nodes[id].kind === 'x');
     const pointerNames = ['z', ...spec.pointers, 'params'];
     const params: ValueType[] = [I32, ...pointerNames.map((): ValueType => I32)];
     const count = 0;
@@ -321,11 +321,11 @@ export function compileExpression(expr: CompilableExpression, host: ExpressionHo
     sharedValues: training,
     unsharedValues: unshared,
     forward(count, z, a, d, params) {
-      if (d) ex.forwardDerivative!(count, z, a, d, params);
-      else ex.forward!(count, z, a, params);
+      if (d) ex.forwardDerivative(count, z, a, d, params);
+      else ex.forward(count, z, a, params);
     },
     backward(count, z, grad, params) {
-      ex.backward!(count, z, grad, params);
+      ex.backward(count, z, grad, params);
     },
     paramGradients(count, z, grad, params, out) {
       if (ex.paramGradients) ex.paramGradients(count, z, grad, out, params);

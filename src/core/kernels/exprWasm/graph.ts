@@ -65,17 +65,17 @@ export class ExprGraph {
 
   /** The float32 value of a constant node, else undefined. */
   constValue(id: number): number | undefined {
-    const n = this.nodes[id]!;
+    const n = this.nodes[id];
     return n.kind === 'const' ? n.value : undefined;
   }
 
   private maskValue(id: number): boolean | undefined {
-    const n = this.nodes[id]!;
+    const n = this.nodes[id];
     return n.kind === 'maskConst' ? n.value : undefined;
   }
 
   isMask(id: number): boolean {
-    const k = this.nodes[id]!.kind;
+    const k = this.nodes[id].kind;
     return k === 'maskConst' || k === 'compare' || k === 'isNaN' || k === 'either';
   }
 
@@ -90,7 +90,7 @@ export class ExprGraph {
   neg(a: number): number {
     const c = this.constValue(a);
     if (c !== undefined) return this.num(-c);
-    const n = this.nodes[a]!;
+    const n = this.nodes[a];
     if (n.kind === 'unary' && n.op === 'neg') return n.a;
     return this.add({ kind: 'unary', op: 'neg', a }, `neg ${a}`, this.varies(a));
   }
@@ -175,7 +175,7 @@ export class ExprGraph {
   }
 
   isNaN(a: number): number {
-    const n = this.nodes[a]!;
+    const n = this.nodes[a];
     // parameters are finite (checked when the activation is resolved)
     if (n.kind === 'const') return this.maskConst(Number.isNaN(n.value));
     if (n.kind === 'param') return this.maskConst(false);
@@ -260,10 +260,10 @@ export class ExprGraph {
       const cv = sub(c);
       return this.nanWhere(this.isNaN(cv), this.select(this.compare('!=', cv, this.num(0)), ifTrue, ifFalse));
     }
-    const u = sub(args[0]!);
+    const u = sub(args[0]);
     switch (fn) {
-      case 'min': return this.binary('min', u, sub(args[1]!));
-      case 'max': return this.binary('max', u, sub(args[1]!));
+      case 'min': return this.binary('min', u, sub(args[1]));
+      case 'max': return this.binary('max', u, sub(args[1]));
       case 'abs': case 'sqrt': case 'sign': return this.unary(fn, u);
       default: return this.call(fn, u);
     }
