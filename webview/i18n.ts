@@ -1,6 +1,7 @@
 // Webview strings in English and Simplified Chinese; the host tells the page its locale.
 import { CHART_LABELS, type ChartLabels } from '../src/core/charts/labels';
-import { uiLanguage, type UiLanguage } from '../src/core/locale';
+import { countText, uiLanguage, type UiLanguage } from '../src/core/locale';
+import { RUN_STATUS_TEXT } from '../src/core/train/statusText';
 
 const en = {
   'section.functions': 'Functions',
@@ -10,12 +11,12 @@ const en = {
   'status.loading': 'Loading…',
   'status.ready': 'Ready',
   'sections.label': 'Lab sections',
-  'status.queued': 'queued',
-  'status.running': 'running',
-  'status.completed': 'completed',
-  'status.cancelled': 'cancelled',
-  'status.diverged': 'diverged',
-  'status.failed': 'failed',
+  'status.queued': RUN_STATUS_TEXT.en.queued,
+  'status.running': RUN_STATUS_TEXT.en.running,
+  'status.completed': RUN_STATUS_TEXT.en.completed,
+  'status.cancelled': RUN_STATUS_TEXT.en.cancelled,
+  'status.diverged': RUN_STATUS_TEXT.en.diverged,
+  'status.failed': RUN_STATUS_TEXT.en.failed,
   'chart.exportSvg': 'Export as SVG',
   'chart.exportPng': 'Export as PNG',
   'chart.accuracy': 'Accuracy per epoch (solid: train, dashed: validation)',
@@ -164,8 +165,10 @@ const en = {
   'badge.quick': 'quick',
   'badge.full': 'full',
   'train.smooth': 'Smooth the curves (mean of the last {0} epochs)',
-  'train.stoppedAfter': 'stopped after {0}/{1} epochs',
-  'train.notStarted': 'stopped before it started',
+  'job.line': '{0}: {1}',
+  'job.progress': '{0}/{1} · {2}% · acc {3}',
+  'job.test': 'test {0}',
+  'job.epoch': 'epoch {0}, val {1}',
   'train.stopped': 'Stopped.',
   'train.summary': '{0} of {1} runs ended, {2}% of all epochs done',
   'train.lastResults': 'Your newest experiment ({0})',
@@ -227,12 +230,12 @@ const zhCn: Record<MessageKey, string> = {
   'status.loading': '加载中…',
   'status.ready': '就绪',
   'sections.label': '实验室分区',
-  'status.queued': '排队中',
-  'status.running': '运行中',
-  'status.completed': '已完成',
-  'status.cancelled': '已取消',
-  'status.diverged': '已发散',
-  'status.failed': '失败',
+  'status.queued': RUN_STATUS_TEXT['zh-cn'].queued,
+  'status.running': RUN_STATUS_TEXT['zh-cn'].running,
+  'status.completed': RUN_STATUS_TEXT['zh-cn'].completed,
+  'status.cancelled': RUN_STATUS_TEXT['zh-cn'].cancelled,
+  'status.diverged': RUN_STATUS_TEXT['zh-cn'].diverged,
+  'status.failed': RUN_STATUS_TEXT['zh-cn'].failed,
   'chart.exportSvg': '导出为 SVG',
   'chart.exportPng': '导出为 PNG',
   'chart.accuracy': '每轮准确率（实线：训练集，虚线：验证集）',
@@ -381,8 +384,10 @@ const zhCn: Record<MessageKey, string> = {
   'badge.quick': '快速',
   'badge.full': '完整',
   'train.smooth': '平滑曲线（最近 {0} 轮的平均值）',
-  'train.stoppedAfter': '第 {0}/{1} 轮后停止',
-  'train.notStarted': '开始前已停止',
+  'job.line': '{0}：{1}',
+  'job.progress': '第 {0}/{1} 轮 · {2}% · 准确率 {3}',
+  'job.test': '测试 {0}',
+  'job.epoch': '第 {0} 轮，验证 {1}',
   'train.stopped': '已停止。',
   'train.summary': '{1} 次训练中已结束 {0} 次，已完成全部轮次的 {2}%',
   'train.lastResults': '你最新的实验（{0}）',
@@ -464,7 +469,5 @@ export function fill(s: string, ...args: string[]): string {
 
 /** A count of images: 1,200 in English; in Chinese without a group separator (1200), which would read as a comma. */
 export function count(n: number): string {
-  return GROUPED[currentLang] ? n.toLocaleString('en') : String(n);
+  return countText(n, currentLang);
 }
-
-const GROUPED: Readonly<Record<UiLanguage, boolean>> = { en: true, 'zh-cn': false };

@@ -31,3 +31,8 @@ export function uiLanguage(tag: string): UiLanguage {
 export function formulaText(math: MathText, lang: UiLanguage): string {
   return (lang === 'zh-cn' && math['zh-cn']) || math.unicode;
 }
+
+/** A count as the language writes it: 10,000 in English; 10000 in Chinese, where a group comma would read as a comma. */
+export function countText(n: number, lang: UiLanguage): string {
+  return lang === 'en' ? n.toLocaleString('en') : String(n);
+}

@@ -5,7 +5,7 @@ import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../s
 import { durationText, etaSeconds, jobProgress, type JobSnapshot } from '../../src/protocol/jobSnapshot';
 import { SWEEP_LIMITS } from '../../src/protocol/training';
 import { button, checkbox, el, integerField, labelled, textField } from '../dom';
-import { count, t } from '../i18n';
+import { count, lang, t } from '../i18n';
 import { page, savePage } from '../state';
 import { SweepBoard } from '../sweepBoard';
 import { currentJob, jobRunning, mountBoard, onJobChange } from '../trainStore';
@@ -51,7 +51,7 @@ export function sweepStatus(job: JobSnapshot | undefined): string {
   if (job.ended) return job.ended.status === 'cancelled' ? `${line} · ${t('sweep.stopped')}` : job.ended.error ? `${t('train.failed')} ${job.ended.error}` : `${t('train.finished')} ${line}`;
   if (clock?.jobId !== job.job.id) clock = { jobId: job.job.id, t0: Date.now(), from: p.fraction };
   const eta = etaSeconds((Date.now() - clock.t0) / 1000, p.fraction, clock.from);
-  return eta === undefined ? `${t('train.running')} ${line}` : `${t('train.running')} ${line} · ${fill(t('sweep.eta'), durationText(eta))}`;
+  return eta === undefined ? `${t('train.running')} ${line}` : `${t('train.running')} ${line} · ${fill(t('sweep.eta'), durationText(eta, lang()))}`;
 }
 
 export function renderSweep(root: HTMLElement): void {
