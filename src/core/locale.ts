@@ -36,3 +36,8 @@ export function formulaText(math: MathText, lang: UiLanguage): string {
 export function countText(n: number, lang: UiLanguage): string {
   return lang === 'en' ? n.toLocaleString('en') : String(n);
 }
+
+/** Items of a list in running text: "2, 4, 8"; in Chinese with the enumeration comma, "2、4、8". */
+export function listText(items: readonly (string | number)[], lang: UiLanguage): string {
+  return items.join(lang === 'en' ? ', ' : '、');
+}

@@ -26,6 +26,8 @@ import { bundles } from '../../webview/i18n';
 import { PLAYGROUND_STRINGS } from '../../webview/playground/strings';
 import { sweepMethod, type SweepComparison } from '../../src/core/stats/sweep';
 import { cellText, comparisonSentence, verdictText } from '../../src/core/stats/sweepText';
+import { REPORT_TEXT } from '../../src/core/report/text';
+import { RUN_STATUS_TEXT, runStateText } from '../../src/core/train/statusText';
 
 const root = path.resolve(__dirname, '..', '..');
 const read = (p: string): string => readFileSync(path.join(root, p), 'utf8');
@@ -98,6 +100,11 @@ function shippedChinese(): Shipped[] {
     const zh = c.translations?.['zh-cn'];
     if (zh) { add('CLI usage', `${c.name}.summary`, zh.summary); add('CLI usage', `${c.name}.usage`, zh.usage); }
   }
+  // report.html's words (its markup out, <code> spans as code) and the statuses every surface shows
+  for (const [k, v] of Object.entries(REPORT_TEXT['zh-cn'])) add('report.html', k, placeholders(v.replace(/<code>[^<]*<\/code>/g, '`code`').replace(/<[^>]+>/g, '')));
+  for (const [k, v] of Object.entries(RUN_STATUS_TEXT['zh-cn'])) add('statuses', k, v);
+  add('statuses', 'stopped', runStateText({ status: 'cancelled', history: { length: 2 } }, 5, 'zh-cn'));
+  add('statuses', 'stopped before', runStateText({ status: 'cancelled', history: { length: 0 } }, 5, 'zh-cn'));
   // the Chinese README, line by line, outside fenced code
   read('README.zh-cn.md').split(/^```[\s\S]*?^```$/m).join('').split('\n').forEach((line, i) => add('README.zh-cn.md', `line ${i + 1}`, line));
   return out;
@@ -110,7 +117,8 @@ const FULL = '\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019';
 
 /** Removes what the rules exempt: code spans, Markdown link targets (with their titles); placeholders become a Latin letter. */
 function exemptRemoved(s: string): string {
-  let out = s.replace(/`[^`]*`/g, ' ');
+  // code spans, and command-line options (`--epochs N` in a CLI usage is what the user types)
+  let out = s.replace(/`[^`]*`/g, ' ').replace(/(?<![\w-])--[a-z][a-z-]*/g, ' ');
   // `](target "title")`: a URL and a tooltip, with balanced brackets inside
   for (let i = out.indexOf(']('); i >= 0; i = out.indexOf('](', i + 1)) {
     let depth = 0;
@@ -188,7 +196,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'report.html', 'statuses', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, loadData, parseCliArgs, usageText, withUsage, type CliCommand } from '../command';
-import { cliText, exprText } from '../l10n';
+import { cliText, everyLanguage, exprText } from '../l10n';
+import { listText } from '../../core/locale';
 import { readCustomDefinitions } from '../../core/expr/activationText';
 import { isPathSegment } from '../../core/runs/pathSegment';
 import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
@@ -88,7 +89,7 @@ const USAGE_ZH = `对每个激活函数 × 深度 × 种子训练同一个 MLP�
   --seeds N            每个格子的种子数，从 --seed 起（默认 ${DEFAULTS.seeds}；最多 ${SWEEP_LIMITS.maxSeeds}）
   --seed N             第一个种子（默认 ${DEFAULT_CONFIG.seed}）
   --epochs N           每次训练的轮数（默认 ${DEFAULTS.epochs}）
-  --batch-size N, --learning-rate X, --init NAME   与 \`actlab train\` 相同
+  --batch-size N、--learning-rate X、--init NAME   与 \`actlab train\` 相同
   --dataset NAME|DIR   mnist、fashion-mnist 或一个存有 IDX 文件的文件夹（默认 mnist）
   --limit-train N      只用前 N 张训练图像（其中最后 20% 作为验证集）
   --limit-test N       只用前 N 张测试图像
@@ -186,7 +187,7 @@ export function parseSweepArgs(argv: string[]): SweepArgs {
   for (const stack of activations) {
     if (stack.length > 1 && architectures.some((a) => a.length !== stack.length)) {
       throw new CliError(cliText('sweep.stackDepths', {
-        stack: splitTopLevel(values.activations!, ',', '--activations')[activations.indexOf(stack)]!, count: stack.length, depths: architectures.map((a) => a.length).join(', '),
+        stack: splitTopLevel(values.activations!, ',', '--activations')[activations.indexOf(stack)]!, count: stack.length, depths: everyLanguage((lang) => listText(architectures.map((a) => a.length), lang)),
       }));
     }
   }

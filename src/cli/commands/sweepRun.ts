@@ -10,7 +10,7 @@ import { EXIT, stopOnCtrlC, CliError, type CliIO } from '../command';
 import { cliText, columnsTable, translator, verbatim, type Translate } from '../l10n';
 import { CLI_MESSAGES } from '../messages';
 import type { Dataset } from '../../core/data/datasets';
-import type { UiLanguage } from '../../core/locale';
+import { listText, type UiLanguage } from '../../core/locale';
 import { loadVegaLibraries } from '../../core/report/vendor';
 import type { ResultsFile, ResultsSweep } from '../../core/runs/resultsFile';
 import { cellText, diffText, pValue, verdictText } from '../../core/stats/sweepText';
@@ -118,14 +118,15 @@ export function sweepComparisonsText(sweep: ResultsSweep, lang: UiLanguage = 'en
   return columnsTable([head, ...rows]);
 }
 
-function summary(results: ResultsFile, outDir: string, report: boolean, lang: UiLanguage): string {
+/** What `actlab sweep` prints when it is done: the grid, the comparisons, what failed, where the sweep went. */
+export function sweepSummary(results: ResultsFile, outDir: string, report: boolean, lang: UiLanguage): string {
   const tr = translator(lang);
   const sweep = results.sweep!;
   const failed = results.runs.filter((r) => r.status === 'diverged' || r.status === 'failed');
   const workers = results.settings.workers;
   const total = { runs: results.runs.length, duration: durationText(results.wallSeconds, lang) };
   return [
-    tr('sweep.gridTitle', { seeds: sweep.seeds.join(', ') }),
+    tr('sweep.gridTitle', { seeds: listText(sweep.seeds, lang) }),
     sweepGridText(sweep, lang),
     '',
     tr('sweep.comparisonsTitle', { tests: sweep.tests, alpha: sweep.alpha }),
@@ -160,7 +161,7 @@ export async function runSweep(job: Omit<SweepJobSpec, 'libraries' | 'dataset'>,
     view.stop();
     await pool.dispose();
   }
-  io.out(options.json ? JSON.stringify(results, null, 1) : summary(results, job.outDir, options.report, lang));
+  io.out(options.json ? JSON.stringify(results, null, 1) : sweepSummary(results, job.outDir, options.report, lang));
   if (stop.signal.aborted) return EXIT.interrupted;
   return results.runs.some((r) => r.status !== 'completed') ? EXIT.runsFailed : EXIT.ok;
 }

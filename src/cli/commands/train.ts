@@ -397,7 +397,8 @@ function onnxCell(check: OnnxRunCheck | undefined, tr: Translate): string {
   return check.passed ? tr('train.onnxOk', { diff: String(check.maxAbsDiff?.toExponential(1)) }) : tr('train.onnxBad');
 }
 
-function summary(results: ResultsFile, outDir: string, report: boolean, lang: UiLanguage): string {
+/** What `actlab train` prints when it is done: the table of runs, what failed, where the experiment went. */
+export function trainSummary(results: ResultsFile, outDir: string, report: boolean, lang: UiLanguage): string {
   const tr = translator(lang);
   const head = [tr('train.col.run'), tr('train.col.status'), tr('train.col.testAccuracy'), tr('train.col.testLoss'), tr('train.col.secondsPerEpoch'), tr('train.col.onnx')];
   const rows = results.runs.map((r) => [r.id, runStatusText(r.status, lang), r.test ? r.test.accuracy.toFixed(4) : '–', r.test ? r.test.loss.toFixed(4) : '–',
@@ -520,7 +521,7 @@ export const trainCommand: CliCommand = {
       view.stop();
       await pool.dispose();
     }
-    io.out(args.json ? JSON.stringify(results, null, 1) : summary(results, job.outDir, args.report, lang));
+    io.out(args.json ? JSON.stringify(results, null, 1) : trainSummary(results, job.outDir, args.report, lang));
     if (stop.signal.aborted) return EXIT.interrupted;
     return results.runs.some((r) => r.status !== 'completed' || (r.onnx && !r.onnx.passed)) ? EXIT.runsFailed : EXIT.ok;
   },

@@ -16,7 +16,7 @@ import {
   sweepAccuracySpec, sweepCellRows, sweepDifferenceRows, sweepDifferencesSpec, sweepGradientRows, sweepGradientSpec, sweepLossSpec,
 } from '../charts/sweep';
 import { readableDate, runName, uniqueNames } from '../charts/names';
-import { countText, type UiLanguage } from '../locale';
+import { countText, listText, type UiLanguage } from '../locale';
 import type { ResultsFile, ResultsSweep } from '../runs/resultsFile';
 import { cellText, diffText, pValue, summaryText, verdictText } from '../stats/sweepText';
 import { runStateText } from '../train/statusText';
@@ -291,8 +291,8 @@ export const SWEEP_SCRIPT = `
 /** The settings line of a sweep: its networks and seeds instead of one network's. */
 function sweepSettingsLine(r: ResultsFile, sweep: ResultsSweep, lang: UiLanguage): string {
   const d = r.dataset;
-  const nets = sweep.architectures.map((a) => [d.rows * d.cols, ...a, d.classes].join('-')).join(', ');
-  return settingsText(r, lang, reportText(lang, 'networks', { layers: nets }), reportText(lang, 'seeds', { seeds: sweep.seeds.join(', ') }), String);
+  const nets = listText(sweep.architectures.map((a) => [d.rows * d.cols, ...a, d.classes].join('-')), lang);
+  return settingsText(r, lang, reportText(lang, 'networks', { layers: nets }), reportText(lang, 'seeds', { seeds: listText(sweep.seeds, lang) }), String);
 }
 
 /**
@@ -324,13 +324,13 @@ export function sweepSection(sweep: ResultsSweep, lang: UiLanguage = 'en'): { ht
       `<td class="num">${escapeHtml(diffText(c))}</td><td class="num">${c.p === null ? '–' : escapeHtml(pValue(c.p))}</td>` +
       `<td class="num">${c.pAdjusted === null ? '–' : escapeHtml(pValue(c.pAdjusted))}</td><td>${escapeHtml(verdictText(c, lang))}</td></tr>`).join('') +
     '</tbody></table>';
-  const widths = sweep.architectures.length ? t('sweepWidths', { widths: escapeHtml(sweep.architectures.map((a) => a.join('-')).join(', ')) }) : '';
+  const widths = sweep.architectures.length ? t('sweepWidths', { widths: escapeHtml(listText(sweep.architectures.map((a) => a.join('-')), lang)) }) : '';
   const counts = { activations: sweep.activations.length, depths: sweep.depths.length, seeds: sweep.seeds.length };
   const method = lang === 'en'
     ? `<p>${escapeHtml(sweep.method)}</p>\n<p lang="zh-CN">${escapeHtml(sweep.methodZh)}</p>`
     : `<p>${escapeHtml(sweep.methodZh)}</p>`;
   const html = `<h2>${sweep.depths.length === 1 ? t('sweepOneDepth', counts) : t('sweep', counts)}</h2>
-<p class="meta">${t('sweepMeta', { depths: sweep.depths.join(', '), widths, seeds: sweep.seeds.join(', ') })}</p>
+<p class="meta">${t('sweepMeta', { depths: listText(sweep.depths, lang), widths, seeds: listText(sweep.seeds, lang) })}</p>
 <h3>${t('method')}</h3>
 ${method}
 <h3>${t('gridTitle')}</h3>

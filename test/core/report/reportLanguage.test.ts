@@ -116,7 +116,7 @@ test('a report in Chinese: lang="zh-CN", every text in Chinese (statuses, tables
   assert.match(train, /<td>失败：worker exited with code 1<\/td>/, 'the error itself is data, as the trainer wrote it');
   assert.match(train, /<td>第 1\/3 轮后停止<\/td>/);
   assert.match(train, /0\.9700 <span class="meta">10000 张<\/span>/);
-  assert.match(train, /<time datetime="2025-01-01T00:01:00.000Z">2025 年 1 月 1 日 00:01（协调世界时）<\/time>/);
+  assert.match(train, /<time datetime="2025-01-01T00:01:00.000Z">协调世界时 2025 年 1 月 1 日 00:01<\/time> 完成，用时 60\.0 秒。/);
   assert.match(train, /<h2>学到的激活函数参数<\/h2>/);
   assert.match(train, /<td>通过<\/td>/);
   const sweep = renderReport(sweepResults(), NO_LIBS, 'zh-cn');
