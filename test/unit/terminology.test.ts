@@ -4,7 +4,7 @@
 // Chinese and Latin text, no ASCII quotes, the prime ′).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIVATIONS, resolveParams } from '../../src/core/activations/registry';
 import { FRAMEWORKS } from '../../src/core/activations/types';
@@ -105,6 +105,10 @@ function shippedChinese(): Shipped[] {
   for (const [k, v] of Object.entries(RUN_STATUS_TEXT['zh-cn'])) add('statuses', k, v);
   add('statuses', 'stopped', runStateText({ status: 'cancelled', history: { length: 2 } }, 5, 'zh-cn'));
   add('statuses', 'stopped before', runStateText({ status: 'cancelled', history: { length: 0 } }, 5, 'zh-cn'));
+  // the walkthrough's Chinese steps, paragraph by paragraph (a code span may wrap)
+  for (const name of readdirSync(path.join(root, 'media/walkthrough')).filter((n) => n.endsWith('.nls.zh-cn.md'))) {
+    read(`media/walkthrough/${name}`).split(/\n\s*\n/).forEach((paragraph, i) => add('walkthrough', `${name} paragraph ${i + 1}`, paragraph));
+  }
   // the Chinese README, line by line, outside fenced code
   read('README.zh-cn.md').split(/^```[\s\S]*?^```$/m).join('').split('\n').forEach((line, i) => add('README.zh-cn.md', `line ${i + 1}`, line));
   return out;
@@ -196,7 +200,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'report.html', 'statuses', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });
