@@ -7,9 +7,10 @@
 // sends, in Light Modern's colours; the hover and the walkthrough step are their Markdown
 // rendered by markdown-it in the style of VS Code's hover and welcome page.
 // Needs a CJK font (scripts/ensure-system-deps.sh installs fonts-wqy-microhei) and a build:
-//   node scripts/build.mjs && node --import tsx scripts/screenshots-zh.ts [--only=train,hover]
+//   node scripts/build.mjs && node --import tsx scripts/screenshots-zh.ts [--only=train,hover] [--data=DIR]
+// --data=DIR keeps the trained experiments in DIR and reuses them on the next run.
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { getActivation, resolveParams } from '../src/core/activations/registry';
 import { loadDataset } from '../src/core/data/datasets';
 import { hoverMarkdown } from '../src/core/hover/markdown';
+import { exportAndVerifyRun } from '../src/core/onnx/trainCheck';
 import { loadVegaLibraries } from '../src/core/report/vendor';
 import { limitTestFor, QUICK_LIMIT_TRAIN, TUTORIAL_ACTIVATIONS } from '../src/core/train/config';
 import { renderShell, surfaceRelaxations } from '../src/host/webviewShell';
@@ -74,8 +76,19 @@ const LIGHT_MODERN: Record<string, string> = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A real quick training (the tutorial's four, the lab's quick subset) and a real sweep, with their reports in Chinese. */
-async function train(dir: string): Promise<{ trainId: string; sweepId: string; trainSnapshot: JobSnapshot; sweepSnapshot: JobSnapshot }> {
+interface Trained { trainId: string; sweepId: string; trainSnapshot: JobSnapshot; sweepSnapshot: JobSnapshot }
+
+/** The experiments of an earlier run kept in `dir`, or new ones trained there. */
+async function trained(dir: string): Promise<Trained> {
+  const saved = path.join(dir, 'screenshots.json');
+  if (existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as Trained;
+  const t = await train(dir);
+  writeFileSync(saved, JSON.stringify(t));
+  return t;
+}
+
+/** A real quick training (the tutorial's four, the lab's quick subset, each checked in ONNX) and a real sweep, with their reports in Chinese. */
+async function train(dir: string): Promise<Trained> {
   const dataset = loadDataset('mnist');
   const pool = new WorkerPool({ maxWorkers: 2 });
   pool.provideDataset('mnist', dataset);
@@ -87,7 +100,7 @@ async function train(dir: string): Promise<{ trainId: string; sweepId: string; t
     const t = await runJob(trainJob, {
       runs: planRunIds(TUTORIAL_ACTIVATIONS.map((id) => [{ id }]), 2),
       settings: { epochs: 3, limitTrain: QUICK_LIMIT_TRAIN, limitTest: limitTestFor(QUICK_LIMIT_TRAIN), dataset: 'mnist' },
-      outDir: path.join(dir, trainId), libraries, lang: 'zh-cn', dataset,
+      outDir: path.join(dir, trainId), libraries, lang: 'zh-cn', dataset, onnx: { check: exportAndVerifyRun },
     }, pool, { emit: (e) => { trainSnapshot = applyTrainingEvent(trainSnapshot, e); } });
     if (!t.result) throw new Error(`training failed: ${t.error}`);
     let sweepSnapshot: JobSnapshot | undefined;
@@ -210,12 +223,14 @@ ${steps.map((s, i) => `<div class="step${i === 0 ? ' open' : ''}"><h2>${nls[`wal
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-screenshots-'));
+  const keep = process.argv.find((a) => a.startsWith('--data='))?.slice('--data='.length);
+  const dir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'actlab-screenshots-'));
+  mkdirSync(dir, { recursive: true });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--font-render-hinting=none'] });
   const { server, base } = await serve(dir);
   try {
     const needsRuns = ['train', 'sweep', 'guide', 'sidebar', 'report', 'report-html'].some(wanted);
-    const data = needsRuns ? await train(dir) : undefined;
+    const data = needsRuns ? await trained(dir) : undefined;
     const experiments = experimentList(dir);
     const state = { type: 'lab/state' as const, state: { surface: 'panel' as const, locale: 'zh-cn', version: '0.1.0' } };
     const replay = (snapshot: JobSnapshot | null): ToWebview[] => [state, { type: 'lab/custom', defs: [] }, { type: 'train/snapshot', snapshot }, { type: 'runs/list', experiments }];
@@ -254,12 +269,13 @@ async function main(): Promise<void> {
       await p.close();
     }
     if (data && wanted('report-html')) {
-      for (const [id, name] of [[data.trainId, 'report-html-zh-cn.png'], [data.sweepId, 'report-html-sweep-zh-cn.png']] as const) {
-        const p = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+      // the whole training report; the sweep's report from its top to the end of its own section (a page of runs follows)
+      for (const [id, name, height] of [[data.trainId, 'report-html-zh-cn.png', 0], [data.sweepId, 'report-html-sweep-zh-cn.png', 2400]] as const) {
+        const p = await browser.newPage({ viewport: { width: 1000, height: height || 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
         await p.goto(`file://${path.join(dir, id, 'report.html')}`);
         await p.evaluate('Promise.all([window.chartsRendered, window.sweepChartsRendered]).then(() => true)');
         await sleep(500);
-        await shoot(p, name, { fullPage: true });
+        await shoot(p, name, { fullPage: height === 0 });
         await p.close();
       }
     }
@@ -280,7 +296,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await new Promise((r) => server.close(r));
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 
   async function page(p: Page, section: LabSection, name: string): Promise<void> {

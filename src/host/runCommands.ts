@@ -6,7 +6,7 @@ import { RESULTS_FILE } from '../core/runs/resultsFile';
 import { parseReportArgs } from '../protocol/commandArgs';
 import { listExperiments, removeRun, storedRuns, type StoredRun } from '../training/experiments';
 import type { ReportOpener } from './labSession';
-import { countWords, displayLanguage, statusWords } from './runText';
+import { countWords, displayLanguage, listWords, statusWords } from './runText';
 
 
 function runItems(experimentsDir: string): (vscode.QuickPickItem & { run: StoredRun })[] {
@@ -89,7 +89,7 @@ export async function openReport(experimentsDir: string, reports: ReportOpener, 
     }
     const picked = await vscode.window.showQuickPick(list.map((x) => ({
       label: readableDate(x.createdAt, displayLanguage()),
-      description: x.runs.map((r) => runName(r.id)).join(', '),
+      description: listWords(x.runs.map((r) => runName(r.id))),
       detail: `${x.dataset} · ${vscode.l10n.t('{0} epochs', x.epochs)} · ${x.limitTrain ? vscode.l10n.t('quick run, {0} training images', countWords(x.limitTrain)) : vscode.l10n.t('full run')}`,
       id: x.id,
     })), { title: vscode.l10n.t('Open Report') });

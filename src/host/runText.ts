@@ -1,7 +1,7 @@
 // How the host words a run for a person (notifications, pickers, the status bar): in VS Code's
 // display language by the lab's one locale rule, with the one status vocabulary of every surface.
 import * as vscode from 'vscode';
-import { countText, uiLanguage, type UiLanguage } from '../core/locale';
+import { countText, listText, uiLanguage, type UiLanguage } from '../core/locale';
 import type { ResultsRun } from '../core/runs/resultsFile';
 import { runStateText, runStatusText } from '../core/train/statusText';
 import type { RunStatus } from '../core/train/results';
@@ -27,7 +27,12 @@ export function runOutcomeText(r: Pick<ResultsRun, 'status' | 'test' | 'history'
   return runStateText(r, epochs, displayLanguage());
 }
 
-/** Items of a sentence's list: "a, b, c"; in Chinese "a；b；c" (an item may hold a comma of its own). */
+/** Items of a list: "a, b, c"; in Chinese "a、b、c". */
 export function listWords(items: readonly string[]): string {
+  return listText(items, displayLanguage());
+}
+
+/** Items of a sentence that may hold commas of their own (a run's outcome): "a, b"; in Chinese "a；b". */
+export function outcomeList(items: readonly string[]): string {
   return items.length ? items.reduce((list, item) => vscode.l10n.t('{0}, {1}', list, item)) : '';
 }

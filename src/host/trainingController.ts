@@ -14,7 +14,7 @@ import { runJob, type JobDefinition } from '../training/jobs/job';
 import { resumeSweepSpec, seedRange, sweepArchitectures, sweepJob, type SweepJobSpec } from '../training/jobs/sweepJob';
 import { planRunIds, trainJob } from '../training/jobs/trainJob';
 import { ProcessPool } from '../training/processPool';
-import { displayLanguage, listWords, runOutcomeText } from './runText';
+import { displayLanguage, outcomeList, runOutcomeText } from './runText';
 import { datasetSpec } from './settings';
 
 /** A sweep the lab asks for: every activation (on every hidden layer) at every depth, each over `seeds` seeds. */
@@ -252,7 +252,7 @@ export class TrainingController implements vscode.Disposable {
    */
   private async announce(outDir: string, results: ResultsFile): Promise<void> {
     const stopped = results.runs.some((r) => r.status === 'cancelled');
-    const summary = listWords(results.runs.map((r) => `${runName(r.id, r.activations)} ${runOutcomeText(r, results.settings.epochs)}`));
+    const summary = outcomeList(results.runs.map((r) => `${runName(r.id, r.activations)} ${runOutcomeText(r, results.settings.epochs)}`));
     const open = vscode.l10n.t('Open Report');
     const text = stopped ? vscode.l10n.t('Training stopped; finished epochs are kept: {0}', summary) : vscode.l10n.t('Training finished: {0}', summary);
     const choice = await vscode.window.showInformationMessage(text, open);
