@@ -120,7 +120,7 @@ export const hardshrink = elementwise({
 
 export const identity = elementwise({
   id: 'identity',
-  displayName: 'Identity',
+  displayName: 'Identity (linear)',
   aliases: {
     pytorch: ['nn.Identity'],
     keras: ['keras.activations.linear', "'linear'", 'None'],
