@@ -7,8 +7,9 @@
 #   python3-onnx       the official ONNX checker for exported models
 #   python3-torch, python3-numpy, libopenblas0-pthread  reference fixtures and benchmark peers
 #   dataset-fashion-mnist  a second IDX dataset (gzip) for the data tests
+#   fonts-wqy-microhei     a CJK font, so chromium draws the Chinese UI in screenshots and browser tests
 set -euo pipefail
-packages=(chromium libkrb5-dev ripgrep python3-onnx python3-torch python3-numpy libopenblas0-pthread dataset-fashion-mnist)
+packages=(chromium libkrb5-dev ripgrep python3-onnx python3-torch python3-numpy libopenblas0-pthread dataset-fashion-mnist fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

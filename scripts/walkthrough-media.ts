@@ -16,12 +16,15 @@ const SIZE = { width: 360, height: 180 };
 /** File name (under media/walkthrough/) to SVG text. */
 export function walkthroughImages(): Record<string, string> {
   const images: Record<string, string> = {};
+  // The Chinese steps show their own copies, whose legend writes the derivative f′(x) (softmax's says df/dx in both).
   for (const id of ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'softmax']) {
     const record = getActivation(id);
     images[`${id}.svg`] = activationPlotSvg(record, resolveParams(record), SIZE);
+    if (id !== 'softmax') images[`${id}.zh-cn.svg`] = activationPlotSvg(record, resolveParams(record), SIZE, 'zh-cn');
   }
   const swish2 = compileCustomActivation({ name: 'swish2', expression: 'x*sigmoid(2*x)' });
   images['swish2.svg'] = activationPlotSvg(swish2, {}, SIZE);
+  images['swish2.zh-cn.svg'] = activationPlotSvg(swish2, {}, SIZE, 'zh-cn');
 
   // log10 of each layer's gradient norm relative to the last layer's, 20 layers of 64 units at Glorot init.
   const depth = 20;

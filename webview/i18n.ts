@@ -1,6 +1,7 @@
 // Webview strings in English and Simplified Chinese; the host tells the page its locale.
 import { CHART_LABELS, type ChartLabels } from '../src/core/charts/labels';
-import { uiLanguage, type UiLanguage } from '../src/core/locale';
+import { countText, uiLanguage, type UiLanguage } from '../src/core/locale';
+import { RUN_STATUS_TEXT } from '../src/core/train/statusText';
 
 const en = {
   'section.functions': 'Functions',
@@ -10,12 +11,12 @@ const en = {
   'status.loading': 'Loading…',
   'status.ready': 'Ready',
   'sections.label': 'Lab sections',
-  'status.queued': 'queued',
-  'status.running': 'running',
-  'status.completed': 'completed',
-  'status.cancelled': 'cancelled',
-  'status.diverged': 'diverged',
-  'status.failed': 'failed',
+  'status.queued': RUN_STATUS_TEXT.en.queued,
+  'status.running': RUN_STATUS_TEXT.en.running,
+  'status.completed': RUN_STATUS_TEXT.en.completed,
+  'status.cancelled': RUN_STATUS_TEXT.en.cancelled,
+  'status.diverged': RUN_STATUS_TEXT.en.diverged,
+  'status.failed': RUN_STATUS_TEXT.en.failed,
   'chart.exportSvg': 'Export as SVG',
   'chart.exportPng': 'Export as PNG',
   'chart.accuracy': 'Accuracy per epoch (solid: train, dashed: validation)',
@@ -24,6 +25,7 @@ const en = {
   'chart.layers': 'Mean |dL/dW| per layer',
   'chart.dead': 'Dead units per hidden layer',
   'chart.confusion': 'Confusion matrix (test)',
+  'chart.confusionOf': '{0}: {1} ({2})',
   'chart.trueLabel': 'True label',
   'chart.predicted': 'Predicted',
   'fn.list': 'Activations',
@@ -117,6 +119,8 @@ const en = {
   'guide.col.expected': "Tutorial's rank",
   'guide.byline': ' ({0})',
   'list.sep': ', ',
+  'train.after': '{0} {1}',
+  'train.outcomes': '{0}: {1}',
   'side.activations': 'Activations',
   'side.select': 'Select',
   'side.compare': 'Compare selected',
@@ -164,8 +168,10 @@ const en = {
   'badge.quick': 'quick',
   'badge.full': 'full',
   'train.smooth': 'Smooth the curves (mean of the last {0} epochs)',
-  'train.stoppedAfter': 'stopped after {0}/{1} epochs',
-  'train.notStarted': 'stopped before it started',
+  'job.line': '{0}: {1}',
+  'job.progress': '{0}/{1} · {2}% · acc {3}',
+  'job.test': 'test {0}',
+  'job.epoch': 'epoch {0}, val {1}',
   'train.stopped': 'Stopped.',
   'train.summary': '{0} of {1} runs ended, {2}% of all epochs done',
   'train.lastResults': 'Your newest experiment ({0})',
@@ -210,6 +216,7 @@ const en = {
   'report.optimizer': 'Adam, learning rate {0}, batch {1}',
   'report.epochs': 'epochs',
   'report.seed': 'seed',
+  'report.network': '{0} MLP',
   'report.finished': 'Finished {0} in {1} s.',
   'report.onnx': 'ONNX export, checked in onnxruntime',
   'report.onnx.run': 'Run',
@@ -231,12 +238,12 @@ const zhCn: Record<MessageKey, string> = {
   'status.loading': '加载中…',
   'status.ready': '就绪',
   'sections.label': '实验室分区',
-  'status.queued': '排队中',
-  'status.running': '运行中',
-  'status.completed': '已完成',
-  'status.cancelled': '已取消',
-  'status.diverged': '已发散',
-  'status.failed': '失败',
+  'status.queued': RUN_STATUS_TEXT['zh-cn'].queued,
+  'status.running': RUN_STATUS_TEXT['zh-cn'].running,
+  'status.completed': RUN_STATUS_TEXT['zh-cn'].completed,
+  'status.cancelled': RUN_STATUS_TEXT['zh-cn'].cancelled,
+  'status.diverged': RUN_STATUS_TEXT['zh-cn'].diverged,
+  'status.failed': RUN_STATUS_TEXT['zh-cn'].failed,
   'chart.exportSvg': '导出为 SVG',
   'chart.exportPng': '导出为 PNG',
   'chart.accuracy': '每轮准确率（实线：训练集，虚线：验证集）',
@@ -245,6 +252,7 @@ const zhCn: Record<MessageKey, string> = {
   'chart.layers': '各层平均 |dL/dW|',
   'chart.dead': '各隐藏层的死亡神经元',
   'chart.confusion': '混淆矩阵（测试集）',
+  'chart.confusionOf': '{0}：{1}{2}',
   'chart.trueLabel': '真实标签',
   'chart.predicted': '预测标签',
   'fn.list': '激活函数',
@@ -338,6 +346,8 @@ const zhCn: Record<MessageKey, string> = {
   'guide.col.expected': '教程预期名次',
   'guide.byline': '（{0}）',
   'list.sep': '、',
+  'train.after': '{0}{1}',
+  'train.outcomes': '{0}：{1}',
   'side.activations': '激活函数',
   'side.select': '选择',
   'side.compare': '比较所选',
@@ -356,7 +366,7 @@ const zhCn: Record<MessageKey, string> = {
   'sweep.resume': '继续',
   'sweep.badDepths': '每个深度为 1 到 {0} 个隐藏层，最多 {1} 个深度，不能重复。格式示例：2,4,8',
   'sweep.tooMany': '共 {0} 次训练：一次扫描实验最多 {1} 次。',
-  'sweep.progress': '已完成 {0}/{1} 次训练、{2}/{3} 个格子',
+  'sweep.progress': '{0}/{1} 次训练、{2}/{3} 个格子已完成',
   'sweep.eta': '大约还剩 {0}',
   'sweep.idle': '本次会话还没有扫描实验。',
   'sweep.notSweep': '当前任务不是扫描实验：请在“训练”分区查看。',
@@ -385,8 +395,10 @@ const zhCn: Record<MessageKey, string> = {
   'badge.quick': '快速',
   'badge.full': '完整',
   'train.smooth': '平滑曲线（最近 {0} 轮的平均值）',
-  'train.stoppedAfter': '第 {0}/{1} 轮后停止',
-  'train.notStarted': '开始前已停止',
+  'job.line': '{0}：{1}',
+  'job.progress': '第 {0}/{1} 轮 · {2}% · 准确率 {3}',
+  'job.test': '测试 {0}',
+  'job.epoch': '第 {0} 轮，验证 {1}',
   'train.stopped': '已停止。',
   'train.summary': '{1} 次训练中已结束 {0} 次，已完成全部轮次的 {2}%',
   'train.lastResults': '你最新的实验（{0}）',
@@ -431,6 +443,7 @@ const zhCn: Record<MessageKey, string> = {
   'report.optimizer': 'Adam，学习率 {0}，批大小 {1}',
   'report.epochs': '轮',
   'report.seed': '随机种子',
+  'report.network': '{0} 的多层感知机',
   'report.finished': '于 {0} 完成，用时 {1} 秒。',
   'report.onnx': 'ONNX 导出，在 onnxruntime 中检查',
   'report.onnx.run': '训练',
@@ -472,7 +485,5 @@ export function fill(s: string, ...args: string[]): string {
 
 /** A count of images: 1,200 in English; in Chinese without a group separator (1200), which would read as a comma. */
 export function count(n: number): string {
-  return GROUPED[currentLang] ? n.toLocaleString('en') : String(n);
+  return countText(n, currentLang);
 }
-
-const GROUPED: Readonly<Record<UiLanguage, boolean>> = { en: true, 'zh-cn': false };

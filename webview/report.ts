@@ -50,7 +50,7 @@ function settingsLine(v: ResultsView): string {
   const s = v.settings;
   const parts = [
     fill(t('report.data'), d.name, count(d.train), count(d.validation), count(d.test)),
-    s ? `${[d.rows * d.cols, ...s.hidden, d.classes].join('-')} MLP` : undefined,
+    s ? fill(t('report.network'), [d.rows * d.cols, ...s.hidden, d.classes].join('-')) : undefined,
     s ? fill(t('report.optimizer'), String(s.learningRate), String(s.batchSize)) : undefined,
     `${v.epochs} ${t('report.epochs')}`,
     s ? `${t('report.seed')} ${s.seed}` : undefined,

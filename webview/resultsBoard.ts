@@ -316,7 +316,7 @@ export class ResultsBoard {
     this.confusion.element.hidden = false;
     this.confusion.exportName = ['confusion', this.names[runId] ?? runId, fileStamp(this.source.createdAt ?? '')].filter(Boolean).join('-');
     const rows = confusionRows(test.confusion);
-    const title = `${t('chart.confusion')}: ${this.names[runId] ?? runId} (${fill(t('acc.onImages'), count(test.count))})`;
+    const title = fill(t('chart.confusionOf'), t('chart.confusion'), this.names[runId] ?? runId, fill(t('acc.onImages'), count(test.count)));
     return this.confusion.render(confusionSpec(rows, { labels: chartLabels(), theme: chartTheme(), title, size: 280 }), rows.length);
   }
 

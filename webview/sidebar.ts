@@ -66,7 +66,7 @@ export function renderSidebar(root: HTMLElement): void {
     const best = x.runs.filter((r) => r.testAccuracy !== null).sort((a, b) => b.testAccuracy! - a.testAccuracy!)[0];
     const quick = x.limitTrain !== undefined;
     const b = el('button', { type: 'button', class: 'link', 'data-experiment': x.id, title: t('side.openReport') },
-      `${readableDate(x.createdAt, l)} · ${x.runs.map((r) => runName(r.id, r.activations)).join(', ')}`);
+      `${readableDate(x.createdAt, l)} · ${x.runs.map((r) => runName(r.id, r.activations)).join(t('list.sep'))}`);
     b.addEventListener('click', () => post({ type: 'report/open', id: x.id }));
     const bestText = best ? `${t('side.best')} ${runName(best.id, best.activations)} ${(best.testAccuracy! * 100).toFixed(1)}%${best.testCount !== undefined ? ` ${fill(t('acc.onImages'), count(best.testCount))}` : ''}` : '';
     return el('li', {}, b, el('br'), el('span', { class: `badge kind ${quick ? 'quick' : 'full'}`, 'data-kind': quick ? 'quick' : 'full' }, t(quick ? 'badge.quick' : 'badge.full')), ' ', el('span', { class: 'hint' }, bestText));

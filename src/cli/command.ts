@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadDataset, type Dataset } from '../core/data/datasets';
 import { IdxError } from '../core/data/idx';
 import type { UiLanguage } from '../core/locale';
-import { cliText, type Localised, verbatim } from './l10n';
+import { cliText, explained, type Localised, translator, verbatim } from './l10n';
 
 /** One `actlab` subcommand. `run` returns the process exit code. */
 export interface CliCommand {
@@ -101,7 +101,7 @@ export function loadData(spec: string): Dataset {
   try {
     return loadDataset(spec);
   } catch (e) {
-    if (e instanceof IdxError) throw new CliError(e.message);
+    if (e instanceof IdxError) throw new CliError(explained(cliText('train.dataProblem'), e.message));
     throw e;
   }
 }
@@ -114,7 +114,7 @@ export function stopOnCtrlC(io: CliIO): { signal: AbortSignal; dispose(): void }
   const stop = new AbortController();
   const onSigint = () => {
     if (stop.signal.aborted) process.exit(EXIT.interrupted);
-    io.err('\nstopping: finished epochs are kept (Ctrl-C again to quit now)');
+    io.err(`\n${translator(io.lang)('train.stopping')}`);
     stop.abort();
   };
   process.on('SIGINT', onSigint);

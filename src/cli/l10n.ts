@@ -97,3 +97,21 @@ export function onnxErrorText(e: Pick<OnnxCheckError, 'problem' | 'message'>): L
   const details = cliText('onnx.details', { summary: cliText(`onnx.${e.problem}`), details: e.message });
   return { ...details, en: e.message };
 }
+
+/**
+ * Another module's English error with what it means first, for a Chinese reader: English as it
+ * is; in Chinese, `summary` (a CLI message) and then the details.
+ */
+export function explained(summary: Localised, details: string): Localised {
+  return { ...cliText('onnx.details', { summary, details }), en: details };
+}
+
+/** A table of text in terminal columns: a header row, then the rows; `right` columns are right-aligned, `min` gives a column's least width. */
+export function columnsTable(rows: readonly (readonly string[])[], options: { right?: readonly number[]; min?: readonly number[] } = {}): string {
+  const width = (s: string) => Array.from(s).reduce((n, c) => n + columns(c), 0);
+  const widths = rows[0].map((_, i) => Math.max(options.min?.[i] ?? 0, ...rows.map((r) => width(r[i] ?? ''))));
+  return rows.map((r) => r.map((cell, i) => {
+    const pad = ' '.repeat(Math.max(0, widths[i] - width(cell)));
+    return options.right?.includes(i) ? pad + cell : cell + pad;
+  }).join('  ').trimEnd()).join('\n');
+}

@@ -206,6 +206,145 @@ export const CLI_MESSAGES = {
   'onnx.write': { en: 'the .onnx file cannot be written', 'zh-cn': '无法写入 .onnx 文件' },
   'onnx.exists': { en: 'the .onnx file is there already', 'zh-cn': '.onnx 文件已存在' },
   'onnx.details': { en: '{summary}: {details}', 'zh-cn': '{summary}：{details}' },
+
+  // train: its options
+  'train.integer': { en: "--{name} must be an integer of at least {min}, got '{value}'", 'zh-cn': '--{name} 必须是不小于 {min} 的整数，实际为“{value}”' },
+  'train.emptyItemPlus': { en: "{what}: '{text}' has an empty item around a +", 'zh-cn': '{what}：“{text}”中某个 + 的旁边是空项' },
+  'train.emptyItemBetween': { en: "{what}: '{text}' has an empty item between the {sep}s", 'zh-cn': '{what}：“{text}”中两个 {sep} 之间是空项' },
+  'train.nameExpression': {
+    en: "'{text}' is an expression: name it with --custom NAME=EXPRESSION and train NAME",
+    'zh-cn': '“{text}”是表达式：请先用 --custom NAME=EXPRESSION 给它起名，再训练 NAME',
+  },
+  'train.learnNone': { en: '--learn {list}: no activation of this experiment has this parameter', 'zh-cn': '--learn {list}：这次实验的激活函数都没有这个参数' },
+  'train.learnNoneMany': { en: '--learn {list}: no activation of this experiment has these parameters', 'zh-cn': '--learn {list}：这次实验的激活函数都没有这些参数' },
+  'train.unexpected': { en: "unexpected argument '{arg}' (options start with --)", 'zh-cn': '多余的参数“{arg}”（选项以 -- 开头）' },
+  'train.resumePlanned': {
+    en: '--resume continues an experiment as it was planned: leave out --{list}',
+    'zh-cn': '--resume 按原来的计划继续一次实验：请去掉 --{list}',
+  },
+  'train.resumeId': {
+    en: "--resume takes an experiment's folder name (as in {dir}/), got '{value}'",
+    'zh-cn': '--resume 需要一次实验的文件夹名（{dir}/ 下的名字），实际为“{value}”',
+  },
+  'train.hiddenEmpty': { en: '--hidden needs at least one width, e.g. 128,64', 'zh-cn': '--hidden 至少需要一个宽度，例如 `128,64`' },
+  'train.activationsEmpty': { en: '--activations needs at least one activation', 'zh-cn': '--activations 至少需要一个激活函数' },
+  'train.layerCount': { en: '{stack}: {count} activations for {layers} hidden layers', 'zh-cn': '{stack}：{count} 个激活函数，但有 {layers} 个隐藏层' },
+  'train.learningRate': { en: "--learning-rate must be a positive number, got '{value}'", 'zh-cn': '--learning-rate 必须是正数，实际为“{value}”' },
+  'train.seedsMax': { en: "--seeds must be at most {max}, got '{value}'", 'zh-cn': '--seeds 最大为 {max}，实际为“{value}”' },
+  'train.kernels': { en: "--kernels must be {list}, got '{value}'", 'zh-cn': '--kernels 必须是 {list}，实际为“{value}”' },
+  'train.or': { en: '{a} or {b}', 'zh-cn': '{a} 或 {b}' },
+  'train.runProblem': { en: 'run {run}: {problem}', 'zh-cn': '训练 {run}：{problem}' },
+  'train.notElementwise': {
+    en: '{id} is not an elementwise activation: a hidden layer needs one (softmax belongs to the output layer)',
+    'zh-cn': '{id} 不是逐元素的激活函数，而隐藏层需要逐元素的激活函数（softmax 属于输出层）',
+  },
+  'train.folderProblem': { en: 'the output folder cannot be used', 'zh-cn': '输出文件夹无法使用' },
+  'train.resumeProblem': { en: 'the experiment cannot be resumed', 'zh-cn': '无法继续这次实验' },
+  'train.dataProblem': { en: 'the dataset cannot be loaded', 'zh-cn': '无法加载数据集' },
+  'train.nothingToResume': {
+    en: 'nothing to resume in {dir}: no experiment there was cut off mid-training (name a finished one with --resume ID to extend it)',
+    'zh-cn': '{dir} 中没有可以继续的实验：没有哪次实验在训练中途被打断（要延长一次已完成的实验，请用 --resume ID 指定它）',
+  },
+  'train.noRuns': { en: '{dir} holds no runs to resume', 'zh-cn': '{dir} 中没有可以继续的训练' },
+  'train.failed': { en: 'training failed: {detail}', 'zh-cn': '训练失败：{detail}' },
+  'train.noResults': { en: 'no results', 'zh-cn': '没有结果' },
+  'train.stopping': { en: 'stopping: finished epochs are kept (Ctrl-C again to quit now)', 'zh-cn': '正在停止：已完成的轮次会保留（再按一次 Ctrl-C 立即退出）' },
+
+  // train: progress on stderr (the bar's {bar}, {percentage} and the rest are cli-progress's own)
+  'train.bar': {
+    en: '{run} {bar} {percentage}% | epoch {epoch}/{epochs} | loss {loss} acc {acc} | val {val} | {status}',
+    'zh-cn': '{run} {bar} {percentage}% | 第 {epoch}/{epochs} 轮 | 损失 {loss} 准确率 {acc} | 验证 {val} | {status}',
+  },
+  'train.training': { en: 'training ({kernels})', 'zh-cn': '训练中（{kernels}）' },
+  'train.line': { en: '{run}: {text}', 'zh-cn': '{run}：{text}' },
+  'train.started': { en: 'started ({kernels} kernels)', 'zh-cn': '已开始（{kernels} 内核）' },
+  'train.startedResuming': { en: 'started ({kernels} kernels, resuming after epoch {epoch})', 'zh-cn': '已开始（{kernels} 内核，从第 {epoch} 轮之后继续）' },
+  'train.epochLine': {
+    en: 'epoch {epoch}/{epochs} loss {loss} accuracy {accuracy} val_loss {valLoss} val_accuracy {valAccuracy} ({seconds} s)',
+    'zh-cn': '第 {epoch}/{epochs} 轮，损失 {loss}，准确率 {accuracy}，验证损失 {valLoss}，验证准确率 {valAccuracy}（{seconds} 秒）',
+  },
+  'train.testAccuracy': { en: 'test accuracy {value}', 'zh-cn': '测试准确率 {value}' },
+  'train.divergedAt': { en: 'diverged at epoch {epoch}, batch {batch}', 'zh-cn': '在第 {epoch} 轮第 {batch} 批发散' },
+  'train.statusWith': { en: '{status}: {detail}', 'zh-cn': '{status}：{detail}' },
+  'train.unknownReason': { en: 'unknown reason', 'zh-cn': '原因不明' },
+  'train.onnxChecked': {
+    en: 'ONNX {file} (opset {opset}) checked on {count} images: max |Δp| {diff}, argmax agreement {agreement}, {ms} ms',
+    'zh-cn': 'ONNX {file}（opset {opset}）已在 {count} 张图像上检查：max |Δp| {diff}，argmax 一致率 {agreement}，{ms} ms',
+  },
+  'train.onnxFailed': { en: 'ONNX check failed: {error}', 'zh-cn': 'ONNX 检查未通过：{error}' },
+
+  // train: the summary table on stdout
+  'train.col.run': { en: 'run', 'zh-cn': '训练' },
+  'train.col.status': { en: 'status', 'zh-cn': '状态' },
+  'train.col.testAccuracy': { en: 'test acc', 'zh-cn': '测试准确率' },
+  'train.col.testLoss': { en: 'test loss', 'zh-cn': '测试损失' },
+  'train.col.secondsPerEpoch': { en: 's/epoch', 'zh-cn': '秒/轮' },
+  'train.col.onnx': { en: 'onnx (max |Δp|)', 'zh-cn': 'ONNX（max |Δp|）' },
+  'train.onnxOk': { en: 'ok {diff}', 'zh-cn': '通过 {diff}' },
+  'train.onnxBad': { en: 'FAILED', 'zh-cn': '未通过' },
+  'train.results': { en: 'results: {path}', 'zh-cn': '结果：{path}' },
+  'train.report': { en: 'report:  {path}', 'zh-cn': '报告：{path}' },
+  'train.latest': { en: 'latest:  {path} points at this experiment', 'zh-cn': '最新：{path} 指向这次实验' },
+
+  // sweep: its options
+  'sweep.preset': { en: "--preset must be tutorial, got '{value}'", 'zh-cn': '--preset 只能是 tutorial，实际为“{value}”' },
+  'sweep.resumePlanned': { en: '--resume continues a sweep as it was planned: leave out --{list}', 'zh-cn': '--resume 按原来的计划继续一次扫描实验：请去掉 --{list}' },
+  'sweep.resumeId': {
+    en: "--resume takes a sweep's folder name (as in {dir}/), got '{value}'",
+    'zh-cn': '--resume 需要一次扫描实验的文件夹名（{dir}/ 下的名字），实际为“{value}”',
+  },
+  'sweep.hiddenAndDepths': {
+    en: '--hidden gives one architecture: leave out --depths and --width (or use them instead of --hidden)',
+    'zh-cn': '--hidden 给出的是一种网络结构：请去掉 --depths 和 --width（或者用它们代替 --hidden）',
+  },
+  'sweep.numbers': { en: '--{name} needs at least one number, e.g. 2,4,8', 'zh-cn': '--{name} 至少需要一个数，例如 `2,4,8`' },
+  'sweep.depthMax': { en: '--depths must be at most {max} hidden layers, got {value}', 'zh-cn': '--depths 最多为 {max} 个隐藏层，实际为 {value}' },
+  'sweep.depthsCount': { en: '--depths takes at most {max} depths, got {count}', 'zh-cn': '--depths 最多列出 {max} 个深度，实际为 {count} 个' },
+  'sweep.depthTwice': { en: '--depths lists {depth} twice', 'zh-cn': '--depths 把 {depth} 列了两次' },
+  'sweep.widthMax': { en: "--width must be at most {max}, got '{value}'", 'zh-cn': '--width 最大为 {max}，实际为“{value}”' },
+  'sweep.stackDepths': {
+    en: '{stack}: {count} activations, one per hidden layer, but the sweep has depths {depths}',
+    'zh-cn': '{stack}：{count} 个激活函数（每个隐藏层一个），但扫描实验的深度是 {depths}',
+  },
+  'sweep.tooMany': {
+    en: '{activations} activations x {depths} depths x {seeds} seeds is {runs} runs; a sweep takes at most {max}',
+    'zh-cn': '{activations} 个激活函数 × {depths} 个深度 × {seeds} 个种子共 {runs} 次训练；一次扫描实验最多 {max} 次',
+  },
+  'sweep.nothingToResume': {
+    en: 'nothing to resume in {dir}: every sweep there has finished (name one with --resume ID and --epochs N to extend it)',
+    'zh-cn': '{dir} 中没有可以继续的扫描实验：都已完成（要延长其中一次，请用 --resume ID 和 --epochs N 指定它）',
+  },
+  'sweep.noExperiment': { en: 'no experiment {id} in {dir}', 'zh-cn': '{dir} 中没有实验 {id}' },
+  'sweep.notSweep': {
+    en: '{dir} is not a sweep (it has no sweep.json): continue it with actlab train --resume {id}',
+    'zh-cn': '{dir} 不是扫描实验（其中没有 sweep.json）：请用 `actlab train --resume {id}` 继续它',
+  },
+  'sweep.failed': { en: 'the sweep failed: {detail}', 'zh-cn': '扫描实验失败：{detail}' },
+
+  // sweep: progress on stderr and the tables on stdout
+  'sweep.bar': {
+    en: 'sweep {bar} {percentage}% | runs {runs} | cells {cells} | ETA {eta} | {last}',
+    'zh-cn': '扫描实验 {bar} {percentage}% | 训练 {runs} | 格子 {cells} | 剩余约 {eta} | {last}',
+  },
+  'sweep.line': { en: '[runs {runs}, cells {cells}, ETA {eta}] {last}', 'zh-cn': '[训练 {runs}，格子 {cells}，剩余约 {eta}] {last}' },
+  'sweep.starting': { en: 'starting', 'zh-cn': '正在开始' },
+  'sweep.test': { en: 'test {value}', 'zh-cn': '测试 {value}' },
+  'sweep.gridTitle': {
+    en: 'Test accuracy (%), mean ± half the 95% interval over seeds {seeds} (seeds done/planned):',
+    'zh-cn': '测试准确率（%）：种子 {seeds} 上的均值 ± 95% 置信区间的半宽（已完成/计划的种子数）：',
+  },
+  'sweep.col.activation': { en: 'activation', 'zh-cn': '激活函数' },
+  'sweep.col.depth': { en: 'depth {depth}', 'zh-cn': '深度 {depth}' },
+  'sweep.comparisonsTitle': {
+    en: "Which differences are real (Welch's t-test, p-values Holm-adjusted over {tests} comparisons, alpha {alpha}):",
+    'zh-cn': '哪些差异真实存在（Welch t 检验，p 值按 {tests} 次比较做 Holm 校正，alpha {alpha}）：',
+  },
+  'sweep.col.depthOnly': { en: 'depth', 'zh-cn': '深度' },
+  'sweep.col.difference': { en: 'difference (points)', 'zh-cn': '差值（百分点）' },
+  'sweep.col.holm': { en: 'Holm p', 'zh-cn': 'Holm 校正的 p' },
+  'sweep.col.verdict': { en: 'verdict', 'zh-cn': '结论' },
+  'sweep.total': { en: '{runs} runs in {duration} on {workers} workers', 'zh-cn': '{runs} 次训练，用时 {duration}，{workers} 个工作线程' },
+  'sweep.totalOneWorker': { en: '{runs} runs in {duration} on 1 worker', 'zh-cn': '{runs} 次训练，用时 {duration}，1 个工作线程' },
 } as const satisfies Record<string, Readonly<Record<UiLanguage, string>>>;
 
 export type CliMessageId = keyof typeof CLI_MESSAGES;

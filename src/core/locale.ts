@@ -31,3 +31,13 @@ export function uiLanguage(tag: string): UiLanguage {
 export function formulaText(math: MathText, lang: UiLanguage): string {
   return (lang === 'zh-cn' && math['zh-cn']) || math.unicode;
 }
+
+/** A count as the language writes it: 10,000 in English; 10000 in Chinese, where a group comma would read as a comma. */
+export function countText(n: number, lang: UiLanguage): string {
+  return lang === 'en' ? n.toLocaleString('en') : String(n);
+}
+
+/** Items of a list in running text: "2, 4, 8"; in Chinese with the enumeration comma, "2、4、8". */
+export function listText(items: readonly (string | number)[], lang: UiLanguage): string {
+  return items.join(lang === 'en' ? ', ' : '、');
+}

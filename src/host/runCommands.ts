@@ -2,23 +2,22 @@ import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readableDate, runName } from '../core/charts/names';
-import { uiLanguage } from '../core/locale';
 import { RESULTS_FILE } from '../core/runs/resultsFile';
 import { parseReportArgs } from '../protocol/commandArgs';
 import { listExperiments, removeRun, storedRuns, type StoredRun } from '../training/experiments';
 import type { ReportOpener } from './labSession';
+import { countWords, displayLanguage, listWords, statusWords } from './runText';
 
-const lang = () => uiLanguage(vscode.env.language);
 
 function runItems(experimentsDir: string): (vscode.QuickPickItem & { run: StoredRun })[] {
   return storedRuns(experimentsDir).map((run) => {
     const r = run.record;
-    const acc = r?.test ? vscode.l10n.t('{0} on {1} test images', `${(r.test.accuracy * 100).toFixed(2)}%`, r.test.count.toLocaleString('en')) : '';
-    const quick = r?.config.limitTrain ? vscode.l10n.t('quick run, {0} training images', r.config.limitTrain.toLocaleString('en')) : vscode.l10n.t('full run');
+    const acc = r?.test ? vscode.l10n.t('{0} on {1} test images', `${(r.test.accuracy * 100).toFixed(2)}%`, countWords(r.test.count)) : '';
+    const quick = r?.config.limitTrain ? vscode.l10n.t('quick run, {0} training images', countWords(r.config.limitTrain)) : vscode.l10n.t('full run');
     return {
       label: r ? `${runName(r.id, r.activations)}${acc ? `  ${acc}` : ''}` : path.basename(run.dir),
-      description: r ? `${r.status} · ${r.history.length}/${r.config.epochs} ${vscode.l10n.t('epochs')} · ${quick}` : vscode.l10n.t('damaged: {0}', run.error ?? ''),
-      detail: `${readableDate(experimentCreated(run), lang())} · ${r?.dataset.name ?? ''} · ${path.basename(run.experimentDir)}/${path.basename(run.dir)}`,
+      description: r ? `${statusWords(r.status)} · ${vscode.l10n.t('{0}/{1} epochs', r.history.length, r.config.epochs)} · ${quick}` : vscode.l10n.t('damaged: {0}', run.error ?? ''),
+      detail: `${readableDate(experimentCreated(run), displayLanguage())} · ${r?.dataset.name ?? ''} · ${path.basename(run.experimentDir)}/${path.basename(run.dir)}`,
       run,
     };
   });
@@ -89,9 +88,9 @@ export async function openReport(experimentsDir: string, reports: ReportOpener, 
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(list.map((x) => ({
-      label: readableDate(x.createdAt, lang()),
-      description: x.runs.map((r) => runName(r.id)).join(', '),
-      detail: `${x.dataset} · ${x.epochs} ${vscode.l10n.t('epochs')} · ${x.limitTrain ? vscode.l10n.t('quick run, {0} training images', x.limitTrain.toLocaleString('en')) : vscode.l10n.t('full run')}`,
+      label: readableDate(x.createdAt, displayLanguage()),
+      description: listWords(x.runs.map((r) => runName(r.id))),
+      detail: `${x.dataset} · ${vscode.l10n.t('{0} epochs', x.epochs)} · ${x.limitTrain ? vscode.l10n.t('quick run, {0} training images', countWords(x.limitTrain)) : vscode.l10n.t('full run')}`,
       id: x.id,
     })), { title: vscode.l10n.t('Open Report') });
     id = picked?.id;

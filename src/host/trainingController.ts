@@ -14,6 +14,7 @@ import { runJob, type JobDefinition } from '../training/jobs/job';
 import { resumeSweepSpec, seedRange, sweepArchitectures, sweepJob, type SweepJobSpec } from '../training/jobs/sweepJob';
 import { planRunIds, trainJob } from '../training/jobs/trainJob';
 import { ProcessPool } from '../training/processPool';
+import { displayLanguage, outcomeList, runOutcomeText } from './runText';
 import { datasetSpec } from './settings';
 
 /** A sweep the lab asks for: every activation (on every hidden layer) at every depth, each over `seeds` seeds. */
@@ -120,6 +121,7 @@ export class TrainingController implements vscode.Disposable {
         settings: { ...settings, dataset: this.dataset() },
         outDir: this.newExperimentDir(),
         libraries: loadVegaLibraries(),
+        lang: displayLanguage(),
       }),
     });
   }
@@ -135,7 +137,7 @@ export class TrainingController implements vscode.Disposable {
     const what = `${activations.length} activation(s) x depths ${architectures.map((a) => a.length).join(',')} x ${seeds.length} seeds`;
     return this.run({ def: sweepJob, what, spec: (): SweepJobSpec => ({
       activations: activations.map((a) => [a]), architectures, seeds, settings: { ...settings, dataset: this.dataset() },
-      outDir: this.newExperimentDir(), libraries: loadVegaLibraries(),
+      outDir: this.newExperimentDir(), libraries: loadVegaLibraries(), lang: displayLanguage(),
     }) });
   }
 
@@ -159,8 +161,8 @@ export class TrainingController implements vscode.Disposable {
   resume(outDir: string): Promise<TrainedExperiment | undefined> {
     const what = `resuming ${path.basename(outDir)}`;
     return isSweepExperiment(outDir)
-      ? this.run({ def: sweepJob, what, spec: () => ({ ...resumeSweepSpec(outDir), libraries: loadVegaLibraries() }) })
-      : this.run({ def: trainJob, what, spec: () => ({ ...resumeJobSpec(outDir), libraries: loadVegaLibraries() }) });
+      ? this.run({ def: sweepJob, what, spec: () => ({ ...resumeSweepSpec(outDir), libraries: loadVegaLibraries(), lang: displayLanguage() }) })
+      : this.run({ def: trainJob, what, spec: () => ({ ...resumeJobSpec(outDir), libraries: loadVegaLibraries(), lang: displayLanguage() }) });
   }
 
   /** At start-up: offers to resume the newest interrupted experiment, if any. */
@@ -212,7 +214,7 @@ export class TrainingController implements vscode.Disposable {
               reported += increment;
               const eta = etaSeconds((Date.now() - t0) / 1000, p.fraction, from);
               const message = this.snapshot.job.sweep
-                ? vscode.l10n.t('Sweep: {0}/{1} runs, {2}/{3} cells done, about {4} left', p.runsDone, p.runs, p.cellsDone, p.cells, eta === undefined ? '…' : durationText(eta))
+                ? vscode.l10n.t('Sweep: {0}/{1} runs, {2}/{3} cells done, about {4} left', p.runsDone, p.runs, p.cellsDone, p.cells, eta === undefined ? '…' : durationText(eta, displayLanguage()))
                 : e.type === 'run/epoch'
                   ? vscode.l10n.t('{0}: epoch {1}/{2}, validation accuracy {3}', e.runId, e.metrics.epoch, this.snapshot.job.epochs, (e.metrics.val_accuracy ?? e.metrics.accuracy).toFixed(4))
                   : undefined;
@@ -250,7 +252,7 @@ export class TrainingController implements vscode.Disposable {
    */
   private async announce(outDir: string, results: ResultsFile): Promise<void> {
     const stopped = results.runs.some((r) => r.status === 'cancelled');
-    const summary = results.runs.map((r) => `${runName(r.id, r.activations)} ${runOutcomeText(r, results.settings.epochs)}`).join(', ');
+    const summary = outcomeList(results.runs.map((r) => `${runName(r.id, r.activations)} ${runOutcomeText(r, results.settings.epochs)}`));
     const open = vscode.l10n.t('Open Report');
     const text = stopped ? vscode.l10n.t('Training stopped; finished epochs are kept: {0}', summary) : vscode.l10n.t('Training finished: {0}', summary);
     const choice = await vscode.window.showInformationMessage(text, open);
@@ -262,13 +264,6 @@ export class TrainingController implements vscode.Disposable {
     void this.pool?.dispose();
     this.events.dispose();
   }
-}
-
-/** One run's ending in words: "97.50% on 10,000 test images", "stopped after 2/5 epochs", "not started". */
-export function runOutcomeText(r: Pick<ResultsFile['runs'][number], 'status' | 'test' | 'history'>, epochs: number): string {
-  if (r.test) return vscode.l10n.t('{0} on {1} test images', `${(r.test.accuracy * 100).toFixed(2)}%`, r.test.count.toLocaleString('en'));
-  if (r.status === 'cancelled') return r.history.length ? vscode.l10n.t('stopped after {0}/{1} epochs', r.history.length, epochs) : vscode.l10n.t('not started');
-  return r.status;
 }
 
 function validEpochs(v: string): boolean {

@@ -1,6 +1,7 @@
 // The current job as a page draws it, folded from the owner's events: one pure reducer the host
 // uses to keep the replay a page gets when it opens mid-job, and the page uses to follow along.
 
+import type { UiLanguage } from '../core/locale';
 import { secondsPerEpoch } from '../core/train/results';
 import type { RunView } from './labTypes';
 import { JOB_END_STATUSES, parseJobInfo, type JobEndStatus, type JobInfo, type TrainingEvent } from './training';
@@ -141,10 +142,14 @@ export function etaSeconds(elapsedSeconds: number, fraction: number, from = 0): 
   return Math.max(0, (elapsedSeconds * (1 - fraction)) / done);
 }
 
-/** '45 s', '3 min 05 s', '1 h 02 min'. */
-export function durationText(seconds: number): string {
+/** Hours, minutes, seconds. */
+const DURATION_UNITS: Readonly<Record<UiLanguage, readonly [string, string, string]>> = { en: ['h', 'min', 's'], 'zh-cn': ['小时', '分', '秒'] };
+
+/** '45 s', '3 min 05 s', '1 h 02 min'; in Chinese '3 分 05 秒'. */
+export function durationText(seconds: number, lang: UiLanguage = 'en'): string {
   const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  const [h, min, sec] = DURATION_UNITS[lang];
+  if (s < 60) return `${s} ${sec}`;
+  if (s < 3600) return `${Math.floor(s / 60)} ${min} ${String(s % 60).padStart(2, '0')} ${sec}`;
+  return `${Math.floor(s / 3600)} ${h} ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} ${min}`;
 }

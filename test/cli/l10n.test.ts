@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -12,6 +12,9 @@ import { cliCommands } from '../../src/cli/commands/index';
 import { usageText } from '../../src/cli/command';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 import { cliText, languageFromEnv, padColumns, takeLangOption } from '../../src/cli/l10n';
+import { trainSummary } from '../../src/cli/commands/train';
+import { sweepSummary } from '../../src/cli/commands/sweepRun';
+import type { ResultsFile } from '../../src/core/runs/resultsFile';
 
 const root = path.resolve(__dirname, '..', '..');
 const work = mkdtempSync(path.join(tmpdir(), 'actlab-l10n-'));
@@ -83,8 +86,9 @@ test('help and usage in Chinese: the commands\' summaries, the synopsis kept as 
   }
   const usage = await actlab(['props', '--help'], ZH);
   assert.match(usage.out, /^用法：actlab props <id\|expression> \[--param name=value \.\.\.\] \[--json\]\n\n用数值方法测量/);
-  // every localised command has a Chinese summary and usage; train keeps English until it adopts them
-  for (const c of cliCommands.filter((c) => c.name !== 'train' && c.name !== 'sweep')) {
+  // every command has a Chinese summary and usage
+  assert.ok(cliCommands.some((c) => c.name === 'train') && cliCommands.some((c) => c.name === 'sweep'));
+  for (const c of cliCommands) {
     const zh = usageText(c)['zh-cn'];
     assert.ok(IDEOGRAPH.test(c.translations?.['zh-cn']?.summary ?? ''), `${c.name}: a Chinese summary`);
     assert.equal(zh.split('\n')[0], c.usage.split('\n')[0], `${c.name}: the synopsis is shared`);
@@ -217,4 +221,97 @@ test('every CLI message has its English and Chinese text, with the same values n
     assert.notEqual(text['zh-cn'], text.en, `${id}: a Chinese text of its own`);
   }
   assert.deepEqual(cliText('x.value', { index: 3 }), { en: '--x value 3', 'zh-cn': '--x 的第 3 个值' });
+});
+
+/** actlab as a process (training runs in worker threads), with a locale: exit code, stdout, stderr. */
+function actlabProcess(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: root, encoding: 'utf8', timeout: 150_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
+}
+
+/** Every number in a text, sorted: what must not change with the language. */
+const numbersOf = (s: string): string[] => (s.match(/\d+(\.\d+)?(e[+-]?\d+)?/g) ?? []).sort();
+
+test('train and sweep refuse bad options in Chinese, with the same exit status; English as before', async () => {
+  const out = path.join(work, 'never');
+  const cases: [string[], string][] = [
+    [['train', '--epochs', '0'], '--epochs 必须是不小于 1 的整数，实际为“0”'],
+    [['train', '--activations', 'relu,,tanh'], '--activations：“relu,,tanh”中两个 , 之间是空项'],
+    [['train', '--activations', 'relu+tanh+elu'], 'relu+tanh+elu：3 个激活函数，但有 2 个隐藏层'],
+    [['train', '--activations', 'tanh(2*x)'], '“tanh(2*x)”是表达式：请先用 --custom NAME=EXPRESSION 给它起名，再训练 NAME'],
+    [['train', '--activations', 'relu,tanh', '--learn', 'beta'], '--learn beta：这次实验的激活函数都没有这个参数'],
+    [['train', '--activations', 'softmax'], '训练 softmax：softmax 不是逐元素的激活函数，而隐藏层需要逐元素的激活函数（softmax 属于输出层）'],
+    [['train', '--learning-rate', '0'], '--learning-rate 必须是正数，实际为“0”'],
+    [['train', '--kernels', 'gpu'], '--kernels 必须是 js 或 auto，实际为“gpu”'],
+    [['train', '--seeds', '99'], '--seeds 最大为 20，实际为“99”'],
+    [['train', '--resume', '--activations', 'relu'], '--resume 按原来的计划继续一次实验：请去掉 --activations'],
+    [['train', '--dataset', '/nonexistent/folder'], '无法加载数据集：unknown dataset'],
+    [['sweep', '--depths', '2,2'], '--depths 把 2 列了两次'],
+    [['sweep', '--hidden', '64', '--depths', '2'], '--hidden 给出的是一种网络结构：请去掉 --depths 和 --width（或者用它们代替 --hidden）'],
+    [['sweep', '--preset', 'huge'], '--preset 只能是 tutorial，实际为“huge”'],
+    [['sweep', '--activations', 'relu,sigmoid,tanh,elu,gelu,silu,mish,selu,softplus,relu6,hard_tanh', '--depths', '1,2,3,4,5,6,7,8', '--seeds', '20'],
+      '11 个激活函数 × 8 个深度 × 20 个种子共 1760 次训练；一次扫描实验最多 1000 次'],
+    [['sweep', '--custom', 'sq=x*', '--activations', 'sq'], '自定义激活函数 sq'],
+  ];
+  for (const [args, want] of cases) {
+    const zh = await actlab([...args, '--out', out], ZH);
+    assert.equal(zh.code, 1, args.join(' '));
+    assert.equal(zh.out, '');
+    assert.ok(zh.err.startsWith(`actlab ${args[0]}: ${want}`), `${args.join(' ')}: ${zh.err}`);
+    const en = await actlab([...args, '--out', out], EN);
+    assert.equal(en.code, 1);
+    assert.doesNotMatch(en.err, IDEOGRAPH, `${args.join(' ')} in English: ${en.err}`);
+  }
+  assert.ok(!existsSync(out), 'nothing was written');
+  const stray = await actlab(['sweep', 'stray'], ZH);
+  assert.match(stray.err, /^actlab sweep: 多余的参数“stray”（选项以 -- 开头）\n用法：actlab sweep \[options\]\n\n对每个激活函数/);
+  const usage = await actlab(['train', '--help'], ZH);
+  assert.match(usage.out, /^用法：actlab train \[options\]\n\n运行教程的实验/);
+});
+
+test('actlab train in Chinese: the progress, the table and the statuses in Chinese, the numbers those of results.json; --json as in English; report.html in Chinese', { timeout: 180_000 }, () => {
+  const out = mkdtempSync(path.join(work, 'train-'));
+  const r = actlabProcess(['train', '--activations', 'relu', '--epochs', '1', '--limit-train', '500', '--limit-test', '200', '--out', out, '--json'], ZH);
+  assert.equal(r.status, 0, r.stderr);
+  // --json is data: the statuses are results.json's own and no Chinese gets in
+  assert.doesNotMatch(r.stdout, IDEOGRAPH);
+  const results = JSON.parse(r.stdout) as ResultsFile;
+  assert.deepEqual(results, JSON.parse(readFileSync(path.join(out, 'latest', 'results.json'), 'utf8')));
+  assert.equal(results.runs[0]!.status, 'completed');
+  // progress on stderr, every line in Chinese
+  const run = results.runs[0]!;
+  const epoch = run.history[0]!;
+  assert.ok(r.stderr.includes(`relu：第 1/1 轮，损失 ${epoch.loss.toFixed(4)}，准确率 ${epoch.accuracy.toFixed(4)}，验证损失 ${epoch.val_loss!.toFixed(4)}，` +
+    `验证准确率 ${epoch.val_accuracy!.toFixed(4)}（${epoch.seconds.toFixed(1)} 秒）\n`), r.stderr);
+  assert.ok(r.stderr.includes(`relu：测试准确率 ${run.test!.accuracy.toFixed(4)}\n`), r.stderr);
+  assert.match(r.stderr, /^relu：ONNX runs\/relu\/model\.onnx（opset \d+）已在 200 张图像上检查：max \|Δp\| [\d.e+-]+，argmax 一致率 1，\d+ ms$/m);
+  for (const line of r.stderr.trim().split('\n')) assert.match(line, IDEOGRAPH, line);
+  // the table a person reads: the same numbers as in English, the words and the status Chinese
+  const dir = path.join(out, readdirSync(out).find((n) => n !== 'latest')!);
+  const zh = trainSummary(results, dir, true, 'zh-cn');
+  const en = trainSummary(results, dir, true, 'en');
+  assert.deepEqual(numbersOf(zh), numbersOf(en));
+  assert.match(zh, new RegExp(`^训练 {2}状态 {8}测试准确率 {2}测试损失 {2}秒/轮 {2}ONNX（max \\|Δp\\|）\\nrelu {2}已完成 {10}${run.test!.accuracy.toFixed(4)}`));
+  assert.match(en, new RegExp(`^run {3}status {6}test acc {2}test loss {2}s/epoch {2}onnx \\(max \\|Δp\\|\\)\\nrelu {2}completed {5}${run.test!.accuracy.toFixed(4)}`));
+  assert.match(zh, /\n结果：.*results\.json\n报告：.*report\.html\n最新：.*latest 指向这次实验$/);
+  assert.match(readFileSync(path.join(dir, 'report.html'), 'utf8'), /^<!doctype html>\n<html lang="zh-CN">[\s\S]*<h1>训练报告<\/h1>/);
+  rmSync(out, { recursive: true, force: true });
+});
+
+test('actlab sweep in Chinese: the progress line, the grid and the verdicts in Chinese; the same numbers as in English', { timeout: 180_000 }, () => {
+  const out = mkdtempSync(path.join(work, 'sweep-'));
+  const r = actlabProcess(['--lang', 'zh-cn', 'sweep', '--activations', 'relu,tanh', '--hidden', '8', '--seeds', '2', '--epochs', '1', '--limit-train', '300', '--limit-test', '100', '--no-report', '--out', out], EN);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^\[训练 4\/4，格子 2\/2，剩余约 [^\]]+\] (relu|tanh)-s4[23]：测试 0\.\d{4}$/m);
+  assert.match(r.stdout, /^测试准确率（%）：种子 42、43 上的均值 ± 95% 置信区间的半宽（已完成\/计划的种子数）：\n激活函数 {2}深度 1\nrelu {6}\d+\.\d\d ± \d+\.\d\d \(2\/2\)/);
+  assert.match(r.stdout, /\n深度 +a − b +差值（百分点） +p +Holm 校正的 p +结论\n1 +relu − tanh +[+−]?\d+\.\d\d ± \d+\.\d\d +(< )?[\d.]+ +(< )?[\d.]+ +(无法区分|relu 更好|tanh 更好)\n/);
+  assert.match(r.stdout, /\n4 次训练，用时 \d+ 秒，\d 个工作线程\n结果：/);
+  const results = JSON.parse(readFileSync(path.join(out, 'latest', 'results.json'), 'utf8')) as ResultsFile;
+  assert.doesNotMatch(JSON.stringify({ ...results, sweep: { ...results.sweep, methodZh: '' } }), IDEOGRAPH, 'results.json is data (its method has its own Chinese field)');
+  const dir = path.join(out, readdirSync(out).find((n) => n !== 'latest')!);
+  assert.equal(r.stdout.trim(), sweepSummary(results, dir, false, 'zh-cn'));
+  assert.deepEqual(numbersOf(sweepSummary(results, dir, false, 'zh-cn')).filter((n) => !['95', '1'].includes(n)),
+    numbersOf(sweepSummary(results, dir, false, 'en')).filter((n) => !['95', '1'].includes(n)));
+  rmSync(out, { recursive: true, force: true });
 });

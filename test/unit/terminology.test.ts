@@ -4,7 +4,7 @@
 // Chinese and Latin text, no ASCII quotes, the prime ′).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIVATIONS, resolveParams } from '../../src/core/activations/registry';
 import { FRAMEWORKS } from '../../src/core/activations/types';
@@ -26,6 +26,8 @@ import { bundles } from '../../webview/i18n';
 import { PLAYGROUND_STRINGS } from '../../webview/playground/strings';
 import { sweepMethod, type SweepComparison } from '../../src/core/stats/sweep';
 import { cellText, comparisonSentence, verdictText } from '../../src/core/stats/sweepText';
+import { REPORT_TEXT } from '../../src/core/report/text';
+import { RUN_STATUS_TEXT, runStateText } from '../../src/core/train/statusText';
 
 const root = path.resolve(__dirname, '..', '..');
 const read = (p: string): string => readFileSync(path.join(root, p), 'utf8');
@@ -98,6 +100,15 @@ function shippedChinese(): Shipped[] {
     const zh = c.translations?.['zh-cn'];
     if (zh) { add('CLI usage', `${c.name}.summary`, zh.summary); add('CLI usage', `${c.name}.usage`, zh.usage); }
   }
+  // report.html's words (its markup out, <code> spans as code) and the statuses every surface shows
+  for (const [k, v] of Object.entries(REPORT_TEXT['zh-cn'])) add('report.html', k, placeholders(v.replace(/<code>[^<]*<\/code>/g, '`code`').replace(/<[^>]+>/g, '')));
+  for (const [k, v] of Object.entries(RUN_STATUS_TEXT['zh-cn'])) add('statuses', k, v);
+  add('statuses', 'stopped', runStateText({ status: 'cancelled', history: { length: 2 } }, 5, 'zh-cn'));
+  add('statuses', 'stopped before', runStateText({ status: 'cancelled', history: { length: 0 } }, 5, 'zh-cn'));
+  // the walkthrough's Chinese steps, paragraph by paragraph (a code span may wrap)
+  for (const name of readdirSync(path.join(root, 'media/walkthrough')).filter((n) => n.endsWith('.nls.zh-cn.md'))) {
+    read(`media/walkthrough/${name}`).split(/\n\s*\n/).forEach((paragraph, i) => add('walkthrough', `${name} paragraph ${i + 1}`, paragraph));
+  }
   // the Chinese README, line by line, outside fenced code
   read('README.zh-cn.md').split(/^```[\s\S]*?^```$/m).join('').split('\n').forEach((line, i) => add('README.zh-cn.md', `line ${i + 1}`, line));
   return out;
@@ -110,7 +121,8 @@ const FULL = '\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019';
 
 /** Removes what the rules exempt: code spans, Markdown link targets (with their titles); placeholders become a Latin letter. */
 function exemptRemoved(s: string): string {
-  let out = s.replace(/`[^`]*`/g, ' ');
+  // code spans, and command-line options (`--epochs N` in a CLI usage is what the user types)
+  let out = s.replace(/`[^`]*`/g, ' ').replace(/(?<![\w-])--[a-z][a-z-]*/g, ' ');
   // `](target "title")`: a URL and a tooltip, with balanced brackets inside
   for (let i = out.indexOf(']('); i >= 0; i = out.indexOf('](', i + 1)) {
     let depth = 0;
@@ -188,7 +200,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });

@@ -5,7 +5,7 @@ import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../s
 import { durationText, etaSeconds, jobProgress, type JobSnapshot } from '../../src/protocol/jobSnapshot';
 import { SWEEP_LIMITS } from '../../src/protocol/training';
 import { button, checkbox, el, integerField, labelled, textField } from '../dom';
-import { count, t } from '../i18n';
+import { count, lang, t } from '../i18n';
 import { page, savePage } from '../state';
 import { SweepBoard } from '../sweepBoard';
 import { currentJob, jobRunning, mountBoard, onJobChange } from '../trainStore';
@@ -48,10 +48,12 @@ export function sweepStatus(job: JobSnapshot | undefined): string {
   if (!job?.job.sweep) return job ? t('sweep.notSweep') : t('sweep.idle');
   const p = jobProgress(job);
   const line = fill(t('sweep.progress'), p.runsDone, p.runs, p.cellsDone, p.cells);
-  if (job.ended) return job.ended.status === 'cancelled' ? `${line} · ${t('sweep.stopped')}` : job.ended.error ? `${t('train.failed')} ${job.ended.error}` : `${t('train.finished')} ${line}`;
+  // a status word, then what follows it: a space in English, none after Chinese punctuation
+  const after = (word: string, rest: string) => fill(t('train.after'), word, rest);
+  if (job.ended) return job.ended.status === 'cancelled' ? `${line} · ${t('sweep.stopped')}` : job.ended.error ? after(t('train.failed'), job.ended.error) : after(t('train.finished'), line);
   if (clock?.jobId !== job.job.id) clock = { jobId: job.job.id, t0: Date.now(), from: p.fraction };
   const eta = etaSeconds((Date.now() - clock.t0) / 1000, p.fraction, clock.from);
-  return eta === undefined ? `${t('train.running')} ${line}` : `${t('train.running')} ${line} · ${fill(t('sweep.eta'), durationText(eta))}`;
+  return after(t('train.running'), eta === undefined ? line : `${line} · ${fill(t('sweep.eta'), durationText(eta, lang()))}`);
 }
 
 export function renderSweep(root: HTMLElement): void {

@@ -232,11 +232,13 @@ export function jobLine(): string {
   if (!job) return '';
   const p = jobProgress(job);
   const summary = fill(t('train.summary'), String(p.runsDone), String(p.runs), String(Math.floor(p.epochsFraction * 100)));
-  if (!job.ended) return `${t('train.running')} ${summary} · ${lastLine(job)}`;
-  if (job.ended.error) return `${t('train.failed')} ${job.ended.error}`;
+  // a status word, then what follows it: a space in English, none after Chinese punctuation
+  const after = (word: string, rest: string) => fill(t('train.after'), word, rest);
+  if (!job.ended) return after(t('train.running'), `${summary} · ${lastLine(job)}`);
+  if (job.ended.error) return after(t('train.failed'), job.ended.error);
   // Every run's ending, not only the last one's.
   const outcomes = job.runs.map((r) => `${activationNameOf(r.id, r.activations)} ${r.test ? `${(r.test.accuracy * 100).toFixed(2)}% ${fill(t('acc.onImages'), count(r.test.count))}` : statusText(r, job.job.epochs)}`);
-  return `${job.ended.status === 'cancelled' ? t('train.stopped') : t('train.finished')} ${summary}: ${outcomes.join(t('list.sep'))}`;
+  return after(job.ended.status === 'cancelled' ? t('train.stopped') : t('train.finished'), fill(t('train.outcomes'), summary, outcomes.join(t('list.sep'))));
 }
 
 /** The newest experiment, drawn when no job ran in this session (after a reload, the last results stay in view). */

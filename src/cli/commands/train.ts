@@ -6,20 +6,27 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { CliError, EXIT, loadData, parseCliArgs, stopOnCtrlC, type CliCommand, type CliIO } from '../command';
-import { clip, parseActivationText, parseCustomDefinitions, type CustomDefinition } from '../../core/expr/index';
+import { CliError, EXIT, loadData, parseCliArgs, stopOnCtrlC, usageText, withUsage, type CliCommand, type CliIO } from '../command';
+import { cliText, columnsTable, explained, exprErrorText, exprText, translator, verbatim, type Localised, type Translate } from '../l10n';
+import { clip, type CustomDefinition } from '../../core/expr/index';
+import { readActivationText, readCustomDefinitions } from '../../core/expr/activationText';
+import { CLI_MESSAGES } from '../messages';
+import type { UiLanguage } from '../../core/locale';
+import { runStatusText } from '../../core/train/statusText';
 import { exportAndVerifyRun, type OnnxRunCheck } from '../../core/onnx/trainCheck';
 import { loadVegaLibraries } from '../../core/report/vendor';
 import { ensureWritableFolder } from '../../core/runs/atomic';
 import { isPathSegment } from '../../core/runs/pathSegment';
-import { REPORT_FILE, RESULTS_FILE, RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
-import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
+import { RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
+import { activationSpecName, DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
 import { learnWherever } from '../../core/train/learn';
+import { findActivation } from '../../core/activations/registry';
 import { resolveLayerActivation } from '../../core/train/resolveActivation';
 import { KERNEL_CHOICES, SWEEP_LIMITS, type KernelChoice, type RunEvent, type TrainingEvent } from '../../protocol/training';
-import { interruptedExperiments, isSweepExperiment, LATEST, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
+import { interruptedExperiments, isSweepExperiment, newExperimentId, pointLatest, resumeJobSpec } from '../../training/experiments';
 import { resumeSweepSpec, seedRange } from '../../training/jobs/sweepJob';
 import { runSweep } from './sweepRun';
+import { endText, whereLines } from './runText';
 import { runJob } from '../../training/jobs/job';
 import { planRunIds, trainJob, type TrainJobSpec } from '../../training/jobs/trainJob';
 import { DEFAULT_KERNEL_CHOICE, WorkerPool } from '../../training/workerPool';
@@ -66,10 +73,48 @@ Exit status: 0 every run completed (and its ONNX check passed); 1 nothing was tr
 options, data that does not load, a folder that cannot be written); 3 a run diverged or failed,
 or an ONNX check failed (results.json says which); 130 stopped with Ctrl-C (finished epochs kept).`;
 
+const USAGE_ZH = `运行教程的实验：每个激活函数训练一个 MLP，在多个工作线程中并行训练。
+
+  --activations LIST   要训练的激活函数，用逗号分隔（默认：\`${TUTORIAL_ACTIVATIONS.join(',')}\`）。
+                       一个名字用于所有隐藏层；\`a+b\` 表示逐层混用（\`relu+tanh\`）；
+                       参数写在括号里：\`leaky_relu(alpha=0.3)\`
+  --custom NAME=EXPR   用关于 x 的表达式定义一个激活函数（可重复），例如
+                       \`--custom "swish2=x*sigmoid(2*x)" --activations swish2\`
+  --learn NAMES        把这些激活函数参数与权重一起训练，每层一个值，从默认值或给定值
+                       开始（用逗号分隔），例如 \`--activations silu --learn beta\`；激活函数
+                       没有该参数的训练保持不变（PReLU 的斜率总是可学习的）
+  --epochs N           每次训练的轮数（默认 ${DEFAULT_CONFIG.epochs}）
+  --batch-size N       批大小（默认 ${DEFAULT_CONFIG.batchSize}）
+  --hidden LIST        各隐藏层的宽度（默认 \`${DEFAULT_CONFIG.hidden.join(',')}\`）
+  --seed N             初始化和打乱数据用的随机种子（默认 ${DEFAULT_CONFIG.seed}）
+  --seeds N            每个激活函数训练 N 次，种子从 --seed 起依次为 N、N+1……，并报告每个
+                       激活函数的均值 ± 95% 置信区间，以及哪些差异真实存在（Welch t 检验，
+                       Holm 校正）：只有一个深度的扫描实验（见 \`actlab sweep\`）
+  --learning-rate X    Adam 的学习率（默认 ${DEFAULT_CONFIG.learningRate}）
+  --init NAME          ${INITIALIZERS.join('、')}（默认 ${DEFAULT_CONFIG.init}）
+  --dataset NAME|DIR   mnist、fashion-mnist 或一个存有 IDX 文件的文件夹（默认 mnist）
+  --workers N          并行的工作线程数（默认：CPU 核数，每次训练最多一个）
+  --limit-train N      只用前 N 张训练图像（其中最后 20% 作为验证集）
+  --limit-test N       只用前 N 张测试图像
+  --kernels js|auto    矩阵运算内核：纯 TypeScript，或可用的最快内核（默认 ${DEFAULT_KERNEL_CHOICE}）
+  --out DIR            保存实验的文件夹（默认 lab-output）：这个命令每运行一次就写入一个新的
+                       \`DIR/<时间戳>/\`（results.json、report.html、\`runs/<id>/\`），并让
+                       \`DIR/latest\` 指向它；之前的实验都不会被覆盖
+  --resume [ID]        继续 DIR 中最新的、在训练中途被打断的实验（或实验 ID）：已完成的训练
+                       保留，其余的从各自的检查点继续；加上 --epochs N 时，训练延长到 N 轮
+  --no-report          不写 report.html
+  --no-onnx            不把每次完成的训练导出为 ONNX（\`runs/<id>/model.onnx\`），也不在
+                       onnxruntime 中与实验室的前向传播核对
+  --json               把 results.json 打印到标准输出，代替摘要
+
+退出状态：0 所有训练都已完成（且 ONNX 检查通过）；1 什么都没有训练（选项有误、数据无法加载、
+文件夹无法写入）；3 有训练发散或失败，或 ONNX 检查未通过（results.json 中写明是哪个）；
+130 用 Ctrl-C 停止（已完成的轮次保留）。`;
+
 export function positiveInt(name: string, value: string | undefined, min = 1): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    throw new CliError(`--${name} must be an integer of at least ${min}, got '${value}'`);
+    throw new CliError(cliText('train.integer', { name, min, value }));
   }
   return Number(value);
 }
@@ -78,7 +123,7 @@ export function positiveInt(name: string, value: string | undefined, min = 1): n
  * Splits on `sep` outside parentheses: "relu,leaky_relu(alpha=0.3,x=1)" -> two items. An empty
  * item ("relu+", "relu,,tanh") is an error naming the text: nothing is silently dropped.
  */
-export function splitTopLevel(text: string, sep: string, what: string): string[] {
+export function splitTopLevel(text: string, sep: string, what: string | Localised): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -94,7 +139,10 @@ export function splitTopLevel(text: string, sep: string, what: string): string[]
   }
   out.push(cur);
   const items = out.map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new CliError(`${what}: '${clip(text)}' has an empty item ${sep === '+' ? 'around a +' : `between the ${sep}s`}`);
+  if (items.some((s) => s === '')) {
+    const values = { what, text: clip(text) };
+    throw new CliError(sep === '+' ? cliText('train.emptyItemPlus', values) : cliText('train.emptyItemBetween', { ...values, sep }));
+  }
   return items;
 }
 
@@ -104,17 +152,17 @@ export function splitTopLevel(text: string, sep: string, what: string): string[]
  * never guessed; an expression must be named with --custom to be trained (its name is the run's).
  */
 export function parseLayerActivation(text: string, custom: ReadonlyMap<string, CustomDefinition>): ActivationSpec {
-  const choice = parseActivationText(text, { custom });
-  if (typeof choice === 'string') throw new CliError(choice);
+  const choice = readActivationText(text, { custom });
+  if ('problem' in choice) throw new CliError(exprText(choice.problem));
   if ('id' in choice) return Object.keys(choice.params).length ? { id: choice.id, params: choice.params } : { id: choice.id };
-  if (choice.name === undefined) throw new CliError(`'${clip(text)}' is an expression: name it with --custom NAME=EXPRESSION and train NAME`);
+  if (choice.name === undefined) throw new CliError(cliText('train.nameExpression', { text: clip(text) }));
   return { custom: { name: choice.name, expression: choice.expression, params: choice.params } };
 }
 
 /** The stacks with `names` learned wherever a layer's activation has the parameter (learn.ts); a name none has is an error. */
 function learnIn(stacks: ActivationSpec[][], names: string[]): ActivationSpec[][] {
   const { stacks: learned, lacking } = learnWherever(stacks, names);
-  if (lacking.length) throw new CliError(`--learn ${lacking.join(', ')}: no activation of this experiment has ${lacking.length > 1 ? 'these parameters' : 'this parameter'}`);
+  if (lacking.length) throw new CliError(cliText(lacking.length > 1 ? 'train.learnNoneMany' : 'train.learnNone', { list: lacking.join(', ') }));
   return learned;
 }
 
@@ -163,21 +211,23 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
         'no-report': { type: 'boolean' },
     'no-onnx': { type: 'boolean' },
     json: { type: 'boolean' },
-  }, USAGE);
-  if (positionals.length) throw new CliError(`unexpected argument '${positionals[0]}' (options start with --)\nusage: ${USAGE}`);
+  }, usageText(trainCommand));
+  if (positionals.length) throw new CliError(withUsage(cliText('train.unexpected', { arg: positionals[0] }), usageText(trainCommand)));
   if (values.resume !== undefined) {
     const planned = (['activations', 'custom', 'learn', 'hidden', 'batch-size', 'seed', 'seeds', 'learning-rate', 'init', 'dataset', 'limit-train', 'limit-test'] as const).filter((k) => values[k] !== undefined);
-    if (planned.length) throw new CliError(`--resume continues an experiment as it was planned: leave out --${planned.join(', --')}`);
-    if (values.resume !== '' && !isPathSegment(values.resume)) throw new CliError(`--resume takes an experiment's folder name (as in ${values.out ?? 'lab-output'}/), got '${values.resume}'`);
+    if (planned.length) throw new CliError(cliText('train.resumePlanned', { list: planned.join(', --') }));
+    if (values.resume !== '' && !isPathSegment(values.resume)) throw new CliError(cliText('train.resumeId', { dir: values.out ?? 'lab-output', value: values.resume }));
   }
-  const custom = parseCustomDefinitions(values.custom ?? []);
-  if (typeof custom === 'string') throw new CliError(custom);
+  const custom = readCustomDefinitions(values.custom ?? []);
+  if (!(custom instanceof Map)) throw new CliError(exprText(custom.problem));
   const hidden = values.hidden === undefined ? [...DEFAULT_CONFIG.hidden]
     : splitTopLevel(values.hidden, ',', '--hidden').map((h) => positiveInt('hidden', h)!);
-  if (hidden.length === 0) throw new CliError('--hidden needs at least one width, e.g. 128,64');
+  if (hidden.length === 0) throw new CliError(cliText('train.hiddenEmpty'));
   const stacks = splitTopLevel(values.activations ?? TUTORIAL_ACTIVATIONS.join(','), ',', '--activations')
     .map((run) => splitTopLevel(run, '+', '--activations').map((a) => parseLayerActivation(a, custom)));
-  if (stacks.length === 0) throw new CliError('--activations needs at least one activation');
+  if (stacks.length === 0) throw new CliError(cliText('train.activationsEmpty'));
+  const wrong = stacks.find((stack) => stack.length > 1 && stack.length !== hidden.length);
+  if (wrong) throw new CliError(cliText('train.layerCount', { stack: wrong.map(activationSpecName).join('+'), count: wrong.length, layers: hidden.length }));
   const learned = values.learn === undefined ? stacks : learnIn(stacks, splitTopLevel(values.learn, ',', '--learn'));
   let runs: TrainJobSpec['runs'];
   try {
@@ -198,17 +248,16 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   if (limitTest !== undefined) settings.limitTest = limitTest;
   if (values['learning-rate'] !== undefined) {
     const lr = Number(values['learning-rate']);
-    if (!(lr > 0 && Number.isFinite(lr))) throw new CliError(`--learning-rate must be a positive number, got '${values['learning-rate']}'`);
+    if (!(lr > 0 && Number.isFinite(lr))) throw new CliError(cliText('train.learningRate', { value: values['learning-rate'] }));
     settings.learningRate = lr;
   }
   if (values.init !== undefined) {
-    if (!INITIALIZERS.includes(values.init as Initializer)) throw new CliError(`--init must be one of ${INITIALIZERS.join(', ')}, got '${values.init}'`);
+    if (!INITIALIZERS.includes(values.init as Initializer)) throw new CliError(cliText('flow.init', { list: INITIALIZERS.join(', '), value: values.init }));
     settings.init = values.init as Initializer;
   }
   const seeds = positiveInt('seeds', values.seeds);
-  if (seeds !== undefined && seeds > SWEEP_LIMITS.maxSeeds) throw new CliError(`--seeds must be at most ${SWEEP_LIMITS.maxSeeds}, got '${values.seeds}'`);
-  const kernels = (values.kernels ?? DEFAULT_KERNEL_CHOICE) as KernelChoice;
-  if (!KERNEL_CHOICES.includes(kernels)) throw new CliError(`--kernels must be ${KERNEL_CHOICES.join(' or ')}, got '${kernels}'`);
+  if (seeds !== undefined && seeds > SWEEP_LIMITS.maxSeeds) throw new CliError(cliText('train.seedsMax', { max: SWEEP_LIMITS.maxSeeds, value: values.seeds! }));
+  const kernels = kernelsOption(values.kernels);
   return {
     experimentsDir: path.resolve(values.out ?? 'lab-output'),
     plan: { runs, settings },
@@ -223,37 +272,51 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   };
 }
 
+/** --kernels: js or auto (the default when absent). */
+export function kernelsOption(value: string | undefined): KernelChoice {
+  const kernels = (value ?? DEFAULT_KERNEL_CHOICE) as KernelChoice;
+  if (!KERNEL_CHOICES.includes(kernels)) throw new CliError(cliText('train.kernels', { list: cliText('train.or', { a: KERNEL_CHOICES[0], b: KERNEL_CHOICES[1] }), value: kernels }));
+  return kernels;
+}
+
 /** Checks every activation resolves before any worker starts: a typo fails fast, with the registry's message. */
 export function checkActivations(runs: TrainJobSpec['runs']): void {
   for (const run of runs) {
     for (const spec of run.activations) {
+      const record = 'id' in spec ? findActivation(spec.id) : undefined;
+      if (record && record.kind !== 'elementwise') throw new CliError(cliText('train.runProblem', { run: run.runId, problem: cliText('train.notElementwise', { id: record.id }) }));
       try {
         resolveLayerActivation(spec);
       } catch (e) {
-        throw new CliError(`run ${run.runId}: ${(e as Error).message}`);
+        throw new CliError(cliText('train.runProblem', { run: run.runId, problem: exprErrorText(e) }));
       }
     }
   }
 }
 
-/** Progress bars on stderr when it is a terminal; one line per epoch otherwise. */
+/** Progress bars on stderr when it is a terminal; one line per epoch otherwise, in the reader's language. */
 class ProgressView {
   private readonly multibar?: MultiBar;
   private readonly bars = new Map<string, SingleBar>();
+  private readonly lang: UiLanguage;
+  private readonly tr: Translate;
 
   constructor(private readonly io: CliIO, runs: TrainJobSpec['runs'], private readonly epochs: number) {
+    this.lang = io.lang ?? 'en';
+    this.tr = translator(this.lang);
     if (process.stderr.isTTY) {
       this.multibar = new MultiBar({
         stream: process.stderr,
         hideCursor: true,
         clearOnComplete: false,
         fps: 8,
-        format: '{run} {bar} {percentage}% | epoch {epoch}/{epochs} | loss {loss} acc {acc} | val {val} | {status}',
+        // the bar's own placeholders ({bar}, {percentage}, ...) are filled by cli-progress
+        format: CLI_MESSAGES['train.bar'][this.lang],
         barsize: 24,
       }, Presets.shades_classic);
       const width = Math.max(...runs.map((r) => r.runId.length));
       for (const r of runs) {
-        this.bars.set(r.runId, this.multibar.create(epochs, 0, { run: r.runId.padEnd(width), epoch: 0, epochs, loss: '–', acc: '–', val: '–', status: 'queued' }));
+        this.bars.set(r.runId, this.multibar.create(epochs, 0, { run: r.runId.padEnd(width), epoch: 0, epochs, loss: '–', acc: '–', val: '–', status: runStatusText('queued', this.lang) }));
       }
     }
   }
@@ -263,13 +326,22 @@ class ProgressView {
     this.runEvent(e);
   }
 
+  private line(run: string, text: string): string {
+    return this.tr('train.line', { run, text });
+  }
+
   private runEvent(e: RunEvent): void {
     const bar = this.bars.get(e.runId);
+    const tr = this.tr;
     switch (e.type) {
       case 'run/started':
-        bar?.update({ status: `training (${e.kernels})` });
-        if (!bar) this.io.err(`${e.runId}: started (${e.kernels} kernels${e.resumedFromEpoch ? `, resuming after epoch ${e.resumedFromEpoch}` : ''})`);
-        for (const n of e.notes ?? []) this.note(`${e.runId}: ${n}`);
+        bar?.update({ status: tr('train.training', { kernels: e.kernels }) });
+        if (!bar) {
+          this.io.err(this.line(e.runId, e.resumedFromEpoch
+            ? tr('train.startedResuming', { kernels: e.kernels, epoch: e.resumedFromEpoch })
+            : tr('train.started', { kernels: e.kernels })));
+        }
+        for (const n of e.notes ?? []) this.note(this.line(e.runId, n));
         break;
       case 'run/progress': {
         const p = e.progress;
@@ -281,18 +353,19 @@ class ProgressView {
         const val = m.val_accuracy === undefined ? '–' : m.val_accuracy.toFixed(4);
         bar?.update(m.epoch, { epoch: m.epoch, loss: m.loss.toFixed(4), acc: m.accuracy.toFixed(4), val });
         if (!bar) {
-          this.io.err(`${e.runId}: epoch ${m.epoch}/${this.epochs} loss ${m.loss.toFixed(4)} accuracy ${m.accuracy.toFixed(4)} ` +
-            `val_loss ${m.val_loss?.toFixed(4) ?? '–'} val_accuracy ${val} (${m.seconds.toFixed(1)} s)`);
+          this.io.err(this.line(e.runId, tr('train.epochLine', {
+            epoch: m.epoch, epochs: this.epochs, loss: m.loss.toFixed(4), accuracy: m.accuracy.toFixed(4),
+            valLoss: m.val_loss?.toFixed(4) ?? '–', valAccuracy: val, seconds: m.seconds.toFixed(1),
+          })));
         }
         break;
       }
       case 'run/end': {
         const r = e.outcome;
-        const what = r.status === 'completed' ? `test accuracy ${r.test?.accuracy.toFixed(4)}`
-          : r.status === 'diverged' ? `diverged at epoch ${r.divergence?.epoch}, batch ${r.divergence?.batch}`
-          : r.status === 'failed' ? `failed: ${r.error}` : r.status;
+        const what = r.status === 'completed' ? tr('train.testAccuracy', { value: String(r.test?.accuracy.toFixed(4)) })
+          : endText({ status: r.status, ...(r.error ? { error: r.error } : {}), ...(r.divergence ? { divergence: r.divergence } : {}) }, this.lang);
         bar?.update({ status: what });
-        if (!bar) this.io.err(`${e.runId}: ${what}`);
+        if (!bar) this.io.err(this.line(e.runId, what));
         break;
       }
     }
@@ -310,30 +383,48 @@ class ProgressView {
 }
 
 /** The ONNX column: 'ok 1.2e-06' (max |Δp|), 'FAILED', or '–' when not checked. */
-function onnxCell(check: OnnxRunCheck | undefined): string {
+function onnxCell(check: OnnxRunCheck | undefined, tr: Translate): string {
   if (!check) return '–';
-  return check.passed ? `ok ${check.maxAbsDiff?.toExponential(1)}` : 'FAILED';
+  return check.passed ? tr('train.onnxOk', { diff: String(check.maxAbsDiff?.toExponential(1)) }) : tr('train.onnxBad');
 }
 
-function summary(results: ResultsFile, outDir: string, report: boolean): string {
-  const width = Math.max(3, ...results.runs.map((r) => r.id.length));
-  const lines = [
-    `${'run'.padEnd(width)}  status      test acc  test loss  s/epoch  onnx (max |Δp|)`,
-    ...results.runs.map((r) => `${r.id.padEnd(width)}  ${r.status.padEnd(10)}  ${(r.test ? r.test.accuracy.toFixed(4) : '–').padStart(8)}  ` +
-      `${(r.test ? r.test.loss.toFixed(4) : '–').padStart(9)}  ${(r.secondsPerEpoch === null ? '–' : r.secondsPerEpoch.toFixed(2)).padStart(7)}  ${onnxCell(r.onnx)}`),
-    ...results.runs.filter((r) => r.onnx && !r.onnx.passed).map((r) => `${r.id}: ONNX check failed: ${r.onnx!.error ?? 'unknown reason'}`),
-    ...results.runs.filter((r) => r.status === 'diverged' || r.status === 'failed').map((r) => `${r.id}: ${r.status}${r.error ? `: ${r.error}` : r.divergence ? ` at epoch ${r.divergence.epoch}, batch ${r.divergence.batch}` : ''}`),
+/** What `actlab train` prints when it is done: the table of runs, what failed, where the experiment went. */
+export function trainSummary(results: ResultsFile, outDir: string, report: boolean, lang: UiLanguage): string {
+  const tr = translator(lang);
+  const head = [tr('train.col.run'), tr('train.col.status'), tr('train.col.testAccuracy'), tr('train.col.testLoss'), tr('train.col.secondsPerEpoch'), tr('train.col.onnx')];
+  const rows = results.runs.map((r) => [r.id, runStatusText(r.status, lang), r.test ? r.test.accuracy.toFixed(4) : '–', r.test ? r.test.loss.toFixed(4) : '–',
+    r.secondsPerEpoch === null ? '–' : r.secondsPerEpoch.toFixed(2), onnxCell(r.onnx, tr)]);
+  const line = (run: string, text: string) => tr('train.line', { run, text });
+  return [
+    columnsTable([head, ...rows], { right: [2, 3, 4], min: [0, 10] }),
+    ...results.runs.filter((r) => r.onnx && !r.onnx.passed).map((r) => line(r.id, tr('train.onnxFailed', { error: r.onnx!.error ?? cliText('train.unknownReason') }))),
+    ...results.runs.filter((r) => r.status === 'diverged' || r.status === 'failed').map((r) => line(r.id, endText(r, lang))),
     '',
-    `results: ${path.join(outDir, RESULTS_FILE)}`,
-    ...(report ? [`report:  ${path.join(outDir, REPORT_FILE)}`] : []),
-    `latest:  ${path.join(path.dirname(outDir), LATEST)} points at this experiment`,
-  ];
-  return lines.join('\n');
+    ...whereLines(outDir, report, tr),
+  ].join('\n');
 }
 
 /** Every completed run exported to ONNX and checked, unless --no-onnx. */
 function onnxCheck(args: TrainArgs): Pick<TrainJobSpec, 'onnx'> {
   return args.onnx ? { onnx: { check: exportAndVerifyRun } } : {};
+}
+
+/** The folder that keeps the experiments, made if needed; a CliError saying why it cannot hold files. */
+export function writableFolder(dir: string): void {
+  try {
+    ensureWritableFolder(dir);
+  } catch (e) {
+    throw new CliError(explained(cliText('train.folderProblem'), (e as Error).message));
+  }
+}
+
+/** An experiment's plan read back from its folder; a CliError saying why it cannot be. */
+export function resumable<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw new CliError(explained(cliText('train.resumeProblem'), (e as Error).message));
+  }
 }
 
 /**
@@ -342,24 +433,15 @@ function onnxCheck(args: TrainArgs): Pick<TrainJobSpec, 'onnx'> {
  */
 function experiment(args: TrainArgs): Omit<TrainJobSpec, 'libraries' | 'dataset' | 'onOnnxCheck'> {
   const dir = args.experimentsDir;
-  try {
-    ensureWritableFolder(dir);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  writableFolder(dir);
   if (args.resume === undefined) {
     const id = newExperimentId((name) => existsSync(path.join(dir, name)));
     return { ...args.plan, outDir: path.join(dir, id), ...onnxCheck(args) };
   }
   const outDir = args.resume ? path.join(dir, args.resume) : interruptedExperiments(dir)[0];
-  if (!outDir) throw new CliError(`nothing to resume in ${dir}: no experiment there was cut off mid-training (name a finished one with --resume ID to extend it)`);
-  if (!existsSync(path.join(outDir, RUNS_DIR))) throw new CliError(`${outDir} holds no runs to resume`);
-  let resumed;
-  try {
-    resumed = resumeJobSpec(outDir);
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
+  if (!outDir) throw new CliError(cliText('train.nothingToResume', { dir }));
+  if (!existsSync(path.join(outDir, RUNS_DIR))) throw new CliError(cliText('train.noRuns', { dir: outDir }));
+  const resumed = resumable(() => resumeJobSpec(outDir));
   return { ...resumed, settings: { ...resumed.settings, ...(args.epochs !== undefined ? { epochs: args.epochs } : {}) }, ...onnxCheck(args) };
 }
 
@@ -372,12 +454,7 @@ function seedsSweep(args: TrainArgs, io: CliIO): Promise<number> | undefined {
   if (args.resume !== undefined) {
     const outDir = args.resume ? path.join(args.experimentsDir, args.resume) : interruptedExperiments(args.experimentsDir)[0];
     if (!outDir || !isSweepExperiment(outDir)) return undefined;
-    let job;
-    try {
-      job = resumeSweepSpec(outDir);
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
+    const job = resumable(() => resumeSweepSpec(outDir));
     for (const stack of job.activations) checkActivations([{ runId: path.basename(outDir), activations: stack }]);
     const settings = { ...job.settings, ...(args.epochs !== undefined ? { epochs: args.epochs } : {}) };
     return runSweep({ ...job, settings }, loadData(settings.dataset ?? DEFAULT_CONFIG.dataset), options, io);
@@ -397,6 +474,7 @@ export const trainCommand: CliCommand = {
   name: 'train',
   summary: "run the tutorial's MNIST experiment (sigmoid, tanh, relu, leaky_relu) in parallel workers",
   usage: USAGE,
+  translations: { 'zh-cn': { summary: '在多个工作线程中并行运行教程的 MNIST 实验（sigmoid、tanh、relu、leaky_relu）', usage: USAGE_ZH } },
   async run(argv, io) {
     const args = parseTrainArgs(argv);
     const seeds = seedsSweep(args, io);
@@ -411,25 +489,30 @@ export const trainCommand: CliCommand = {
     dataset ??= loadData(dataSpec);
     const pool = new WorkerPool({ maxWorkers: args.workers ?? Math.min(availableParallelism(), job.runs.length), kernels: args.kernels });
     pool.provideDataset(dataSpec, dataset);
+    const lang = io.lang ?? 'en';
+    const tr = translator(lang);
     const view = new ProgressView(io, job.runs, job.settings.epochs ?? DEFAULT_CONFIG.epochs);
     const stop = stopOnCtrlC(io);
     let results: ResultsFile | undefined;
     try {
       const end = await runJob(trainJob, {
-        ...job, dataset, libraries: args.report ? loadVegaLibraries() : null,
-        onOnnxCheck: (id, c) => view.note(c.passed
-          ? `${id}: ONNX ${c.file} (opset ${c.opset}) checked on ${c.count} images: max |Δp| ${c.maxAbsDiff?.toExponential(2)}, argmax agreement ${c.argmaxAgreement}, ${c.ms?.toFixed(0)} ms`
-          : `${id}: ONNX check failed: ${c.error}`),
+        ...job, dataset, libraries: args.report ? loadVegaLibraries() : null, lang,
+        onOnnxCheck: (id, c) => view.note(tr('train.line', {
+          run: id,
+          text: c.passed
+            ? cliText('train.onnxChecked', { file: c.file, opset: c.opset, count: c.count, diff: String(c.maxAbsDiff?.toExponential(2)), agreement: String(c.argmaxAgreement), ms: String(c.ms?.toFixed(0)) })
+            : cliText('train.onnxFailed', { error: String(c.error) }),
+        })),
       }, pool, { emit: (e) => view.handle(e), signal: stop.signal });
       results = end.result;
-      if (!results) throw new CliError(`training failed: ${end.error ?? 'no results'}`);
+      if (!results) throw new CliError(cliText('train.failed', { detail: end.error ? verbatim(end.error) : cliText('train.noResults') }));
       pointLatest(args.experimentsDir, path.basename(job.outDir));
     } finally {
       stop.dispose();
       view.stop();
       await pool.dispose();
     }
-    io.out(args.json ? JSON.stringify(results, null, 1) : summary(results, job.outDir, args.report));
+    io.out(args.json ? JSON.stringify(results, null, 1) : trainSummary(results, job.outDir, args.report, lang));
     if (stop.signal.aborted) return EXIT.interrupted;
     return results.runs.some((r) => r.status !== 'completed' || (r.onnx && !r.onnx.passed)) ? EXIT.runsFailed : EXIT.ok;
   },

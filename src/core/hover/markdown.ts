@@ -87,7 +87,7 @@ export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, opt
   if (Object.keys(ref.given).length) facts.push(`**${label(lang, 'inThisCall')}** ${paramList(record, ref.given, framework, lang)}`);
   lines.push(facts.join('  \n'), '');
 
-  const svg = activationPlotSvg(record, params, { width: options.plotWidth, height: options.plotHeight });
+  const svg = activationPlotSvg(record, params, { width: options.plotWidth, height: options.plotHeight }, lang);
   lines.push(`![${escapeMarkdown(label(lang, 'plotAlt', record.displayName))}](${svgDataUri(svg)})`);
   // The legend says f and f'; a vector activation's plot needs to say which slice it shows.
   if (record.kind === 'vector') lines.push('', `*${escapeMarkdown(label(lang, 'sliceCaption', record.id))}*`);

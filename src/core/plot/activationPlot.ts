@@ -1,6 +1,7 @@
 // f and f' of an activation, sampled and drawn as a small SVG (the hover's plot). A vector
 // activation (softmax) is drawn on its two-class slice: s(x) = softmax([x, 0])₀ and ∂s/∂x.
 import type { ActivationRecord, Params } from '../activations/types';
+import type { UiLanguage } from '../locale';
 import { PLOT_COLORS, linePlotSvg } from './svgPlot';
 
 export interface ActivationSamples {
@@ -31,13 +32,14 @@ export function sampleActivation(record: ActivationRecord, params: Params, xMin 
 }
 
 /** The hover's plot of f (solid) and f' (dashed) on [-4, 4]. */
-export function activationPlotSvg(record: ActivationRecord, params: Params, size: { width?: number; height?: number } = {}): string {
+export function activationPlotSvg(record: ActivationRecord, params: Params, size: { width?: number; height?: number } = {}, lang: UiLanguage = 'en'): string {
   const s = sampleActivation(record, params);
   return linePlotSvg({
     xs: s.xs,
     series: [
       { label: s.slice ? 'f(x, 0)[0]' : 'f(x)', ys: s.f, color: PLOT_COLORS.f },
-      { label: s.slice ? 'df/dx' : "f'(x)", ys: s.df, color: PLOT_COLORS.df, dashed: true },
+      // Chinese text writes the derivative's prime as ′ (l10n/terms.md)
+      { label: s.slice ? 'df/dx' : lang === 'en' ? "f'(x)" : 'f′(x)', ys: s.df, color: PLOT_COLORS.df, dashed: true },
     ],
     ...size,
   });

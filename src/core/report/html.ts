@@ -4,6 +4,8 @@
 // 'unsafe-inline', so text that ends up in the page (a run's name) can never run as script.
 // The charts are the tutorial's: accuracy curves (train and validation per activation per
 // epoch), loss curves, seconds per epoch; then a results table and a few misclassified digits.
+// The page is written in one UI language (the run's: the CLI's --lang, VS Code's display language):
+// its words come from REPORT_TEXT, its charts' from CHART_LABELS, and the scripts stay constant.
 
 import { createHash } from 'node:crypto';
 import {
@@ -14,9 +16,15 @@ import {
   sweepAccuracySpec, sweepCellRows, sweepDifferenceRows, sweepDifferencesSpec, sweepGradientRows, sweepGradientSpec, sweepLossSpec,
 } from '../charts/sweep';
 import { readableDate, runName, uniqueNames } from '../charts/names';
+import { countText, listText, type UiLanguage } from '../locale';
 import type { ResultsFile, ResultsSweep } from '../runs/resultsFile';
 import { cellText, diffText, pValue, summaryText, verdictText } from '../stats/sweepText';
+import { runStateText } from '../train/statusText';
+import { reportText, type ReportTextKey } from './text';
 import type { VegaLibraries } from './vendor';
+
+/** The page's `lang` attribute for a UI language (BCP 47). */
+export const HTML_LANG: Readonly<Record<UiLanguage, string>> = { en: 'en', 'zh-cn': 'zh-CN' };
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -47,31 +55,34 @@ function runNames(r: ResultsFile): Record<string, string> {
 /** A table that scrolls sideways inside itself on a narrow window instead of being cut off. */
 const scrolling = (table: string): string => `<div class="table-wrap">${table}</div>`;
 
-/** A count of images as a person reads it: 10,000. */
-const count = (n: number): string => n.toLocaleString('en');
+/** Header cells: a key's words, `num` ones right-aligned. */
+function headCells(lang: UiLanguage, cells: readonly (readonly [ReportTextKey, 'num' | '', Record<string, string | number>?])[]): string {
+  return cells.map(([key, cls, values]) => `<th${cls ? ` class="${cls}"` : ''}>${reportText(lang, key, values)}</th>`).join('');
+}
 
-function resultsTable(r: ResultsFile): string {
+function resultsTable(r: ResultsFile, lang: UiLanguage): string {
   const names = runNames(r);
+  const count = (n: number) => countText(n, lang);
   const rows = r.runs.map((run) => {
     const last = run.history[run.history.length - 1];
     const note = run.status === 'diverged' && run.divergence
-      ? `diverged at epoch ${run.divergence.epoch}, batch ${run.divergence.batch}`
-      : run.status === 'failed' ? `failed: ${run.error ?? 'unknown reason'}`
-        : run.status === 'cancelled' ? `stopped after ${run.history.length}/${r.settings.epochs} epochs` : run.status;
+      ? reportText(lang, 'divergedAt', { epoch: run.divergence.epoch, batch: run.divergence.batch })
+      : run.status === 'failed' ? reportText(lang, 'failedWith', { error: escapeHtml(run.error ?? reportText(lang, 'unknownReason')) })
+        : escapeHtml(runStateText(run, r.settings.epochs, lang));
     // The activation with its parameters, once (every hidden layer has it), or one per layer when they differ.
     return `<tr><td>${escapeHtml(names[run.id])}</td>` +
-      `<td class="num">${fmt(run.test?.accuracy, 4)}${run.test ? ` <span class="meta">on ${count(run.test.count)}</span>` : ''}</td><td class="num">${fmt(run.test?.loss, 4)}</td>` +
+      `<td class="num">${fmt(run.test?.accuracy, 4)}${run.test ? ` <span class="meta">${reportText(lang, 'onImages', { count: count(run.test.count) })}</span>` : ''}</td><td class="num">${fmt(run.test?.loss, 4)}</td>` +
       `<td class="num">${fmt(last?.val_accuracy, 4)}</td><td class="num">${fmt(last?.accuracy, 4)}</td>` +
       `<td class="num">${run.history.length}</td><td class="num">${fmt(run.secondsPerEpoch, 2)}</td>` +
-      `<td>${escapeHtml(note)}</td></tr>`;
+      `<td>${note}</td></tr>`;
   });
-  return scrolling(`<table><thead><tr><th>Activation</th><th class="num">Test accuracy (images)</th><th class="num">Test loss</th>` +
-    `<th class="num">Val. accuracy (${count(r.dataset.validation)} images)</th><th class="num">Train accuracy</th><th class="num">Epochs</th><th class="num">s / epoch</th><th>Status</th></tr></thead>` +
-    `<tbody>${rows.join('')}</tbody></table>`);
+  const head = headCells(lang, [['colActivation', ''], ['colTestAccuracy', 'num'], ['colTestLoss', 'num'], ['colValAccuracy', 'num', { count: count(r.dataset.validation) }],
+    ['colTrainAccuracy', 'num'], ['colEpochs', 'num'], ['colSecondsPerEpoch', 'num'], ['colStatus', '']]);
+  return scrolling(`<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
 /** The verification table: each run's ONNX export checked in onnxruntime against the lab's forward pass. */
-function onnxTable(r: ResultsFile): string {
+function onnxTable(r: ResultsFile, lang: UiLanguage): string {
   const checked = r.runs.filter((run) => run.onnx);
   if (!checked.length) return '';
   const names = runNames(r);
@@ -82,34 +93,49 @@ function onnxTable(r: ResultsFile): string {
       `<td class="num">${c.bytes ? (c.bytes / 1024).toFixed(0) : '–'}</td><td>${escapeHtml(c.ops.join(', '))}</td>` +
       `<td class="num">${diff}</td><td class="num">${fmt(c.argmaxAgreement, 4)}</td>` +
       `<td class="num">${fmt(c.onnxAccuracy, 4)}</td><td class="num">${fmt(c.labAccuracy, 4)}</td><td class="num">${fmt(c.ms, 1)}</td>` +
-      `<td${c.passed ? '' : ' class="error"'}>${c.passed ? 'passed' : escapeHtml(`failed: ${c.error ?? 'unknown reason'}`)}</td></tr>`;
+      `<td${c.passed ? '' : ' class="error"'}>${c.passed ? reportText(lang, 'passed') : reportText(lang, 'failedWith', { error: escapeHtml(c.error ?? reportText(lang, 'unknownReason')) })}</td></tr>`;
   });
   const count = checked.find((run) => run.onnx!.count)?.onnx!.count ?? 0;
-  return `<h2>ONNX export and inference check</h2>
-<p class="meta">Each completed run exported to ONNX and run in onnxruntime-node (one thread) on ${count} test images. ` +
-    `Max |Δp| compares every probability with the lab's own forward pass; a check fails beyond what float32 rounding through the network allows.</p>
-<div class="table-wrap"><table><thead><tr><th>Activation</th><th>File</th><th class="num">Opset</th><th class="num">KB</th><th>Operators</th>` +
-    `<th class="num">Max |Δp|</th><th class="num">Argmax agreement</th><th class="num">Accuracy (ONNX)</th><th class="num">Accuracy (lab)</th>` +
-    `<th class="num">ms</th><th>Check</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const head = headCells(lang, [['colActivation', ''], ['colFile', ''], ['colOpset', 'num'], ['colKb', 'num'], ['colOperators', ''], ['colMaxDiff', 'num'],
+    ['colArgmax', 'num'], ['colOnnxAccuracy', 'num'], ['colLabAccuracy', 'num'], ['colMs', 'num'], ['colCheck', '']]);
+  return `<h2>${reportText(lang, 'onnx')}</h2>
+<p class="meta">${reportText(lang, 'onnxNote', { count })}</p>
+<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** Whether the runs saw the whole training set or the quick subset, said before any figure. */
-function kindLine(r: ResultsFile): string {
+function kindLine(r: ResultsFile, lang: UiLanguage): string {
   const limit = r.settings.limitTrain;
-  const test = r.runs.find((run) => run.test)?.test?.count ?? r.dataset.test;
+  const test = countText(r.runs.find((run) => run.test)?.test?.count ?? r.dataset.test, lang);
   return limit !== undefined
-    ? `<p class="kind quick"><strong>Quick run</strong>: the first ${count(limit)} training images; every test accuracy below is measured on ${count(test)} test images.</p>`
-    : `<p class="kind full"><strong>Full run</strong>: the whole training set; every test accuracy below is measured on ${count(test)} test images.</p>`;
+    ? `<p class="kind quick">${reportText(lang, 'quickRun', { limit: countText(limit, lang), test })}</p>`
+    : `<p class="kind full">${reportText(lang, 'fullRun', { test })}</p>`;
 }
 
-function settingsLine(r: ResultsFile): string {
+/**
+ * The settings line: the images, the network(s), the optimizer, batch, epochs, initializer, seed(s)
+ * and workers. `count` writes the image counts (a sweep's line has them plain).
+ */
+function settingsText(r: ResultsFile, lang: UiLanguage, network: string, seeds: string, count: (n: number) => string): string {
   const s = r.settings;
   const d = r.dataset;
-  return escapeHtml(
-    `${d.name}: ${count(d.train)} training, ${count(d.validation)} validation (the last ${Math.round(s.validationSplit * 100)}%), ${count(d.test)} test images · ` +
-    `${[d.rows * d.cols, ...s.hidden, d.classes].join('-')} MLP · Adam lr ${s.learningRate}, β ${s.beta1}/${s.beta2}, ε ${s.epsilon} · ` +
-    `batch ${s.batchSize} · ${s.epochs} epochs · ${s.init} · seed ${s.seed} · ${s.workers} worker${s.workers === 1 ? '' : 's'}`,
-  );
+  const t = (key: ReportTextKey, values?: Record<string, string | number>) => reportText(lang, key, values);
+  return [
+    t('images', { name: escapeHtml(d.name), train: count(d.train), validation: count(d.validation), pct: Math.round(s.validationSplit * 100), test: count(d.test) }),
+    network,
+    t('optimizer', { lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon }),
+    t('batch', { size: s.batchSize }),
+    t('epochs', { epochs: s.epochs }),
+    escapeHtml(s.init),
+    seeds,
+    s.workers === 1 ? t('oneWorker') : t('workers', { workers: s.workers }),
+  ].join(' · ');
+}
+
+function settingsLine(r: ResultsFile, lang: UiLanguage): string {
+  const d = r.dataset;
+  return settingsText(r, lang, reportText(lang, 'network', { layers: [d.rows * d.cols, ...r.settings.hidden, d.classes].join('-') }),
+    reportText(lang, 'seed', { seed: r.settings.seed }), (n) => countText(n, lang));
 }
 
 /** The page's style sheet (allowed by its hash). */
@@ -128,27 +154,33 @@ tr.real td { font-weight: 600; } h3 { font-size: 15px; margin-top: 20px; }
 #vg-tooltip-element td.key { color: #808080; text-align: right; padding-right: 4px; } #vg-tooltip-element td.value { text-align: left; }
 `;
 
-/** The page's own script: draws the charts and the misclassified digits from the JSON blocks (allowed by its hash). */
+/** The page's own script: draws the charts and the misclassified digits from the JSON blocks (allowed by its hash). Its words are data too. */
 const APP_SCRIPT = `
 (function () {
   var specs = JSON.parse(document.getElementById('specs').textContent);
+  var text = JSON.parse(document.getElementById('report-text').textContent);
   // vega-embed's and vega-tooltip's own <style> elements would need 'unsafe-inline': their rules are in the page's style sheet
   var opts = { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
   window.chartsRendered = Promise.all(Object.keys(specs).map(function (name) {
     var el = document.getElementById('chart-' + name);
     return vegaEmbed(el, specs[name], opts).catch(function (e) {
-      el.innerHTML = '<p class="error">This chart could not be drawn: ' + String(e && e.message || e).replace(/</g, '&lt;') + '</p>';
+      el.innerHTML = '<p class="error">' + text.chartFailed + String(e && e.message || e).replace(/</g, '&lt;') + '</p>';
       throw e;
     });
   }));
-  // The finish time in the reader's own time zone (the page was written in UTC).
+  // The finish time in the reader's own time zone (the page was written in UTC); a Chinese page writes it as the lab does: 2025 年 1 月 1 日 08:01.
+  var zh = document.documentElement.lang.indexOf('zh') === 0;
+  var two = function (n) { return (n < 10 ? '0' : '') + n; };
   document.querySelectorAll('time[datetime]').forEach(function (t) {
     var d = new Date(t.getAttribute('datetime'));
-    if (!isNaN(d.getTime())) t.textContent = d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    if (isNaN(d.getTime())) return;
+    t.textContent = zh
+      ? d.getFullYear() + ' 年 ' + (d.getMonth() + 1) + ' 月 ' + d.getDate() + ' 日 ' + two(d.getHours()) + ':' + two(d.getMinutes())
+      : d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   });
   var data = JSON.parse(document.getElementById('misclassified-data').textContent);
   var host = document.getElementById('misclassified');
-  if (!data.runs.length) host.textContent = 'None kept.';
+  if (!data.runs.length) host.textContent = text.noneKept;
   data.runs.forEach(function (run) {
     var h = document.createElement('h3'); h.textContent = run.name; host.appendChild(h);
     var row = document.createElement('div'); row.className = 'digits'; host.appendChild(row);
@@ -170,14 +202,14 @@ const APP_SCRIPT = `
 })();
 `;
 
-/** The whole page as a string. */
-export function renderReport(results: ResultsFile, libs: VegaLibraries): string {
+/** The whole page as a string, in `lang` (English by default). */
+export function renderReport(results: ResultsFile, libs: VegaLibraries, lang: UiLanguage = 'en'): string {
   const runs = results.runs.map((r) => ({ id: r.id, history: r.history }));
   const hist = historyRows(runs);
   const learned = learnedRows(runs);
   // The lab's charts: each run named by its activation and coloured as that activation is everywhere.
   const names = runNames(results);
-  const series = { labels: CHART_LABELS.en, series: results.runs.map((r) => r.id), names };
+  const series = { labels: CHART_LABELS[lang], series: results.runs.map((r) => r.id), names };
   const specs = {
     accuracy: accuracyCurvesSpec(hist, series),
     loss: lossCurvesSpec(hist, series),
@@ -189,7 +221,9 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
     .map((r) => ({ id: r.id, name: names[r.id], items: r.test!.misclassified.slice(0, 8).map((m) => ({ ...m, probabilities: undefined, p: m.probabilities[m.predicted] })) }));
   const side = { rows: results.dataset.rows, cols: results.dataset.cols };
   const scripts = [libs.vega, libs.vegaLite, libs.vegaEmbed].map(inlineScript);
-  const sweep = results.sweep ? sweepSection(results.sweep) : undefined;
+  const sweep = results.sweep ? sweepSection(results.sweep, lang) : undefined;
+  const t = (key: ReportTextKey) => reportText(lang, key);
+  const finished = `<time datetime="${escapeHtml(results.finishedAt)}">${escapeHtml(reportText(lang, 'utc', { date: readableDate(results.finishedAt, lang, 'UTC') }))}</time>`;
   const csp = [
     "default-src 'none'",
     `script-src ${[...scripts, APP_SCRIPT, ...(sweep ? [SWEEP_SCRIPT] : [])].map(cspHash).join(' ')}`,
@@ -197,35 +231,36 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries): string 
     'img-src data:',
   ].join('; ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${HTML_LANG[lang]}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Activation Lab: training report</title>
+<title>${t('title')}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Training report</h1>
-${kindLine(results)}
-<p class="meta">${results.sweep ? sweepSettingsLine(results, results.sweep) : settingsLine(results)}<br>Finished <time datetime="${escapeHtml(results.finishedAt)}">${escapeHtml(readableDate(results.finishedAt, 'en', 'UTC'))} UTC</time> in ${fmt(results.wallSeconds, 1)} s.</p>
+<h1>${t('heading')}</h1>
+${kindLine(results, lang)}
+<p class="meta">${results.sweep ? sweepSettingsLine(results, results.sweep, lang) : settingsLine(results, lang)}<br>${reportText(lang, 'finished', { time: finished, seconds: fmt(results.wallSeconds, 1) })}</p>
 ${sweep?.html ?? ''}
-<h2>Results</h2>
-${resultsTable(results)}
-${onnxTable(results)}
-<h2>Accuracy</h2>
-<p class="meta">Solid: training accuracy (mean over each epoch's batches, as Keras reports it). Dashed: validation accuracy at the end of the epoch.</p>
+<h2>${t('results')}</h2>
+${resultsTable(results, lang)}
+${onnxTable(results, lang)}
+<h2>${t('accuracy')}</h2>
+<p class="meta">${t('accuracyNote')}</p>
 <div id="chart-accuracy" class="chart"></div>
-<h2>Loss</h2>
+<h2>${t('loss')}</h2>
 <div id="chart-loss" class="chart"></div>
-<h2>Seconds per epoch</h2>
+<h2>${t('secondsPerEpoch')}</h2>
 <div id="chart-seconds" class="chart"></div>
-${learned.length ? `<h2>Learned activation parameters</h2>
-<p class="meta">Each learned parameter's value at the end of each epoch, per hidden layer (it starts at the value the run was given).</p>
+${learned.length ? `<h2>${t('learned')}</h2>
+<p class="meta">${t('learnedNote')}</p>
 <div id="chart-learned" class="chart"></div>` : ''}
-<h2>Misclassified test images</h2>
+<h2>${t('misclassified')}</h2>
 <div id="misclassified"></div>
 ${scripts.map((code) => `<script>${code}</script>`).join('\n')}
+<script id="report-text" type="application/json">${scriptJson({ chartFailed: t('chartFailed'), noneKept: t('noneKept') })}</script>
 <script id="specs" type="application/json">${scriptJson(specs)}</script>
 <script id="misclassified-data" type="application/json">${scriptJson({ side, runs: misclassified })}</script>
 <script>${APP_SCRIPT}</script>
@@ -241,11 +276,12 @@ ${sweep?.script ?? ''}
 export const SWEEP_SCRIPT = `
 (function () {
   var specs = JSON.parse(document.getElementById('sweep-specs').textContent);
+  var text = JSON.parse(document.getElementById('report-text').textContent);
   var opts = { actions: false, renderer: 'svg', ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true } };
   window.sweepChartsRendered = Promise.all(Object.keys(specs).map(function (name) {
     var el = document.getElementById('sweep-chart-' + name);
     return vegaEmbed(el, specs[name], opts).catch(function (e) {
-      el.textContent = 'This chart could not be drawn: ' + String(e && e.message || e);
+      el.textContent = text.chartFailed + String(e && e.message || e);
       throw e;
     });
   }));
@@ -253,24 +289,20 @@ export const SWEEP_SCRIPT = `
 `;
 
 /** The settings line of a sweep: its networks and seeds instead of one network's. */
-function sweepSettingsLine(r: ResultsFile, sweep: ResultsSweep): string {
-  const s = r.settings;
+function sweepSettingsLine(r: ResultsFile, sweep: ResultsSweep, lang: UiLanguage): string {
   const d = r.dataset;
-  const nets = sweep.architectures.map((a) => [d.rows * d.cols, ...a, d.classes].join('-')).join(', ');
-  return escapeHtml(
-    `${d.name}: ${d.train} training, ${d.validation} validation (the last ${Math.round(s.validationSplit * 100)}%), ${d.test} test images · ` +
-    `MLPs ${nets} · Adam lr ${s.learningRate}, β ${s.beta1}/${s.beta2}, ε ${s.epsilon} · batch ${s.batchSize} · ${s.epochs} epochs · ${s.init} · ` +
-    `seeds ${sweep.seeds.join(', ')} · ${s.workers} worker${s.workers === 1 ? '' : 's'}`,
-  );
+  const nets = listText(sweep.architectures.map((a) => [d.rows * d.cols, ...a, d.classes].join('-')), lang);
+  return settingsText(r, lang, reportText(lang, 'networks', { layers: nets }), reportText(lang, 'seeds', { seeds: listText(sweep.seeds, lang) }), String);
 }
 
 /**
- * The sweep's part of the report: the method in English and Chinese, the grid of mean ± half the
- * 95% interval, the four charts and which differences are real; and the script that draws its
- * charts (after the vega libraries have loaded).
+ * The sweep's part of the report: the method (in English and Chinese on an English page, in
+ * Chinese on a Chinese one), the grid of mean ± half the 95% interval, the four charts and which
+ * differences are real; and the script that draws its charts (after the vega libraries have loaded).
  */
-export function sweepSection(sweep: ResultsSweep): { html: string; script: string } {
-  const labels = CHART_LABELS.en;
+export function sweepSection(sweep: ResultsSweep, lang: UiLanguage = 'en'): { html: string; script: string } {
+  const labels = CHART_LABELS[lang];
+  const t = (key: ReportTextKey, values?: Record<string, string | number>) => reportText(lang, key, values);
   const opts = { labels, activations: sweep.activations };
   const cellRows = sweepCellRows(sweep);
   const specs = {
@@ -280,36 +312,39 @@ export function sweepSection(sweep: ResultsSweep): { html: string; script: strin
     differences: sweepDifferencesSpec(sweepDifferenceRows(sweep), { labels }),
   };
   const cell = (a: string, d: number) => sweep.cells.find((c) => c.activation === a && c.depth === d);
-  const grid = `<table><thead><tr><th>Activation</th>${sweep.depths.map((d) => `<th class="num">depth ${d}</th>`).join('')}</tr></thead><tbody>` +
-    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(cellText(c)) : '–'}</td>`; }).join('')}</tr>`).join('') +
+  const depthHeads = sweep.depths.map((d) => `<th class="num">${t('colDepth', { depth: d })}</th>`).join('');
+  const grid = `<table><thead><tr><th>${t('colActivation')}</th>${depthHeads}</tr></thead><tbody>` +
+    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(cellText(c, lang)) : '–'}</td>`; }).join('')}</tr>`).join('') +
     '</tbody></table>';
-  const loss = `<table><thead><tr><th>Activation</th>${sweep.depths.map((d) => `<th class="num">depth ${d}</th>`).join('')}</tr></thead><tbody>` +
-    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(summaryText(c.finalLoss, 'en', 1, 4)) : '–'}</td>`; }).join('')}</tr>`).join('') +
+  const loss = `<table><thead><tr><th>${t('colActivation')}</th>${depthHeads}</tr></thead><tbody>` +
+    sweep.activations.map((a) => `<tr><td>${escapeHtml(a)}</td>${sweep.depths.map((d) => { const c = cell(a, d); return `<td class="num">${c ? escapeHtml(summaryText(c.finalLoss, lang, 1, 4)) : '–'}</td>`; }).join('')}</tr>`).join('') +
     '</tbody></table>';
-  const comparisons = `<table><thead><tr><th class="num">Depth</th><th>a − b</th><th class="num">Difference (points, 95% interval)</th>` +
-    `<th class="num">p (Welch)</th><th class="num">p (Holm)</th><th>Verdict</th></tr></thead><tbody>` +
+  const comparisons = `<table><thead><tr>${headCells(lang, [['colDepthOnly', 'num'], ['colPair', ''], ['colDifference', 'num'], ['colWelch', 'num'], ['colHolm', 'num'], ['colVerdict', '']])}</tr></thead><tbody>` +
     sweep.comparisons.map((c) => `<tr${c.significant ? ' class="real"' : ''}><td class="num">${c.depth}</td><td>${escapeHtml(`${c.a} − ${c.b}`)}</td>` +
       `<td class="num">${escapeHtml(diffText(c))}</td><td class="num">${c.p === null ? '–' : escapeHtml(pValue(c.p))}</td>` +
-      `<td class="num">${c.pAdjusted === null ? '–' : escapeHtml(pValue(c.pAdjusted))}</td><td>${escapeHtml(verdictText(c))}</td></tr>`).join('') +
+      `<td class="num">${c.pAdjusted === null ? '–' : escapeHtml(pValue(c.pAdjusted))}</td><td>${escapeHtml(verdictText(c, lang))}</td></tr>`).join('') +
     '</tbody></table>';
-  const arch = sweep.architectures.length ? ` (hidden widths ${sweep.architectures.map((a) => a.join('-')).join(', ')})` : '';
-  const html = `<h2>Sweep: ${sweep.activations.length} activations × ${sweep.depths.length} depth${sweep.depths.length === 1 ? '' : 's'} × ${sweep.seeds.length} seeds</h2>
-<p class="meta">Depths ${sweep.depths.join(', ')}${escapeHtml(arch)}; seeds ${sweep.seeds.join(', ')}.</p>
-<h3>Method</h3>
-<p>${escapeHtml(sweep.method)}</p>
-<p lang="zh-CN">${escapeHtml(sweep.methodZh)}</p>
-<h3>Test accuracy (%): mean ± half the 95% interval (seeds done / planned)</h3>
+  const widths = sweep.architectures.length ? t('sweepWidths', { widths: escapeHtml(listText(sweep.architectures.map((a) => a.join('-')), lang)) }) : '';
+  const counts = { activations: sweep.activations.length, depths: sweep.depths.length, seeds: sweep.seeds.length };
+  const method = lang === 'en'
+    ? `<p>${escapeHtml(sweep.method)}</p>\n<p lang="zh-CN">${escapeHtml(sweep.methodZh)}</p>`
+    : `<p>${escapeHtml(sweep.methodZh)}</p>`;
+  const html = `<h2>${sweep.depths.length === 1 ? t('sweepOneDepth', counts) : t('sweep', counts)}</h2>
+<p class="meta">${t('sweepMeta', { depths: listText(sweep.depths, lang), widths, seeds: listText(sweep.seeds, lang) })}</p>
+<h3>${t('method')}</h3>
+${method}
+<h3>${t('gridTitle')}</h3>
 ${grid}
 <div id="sweep-chart-accuracy" class="chart"></div>
-<h3>Which differences are real</h3>
-<p class="meta">Welch's t-test at each depth; p-values Holm-adjusted over the ${sweep.tests} comparisons of the sweep; real when below ${sweep.alpha}.</p>
+<h3>${t('differencesTitle')}</h3>
+<p class="meta">${t('differencesNote', { tests: sweep.tests, alpha: sweep.alpha })}</p>
 ${comparisons}
 <div id="sweep-chart-differences" class="chart"></div>
-<h3>Final training loss (mean ± half the 95% interval)</h3>
+<h3>${t('lossTitle')}</h3>
 ${loss}
 <div id="sweep-chart-loss" class="chart"></div>
-<h3>Gradients after epoch 1</h3>
-<p class="meta">Mean |dL/dW| of each dense layer (1 = the first, the last is the output layer) after the first epoch, averaged over the seeds: where gradients vanish, the first layers fall behind.</p>
+<h3>${t('gradientsTitle')}</h3>
+<p class="meta">${t('gradientsNote')}</p>
 <div id="sweep-chart-gradients" class="chart"></div>`;
   // the data is JSON (never run); the script that draws it is a constant, so a hash-based CSP can allow it
   const script = `<script id="sweep-specs" type="application/json">${scriptJson(specs)}</script>\n<script>${SWEEP_SCRIPT}</script>`;

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from '../../core/data/datasets';
 import { renderReport } from '../../core/report/html';
+import type { UiLanguage } from '../../core/locale';
 import type { VegaLibraries } from '../../core/report/vendor';
 import { writeFileAtomic } from '../../core/runs/atomic';
 import { REPORT_FILE, RESULTS_FILE, RESULTS_FORMAT, RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
@@ -34,6 +35,8 @@ export interface SweepJobSpec {
   resume?: boolean;
   /** The libraries report.html inlines; null writes no report. */
   libraries: VegaLibraries | null;
+  /** The language report.html is written in (the CLI's, VS Code's display language); English when absent. */
+  lang?: UiLanguage;
   /** The dataset when the caller has it loaded (results.json's sizes); loaded here otherwise. */
   dataset?: Dataset;
 }
@@ -167,7 +170,7 @@ function finish(spec: SweepJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorke
     sweep: { ...sweepStatistics(p.info.sweep!, runs), architectures: spec.architectures },
   };
   writeFileAtomic(path.join(p.outDir, RESULTS_FILE), `${JSON.stringify(file, null, 1)}\n`);
-  if (spec.libraries) writeFileAtomic(path.join(p.outDir, REPORT_FILE), renderReport(file, spec.libraries));
+  if (spec.libraries) writeFileAtomic(path.join(p.outDir, REPORT_FILE), renderReport(file, spec.libraries, spec.lang));
   return file;
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { loadDataset, type Dataset } from '../../core/data/datasets';
 import type { exportAndVerifyRun } from '../../core/onnx/trainCheck';
 import { renderReport } from '../../core/report/html';
+import type { UiLanguage } from '../../core/locale';
 import type { VegaLibraries } from '../../core/report/vendor';
 import { writeFileAtomic } from '../../core/runs/atomic';
 import { REPORT_FILE, RESULTS_FILE, RESULTS_FORMAT, RUNS_DIR, type ResultsFile, type ResultsRun } from '../../core/runs/resultsFile';
@@ -25,6 +26,8 @@ export interface TrainJobSpec {
   resume?: boolean;
   /** The libraries report.html inlines; null writes no report. */
   libraries: VegaLibraries | null;
+  /** The language report.html is written in (the CLI's, VS Code's display language); English when absent. */
+  lang?: UiLanguage;
   /**
    * Export every completed run to ONNX and check it in onnxruntime with `check` (the CLI passes
    * core/onnx's exportAndVerifyRun; the extension host, which leaves that to "Verify ONNX Model",
@@ -117,7 +120,7 @@ async function finish(spec: TrainJobSpec, p: JobPlan, ends: RunEnd[], pool: { ma
     runs,
   };
   writeFileAtomic(path.join(p.outDir, RESULTS_FILE), `${JSON.stringify(file, null, 1)}\n`);
-  if (spec.libraries) writeFileAtomic(path.join(p.outDir, REPORT_FILE), renderReport(file, spec.libraries));
+  if (spec.libraries) writeFileAtomic(path.join(p.outDir, REPORT_FILE), renderReport(file, spec.libraries, spec.lang));
   return file;
 }
 
