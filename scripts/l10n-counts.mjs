@@ -56,7 +56,7 @@ function count(kind, text) {
 
 function counts(commit) {
   const files = git('ls-tree', '-r', '--name-only', commit).split('\n').filter(Boolean);
-  return SURFACES.map(([name, match, kind]) => files.filter(match).reduce((n, f) => n + count(kind, git('show', `${commit}:${f}`)), 0));
+  return SURFACES.map(([, match, kind]) => files.filter(match).reduce((n, f) => n + count(kind, git('show', `${commit}:${f}`)), 0));
 }
 
 const commits = process.argv.slice(2).length ? process.argv.slice(2) : ['HEAD'];

@@ -9,7 +9,7 @@
 // Needs a CJK font (scripts/ensure-system-deps.sh installs fonts-wqy-microhei) and a build:
 //   node scripts/build.mjs && node --import tsx scripts/screenshots-zh.ts [--only=train,hover] [--data=DIR]
 // --data=DIR keeps the trained experiments in DIR and reuses them on the next run.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -131,7 +131,7 @@ function experimentList(dir: string): ExperimentSummary[] {
 async function serve(experiments: string): Promise<{ server: Server; base: string }> {
   const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf', '.html': 'text/html' };
   let base = '';
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/page') {
       const surface = (url.searchParams.get('surface') ?? 'panel') as Surface;
@@ -150,6 +150,9 @@ async function serve(experiments: string): Promise<{ server: Server; base: strin
       res.statusCode = 404;
       res.end();
     }
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => { res.statusCode = 500; res.end(String(e)); });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
@@ -184,7 +187,7 @@ async function shoot(page: Page, name: string, options: { fullPage?: boolean } =
 /** VS Code's hover on `nn.ReLU` in a PyTorch file: the hover's Markdown as VS Code renders it (code spans, links, the plot), over the code. */
 function hoverHtml(): string {
   const record = getActivation('relu');
-  const md = hoverMarkdown({ start: 0, end: 7, written: 'nn.ReLU', form: 'qualified', record, framework: 'pytorch', alias: 'nn.ReLU', defaults: resolveParams(record, {}, 'pytorch'), given: {} } as Parameters<typeof hoverMarkdown>[0], 'zh-cn');
+  const md = hoverMarkdown({ start: 0, end: 7, written: 'nn.ReLU', form: 'qualified', record, framework: 'pytorch', alias: 'nn.ReLU', defaults: resolveParams(record, {}, 'pytorch'), given: {} }, 'zh-cn');
   // command links show as links; their targets are VS Code's business
   const renderer = new MarkdownIt({ html: false, linkify: false, breaks: false });
   renderer.validateLink = () => true; // the plot is a data: image, as VS Code's hovers allow
@@ -217,7 +220,7 @@ body { margin: 0; background: #fff; font-family: system-ui, "Ubuntu", "Droid San
 .step p { margin: 6px 0 0; } .step a { color: #005fb8; text-decoration: none; } .step.open a { display: inline-block; background: #005fb8; color: #fff; padding: 4px 12px; border-radius: 2px; margin-top: 4px; }
 .media { flex: 1; font-size: 14px; line-height: 1.6; max-width: 560px; } .media h1 { font-size: 20px; margin-bottom: 12px; } .media img { background: #fff; }
 </style></head><body><div class="steps"><h1>${nls['walkthrough.title']}</h1><p class="intro">${nls['walkthrough.description']}</p>
-${steps.map((s, i) => `<div class="step${i === 0 ? ' open' : ''}"><h2>${nls[`walkthrough.${s}.title`]}</h2>${i === 0 ? inline(nls[`walkthrough.${s}.description`]!) : ''}</div>`).join('\n')}
+${steps.map((s, i) => `<div class="step${i === 0 ? ' open' : ''}"><h2>${nls[`walkthrough.${s}.title`]}</h2>${i === 0 ? inline(nls[`walkthrough.${s}.description`]) : ''}</div>`).join('\n')}
 </div><div class="media">${step}</div></body></html>`;
 }
 

@@ -278,10 +278,10 @@ test('actlab train in Chinese: the progress, the table and the statuses in Chine
   assert.doesNotMatch(r.stdout, IDEOGRAPH);
   const results = JSON.parse(r.stdout) as ResultsFile;
   assert.deepEqual(results, JSON.parse(readFileSync(path.join(out, 'latest', 'results.json'), 'utf8')));
-  assert.equal(results.runs[0]!.status, 'completed');
+  assert.equal(results.runs[0].status, 'completed');
   // progress on stderr, every line in Chinese
-  const run = results.runs[0]!;
-  const epoch = run.history[0]!;
+  const run = results.runs[0];
+  const epoch = run.history[0];
   assert.ok(r.stderr.includes(`relu：第 1/1 轮，损失 ${epoch.loss.toFixed(4)}，准确率 ${epoch.accuracy.toFixed(4)}，验证损失 ${epoch.val_loss!.toFixed(4)}，` +
     `验证准确率 ${epoch.val_accuracy!.toFixed(4)}（${epoch.seconds.toFixed(1)} 秒）\n`), r.stderr);
   assert.ok(r.stderr.includes(`relu：测试准确率 ${run.test!.accuracy.toFixed(4)}\n`), r.stderr);

@@ -79,7 +79,7 @@ test('every step shows markdown in English and Simplified Chinese, and every ima
       }
     }
     // The two languages show the same images in the same order (a Chinese copy of a plot, `name.zh-cn.svg`, writes its legend in Chinese).
-    const images = (file: string) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    const images = (file: string) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
     assert.deepEqual(images(zh).map((src) => src.replace(/\.zh-cn\.svg$/, '.svg')), images(md), st.id);
     // and it shows the Chinese copy wherever one is drawn
     for (const src of images(zh)) assert.ok(src.endsWith('.zh-cn.svg') || !existsSync(path.join(root, path.dirname(zh), src.replace(/\.svg$/, '.zh-cn.svg'))), `${zh}: ${src}`);

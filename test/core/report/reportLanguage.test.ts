@@ -42,7 +42,7 @@ function trainResults(): ResultsFile {
       run('tanh', 'tanh', { status: 'failed', error: 'worker exited with code 1' }),
       run('elu', 'elu', { status: 'cancelled', history: history(0.9, 1) }),
     ],
-  } as ResultsFile;
+  };
 }
 
 function sweepResults(): ResultsFile {
@@ -173,11 +173,11 @@ test('a Chinese report in chromium: the charts\' words and the finish time are C
       await page.goto(`file://${file}`);
       await page.evaluate(r.sweep ? 'Promise.all([window.chartsRendered, window.sweepChartsRendered]).then(() => true)' : 'window.chartsRendered.then(() => true)');
       assert.equal(await page.textContent('time'), '2025 年 1 月 1 日 08:01');
-      const svgText = ((await page.evaluate(`[...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' ')`)) as string);
+      const svgText = await page.evaluate<string>(`[...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' ')`);
       assert.ok(svgText.length > 100, 'the charts drew their words');
       assert.match(svgText, /轮次/);
       assert.deepEqual(englishWords(svgText, dataWords(r)), [], r.sweep ? 'sweep charts' : 'train charts');
-      const drawn = (await page.evaluate(`(() => { const b = document.body.cloneNode(true); b.querySelectorAll('code, script, svg').forEach((e) => e.remove()); return b.textContent; })()`)) as string;
+      const drawn = await page.evaluate<string>(`(() => { const b = document.body.cloneNode(true); b.querySelectorAll('code, script, svg').forEach((e) => e.remove()); return b.textContent; })()`);
       assert.deepEqual(englishWords(drawn, dataWords(r)), [], 'the page as drawn, code and charts aside');
       assert.deepEqual(errors, []);
       assert.deepEqual(await page.evaluate('window.__violations'), []);
