@@ -128,6 +128,7 @@ test('bad input: each path says what is wrong in one line', async () => {
   const cases: [string[], RegExp][] = [
     [['relu'], /^give the framework: --framework pytorch\|keras\|jax$/],
     [['relu', '--framework', 'mxnet'], /^--framework: unknown framework 'mxnet'; use pytorch, keras, jax$/],
+    [['relu', '--framework', 'constructor'], /^--framework: unknown framework 'constructor'; use pytorch, keras, jax$/],
     [['relu', 'tanh', '--framework', 'jax'], /^expected one activation, expression or run folder, got relu tanh/],
     [[], /^expected one activation, expression or run folder, got none/],
     [['reluu', '--framework', 'jax'], /^unknown activation 'reluu'; known: sigmoid, tanh, relu/],

@@ -18,7 +18,7 @@ export const isCodeFramework = (v: string): v is CodeFramework => (CODE_FRAMEWOR
 export function parseCodeFramework(text: string | undefined): CodeFramework | string {
   const t = (text ?? '').trim().toLowerCase();
   const aliases: Record<string, CodeFramework> = { pytorch: 'pytorch', torch: 'pytorch', keras: 'keras', tensorflow: 'keras', tf: 'keras', jax: 'jax' };
-  if (t in aliases) return aliases[t];
+  if (Object.hasOwn(aliases, t)) return aliases[t]; // not `in`: 'constructor' is in every object
   return t === '' ? `name a framework: ${CODE_FRAMEWORKS.join(', ')}` : `unknown framework '${text}'; use ${CODE_FRAMEWORKS.join(', ')}`;
 }
 
