@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readableDate } from '../core/charts/names';
 import { REPORT_FILE } from '../core/runs/resultsFile';
+import { experimentTime } from '../training/experiments';
+import { displayLanguage } from './runText';
 import type { LabReport, LabState } from '../protocol/messages';
 import { extensionVersion } from './labPanel';
 import { LabSession, type LabServices, type ReportOpener } from './labSession';
@@ -77,7 +80,10 @@ export class ReportPanel implements ReportOpener, vscode.Disposable {
   }
 
   private title(): string {
-    return vscode.l10n.t('Report: {0}', this.experiment ?? '');
+    // the experiment's start time as people read it; a folder of another name as it is
+    const id = this.experiment ?? '';
+    const time = experimentTime(id);
+    return vscode.l10n.t('Report: {0}', time ? readableDate(time, displayLanguage()) : id);
   }
 
   private state(): LabState {

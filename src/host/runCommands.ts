@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readableDate, runName } from '../core/charts/names';
 import { RESULTS_FILE } from '../core/runs/resultsFile';
 import { parseReportArgs } from '../protocol/commandArgs';
-import { listExperiments, removeRun, storedRuns, type StoredRun } from '../training/experiments';
+import { experimentTime, listExperiments, removeRun, storedRuns, type StoredRun } from '../training/experiments';
 import type { ReportOpener } from './labSession';
 import { countWords, displayLanguage, listWords, statusWords } from './runText';
 
@@ -25,8 +25,7 @@ function runItems(experimentsDir: string): (vscode.QuickPickItem & { run: Stored
 
 /** An experiment folder's start time: its name is the ISO time stamp with ':' and '.' replaced. */
 function experimentCreated(run: StoredRun): string {
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z/.exec(path.basename(run.experimentDir));
-  return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` : path.basename(run.experimentDir);
+  return experimentTime(path.basename(run.experimentDir)) ?? path.basename(run.experimentDir);
 }
 
 /** One run of any experiment; undefined when there is none or the picker is dismissed. */

@@ -24,6 +24,12 @@ export function newExperimentId(existing: (id: string) => boolean, now = new Dat
   return id;
 }
 
+/** When an experiment was started, read back from its id (newExperimentId's stamp) as an ISO time; undefined for another name. */
+export function experimentTime(id: string): string | undefined {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z/.exec(id);
+  return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` : undefined;
+}
+
 /** The name of the pointer, beside the experiments, to the newest one. */
 export const LATEST = 'latest';
 

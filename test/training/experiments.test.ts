@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listExperiments, readResultsView } from '../../src/training/experiments';
+import { experimentTime, listExperiments, newExperimentId, readResultsView } from '../../src/training/experiments';
 
 /** The one-line problem a parser returned; fails the test when it parsed instead. */
 function problem(result: unknown): string {
@@ -60,4 +60,12 @@ test('a results.json of another format or with a broken run is named, not drawn'
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('an experiment id reads back as the time it was started; another folder name as none', () => {
+  const when = new Date('2026-11-30T05:28:45.573Z');
+  const id = newExperimentId(() => false, when);
+  assert.equal(experimentTime(id), when.toISOString());
+  assert.equal(experimentTime(newExperimentId((x) => x === id, when)), when.toISOString(), 'a second one in the same millisecond');
+  for (const other of ['my-run', '2026-11-30', '', '2026-11-30T05:28:45.573Z']) assert.equal(experimentTime(other), undefined, other);
 });
