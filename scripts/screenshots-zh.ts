@@ -1,6 +1,6 @@
 // Screenshots of the Simplified Chinese UI for README.zh-cn.md, into media/screenshots/*-zh-cn.png:
 // the lab's Functions, Train (with results), Sweep and Guide sections, the sidebar, the report
-// inside VS Code, report.html, a hover and a walkthrough step. Behind them: a real quick training
+// inside VS Code, report.html, a hover and a walkthrough step (that one in English too, for README.md). Behind them: a real quick training
 // of the tutorial's four activations and a real sweep, trained here in worker threads (the lab's
 // job runner) with every report written in Chinese. The pages are the built webview bundle under
 // the host's own shell and CSP (as test/webview/harness.ts serves it), fed the messages the host
@@ -206,14 +206,15 @@ body { margin: 0; background: #fff; font-family: "Droid Sans Mono", monospace; f
 }
 
 /** The walkthrough's first step as the welcome page shows it: the steps on the left, the step's Markdown on the right. */
-function walkthroughHtml(base: string): string {
-  const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+function walkthroughHtml(base: string, lang: 'en' | 'zh-cn' = 'zh-cn'): string {
+  const zh = lang === 'zh-cn';
+  const nls = JSON.parse(readFileSync(path.join(root, zh ? 'package.nls.zh-cn.json' : 'package.nls.json'), 'utf8')) as Record<string, string>;
   const steps = ['activation', 'classics', 'softmax', 'choosing', 'experiment', 'custom', 'depth', 'mixing', 'copy'];
   const md = new MarkdownIt({ html: false });
   const inline = (text: string) => md.render(text).replace(/href="command:[^"]*"/g, 'href="#"');
-  const step = md.render(readFileSync(path.join(root, 'media/walkthrough/activation.nls.zh-cn.md'), 'utf8'))
+  const step = md.render(readFileSync(path.join(root, zh ? 'media/walkthrough/activation.nls.zh-cn.md' : 'media/walkthrough/activation.md'), 'utf8'))
     .replace(/src="([^":/]+\.svg)"/g, `src="${base}/media/walkthrough/$1"`);
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+  return `<!doctype html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><style>
 body { margin: 0; background: #fff; font-family: system-ui, "Ubuntu", "Droid Sans", sans-serif; font-size: 13px; color: #3b3b3b; display: flex; gap: 28px; padding: 24px 32px; }
 .steps { width: 420px; flex: none; } h1 { font-size: 22px; font-weight: 400; margin: 0 0 4px; } .intro { margin: 0 0 16px; color: #616161; }
 .step { padding: 8px 12px; border-radius: 4px; margin-bottom: 4px; } .step.open { background: #f2f2f2; outline: 1px solid #005fb8; } .step h2 { font-size: 13px; font-weight: 600; margin: 0; }
@@ -295,6 +296,12 @@ async function main(): Promise<void> {
       await sleep(500);
       await shoot(p, 'walkthrough-zh-cn.png');
       await p.close();
+      // and the same step in English, for README.md
+      const en = await browser.newPage({ viewport: { width: 1100, height: 720 }, locale: 'en-US' });
+      await en.setContent(walkthroughHtml(base, 'en'));
+      await sleep(500);
+      await shoot(en, 'walkthrough.png');
+      await en.close();
     }
   } finally {
     await browser.close();
