@@ -10,12 +10,12 @@ import { cliText, everyLanguage, exprText } from '../l10n';
 import { listText } from '../../core/locale';
 import { readCustomDefinitions } from '../../core/expr/activationText';
 import { isPathSegment } from '../../core/runs/pathSegment';
-import { DEFAULT_CONFIG, INITIALIZERS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type Initializer, type TrainConfig } from '../../core/train/config';
+import { DEFAULT_CONFIG, TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../../core/train/config';
 import { SWEEP_LIMITS, type KernelChoice } from '../../protocol/training';
 import { isSweepExperiment, newExperimentId, unfinishedSweeps } from '../../training/experiments';
 import { resumeSweepSpec, seedRange, sweepArchitectures, type SweepJobSpec } from '../../training/jobs/sweepJob';
 import { DEFAULT_KERNEL_CHOICE } from '../../training/workerPool';
-import { checkActivations, kernelsOption, parseLayerActivation, positiveInt, resumable, splitTopLevel, writableFolder } from './train';
+import { checkActivations, kernelsOption, optimizerSettings, parseLayerActivation, positiveInt, resumable, splitTopLevel, writableFolder } from './train';
 import { runSweep } from './sweepRun';
 
 /** What `--preset tutorial` stands for (measured to take about two minutes on two cores; README "Sweeps"). */
@@ -200,21 +200,11 @@ export function parseSweepArgs(argv: string[]): SweepArgs {
   }
   const epochs = positiveInt('epochs', values.epochs);
   const settings: Partial<TrainConfig> = { dataset: values.dataset ?? 'mnist', epochs: epochs ?? preset?.epochs ?? DEFAULTS.epochs };
-  const batch = positiveInt('batch-size', values['batch-size']);
-  if (batch !== undefined) settings.batchSize = batch;
+  Object.assign(settings, optimizerSettings(values));
   const limitTrain = positiveInt('limit-train', values['limit-train'], 2) ?? preset?.limitTrain;
   if (limitTrain !== undefined) settings.limitTrain = limitTrain;
   const limitTest = positiveInt('limit-test', values['limit-test']) ?? preset?.limitTest;
   if (limitTest !== undefined) settings.limitTest = limitTest;
-  if (values['learning-rate'] !== undefined) {
-    const lr = Number(values['learning-rate']);
-    if (!(lr > 0 && Number.isFinite(lr))) throw new CliError(cliText('train.learningRate', { value: values['learning-rate'] }));
-    settings.learningRate = lr;
-  }
-  if (values.init !== undefined) {
-    if (!INITIALIZERS.includes(values.init as Initializer)) throw new CliError(cliText('flow.init', { list: INITIALIZERS.join(', '), value: values.init }));
-    settings.init = values.init as Initializer;
-  }
   const kernels = kernelsOption(values.kernels);
   return {
     experimentsDir: path.resolve(values.out ?? 'lab-output'),

@@ -166,6 +166,23 @@ function learnIn(stacks: ActivationSpec[][], names: string[]): ActivationSpec[][
   return learned;
 }
 
+/** --batch-size, --learning-rate and --init as train and sweep both read them; each bad value is a CliError naming the option. */
+export function optimizerSettings(values: { 'batch-size'?: string; 'learning-rate'?: string; init?: string }): Partial<TrainConfig> {
+  const settings: Partial<TrainConfig> = {};
+  const batch = positiveInt('batch-size', values['batch-size']);
+  if (batch !== undefined) settings.batchSize = batch;
+  if (values['learning-rate'] !== undefined) {
+    const lr = Number(values['learning-rate']);
+    if (!(lr > 0 && Number.isFinite(lr))) throw new CliError(cliText('train.learningRate', { value: values['learning-rate'] }));
+    settings.learningRate = lr;
+  }
+  if (values.init !== undefined) {
+    if (!INITIALIZERS.includes(values.init as Initializer)) throw new CliError(cliText('flow.init', { list: INITIALIZERS.join(', '), value: values.init }));
+    settings.init = values.init as Initializer;
+  }
+  return settings;
+}
+
 /** What `actlab train` was asked: the experiment (a new one, or one to resume), and how to run and show it. */
 export interface TrainArgs {
   /** The folder that keeps the experiments (--out). */
@@ -238,23 +255,13 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const settings: Partial<TrainConfig> = { hidden, dataset: values.dataset ?? 'mnist' };
   const epochs = positiveInt('epochs', values.epochs);
   if (epochs !== undefined) settings.epochs = epochs;
-  const batch = positiveInt('batch-size', values['batch-size']);
-  if (batch !== undefined) settings.batchSize = batch;
+  Object.assign(settings, optimizerSettings(values));
   const seed = positiveInt('seed', values.seed, 0);
   if (seed !== undefined) settings.seed = seed;
   const limitTrain = positiveInt('limit-train', values['limit-train'], 2);
   if (limitTrain !== undefined) settings.limitTrain = limitTrain;
   const limitTest = positiveInt('limit-test', values['limit-test']);
   if (limitTest !== undefined) settings.limitTest = limitTest;
-  if (values['learning-rate'] !== undefined) {
-    const lr = Number(values['learning-rate']);
-    if (!(lr > 0 && Number.isFinite(lr))) throw new CliError(cliText('train.learningRate', { value: values['learning-rate'] }));
-    settings.learningRate = lr;
-  }
-  if (values.init !== undefined) {
-    if (!INITIALIZERS.includes(values.init as Initializer)) throw new CliError(cliText('flow.init', { list: INITIALIZERS.join(', '), value: values.init }));
-    settings.init = values.init as Initializer;
-  }
   const seeds = positiveInt('seeds', values.seeds);
   if (seeds !== undefined && seeds > SWEEP_LIMITS.maxSeeds) throw new CliError(cliText('train.seedsMax', { max: SWEEP_LIMITS.maxSeeds, value: values.seeds! }));
   const kernels = kernelsOption(values.kernels);
