@@ -117,13 +117,23 @@ export async function chooseOption(w: Pick<WebviewPage, 'page'>, selector: strin
   const values = (await w.page.$$eval(`${selector} vscode-option`, (os) => os.map((o) => o.getAttribute('value')))) as string[];
   const to = values.indexOf(value);
   if (to < 0) throw new Error(`${selector} has no option ${value} (has ${values.join(', ')})`);
-  await w.page.focus(selector);
   const from = values.indexOf(await w.page.$eval(selector, (s) => (s as unknown as { value: string }).value));
+  if (from === to) return;
+  // The select reports the pick in its own update cycle, after its value moves: until its change
+  // event has run, the page has not reacted (a section redrawn by it would swap the next control
+  // out from under the next keystroke).
+  await w.page.$eval(selector, (s) => {
+    const flag = globalThis as unknown as { __chosen?: boolean };
+    flag.__chosen = false;
+    s.addEventListener('change', () => { flag.__chosen = true; }, { once: true });
+  });
+  await w.page.focus(selector);
   await w.page.keyboard.press('Space');
   for (let i = from; i < to; i++) await w.page.keyboard.press('ArrowDown');
   for (let i = from; i > to; i--) await w.page.keyboard.press('ArrowUp');
   await w.page.keyboard.press('Enter');
-  await waitUntil(`${selector} set to ${value}`, () => w.page.$eval(selector, (s, v) => (s as unknown as { value: string }).value === v, value));
+  await waitUntil(`${selector} set to ${value}, its change handled`, () => w.page.evaluate(() => (globalThis as unknown as { __chosen?: boolean }).__chosen === true));
+  await waitUntil(`${selector} shows ${value}`, () => w.page.$eval(selector, (s, v) => (s as unknown as { value: string }).value === v, value));
 }
 
 export async function openWebview(surface: Surface = 'panel', savedState?: unknown): Promise<WebviewPage> {
