@@ -39,12 +39,12 @@ describe('Reports inside VS Code and the status bar', () => {
     const report = await waitFor('the report\'s charts', async () => {
       const r = await api.reports.query();
       return r.surface === 'report' && (chart(r, 'report-accuracy')?.marks ?? 0) > 0 ? r : undefined;
-    }, 30_000);
+    }, 60_000);
     assert.equal(chart(report, 'report-accuracy')!.rows, 2 * 2, 'two runs, one epoch, train and validation');
   });
 
   it('"Show Runs" opens the picked run\'s report inside VS Code, drawn by the lab\'s page', async function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     const api = await activateLab();
     assert.ok(experiment, 'the previous test trained an experiment');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -57,7 +57,7 @@ describe('Reports inside VS Code and the status bar', () => {
     const report = await waitFor('the report drawn', async () => {
       const r = await api.reports.query();
       return (chart(r, 'report-accuracy')?.marks ?? 0) > 0 && (chart(r, 'report-confusion')?.marks ?? 0) >= 100 ? r : undefined;
-    }, 30_000);
+    }, 60_000); // a fresh webview draws six charts: on a machine busy with other test layers that took over 30 s once
     assert.equal(report.surface, 'report');
     for (const id of ['report-loss', 'report-seconds', 'report-layers']) assert.ok((chart(report, id)?.marks ?? 0) > 0, `${id}: ${JSON.stringify(report.charts)}`);
     // This window is the browser-served VS Code: a local file cannot be handed to the user's browser, so it is not offered.
