@@ -78,7 +78,9 @@ export function select<T extends string>(options: readonly { value: T; text: str
   const s = el('vscode-single-select', attrs);
   for (const o of options) s.append(el('vscode-option', { value: o.value, ...(o.value === value ? { selected: '' } : {}) }, o.text));
   s.value = value;
-  s.addEventListener('change', () => onChange(s.value as T));
+  // The select finishes its own update (its popover) after 'change': a handler that redraws the
+  // section would pull it out of the page mid-update, so the choice is handled a task later.
+  s.addEventListener('change', () => { setTimeout(() => onChange(s.value as T), 0); });
   return s;
 }
 

@@ -133,6 +133,8 @@ export async function chooseOption(w: Pick<WebviewPage, 'page'>, selector: strin
   for (let i = from; i > to; i--) await w.page.keyboard.press('ArrowUp');
   await w.page.keyboard.press('Enter');
   await waitUntil(`${selector} set to ${value}, its change handled`, () => w.page.evaluate(() => (globalThis as unknown as { __chosen?: boolean }).__chosen === true));
+  // the page handles a pick a task after the change event (webview/dom.ts): one task more and it has
+  await w.page.evaluate(() => new Promise<void>((r) => { setTimeout(r, 0); }));
   await waitUntil(`${selector} shows ${value}`, () => w.page.$eval(selector, (s, v) => (s as unknown as { value: string }).value === v, value));
 }
 
