@@ -7,16 +7,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from '../../core/data/datasets';
-import { renderReport } from '../../core/report/html';
 import type { UiLanguage } from '../../core/locale';
 import type { VegaLibraries } from '../../core/report/vendor';
 import { writeFileAtomic } from '../../core/runs/atomic';
-import { REPORT_FILE, RESULTS_FILE, RESULTS_FORMAT, RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
+import { RUNS_DIR, type ResultsFile } from '../../core/runs/resultsFile';
 import { sweepStatistics, type SweepGrid } from '../../core/stats/sweep';
 import { activationSpecName, makeConfig, type ActivationSpec, type TrainConfig } from '../../core/train/config';
 import { SWEEP_LIMITS, type RunEnd, type RunSpec } from '../../protocol/training';
 import { jobInfo, type JobDefinition, type JobPlan } from './job';
-import { datasetSummary, loadQuietly, planRunIds, resultsRun } from './trainJob';
+import { loadQuietly, planRunIds, resultsRun, writeResults } from './trainJob';
 
 export const SWEEP_PLAN_FILE = 'sweep.json';
 const SWEEP_PLAN_FORMAT = 'activation-lab/sweep-plan';
@@ -153,25 +152,10 @@ export function resumeSweepSpec(outDir: string): Pick<SweepJobSpec, 'activations
 }
 
 function finish(spec: SweepJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number }): ResultsFile {
-  const startedAt = new Date(p.info.startedAt);
   const common = p.runs[0].config;
   const runs = ends.map((e, i) => resultsRun(e, p.runs[i].config.activations.map(activationSpecName), p.runs[i].runDir!, p.outDir));
   const dataset = spec.dataset ?? (runs.some((r) => r.status === 'completed') ? undefined : loadQuietly(common.dataset));
-  const { activations: _a, dataset: _d, ...settings } = common;
-  const file: ResultsFile = {
-    format: RESULTS_FORMAT,
-    version: 1,
-    createdAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    wallSeconds: (Date.now() - startedAt.getTime()) / 1000,
-    dataset: datasetSummary(dataset, common, p, ends),
-    settings: { ...settings, workers: pool.maxWorkers },
-    runs,
-    sweep: { ...sweepStatistics(p.info.sweep!, runs), architectures: spec.architectures },
-  };
-  writeFileAtomic(path.join(p.outDir, RESULTS_FILE), `${JSON.stringify(file, null, 1)}\n`);
-  if (spec.libraries) writeFileAtomic(path.join(p.outDir, REPORT_FILE), renderReport(file, spec.libraries, spec.lang));
-  return file;
+  return writeResults(spec, p, ends, pool, runs, dataset, { sweep: { ...sweepStatistics(p.info.sweep!, runs), architectures: spec.architectures } });
 }
 
 export const sweepJob: JobDefinition<SweepJobSpec, ResultsFile> = { kind: 'sweep', plan, begin, finish };

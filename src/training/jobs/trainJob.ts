@@ -95,7 +95,6 @@ export function resultsRun(end: RunEnd, activations: string[], runDir: string, o
 }
 
 async function finish(spec: TrainJobSpec, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number }): Promise<ResultsFile> {
-  const startedAt = new Date(p.info.startedAt);
   const common = p.runs[0].config;
   const runs = ends.map((e, i) => resultsRun(e, p.runs[i].config.activations.map(activationSpecName), p.runs[i].runDir!, p.outDir));
   const completed = runs.filter((r) => r.status === 'completed');
@@ -108,16 +107,29 @@ async function finish(spec: TrainJobSpec, p: JobPlan, ends: RunEnd[], pool: { ma
       spec.onOnnxCheck?.(r.id, r.onnx);
     }
   }
-  const { activations: _a, dataset: _d, ...settings } = common;
+  return writeResults(spec, p, ends, pool, runs, spec.dataset ?? onnxDataset);
+}
+
+/**
+ * A finished job's results.json (and report.html when the spec has the chart libraries): the
+ * header every job shares, its runs, and what its kind adds (a sweep's statistics).
+ */
+export function writeResults(
+  spec: Pick<TrainJobSpec, 'libraries' | 'lang'>, p: JobPlan, ends: RunEnd[], pool: { maxWorkers: number },
+  runs: ResultsFile['runs'], dataset: Dataset | undefined, extra: Pick<ResultsFile, 'sweep'> = {},
+): ResultsFile {
+  const startedAt = new Date(p.info.startedAt);
+  const { activations: _a, dataset: _d, ...settings } = p.runs[0].config;
   const file: ResultsFile = {
     format: RESULTS_FORMAT,
     version: 1,
     createdAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     wallSeconds: (Date.now() - startedAt.getTime()) / 1000,
-    dataset: datasetSummary(spec.dataset ?? onnxDataset, common, p, ends),
+    dataset: datasetSummary(dataset, p.runs[0].config, p, ends),
     settings: { ...settings, workers: pool.maxWorkers },
     runs,
+    ...extra,
   };
   writeFileAtomic(path.join(p.outDir, RESULTS_FILE), `${JSON.stringify(file, null, 1)}\n`);
   if (spec.libraries) writeFileAtomic(path.join(p.outDir, REPORT_FILE), renderReport(file, spec.libraries, spec.lang));
