@@ -57,9 +57,12 @@ const builds = [
   },
 ];
 
-const browser = { ...common, platform: 'browser', format: 'iife', target: 'chrome120' };
+// The browser bundles are whitespace- and syntax-minified even in development (names kept, the map
+// linked): the page parses 4.5 MB unminified, about 0.4 s of every webview's start (and of every
+// browser test's).
+const browser = { ...common, platform: 'browser', format: 'iife', target: 'chrome120', minifyWhitespace: true, minifySyntax: true };
 // The playground's training worker: built first, in memory, then defined into the webview bundle.
-const playgroundWorker = { ...browser, entryPoints: { playgroundWorker: 'webview/playground/worker.ts' }, outdir, write: false, sourcemap: production ? false : 'inline' };
+const playgroundWorker = { ...browser, entryPoints: { playgroundWorker: 'webview/playground/worker.ts' }, outdir, write: false, sourcemap: false };
 const webview = (workerSource) => ({
   ...browser,
   define: { ...browser.define, __ACTLAB_PLAYGROUND_WORKER__: JSON.stringify(workerSource) },

@@ -2,13 +2,10 @@
 // network request refused, and no script error or CSP violation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { chromium } from 'playwright-core';
 import { renderReport } from '../../../src/core/report/html';
 import { loadVegaLibraries } from '../../../src/core/report/vendor';
+import { openReport } from './reportPage';
 import type { ResultsFile } from '../../../src/core/runs/resultsFile';
 import { makeConfig } from '../../../src/core/train/config';
 
@@ -62,55 +59,32 @@ test('a script injected through a run name does not run: the hash list admits on
   r.runs[0].id = '</td><script>window.__pwned = 1</script><td>';
   r.runs[0].activations = ['<img src=x onerror="window.__pwned = 2">'];
   const html = renderReport(r, loadVegaLibraries());
-  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-xss-'));
-  const file = path.join(dir, 'report.html');
-  writeFileSync(file, html);
   // Even if escaping failed somewhere, an injected inline script has no listed hash: prove the CSP alone blocks one.
   const end = html.lastIndexOf('</body>');
   const unescaped = `${html.slice(0, end)}<script>window.__pwned = 3</script>${html.slice(end)}`;
-  writeFileSync(path.join(dir, 'raw.html'), unescaped);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage();
-    for (const name of ['report.html', 'raw.html']) {
-      await page.goto(`file://${path.join(dir, name)}`);
-      await page.evaluate('window.chartsRendered.then(() => true)');
-      assert.equal(await page.evaluate('window.__pwned ?? null'), null, name);
+  for (const [name, text] of [['report.html', html], ['with a raw script', unescaped]]) {
+    const r = await openReport(text);
+    try {
+      await r.page.evaluate('window.chartsRendered.then(() => true)');
+      assert.equal(await r.page.evaluate('window.__pwned ?? null'), null, name);
+    } finally {
+      await r.close();
     }
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('report.html renders its three charts in chromium with no network', { timeout: 60_000 }, async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-'));
-  const file = path.join(dir, 'report.html');
-  writeFileSync(file, renderReport(results(), loadVegaLibraries()));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const r = await openReport(renderReport(results(), loadVegaLibraries()));
   try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const blocked: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
-    await page.route('**/*', (route) => {
-      if (route.request().url().startsWith('file:')) return route.continue();
-      blocked.push(route.request().url());
-      return route.abort();
-    });
-    await page.addInitScript(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`);
-    await page.goto(`file://${file}`);
-    await page.evaluate('window.chartsRendered.then(() => true)');
-    const marks = await page.evaluate<number[]>(`['accuracy', 'loss', 'seconds'].map((n) => document.querySelectorAll('#chart-' + n + ' svg path').length)`);
+    await r.page.evaluate('window.chartsRendered.then(() => true)');
+    const marks = await r.page.evaluate<number[]>(`['accuracy', 'loss', 'seconds'].map((n) => document.querySelectorAll('#chart-' + n + ' svg path').length)`);
     for (const n of marks) assert.ok(n > 2, `marks per chart: ${marks.join(', ')}`);
-    assert.equal(await page.evaluate('document.querySelectorAll("#misclassified canvas").length'), 1);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(blocked, [], 'the page asked for nothing from the network');
-    assert.deepEqual(await page.evaluate('window.__violations'), []);
+    assert.equal(await r.page.evaluate('document.querySelectorAll("#misclassified canvas").length'), 1);
+    assert.deepEqual([...r.errors, ...r.warnings], []);
+    assert.deepEqual(r.blocked, [], 'the page asked for nothing from the network');
+    assert.deepEqual(await r.violations(), []);
   } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    await r.close();
   }
 });
 
@@ -120,22 +94,16 @@ test('learned activation parameters get their own chart, drawn from each epoch\'
   const html = renderReport(r, loadVegaLibraries());
   assert.match(html, /<h2>Learned activation parameters<\/h2>/);
   assert.doesNotMatch(renderReport(results(), loadVegaLibraries()), /Learned activation parameters/, 'no chart when nothing was learned');
-  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-learned-'));
-  const file = path.join(dir, 'report.html');
-  writeFileSync(file, html);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const report = await openReport(html);
   try {
-    const page = await browser.newPage();
-    await page.goto(`file://${file}`);
-    await page.evaluate('window.chartsRendered.then(() => true)');
+    await report.page.evaluate('window.chartsRendered.then(() => true)');
     // two layers' beta for one run: two lines of two points
-    const lines = await page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-line path').length`);
+    const lines = await report.page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-line path').length`);
     assert.equal(lines, 2);
-    const points = await page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`);
+    const points = await report.page.evaluate<number>(`document.querySelectorAll('#chart-learned g.mark-symbol.role-mark path').length`);
     assert.equal(points, 4);
   } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    await report.close();
   }
 });
 
@@ -149,13 +117,9 @@ test('what the report says: runs by name with their parameters, every accuracy w
   assert.match(html, /0\.9700 <span class="meta">on 10,000<\/span>/);
   assert.match(html, /<strong>Quick run<\/strong>: the first 6,000 training images; every test accuracy below is measured on 10,000 test images/);
   assert.match(html, /<time datetime="2025-01-01T00:01:00.000Z">1 Jan 2025, 00:01 UTC<\/time>/);
-  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-narrow-'));
-  const file = path.join(dir, 'report.html');
-  writeFileSync(file, html);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const report = await openReport(html, { viewport: { width: 600, height: 800 }, locale: 'en-GB', timezoneId: 'Asia/Shanghai' });
+  const page = report.page;
   try {
-    const page = await browser.newPage({ viewport: { width: 600, height: 800 }, locale: 'en-GB', timezoneId: 'Asia/Shanghai' });
-    await page.goto(`file://${file}`);
     await page.evaluate('window.chartsRendered.then(() => true)');
     // Nothing is cut off: the page itself does not overflow; a wide table scrolls inside its own box.
     assert.ok(await page.evaluate<number>('document.documentElement.scrollWidth') <= 600);
@@ -168,7 +132,6 @@ test('what the report says: runs by name with their parameters, every accuracy w
     // The chart legends name the runs as the table does.
     assert.ok((await page.evaluate<string[]>(`[...document.querySelectorAll('#chart-accuracy svg text')].map((t) => t.textContent)`)).includes('Leaky ReLU (alpha 0.01)'));
   } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    await report.close();
   }
 });

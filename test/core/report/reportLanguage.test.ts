@@ -3,13 +3,10 @@
 // the English page keeps its words; both run only their own constant scripts, allowed by hash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { renderReport } from '../../../src/core/report/html';
 import { REPORT_TEXT } from '../../../src/core/report/text';
 import { loadVegaLibraries } from '../../../src/core/report/vendor';
+import { openReport } from './reportPage';
 import { runName } from '../../../src/core/charts/names';
 import type { ResultsFile, ResultsRun } from '../../../src/core/runs/resultsFile';
 import { sweepStatistics, type SweepGrid } from '../../../src/core/stats/sweep';
@@ -159,18 +156,11 @@ test('both languages\' words have the same keys and values named; the scripts ar
 });
 
 test('a Chinese report in chromium: the charts\' words and the finish time are Chinese, no CSP violation', { timeout: 90_000 }, async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-report-zh-'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    for (const r of [trainResults(), sweepResults()]) {
-      const file = path.join(dir, r.sweep ? 'sweep.html' : 'train.html');
-      writeFileSync(file, renderReport(r, loadVegaLibraries(), 'zh-cn'));
-      // an English browser: the page's words are its own, not the browser's
-      const page = await browser.newPage({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.addInitScript(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`);
-      await page.goto(`file://${file}`);
+  for (const r of [trainResults(), sweepResults()]) {
+    // an English browser: the page's words are its own, not the browser's
+    const report = await openReport(renderReport(r, loadVegaLibraries(), 'zh-cn'), { locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    const page = report.page;
+    try {
       await page.evaluate(r.sweep ? 'Promise.all([window.chartsRendered, window.sweepChartsRendered]).then(() => true)' : 'window.chartsRendered.then(() => true)');
       assert.equal(await page.textContent('time'), '2025 年 1 月 1 日 08:01');
       const svgText = await page.evaluate<string>(`[...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' ')`);
@@ -179,12 +169,10 @@ test('a Chinese report in chromium: the charts\' words and the finish time are C
       assert.deepEqual(englishWords(svgText, dataWords(r)), [], r.sweep ? 'sweep charts' : 'train charts');
       const drawn = await page.evaluate<string>(`(() => { const b = document.body.cloneNode(true); b.querySelectorAll('code, script, svg').forEach((e) => e.remove()); return b.textContent; })()`);
       assert.deepEqual(englishWords(drawn, dataWords(r)), [], 'the page as drawn, code and charts aside');
-      assert.deepEqual(errors, []);
-      assert.deepEqual(await page.evaluate('window.__violations'), []);
-      await page.close();
+      assert.deepEqual(report.errors, []);
+      assert.deepEqual(await report.violations(), []);
+    } finally {
+      await report.close();
     }
-  } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -2,12 +2,9 @@
 // real, and the four sweep charts drawn in chromium with no network and no CSP violation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { renderReport } from '../../../src/core/report/html';
 import { loadVegaLibraries } from '../../../src/core/report/vendor';
+import { openReport } from './reportPage';
 import type { ResultsFile, ResultsRun } from '../../../src/core/runs/resultsFile';
 import { sweepStatistics, type SweepGrid } from '../../../src/core/stats/sweep';
 import { makeConfig } from '../../../src/core/train/config';
@@ -47,25 +44,15 @@ test("a sweep's report holds the method in both languages, the grid and the verd
 });
 
 test("a sweep's report draws its four charts in chromium with no network and no CSP violation", { timeout: 60_000 }, async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-sweep-report-'));
-  const file = path.join(dir, 'report.html');
-  writeFileSync(file, renderReport(results(), loadVegaLibraries()));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const r = await openReport(renderReport(results(), loadVegaLibraries()));
   try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-    await page.addInitScript(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`);
-    await page.goto(`file://${file}`);
-    await page.evaluate('window.sweepChartsRendered.then(() => true)');
-    const marks = await page.evaluate<number[]>(`['accuracy', 'differences', 'loss', 'gradients'].map((n) => document.querySelectorAll('#sweep-chart-' + n + ' svg g.role-mark path, #sweep-chart-' + n + ' svg g.role-mark line').length)`);
+    await r.page.evaluate('window.sweepChartsRendered.then(() => true)');
+    const marks = await r.page.evaluate<number[]>(`['accuracy', 'differences', 'loss', 'gradients'].map((n) => document.querySelectorAll('#sweep-chart-' + n + ' svg g.role-mark path, #sweep-chart-' + n + ' svg g.role-mark line').length)`);
     for (const n of marks) assert.ok(n >= 4, `data marks per sweep chart: ${marks.join(', ')}`);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(await page.evaluate('window.__violations'), []);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.blocked, [], 'the page asked for nothing from the network');
+    assert.deepEqual(await r.violations(), []);
   } finally {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    await r.close();
   }
 });

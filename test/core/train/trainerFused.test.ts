@@ -1,8 +1,10 @@
 // The trainer with every activation on its fused WebAssembly pass (built-ins) or its compiled
 // module (custom expressions) against the plain TypeScript path (the registry's loops, the
 // expression closures): one training step's gradients and weights, and the test accuracy after
-// two epochs on a subset (5000 test images: one is 0.02 point), which must stay within 0.3 points of the TypeScript run's on the same
-// seed. Learned parameters (PReLU's slope, a custom expression's) train through the fused
+// two epochs on a subset (2000 test images: one is 0.05 point), which must stay within 0.3 points
+// of the TypeScript run's on the same seed. That run uses 64-32 hidden units: the activation passes
+// are what is compared, and the TypeScript path's matrix products at the tutorial's 128-64 cost
+// most of the unit layer's time. Learned parameters (PReLU's slope, a custom expression's) train through the fused
 // gradient reductions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -95,11 +97,11 @@ test('one training step matches the TypeScript path within 1e-5 for every activa
   }
 });
 
-test('test accuracy (5000 images) after 2 epochs on 1200 images stays within 0.3 points of the TypeScript path for every activation', { skip }, () => {
+test('test accuracy (2000 images) of a 64-32 network after 2 epochs on 1000 images stays within 0.3 points of the TypeScript path for every activation', { skip }, () => {
   const rows: string[] = [];
   const bad: string[] = [];
   for (const spec of SPECS) {
-    const config = makeConfig({ epochs: 2, limitTrain: 1200, limitTest: 5000, activations: [spec] }); // 1 test image = 0.02 point
+    const config = makeConfig({ epochs: 2, limitTrain: 1000, limitTest: 2000, hidden: [64, 32], activations: [spec] }); // 1 test image = 0.05 point
     const a = trainer(config, 'js').run(mnist);
     const b = trainer(config, 'fast').run(mnist);
     assert.equal(b.status, 'completed');
