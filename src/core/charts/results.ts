@@ -2,7 +2,7 @@
 // test accuracy per run, the confusion matrix heatmap, and per-layer gradient and dead-unit charts.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartLabels } from './labels';
-import { chartConfig, DEFAULT_CHART_THEME, epochLinesSpec, exprString, seriesEncoding, type ChartTheme, type SeriesOptions } from './training';
+import { chartConfig, dashLegend, DEFAULT_CHART_THEME, epochLinesSpec, exprString, seriesEncoding, type ChartTheme, type SeriesOptions } from './training';
 
 export const CONFUSION_DATASET = 'confusion';
 export const LAYERS_DATASET = 'layers';
@@ -148,7 +148,7 @@ function layerSpec(rows: LayerRow[], field: 'meanAbsGradient' | 'deadUnitFractio
       strokeDash: {
         field: 'layerLabel', type: 'nominal', title: labels.layer, sort: { field: 'layerOrder', op: 'min' },
         scale: { range: LAYER_DASHES },
-        legend: { symbolType: 'stroke', symbolSize: 500, symbolStrokeWidth: 2, symbolStrokeColor: theme.foreground },
+        legend: dashLegend(theme, 500),
       },
       tooltip: [
         { field: 'runLabel', type: 'nominal', title: labels.activation },

@@ -83,6 +83,28 @@ export function chartConfig(theme: ChartTheme) {
   };
 }
 
+const DASH_SAMPLE_WIDTH = 2;
+
+/**
+ * The legend of a dash channel: each label beside a line sample in its dash, in the theme's
+ * foreground colour. Vega-Lite gives a line-with-points chart's dash legend the points' look
+ * (filled, stroke transparent), which hides the dash: the symbols' own encoding wins over that.
+ */
+export function dashLegend(theme: ChartTheme, symbolSize = 400) {
+  return {
+    symbolType: 'stroke',
+    symbolSize,
+    symbolStrokeWidth: DASH_SAMPLE_WIDTH,
+    symbolStrokeColor: theme.foreground,
+    // every property Vega-Lite sets for the line's legend and the points' legend, so the two agree
+    encoding: {
+      symbols: {
+        stroke: { value: theme.foreground }, strokeWidth: { value: DASH_SAMPLE_WIDTH }, fill: { value: 'transparent' }, fillOpacity: { value: 1 }, opacity: { value: 1 },
+      },
+    },
+  } as const;
+}
+
 /** Which series a chart draws and what they are called: ids in the chart's order, display names by id. */
 export interface SeriesOptions {
   /** Every series the chart will draw, in order (a live chart knows its runs before their first point). */
@@ -209,7 +231,7 @@ function curvesSpec(rows: HistoryRow[], field: 'accuracy' | 'loss', axisTitle: s
       strokeDash: {
         field: 'splitLabel', type: 'nominal', title: labels.split,
         scale: { domain: [labels.train, labels.validation], range: [[1, 0], [6, 4]] },
-        legend: { symbolType: 'stroke', symbolSize: 400, symbolStrokeWidth: 2, symbolStrokeColor: theme.foreground },
+        legend: dashLegend(theme),
       },
       tooltip: [
         { field: 'runLabel', type: 'nominal', title: labels.activation },
@@ -265,7 +287,7 @@ export function learnedParamsSpec(rows: LearnedRow[], opts: CurveSpecOptions) {
     transform: [{ calculate: `replace(${exprString(labels.hiddenLayer)}, '{0}', datum.layer) + ' · ' + datum.param`, as: 'series' }],
     y: { field: 'value', title: labels.learnedValue, scale: { zero: false } },
     encoding: {
-      strokeDash: { field: 'series', type: 'nominal', title: labels.parameter, legend: { symbolType: 'stroke', symbolSize: 400, symbolStrokeWidth: 2, symbolStrokeColor: (opts.theme ?? DEFAULT_CHART_THEME).foreground } },
+      strokeDash: { field: 'series', type: 'nominal', title: labels.parameter, legend: dashLegend(opts.theme ?? DEFAULT_CHART_THEME) },
       tooltip: [
         { field: 'runLabel', type: 'nominal', title: labels.activation },
         { field: 'series', type: 'nominal', title: labels.parameter },

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { renderReport } from '../../../src/core/report/html';
 import { loadVegaLibraries } from '../../../src/core/report/vendor';
 import { openReport } from './reportPage';
+import { assertSplitLegend, dashLegendsExpr, type DrawnDashLegend } from '../charts/drawnLegends';
+import { DEFAULT_CHART_THEME } from '../../../src/core/charts/training';
 import type { ResultsFile } from '../../../src/core/runs/resultsFile';
 import { makeConfig } from '../../../src/core/train/config';
 
@@ -131,6 +133,19 @@ test('what the report says: runs by name with their parameters, every accuracy w
     assert.equal(await page.textContent('time'), '1 Jan 2025, 08:01');
     // The chart legends name the runs as the table does.
     assert.ok((await page.evaluate<string[]>(`[...document.querySelectorAll('#chart-accuracy svg text')].map((t) => t.textContent)`)).includes('Leaky ReLU (alpha 0.01)'));
+  } finally {
+    await report.close();
+  }
+});
+
+test('the Data legend of the accuracy and loss charts shows a solid and a dashed line sample in the report\'s text colour', { timeout: 60_000 }, async () => {
+  const report = await openReport(renderReport(results(), loadVegaLibraries()));
+  try {
+    await report.page.evaluate('window.chartsRendered.then(() => true)');
+    for (const chart of ['accuracy', 'loss']) {
+      const legends = await report.page.evaluate<DrawnDashLegend[]>(dashLegendsExpr(`#chart-${chart}`));
+      assertSplitLegend(legends, DEFAULT_CHART_THEME.foreground, `report ${chart}`);
+    }
   } finally {
     await report.close();
   }
