@@ -1,6 +1,8 @@
 // Webview strings in English and Simplified Chinese; the host tells the page its locale.
 import { CHART_LABELS, type ChartLabels } from '../src/core/charts/labels';
-import { countText, uiLanguage, type UiLanguage } from '../src/core/locale';
+import type { ActivationInfo } from '../src/core/activations/types';
+import { activationName, runName } from '../src/core/charts/names';
+import { countText, displayNameIn, uiLanguage, type UiLanguage } from '../src/core/locale';
 import { RUN_STATUS_TEXT } from '../src/core/train/statusText';
 
 const en = {
@@ -467,6 +469,21 @@ export function setLocale(locale: string): void {
 /** The language of the registry's LocalizedText to show. */
 export function lang(): UiLanguage {
   return currentLang;
+}
+
+/** An activation's name in the page's language ('Identity (linear)', '恒等（线性）'). */
+export function shownName(record: Pick<ActivationInfo, 'displayName' | 'displayNames'>): string {
+  return displayNameIn(record, currentLang);
+}
+
+/** An activation spec ('leaky_relu(alpha=0.3)') by its name and parameters, in the page's language. */
+export function shownActivation(spec: string): string {
+  return activationName(spec, currentLang);
+}
+
+/** A run by its activations ("ReLU + Tanh #2"), in the page's language. */
+export function shownRun(id: string, activations: readonly string[] = []): string {
+  return runName(id, activations, currentLang);
 }
 
 /** The charts' words in the page's language. */

@@ -10,14 +10,14 @@ import {
 } from '../src/core/charts/training';
 import { confusionRows, confusionSpec, deadUnitSpec, layerGradientSpec, layerRows, LAYERS_DATASET } from '../src/core/charts/results';
 import { seriesColour } from '../src/core/charts/colours';
-import { fileStamp, runName, uniqueNames } from '../src/core/charts/names';
+import { fileStamp, uniqueNames } from '../src/core/charts/names';
 import type { EpochMetrics, RunEndStatus, TestMetrics } from '../src/core/train/results';
 import type { JobSnapshot } from '../src/protocol/jobSnapshot';
 import type { ResultsView, RunView } from '../src/protocol/messages';
 import type { TrainingEvent } from '../src/protocol/training';
 import { Chart } from './charts';
 import { checkbox, el, select } from './dom';
-import { chartLabels, count, fill, t, type MessageKey } from './i18n';
+import { chartLabels, count, fill, shownRun, t, type MessageKey } from './i18n';
 import { runProgress, statusText } from './jobText';
 import { page, savePage } from './state';
 import { chartTheme, themeKind } from './theme';
@@ -113,7 +113,7 @@ export class ResultsBoard {
     this.source = rest;
     this.runs.clear();
     this.order = runs.map((r) => r.id);
-    this.names = { ...uniqueNames(runs.map((r) => ({ id: r.id, name: runName(r.id, r.activations) }))), ...(source.names ?? {}) };
+    this.names = { ...uniqueNames(runs.map((r) => ({ id: r.id, name: shownRun(r.id, r.activations) }))), ...(source.names ?? {}) };
     for (const r of runs) this.runs.set(r.id, { history: [], status: 'queued', test: null });
     this.confusionRun = undefined;
     const testImages = runs.find((r) => r.test)?.test?.count;

@@ -4,9 +4,9 @@ import type { ActivationRecord } from '../src/core/activations/types';
 import { sampleCurve } from '../src/core/charts/functions';
 import { allActivations, paramsFor } from './activations';
 import { seriesColour } from '../src/core/charts/colours';
-import { readableDate, runName } from '../src/core/charts/names';
+import { readableDate } from '../src/core/charts/names';
 import { button, checkbox, el, svg } from './dom';
-import { count, fill, lang, t } from './i18n';
+import { count, fill, lang, shownName, shownRun, t } from './i18n';
 import { themeKind } from './theme';
 import { host, page, savePage } from './state';
 import { progressList, trainForm } from './sections/train';
@@ -55,8 +55,8 @@ export function renderSidebar(root: HTMLElement): void {
       syncCompare();
     }, { 'data-compare': r.id });
     // Named for screen readers (the visible name is the link beside it).
-    box.append(el('span', { class: 'sr-only' }, `${t('side.select')} ${r.displayName}`));
-    const name = el('button', { type: 'button', class: 'link', title: r.doc[l], 'data-plot': r.id }, r.displayName);
+    box.append(el('span', { class: 'sr-only' }, `${t('side.select')} ${shownName(r)}`));
+    const name = el('button', { type: 'button', class: 'link', title: r.doc[l], 'data-plot': r.id }, shownName(r));
     name.addEventListener('click', () => post({ type: 'lab/open', section: 'functions', focus: { activations: [r.id], view: 'plot' } }));
     return el('li', {}, box, sparkline(r), name);
   }));
@@ -66,9 +66,9 @@ export function renderSidebar(root: HTMLElement): void {
     const best = x.runs.filter((r) => r.testAccuracy !== null).sort((a, b) => b.testAccuracy! - a.testAccuracy!)[0];
     const quick = x.limitTrain !== undefined;
     const b = el('button', { type: 'button', class: 'link', 'data-experiment': x.id, title: t('side.openReport') },
-      `${readableDate(x.createdAt, l)} · ${x.runs.map((r) => runName(r.id, r.activations)).join(t('list.sep'))}`);
+      `${readableDate(x.createdAt, l)} · ${x.runs.map((r) => shownRun(r.id, r.activations)).join(t('list.sep'))}`);
     b.addEventListener('click', () => post({ type: 'report/open', id: x.id }));
-    const bestText = best ? `${t('side.best')} ${runName(best.id, best.activations)} ${(best.testAccuracy! * 100).toFixed(1)}%${best.testCount !== undefined ? ` ${fill(t('acc.onImages'), count(best.testCount))}` : ''}` : '';
+    const bestText = best ? `${t('side.best')} ${shownRun(best.id, best.activations)} ${(best.testAccuracy! * 100).toFixed(1)}%${best.testCount !== undefined ? ` ${fill(t('acc.onImages'), count(best.testCount))}` : ''}` : '';
     return el('li', {}, b, el('br'), el('span', { class: `badge kind ${quick ? 'quick' : 'full'}`, 'data-kind': quick ? 'quick' : 'full' }, t(quick ? 'badge.quick' : 'badge.full')), ' ', el('span', { class: 'hint' }, bestText));
   }));
 

@@ -34,7 +34,7 @@ export function cliText<K extends CliMessageId>(id: K, ...args: keyof ArgsOf<K> 
   }));
 }
 
-/** A function that renders CLI messages in one language: `tr('eval.noParams')`. */
+/** A function that renders CLI messages in one language: `tr('props.formula')`. */
 export type Translate = <K extends CliMessageId>(id: K, ...args: keyof ArgsOf<K> extends never ? [] : [ArgsOf<K>]) => string;
 
 /** `tr` for a language (English when none is given, as for a CliIO made without one). */
@@ -86,10 +86,14 @@ function columns(c: string): number {
   return wide ? 2 : 1;
 }
 
+/** Terminal columns `text` takes. */
+export function columnWidth(text: string): number {
+  return Array.from(text).reduce((n, c) => n + columns(c), 0);
+}
+
 /** `text` padded with spaces to `width` terminal columns (a Chinese label lines up with the English ones). */
 export function padColumns(text: string, width: number): string {
-  const used = Array.from(text).reduce((n, c) => n + columns(c), 0);
-  return text + ' '.repeat(Math.max(0, width - used));
+  return text + ' '.repeat(Math.max(0, width - columnWidth(text)));
 }
 
 /** An ONNX check's error: English as it is; in Chinese, what went wrong first, then the details. */
@@ -108,10 +112,9 @@ export function explained(summary: Localised, details: string): Localised {
 
 /** A table of text in terminal columns: a header row, then the rows; `right` columns are right-aligned, `min` gives a column's least width. */
 export function columnsTable(rows: readonly (readonly string[])[], options: { right?: readonly number[]; min?: readonly number[] } = {}): string {
-  const width = (s: string) => Array.from(s).reduce((n, c) => n + columns(c), 0);
-  const widths = rows[0].map((_, i) => Math.max(options.min?.[i] ?? 0, ...rows.map((r) => width(r[i] ?? ''))));
+  const widths = rows[0].map((_, i) => Math.max(options.min?.[i] ?? 0, ...rows.map((r) => columnWidth(r[i] ?? ''))));
   return rows.map((r) => r.map((cell, i) => {
-    const pad = ' '.repeat(Math.max(0, widths[i] - width(cell)));
+    const pad = ' '.repeat(Math.max(0, widths[i] - columnWidth(cell)));
     return options.right?.includes(i) ? pad + cell : cell + pad;
   }).join('  ').trimEnd()).join('\n');
 }

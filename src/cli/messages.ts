@@ -46,14 +46,6 @@ export const CLI_MESSAGES = {
     en: 'expected one activation or expression, got {count}: {args} (quote an expression with spaces)',
     'zh-cn': '只能给出一个激活函数或表达式，实际给了 {count} 个：{args}（含空格的表达式请加引号）',
   },
-  'eval.title': { en: '{label} ({params})', 'zh-cn': '{label}（{params}）' },
-  'eval.noParams': { en: 'no parameters', 'zh-cn': '无参数' },
-  'eval.derivative': { en: "f'(x)", 'zh-cn': 'f′(x)' },
-  'eval.jacobian': { en: 'Jacobian (row i: ∂fᵢ/∂xⱼ):', 'zh-cn': '雅可比矩阵（第 i 行：∂fᵢ/∂xⱼ）：' },
-  'eval.jacobianNote': {
-    en: 'note: the {n}×{n} Jacobian is not printed (only up to {max} values); ∂fᵢ/∂xᵢ is its diagonal',
-    'zh-cn': '注：{n}×{n} 的雅可比矩阵没有打印（最多 {max} 个值时才打印）；∂fᵢ/∂xᵢ 是它的对角线',
-  },
 
   // props
   'props.oneActivation': {
@@ -131,36 +123,6 @@ export const CLI_MESSAGES = {
   'verify.oneFile': { en: 'expected one .onnx file, got {args}', 'zh-cn': '只能给出一个 .onnx 文件，实际为 {args}' },
   'verify.noFile': { en: 'expected one .onnx file, got none', 'zh-cn': '请给出一个 .onnx 文件' },
   'verify.limit': { en: "--limit must be a positive integer, got '{value}'", 'zh-cn': '--limit 必须是正整数，实际为“{value}”' },
-  'verify.model': { en: 'model:    {model} ({bytes} bytes, IR {ir}, {opsets})', 'zh-cn': '模型：{model}（{bytes} 字节，IR {ir}，{opsets}）' },
-  'verify.modelFrom': {
-    en: 'model:    {model} ({bytes} bytes, from {producer}, IR {ir}, {opsets})',
-    'zh-cn': '模型：{model}（{bytes} 字节，由 {producer} 生成，IR {ir}，{opsets}）',
-  },
-  'verify.input': { en: "input:    '{name}' {dtype} {shape}, fed as {fed}", 'zh-cn': '输入：“{name}”，{dtype} {shape}，按 {fed} 送入' },
-  'verify.inputBatched': {
-    en: "input:    '{name}' {dtype} {shape}, fed as {fed} in batches of {batch}",
-    'zh-cn': '输入：“{name}”，{dtype} {shape}，按 {fed} 送入，每批 {batch} 张',
-  },
-  'verify.output': { en: "output:   '{name}' {dtype} {shape}, read as {kind}", 'zh-cn': '输出：“{name}”，{dtype} {shape}，按 {kind} 读取' },
-  'verify.testSet': { en: 'test set: {dataset}, {count} images', 'zh-cn': '测试集：{dataset}，{count} 张图像' },
-  'verify.accuracy': { en: 'accuracy: {value} ({pct})', 'zh-cn': '准确率：{value}（{pct}）' },
-  'verify.time': {
-    en: 'time:     {ms} ms for {count} images ({perImage} µs/image, one thread; session created in {loadMs} ms)',
-    'zh-cn': '用时：{count} 张图像共 {ms} ms（每张 {perImage} µs，单线程；创建会话用了 {loadMs} ms）',
-  },
-  'verify.confusion': { en: 'confusion (rows: label, columns: predicted):', 'zh-cn': '混淆矩阵（行：真实标签，列：预测）：' },
-  'verify.parity': { en: "parity with the lab's forward pass ({dir}):", 'zh-cn': '与实验室前向传播的一致性（{dir}）：' },
-  'verify.boundFloat32': {
-    en: '{pct}% of the float32 rounding bound (logits within {tolerance})',
-    'zh-cn': '为 float32 舍入误差界的 {pct}%（logits 相差在 {tolerance} 以内）',
-  },
-  'verify.boundFixed': { en: 'fixed tolerance {tolerance}', 'zh-cn': '固定容差 {tolerance}' },
-  'verify.parityLine': { en: '  max |Δp| {diff}, {bound}, argmax agreement {agreement}', 'zh-cn': '  max |Δp| {diff}，{bound}，argmax 一致率 {agreement}' },
-  'verify.accuracies': { en: '  accuracy: onnx {onnx}, lab {lab}{run}; lab forward {ms} ms', 'zh-cn': '  准确率：onnx {onnx}，实验室 {lab}{run}；实验室前向传播 {ms} ms' },
-  'verify.runAccuracy': { en: ", the run's own {accuracy} ({count} images)", 'zh-cn': '，训练时记录的 {accuracy}（{count} 张图像）' },
-  'verify.parityNote': { en: 'parity:   not checked: {note}', 'zh-cn': '一致性：未检查：{note}' },
-  'verify.passed': { en: 'check passed', 'zh-cn': '检查通过' },
-  'verify.failed': { en: 'check FAILED: {failures}', 'zh-cn': '检查未通过：{failures}' },
 
   // code
   'code.isFile': { en: '{arg} is a file; give a run folder (one that holds {file})', 'zh-cn': '{arg} 是文件；请给出一次训练的文件夹（其中有 {file}）' },

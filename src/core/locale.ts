@@ -2,7 +2,7 @@
 // pickers): Simplified Chinese where the tag asks for it, English otherwise. Traditional Chinese
 // falls back to English until a Traditional bundle exists (VS Code does the same for its own
 // l10n bundles: `zh-tw` finds no `bundle.l10n.zh-tw.json`).
-import type { MathText } from './activations/types';
+import type { ActivationInfo, MathText } from './activations/types';
 
 export type UiLanguage = 'en' | 'zh-cn';
 
@@ -30,6 +30,11 @@ export function uiLanguage(tag: string): UiLanguage {
 /** A formula's plain form in the UI language: its Chinese form where it has words, else the shared one. */
 export function formulaText(math: MathText, lang: UiLanguage): string {
   return (lang === 'zh-cn' && math['zh-cn']) || math.unicode;
+}
+
+/** An activation's name as the language shows it: its Chinese name where the English one carries words, else the one name. */
+export function displayNameIn(record: Pick<ActivationInfo, 'displayName' | 'displayNames'>, lang: UiLanguage): string {
+  return (lang === 'zh-cn' && record.displayNames?.['zh-cn']) || record.displayName;
 }
 
 /** A count as the language writes it: 10,000 in English; 10000 in Chinese, where a group comma would read as a comma. */

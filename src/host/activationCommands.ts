@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { resolveParams } from '../core/activations/registry';
 import { evaluateAt } from '../core/analysis/evaluate';
-import { activationNameWith } from '../core/charts/names';
+import { evaluationLines } from '../core/analysis/evaluationText';
 import type { ActivationRecord } from '../core/activations/types';
-import { compileCustomActivation, renderExprError, type CustomActivationDef } from '../core/expr/index';
-import { uiLanguage } from '../core/locale';
-import { parseParamList } from '../core/expr/paramAssignment';
+import { compileCustomActivation, renderExprError, renderExprMessage, type CustomActivationDef } from '../core/expr/index';
+import { displayNameIn, type UiLanguage } from '../core/locale';
+import { readParamList } from '../core/expr/paramAssignment';
 import { pickActivation } from './activationPicker';
 import type { CustomActivations } from './customActivations';
+import { displayLanguage } from './runText';
 
 /** Parses "1, -2.5, 1e-3" into numbers; a string says what is wrong. */
 export function parseNumberList(text: string): number[] | string {
@@ -21,30 +22,19 @@ export function parseNumberList(text: string): number[] | string {
 
 /** Parses "alpha=0.1, beta=2" into parameters; a string says what is wrong. */
 export function parseParams(text: string): Record<string, number> | string {
-  const params = parseParamList(text);
-  return typeof params === 'string' ? vscode.l10n.t('Parameters are name=number, separated by commas: {0}', params) : params;
-}
-
-function format(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(8).replace(/\.?0+(e|$)/, '$1');
+  const read = readParamList(text);
+  return 'params' in read ? read.params : vscode.l10n.t('Parameters are name=number, separated by commas: {0}', renderExprMessage(read.problem, displayLanguage()));
 }
 
 /**
- * f(x) and f'(x) as a table with a heading naming the activation and its parameters (softmax:
- * the vector and its Jacobian's diagonal, one row per element, then the Jacobian when small),
- * columns right-aligned. The values come from the one evaluate-at-x the CLI's `eval` uses.
+ * f(x) and f'(x) as the lines `actlab eval` prints, in `lang` (VS Code's display language unless
+ * given): the activation and its parameters, its formula, the table (softmax: the vector and its
+ * Jacobian's diagonal, then the Jacobian when small). Throws the activation's own error when its
+ * values cannot be computed.
  */
-export function evaluateTable(record: ActivationRecord, xs: number[], given: Record<string, number> = {}): string[] {
+export function evaluateTable(record: ActivationRecord, xs: number[], given: Record<string, number> = {}, lang: UiLanguage = displayLanguage()): string[] {
   const p = resolveParams(record, given);
-  const { points, jacobian, jacobianNote } = evaluateAt(record, xs, p);
-  const rows = points.map((q) => [format(q.x), format(q.y), format(q.dy)]);
-  const head = ['x', 'f(x)', record.kind === 'vector' ? '∂fᵢ/∂xᵢ' : "f'(x)"];
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c] + 2)).join('');
-  const lines = [`${activationNameWith(record.id, p)}: ${record.formula.unicode}`, line(head), ...rows.map(line)];
-  if (jacobian) lines.push(`Jacobian (row i: ∂fᵢ/∂xⱼ): ${jacobian.map((row) => `[${row.map(format).join(', ')}]`).join(', ')}`);
-  if (jacobianNote) lines.push(jacobianNote);
-  return lines;
+  return evaluationLines(record, record.id, p, evaluateAt(record, xs, p), lang);
 }
 
 /** The parameters of a record as "alpha=0.01, beta=1" (its defaults), what the input box starts with. */
@@ -57,9 +47,13 @@ export function parseParamsFor(record: ActivationRecord, text: string): Record<s
   const params = parseParams(text);
   if (typeof params === 'string') return params;
   const unknown = Object.keys(params).filter((k) => !record.params.some((s) => s.name === k));
-  if (unknown.length) return vscode.l10n.t('{0} has no parameter {1}; its parameters: {2}', record.displayName, unknown.join(', '), record.params.map((s) => s.name).join(', '));
-  const problem = record.checkParams?.({ ...resolveParams(record), ...params });
-  return problem ?? params;
+  if (unknown.length) return vscode.l10n.t('{0} has no parameter {1}; its parameters: {2}', displayNameIn(record, displayLanguage()), unknown.join(', '), record.params.map((s) => s.name).join(', '));
+  try {
+    resolveParams(record, params); // each value in its range, and a combination the record allows
+  } catch (e) {
+    return vscode.l10n.t('Parameters not accepted: {0}', (e as Error).message);
+  }
+  return params;
 }
 
 /**
@@ -72,7 +66,7 @@ export async function evaluateAtX(customs: CustomActivations, log: vscode.LogOut
   let given: Record<string, number> = {};
   if (record.params.length) {
     const text = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Evaluate {0}: parameters', record.displayName),
+      title: vscode.l10n.t('Evaluate {0}: parameters', displayNameIn(record, displayLanguage())),
       prompt: vscode.l10n.t('name=value, separated by commas; the defaults are filled in'),
       value: paramText(record),
       validateInput: (v) => {
@@ -97,7 +91,13 @@ export async function evaluateAtX(customs: CustomActivations, log: vscode.LogOut
   if (text === undefined) return undefined;
   const xs = parseNumberList(text);
   if (typeof xs === 'string') return undefined;
-  const lines = evaluateTable(record, xs, given);
+  let lines: string[];
+  try {
+    lines = evaluateTable(record, xs, given);
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot evaluate {0}: {1}', record.id, (e as Error).message));
+    return undefined;
+  }
   for (const l of lines) log.info(l);
   log.show(true);
   return lines;
@@ -130,7 +130,7 @@ export async function defineCustomActivation(customs: CustomActivations): Promis
       compileCustomActivation({ name: name.trim(), expression, params });
       return undefined;
     } catch (e) {
-      return renderExprError(e, uiLanguage(vscode.env.language)); // with its column, in VS Code's display language
+      return renderExprError(e, displayLanguage()); // with its column, in VS Code's display language
     }
   };
   const expression = await vscode.window.showInputBox({

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import os from 'node:os';
 import path from 'node:path';
 import { fileName, runName } from '../core/charts/names';
-import { exportRun, OnnxCheckError, verifyModel, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type VerifyReport } from '../core/onnx/index';
+import { displayLanguage, runWords } from './runText';
+import { exportRun, OnnxCheckError, verifyModel, verifyReportLines, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type VerifyReport } from '../core/onnx/index';
 import { storedRuns } from '../training/experiments';
 
 function problem(e: unknown): string {
@@ -18,7 +19,7 @@ export async function exportOnnxCommand(experimentsDir: string, log: vscode.LogO
   }
   const pick = await vscode.window.showQuickPick(
     runs.map((run) => ({
-      label: runName(run.record!.id, run.record!.activations),
+      label: runWords(run.record!.id, run.record!.activations),
       description: run.record!.test ? vscode.l10n.t('{0} on {1} test images', `${(run.record!.test.accuracy * 100).toFixed(2)}%`, run.record!.test.count.toLocaleString('en')) : '',
       detail: `${path.basename(run.experimentDir)}/${run.record!.id}`,
       run,
@@ -34,8 +35,8 @@ export async function exportOnnxCommand(experimentsDir: string, log: vscode.LogO
   if (opsetText === undefined) return undefined;
   const target = await vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Model to ONNX'),
-    // Into the open folder (the run's own folder is deep in VS Code's hidden storage); home without one.
-    defaultUri: vscode.Uri.file(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir(), `${fileName(pick.label, path.basename(pick.run.experimentDir).slice(0, 16))}.onnx`)),
+    // Into the open folder, named in Latin letters whatever the language (the run's own folder is deep in VS Code's hidden storage); home without one.
+    defaultUri: vscode.Uri.file(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir(), `${fileName(runName(pick.run.record!.id, pick.run.record!.activations, 'en'), path.basename(pick.run.experimentDir).slice(0, 16))}.onnx`)),
     filters: { ONNX: ['onnx'] },
   });
   if (!target) return undefined;
@@ -51,22 +52,6 @@ export async function exportOnnxCommand(experimentsDir: string, log: vscode.LogO
   }
 }
 
-/** The verification as lines for the output channel. */
-export function reportLines(r: VerifyReport): string[] {
-  const lines = [
-    `model      ${r.model} (${r.bytes} bytes, producer ${r.producer || '-'}, opsets ${r.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ')})`,
-    `input      ${r.input.name} (fed as ${r.input.fed}); output ${r.output.name} (${r.output.kind})`,
-    `dataset    ${r.dataset}, ${r.count} test images`,
-    `accuracy   ${(r.accuracy * 100).toFixed(2)}%   onnxruntime ${r.ms.toFixed(1)} ms (+${r.loadMs.toFixed(1)} ms load)`,
-  ];
-  if (r.parity) lines.push(`parity     max |Δp| ${r.parity.maxAbsDiff.toExponential(2)}, argmax agreement ${r.parity.argmaxAgreement}`);
-  else if (r.parityNote) lines.push(`parity     ${r.parityNote}`);
-  lines.push('confusion  (rows: label, columns: predicted)');
-  for (const [i, row] of r.confusion.entries()) lines.push(`  ${i}  ${row.map((v) => String(v).padStart(5)).join('')}`);
-  lines.push(r.passed ? 'check      passed' : `check      FAILED: ${r.failures.join('; ')}`);
-  return lines;
-}
-
 /** "Verify ONNX Model": pick a .onnx file, run the test set in onnxruntime-node, report. */
 export async function verifyOnnxCommand(log: vscode.LogOutputChannel, datasetSpec: () => string): Promise<VerifyReport | undefined> {
   const files = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Verify ONNX Model'), canSelectMany: false, filters: { ONNX: ['onnx'] } });
@@ -80,7 +65,8 @@ export async function verifyOnnxFile(file: string, log: vscode.LogOutputChannel,
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying {0} with onnxruntime', path.basename(file)) },
       () => verifyModel(file, { dataset }),
     );
-    for (const line of reportLines(report)) log.info(line);
+    // The lines `actlab verify` prints, in VS Code's display language.
+    for (const line of verifyReportLines(report, displayLanguage())) log.info(line);
     log.show(true);
     const acc = (report.accuracy * 100).toFixed(2);
     if (report.passed) void vscode.window.showInformationMessage(vscode.l10n.t('{0}: accuracy {1}% on {2} images; check passed.', path.basename(file), acc, report.count));

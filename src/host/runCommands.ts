@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readableDate, runName } from '../core/charts/names';
+import { readableDate } from '../core/charts/names';
 import { RESULTS_FILE } from '../core/runs/resultsFile';
 import { parseReportArgs } from '../protocol/commandArgs';
 import { experimentTime, listExperiments, removeRun, storedRuns, type StoredRun } from '../training/experiments';
 import type { ReportOpener } from './labSession';
-import { countWords, displayLanguage, listWords, statusWords } from './runText';
+import { countWords, displayLanguage, listWords, runWords, statusWords } from './runText';
 
 
 function runItems(experimentsDir: string): (vscode.QuickPickItem & { run: StoredRun })[] {
@@ -15,7 +15,7 @@ function runItems(experimentsDir: string): (vscode.QuickPickItem & { run: Stored
     const acc = r?.test ? vscode.l10n.t('{0} on {1} test images', `${(r.test.accuracy * 100).toFixed(2)}%`, countWords(r.test.count)) : '';
     const quick = r?.config.limitTrain ? vscode.l10n.t('quick run, {0} training images', countWords(r.config.limitTrain)) : vscode.l10n.t('full run');
     return {
-      label: r ? `${runName(r.id, r.activations)}${acc ? `  ${acc}` : ''}` : path.basename(run.dir),
+      label: r ? `${runWords(r.id, r.activations)}${acc ? `  ${acc}` : ''}` : path.basename(run.dir),
       description: r ? `${statusWords(r.status)} · ${vscode.l10n.t('{0}/{1} epochs', r.history.length, r.config.epochs)} · ${quick}` : vscode.l10n.t('damaged: {0}', run.error ?? ''),
       detail: `${readableDate(experimentCreated(run), displayLanguage())} · ${r?.dataset.name ?? ''} · ${path.basename(run.experimentDir)}/${path.basename(run.dir)}`,
       run,
@@ -88,7 +88,7 @@ export async function openReport(experimentsDir: string, reports: ReportOpener, 
     }
     const picked = await vscode.window.showQuickPick(list.map((x) => ({
       label: readableDate(x.createdAt, displayLanguage()),
-      description: listWords(x.runs.map((r) => runName(r.id))),
+      description: listWords(x.runs.map((r) => runWords(r.id))),
       detail: `${x.dataset} · ${vscode.l10n.t('{0} epochs', x.epochs)} · ${x.limitTrain ? vscode.l10n.t('quick run, {0} training images', countWords(x.limitTrain)) : vscode.l10n.t('full run')}`,
       id: x.id,
     })), { title: vscode.l10n.t('Open Report') });
@@ -106,7 +106,7 @@ export async function openReport(experimentsDir: string, reports: ReportOpener, 
 export async function deleteRun(experimentsDir: string, log: vscode.LogOutputChannel): Promise<StoredRun | undefined> {
   const run = await pickRun(experimentsDir, vscode.l10n.t('Delete Run'));
   if (!run) return undefined;
-  const name = run.record ? runName(run.record.id, run.record.activations) : path.basename(run.dir);
+  const name = run.record ? runWords(run.record.id, run.record.activations) : path.basename(run.dir);
   const cancel = { label: `$(close) ${vscode.l10n.t('Cancel')}`, remove: false };
   const del = { label: `$(trash) ${vscode.l10n.t('Delete')}`, description: path.relative(experimentsDir, run.dir), remove: true };
   const ok = await vscode.window.showQuickPick([cancel, del], {

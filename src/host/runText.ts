@@ -1,6 +1,7 @@
 // How the host words a run for a person (notifications, pickers, the status bar): in VS Code's
 // display language by the lab's one locale rule, with the one status vocabulary of every surface.
 import * as vscode from 'vscode';
+import { activationName, runName } from '../core/charts/names';
 import { countText, listText, uiLanguage, type UiLanguage } from '../core/locale';
 import type { ResultsRun } from '../core/runs/resultsFile';
 import { runStateText, runStatusText } from '../core/train/statusText';
@@ -9,6 +10,16 @@ import type { RunStatus } from '../core/train/results';
 /** VS Code's display language as the lab's UI language (zh-cn, zh-sg, zh-hans: Chinese; zh-tw: English). */
 export function displayLanguage(): UiLanguage {
   return uiLanguage(vscode.env.language);
+}
+
+/** A run's name in the display language: "ReLU + Tanh", "Leaky ReLU (alpha 0.3) #2", "GELU（tanh 近似）". */
+export function runWords(id: string, activations: readonly string[] = []): string {
+  return runName(id, activations, displayLanguage());
+}
+
+/** An activation spec ('leaky_relu(alpha=0.3)') by name and parameters in the display language. */
+export function activationWords(spec: string): string {
+  return activationName(spec, displayLanguage());
 }
 
 /** A count of images as the display language writes it: 10,000 or 10000. */

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { runName } from '../core/charts/names';
 import { jobProgress, type JobSnapshot } from '../protocol/jobSnapshot';
 import { listExperiments } from '../training/experiments';
-import { countWords, listWords } from './runText';
+import { countWords, listWords, runWords } from './runText';
 import type { TrainingController } from './trainingController';
 
 /** The command the item runs and its argument, as the status bar is given them. */
@@ -64,7 +63,7 @@ export class TrainingStatusBar implements vscode.Disposable {
     const p = jobProgress(s);
     const percent = Math.floor(p.fraction * 100);
     this.item.text = `$(loading~spin) ${vscode.l10n.t('Training {0}% ({1}/{2} runs)', percent, p.runsDone, p.runs)}`;
-    const runs = listWords(s.runs.map((r) => runName(r.id, r.activations)));
+    const runs = listWords(s.runs.map((r) => runWords(r.id, r.activations)));
     this.item.tooltip = s.job.limitTrain
       ? vscode.l10n.t('Activation Lab: training {0} (quick run, {1} training images). Click to open the lab.', runs, countWords(s.job.limitTrain))
       : vscode.l10n.t('Activation Lab: training {0} (full run). Click to open the lab.', runs);

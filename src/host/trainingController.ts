@@ -4,7 +4,6 @@ import path from 'node:path';
 import { ACTIVATIONS } from '../core/activations/registry';
 import { findIdxFiles } from '../core/data/datasets';
 import { loadVegaLibraries } from '../core/report/vendor';
-import { activationName, runName } from '../core/charts/names';
 import type { ResultsFile } from '../core/runs/resultsFile';
 import { DEFAULT_CONFIG, MAX_EPOCHS, TUTORIAL_ACTIVATIONS, type ActivationSpec, type TrainConfig } from '../core/train/config';
 import { applyTrainingEvent, durationText, etaSeconds, jobProgress, type JobSnapshot } from '../protocol/jobSnapshot';
@@ -14,7 +13,7 @@ import { runJob, type JobDefinition } from '../training/jobs/job';
 import { resumeSweepSpec, seedRange, sweepArchitectures, sweepJob, type SweepJobSpec } from '../training/jobs/sweepJob';
 import { planRunIds, trainJob } from '../training/jobs/trainJob';
 import { ProcessPool } from '../training/processPool';
-import { displayLanguage, outcomeList, runOutcomeText } from './runText';
+import { activationWords, displayLanguage, outcomeList, runOutcomeText, runWords } from './runText';
 import { datasetSpec } from './settings';
 
 /** A sweep the lab asks for: every activation (on every hidden layer) at every depth, each over `seeds` seeds. */
@@ -84,7 +83,7 @@ export class TrainingController implements vscode.Disposable {
     }
     const picks = await vscode.window.showQuickPick(
       ACTIVATIONS.filter((a) => a.kind === 'elementwise').map((a) => ({
-        label: activationName(a.id),
+        label: activationWords(a.id),
         description: a.id,
         id: a.id,
         picked: (TUTORIAL_ACTIVATIONS as readonly string[]).includes(a.id),
@@ -252,7 +251,7 @@ export class TrainingController implements vscode.Disposable {
    */
   private async announce(outDir: string, results: ResultsFile): Promise<void> {
     const stopped = results.runs.some((r) => r.status === 'cancelled');
-    const summary = outcomeList(results.runs.map((r) => `${runName(r.id, r.activations)} ${runOutcomeText(r, results.settings.epochs)}`));
+    const summary = outcomeList(results.runs.map((r) => `${runWords(r.id, r.activations)} ${runOutcomeText(r, results.settings.epochs)}`));
     const open = vscode.l10n.t('Open Report');
     const text = stopped ? vscode.l10n.t('Training stopped; finished epochs are kept: {0}', summary) : vscode.l10n.t('Training finished: {0}', summary);
     const choice = await vscode.window.showInformationMessage(text, open);

@@ -18,7 +18,9 @@ import { READING, READING_TITLE } from '../../src/core/guide/reading';
 import { TRENDS, TRENDS_TITLE } from '../../src/core/guide/trends';
 import { HOVER_LABELS } from '../../src/core/hover/labels';
 import { hoverMarkdown } from '../../src/core/hover/markdown';
-import { formulaText } from '../../src/core/locale';
+import { displayNameIn, formulaText } from '../../src/core/locale';
+import { EVALUATION_TEXT } from '../../src/core/analysis/evaluationText';
+import { VERIFY_TEXT } from '../../src/core/onnx/verifyText';
 import { EXPR_MESSAGES } from '../../src/core/expr/messages';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 import { cliCommands } from '../../src/cli/commands/index';
@@ -48,6 +50,7 @@ function shippedChinese(): Shipped[] {
   for (const [k, v] of Object.entries(bundles['zh-cn'])) add('webview strings', k, v);
   for (const [k, v] of Object.entries(PLAYGROUND_STRINGS['zh-cn'])) add('playground strings', k, v);
   for (const r of ACTIVATIONS) {
+    add('registry', `${r.id}.displayName`, displayNameIn(r, 'zh-cn'));
     add('registry', `${r.id}.doc`, r.doc['zh-cn']);
     r.pros.forEach((p, i) => add('registry', `${r.id}.pros[${i}]`, p['zh-cn']));
     r.cons.forEach((c, i) => add('registry', `${r.id}.cons[${i}]`, c['zh-cn']));
@@ -96,6 +99,9 @@ function shippedChinese(): Shipped[] {
   const placeholders = (text: string): string => text.replace(/\{[A-Za-z]\w*\}/g, '{0}');
   for (const [k, v] of Object.entries(EXPR_MESSAGES)) add('expression errors', k, placeholders(v['zh-cn']));
   for (const [k, v] of Object.entries(CLI_MESSAGES)) add('CLI messages', k, placeholders(v['zh-cn']));
+  // what `actlab eval` / `actlab verify` print and the host writes to its output channel
+  for (const [k, v] of Object.entries(EVALUATION_TEXT)) add('evaluation', k, placeholders(v['zh-cn']));
+  for (const [k, v] of Object.entries(VERIFY_TEXT)) add('verification', k, placeholders(v['zh-cn']));
   for (const c of cliCommands) {
     const zh = c.translations?.['zh-cn'];
     if (zh) { add('CLI usage', `${c.name}.summary`, zh.summary); add('CLI usage', `${c.name}.usage`, zh.usage); }
@@ -200,7 +206,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'evaluation', 'verification', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });

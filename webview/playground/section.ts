@@ -15,7 +15,7 @@ import {
 import type { NetFrame, PlaygroundFocus, PlaygroundReport } from '../../src/protocol/playground';
 import { allActivations, recordFor } from '../activations';
 import { button, checkbox, el, labelled, select } from '../dom';
-import { lang } from '../i18n';
+import { lang, shownName } from '../i18n';
 import { sparkline } from '../sidebar';
 import { host, page, savePage } from '../state';
 import { post } from '../vscodeApi';
@@ -107,11 +107,11 @@ function activationHint(record: ActivationRecord | undefined): string {
 /** An activation choice with its f and f' mini-plot beside it and its formula on hover. */
 function activationChoice(value: string, label: string, onChange: (id: string) => void, attrs: Record<string, string>): HTMLElement {
   const records = elementwise();
-  const options = records.map((r) => ({ value: r.id, text: r.origin === 'custom' ? `${r.displayName} *` : r.displayName }));
+  const options = records.map((r) => ({ value: r.id, text: r.origin === 'custom' ? `${shownName(r)} *` : shownName(r) }));
   if (!records.some((r) => r.id === value)) options.push({ value, text: value });
   const record = recordFor(value, host.customs);
   const choice = select(options, value, onChange, { 'aria-label': label, title: activationHint(record), ...attrs });
-  const plot = el('span', { class: 'pg-spark', role: 'img', 'aria-label': pt('miniPlot', record?.displayName ?? value), title: activationHint(record) });
+  const plot = el('span', { class: 'pg-spark', role: 'img', 'aria-label': pt('miniPlot', record ? shownName(record) : value), title: activationHint(record) });
   if (record) plot.append(sparkline(record));
   return el('span', { class: 'pg-activation' }, choice, plot);
 }

@@ -17,7 +17,7 @@ import { allActivations, paramsFor, recordFor, sliderRange } from '../activation
 import { Chart } from '../charts';
 import { button, checkbox, el, integerField, labelled, textField } from '../dom';
 import { formulaText } from '../../src/core/locale';
-import { chartLabels, fill, lang, t } from '../i18n';
+import { chartLabels, fill, lang, shownName, t } from '../i18n';
 import { host, once, page, savePage } from '../state';
 import { chartTheme } from '../theme';
 import { post } from '../vscodeApi';
@@ -26,7 +26,7 @@ const text = () => chartLabels();
 
 /** An activation's name with the parameters the page has set: "Leaky ReLU (alpha 0.3)"; a custom one by its name. */
 function nameOf(r: ActivationRecord): string {
-  return r.origin === 'custom' ? r.displayName : activationNameWith(r.id, paramsFor(r, page.fn.params[r.id]));
+  return r.origin === 'custom' ? shownName(r) : activationNameWith(r.id, paramsFor(r, page.fn.params[r.id]), lang());
 }
 
 function plotWidth(root: HTMLElement): number {
@@ -52,7 +52,7 @@ export function renderFunctions(root: HTMLElement): void {
   function drawList(): void {
     list.replaceChildren(...records.map((r) => {
       const option = el('div', { role: 'option', id: `opt-${r.id}`, 'aria-selected': String(r.id === selected.id), 'data-id': r.id, class: r.origin === 'custom' ? 'custom' : undefined },
-        r.displayName, r.origin === 'custom' ? el('span', { class: 'badge' }, t('fn.custom')) : undefined);
+        shownName(r), r.origin === 'custom' ? el('span', { class: 'badge' }, t('fn.custom')) : undefined);
       option.addEventListener('click', () => choose(r));
       return option;
     }));
@@ -83,7 +83,7 @@ export function renderFunctions(root: HTMLElement): void {
     const r = selected;
     const l = lang();
     detail.replaceChildren(
-      el('h3', {}, r.displayName),
+      el('h3', {}, shownName(r)),
       el('p', {}, r.doc[l]),
       el('p', { class: 'formula' }, el('code', {}, formulaText(r.formula, l))),
       el('p', { class: 'formula' }, el('code', {}, formulaText(r.derivative, l))),
@@ -190,7 +190,7 @@ export function renderFunctions(root: HTMLElement): void {
     else void flow.replace(FLOW_DATASET, rows);
   }
 
-  picks.replaceChildren(...records.map((r) => checkbox(r.displayName, page.fn.compare.includes(r.id), (on) => {
+  picks.replaceChildren(...records.map((r) => checkbox(shownName(r), page.fn.compare.includes(r.id), (on) => {
     page.fn.compare = on ? [...page.fn.compare, r.id].slice(-12) : page.fn.compare.filter((id) => id !== r.id);
     savePage();
     drawCompare();

@@ -17,7 +17,7 @@ import { TRENDS, TRENDS_TITLE } from '../../src/core/guide/trends';
 import { Chart } from '../charts';
 import { recordFor } from '../activations';
 import { button, checkbox, el, integerField, labelled, select } from '../dom';
-import { chartLabels, count, fill, lang, t } from '../i18n';
+import { chartLabels, count, fill, lang, shownName, t } from '../i18n';
 import { host, page, savePage } from '../state';
 import { chartTheme } from '../theme';
 
@@ -33,7 +33,7 @@ const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 function linkButton(link: GuideLink, go: Navigate): HTMLButtonElement {
   const b = el('button', { type: 'button', class: 'link', 'data-link': `${link.view}:${link.activations.join(',')}` },
-    fill(t('guide.link'), t(`guide.view.${link.view}` as never), link.activations.map((id) => recordFor(id, host.customs)?.displayName ?? id).join(t('list.sep'))));
+    fill(t('guide.link'), t(`guide.view.${link.view}` as never), link.activations.map((id) => { const r = recordFor(id, host.customs); return r ? shownName(r) : id; }).join(t('list.sep'))));
   b.addEventListener('click', () => go(link));
   return b;
 }
@@ -58,7 +58,7 @@ function tutorialFunctions(go: Navigate): HTMLElement {
   const ids = ACTIVATIONS.filter((a) => a.tutorial).map((a) => a.id);
   return section(TUTORIAL_FUNCTIONS, go,
     el('p', { class: 'controls' }, ...ids.map((id) => {
-      const b = el('button', { type: 'button', class: 'link', 'data-link': `plot:${id}` }, getActivation(id).displayName);
+      const b = el('button', { type: 'button', class: 'link', 'data-link': `plot:${id}` }, shownName(getActivation(id)));
       b.addEventListener('click', () => go({ view: 'plot', activations: [id] }));
       return b;
     })));
@@ -79,9 +79,9 @@ function yourRuns(): HTMLElement {
     el('table', { class: 'results-table' },
       el('thead', {}, el('tr', {}, el('th', {}, t('guide.col.activation')), el('th', {}, t('guide.col.test')), el('th', {}, t('guide.col.expected')))),
       el('tbody', {}, ...cmp.rows.map((r) => el('tr', { 'data-activation': r.activation },
-        el('td', {}, getActivation(r.activation).displayName), el('td', { class: 'num' }, pct(r.testAccuracy)), el('td', { class: 'num' }, String(r.expectedRank)))))),
+        el('td', {}, shownName(getActivation(r.activation))), el('td', { class: 'num' }, pct(r.testAccuracy)), el('td', { class: 'num' }, String(r.expectedRank)))))),
     el('p', { 'data-verdict': cmp.inversions.length ? 'differs' : 'agrees' }, cmp.inversions.length
-      ? fill(YOUR_RUNS.differs[l], cmp.inversions.map((i) => `${getActivation(i.expectedWorse.activation).displayName} ${pct(i.expectedWorse.testAccuracy)} > ${getActivation(i.expectedBetter.activation).displayName} ${pct(i.expectedBetter.testAccuracy)}`).join(t('list.sep')))
+      ? fill(YOUR_RUNS.differs[l], cmp.inversions.map((i) => `${shownName(getActivation(i.expectedWorse.activation))} ${pct(i.expectedWorse.testAccuracy)} > ${shownName(getActivation(i.expectedBetter.activation))} ${pct(i.expectedBetter.testAccuracy)}`).join(t('list.sep')))
       : YOUR_RUNS.agrees[l]),
   );
   return out;
@@ -149,7 +149,7 @@ export function renderGuide(root: HTMLElement, go: Navigate): void {
       return;
     }
     results.replaceChildren(...recs.slice(0, 6).map((r, i) => el('li', { 'data-activation': r.activation, class: i === 0 ? 'top' : undefined },
-      el('strong', {}, getActivation(r.activation).displayName),
+      el('strong', {}, shownName(getActivation(r.activation))),
       el('span', { class: 'hint', 'data-score': String(r.score) }, ` ${fill(t('guide.scoreIs'), points(r.score))}`),
       el('ul', { class: 'reasons' }, ...r.reasons.map((reason) => reasonItem(reason, go))))));
   }
@@ -251,7 +251,7 @@ function focusCard(go: Navigate, close: () => void): HTMLElement | undefined {
   if (!record) return undefined;
   const l = lang();
   return el('section', { class: 'block card', id: 'guide-focus', 'data-focus': record.id },
-    el('h3', {}, `${t('guide.about')} ${record.displayName}`),
+    el('h3', {}, `${t('guide.about')} ${shownName(record)}`),
     el('p', {}, record.doc[l]),
     ...(record.pros.length ? [el('h4', {}, t('guide.pros')), el('ul', { class: 'reasons' }, ...record.pros.map((p) => el('li', { class: 'for' }, p[l])))] : []),
     ...(record.cons.length ? [el('h4', {}, t('guide.cons')), el('ul', { class: 'reasons' }, ...record.cons.map((c) => el('li', { class: 'against' }, c[l])))] : []),

@@ -1,10 +1,10 @@
 // Runs: the experiments kept in the extension's storage, newest first, each marked quick or full
 // with its runs' test accuracies and the images they were measured on. Tick one to see its
 // charts, several to overlay their runs (each named by its experiment's date); open one's report.
-import { readableDate, runName, uniqueNames } from '../../src/core/charts/names';
+import { readableDate, uniqueNames } from '../../src/core/charts/names';
 import type { ExperimentSummary, ResultsView, RunView } from '../../src/protocol/messages';
 import { button, checkbox, el } from '../dom';
-import { count, fill, lang, t } from '../i18n';
+import { count, fill, lang, shownRun, t } from '../i18n';
 import { ResultsBoard, kindLine, type BoardSource } from '../resultsBoard';
 import { host, page, savePage } from '../state';
 import { SweepBoard } from '../sweepBoard';
@@ -55,7 +55,7 @@ export function renderRuns(root: HTMLElement): void {
       const report = button(t('runs.report'), () => post({ type: 'report/open', id: x.id }), { 'data-report': x.id }, true, 'preview');
       const resume = unfinished(x) ? button(t('runs.resume'), () => post({ type: 'train/resume', id: x.id }), { 'data-resume': x.id }, true, 'debug-continue') : undefined;
       if (resume) resume.disabled = jobRunning();
-      const names = uniqueNames(x.runs.map((r) => ({ id: r.id, name: runName(r.id, r.activations) })));
+      const names = uniqueNames(x.runs.map((r) => ({ id: r.id, name: shownRun(r.id, r.activations) })));
       // a sweep (up to hundreds of runs) by its size; its grid is on its board
       const runs = x.sweep
         ? [el('li', { 'data-sweep': x.id }, fill(t('runs.sweep'), String(x.sweep.activations.length), String(x.sweep.depths.length), String(x.sweep.seeds.length)))]
@@ -117,7 +117,7 @@ export function overlay(views: readonly (readonly [string, ResultsView])[]): Boa
     for (const r of v.runs) {
       const key = `${r.id}@${id}`;
       runs.push({ ...r, id: key });
-      names[key] = `${runName(r.id, r.activations)} · ${when} · ${kind}`;
+      names[key] = `${shownRun(r.id, r.activations)} · ${when} · ${kind}`;
     }
   }
   const quick = views.filter(([, v]) => v.limitTrain !== undefined).length;

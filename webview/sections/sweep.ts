@@ -5,7 +5,7 @@ import { MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../s
 import { durationText, etaSeconds, jobProgress, type JobSnapshot } from '../../src/protocol/jobSnapshot';
 import { SWEEP_LIMITS } from '../../src/protocol/training';
 import { button, checkbox, el, integerField, labelled, textField } from '../dom';
-import { count, lang, t } from '../i18n';
+import { count, lang, shownName, t } from '../i18n';
 import { page, savePage } from '../state';
 import { SweepBoard } from '../sweepBoard';
 import { currentJob, jobRunning, mountBoard, onJobChange } from '../trainStore';
@@ -60,7 +60,7 @@ export function renderSweep(root: HTMLElement): void {
   const s = page.sweep;
   const problem = el('p', { class: 'error', role: 'alert' });
   const picks = el('fieldset', { class: 'picks' }, el('legend', {}, t('sweep.activations')),
-    ...trainableIds().map((id) => checkbox(ACTIVATIONS.find((a) => a.id === id)!.displayName, s.activations.includes(id), (on) => {
+    ...trainableIds().map((id) => checkbox(shownName(ACTIVATIONS.find((a) => a.id === id)!), s.activations.includes(id), (on) => {
       s.activations = on ? [...s.activations, id].slice(-MAX_COMPARED_ACTIVATIONS) : s.activations.filter((x) => x !== id);
       savePage();
     }, { 'data-sweep-activation': id })));

@@ -3,13 +3,13 @@
 // activation parameters to learn; the optimizer is Adam), follow it live, and read the results when it ends. With no job in this
 // session it shows the newest experiment's results.
 import { ACTIVATIONS, findActivation } from '../../src/core/activations/registry';
-import { activationName, readableDate } from '../../src/core/charts/names';
+import { readableDate } from '../../src/core/charts/names';
 import { DEFAULT_CONFIG, MAX_COMPARED_ACTIVATIONS, MAX_EPOCHS, QUICK_LIMIT_TRAIN } from '../../src/core/train/config';
 import { jobProgress } from '../../src/protocol/jobSnapshot';
 import { MAX_LEARNED_PARAMS, TRAIN_BOUNDS, type TrainSettings } from '../../src/protocol/messages';
 import { recordFor } from '../activations';
 import { checkbox, el, integerField, labelled, textField, button } from '../dom';
-import { count, fill, lang, t } from '../i18n';
+import { count, fill, lang, shownActivation, shownName, t } from '../i18n';
 import { lastLine, runProgress, statusText } from '../jobText';
 import { ResultsBoard } from '../resultsBoard';
 import { SWEEP_LIMITS } from '../../src/protocol/training';
@@ -98,12 +98,13 @@ export function startTraining(learn = true): string | undefined {
 
 /** An activation as the Train form names it: built-ins with their default parameters, custom ones by their name. */
 function trainLabel(id: string): string {
-  return trainableIds().includes(id) ? activationName(id) : id;
+  return trainableIds().includes(id) ? shownActivation(id) : id;
 }
 
 /** An activation's short name (no parameters): "Leaky ReLU", or a custom one's name. */
 function shortLabel(id: string): string {
-  return trainableIds().includes(id) ? findActivation(id)?.displayName ?? id : id;
+  const record = trainableIds().includes(id) ? findActivation(id) : undefined;
+  return record ? shownName(record) : id;
 }
 
 /**

@@ -1,8 +1,7 @@
 // Argument helpers shared by the activation commands (list, eval, props, gradient-flow):
 // an id-or-expression, --param name=value, --x lists and ranges, and JSON output.
 import { getActivation, resolveParams } from '../../core/activations/registry';
-import type { ActivationRecord, MathText } from '../../core/activations/types';
-import { formulaText, type UiLanguage } from '../../core/locale';
+import type { ActivationRecord } from '../../core/activations/types';
 import { compileCustomActivation, errorMessage, exprMessage } from '../../core/expr/index';
 import { paramRecord, readActivationText } from '../../core/expr/activationText';
 import { excerpt } from '../../core/expr/errors';
@@ -129,15 +128,5 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
 }
 
-/** A number for a text table: up to 8 significant digits, no trailing zeros. */
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  return String(Number(v.toPrecision(8)));
-}
-
-/** A formula as a language shows it: its Chinese form where it has words, and in Chinese the prime ′ (a custom record writes f'). */
-export function formulaIn(math: MathText, lang: UiLanguage = 'en'): string {
-  const text = formulaText(math, lang);
-  return lang === 'en' ? text : text.replace(/'/g, '′');
-}
+// The text forms `actlab eval` shares with VS Code's "Evaluate Activation at x".
+export { numberText as fmt, formulaIn } from '../../core/analysis/evaluationText';

@@ -1,8 +1,9 @@
 // `actlab eval <id|expression> --x ... [--param name=value ...] [--json]`: f(x) and f'(x).
 import { evaluateAt, JACOBIAN_MAX } from '../../core/analysis/evaluate';
+import { evaluationLines } from '../../core/analysis/evaluationText';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
-import { cliText, translator, verbatim } from '../l10n';
-import { fmt, formulaIn, normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
+import { cliText, verbatim } from '../l10n';
+import { normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
 
 const USAGE = `actlab eval <id|expression> --x <v1,v2,...|a:b:n> [--param name=value ...] [--json]
 
@@ -34,7 +35,6 @@ export const evalCommand: CliCommand = {
   usage: USAGE,
   translations: { 'zh-cn': { summary: '计算激活函数及其导数在给定输入处的值', usage: USAGE_ZH } },
   run(argv, io) {
-    const tr = translator(io.lang);
     const { values, positionals } = parseCliArgs(
       normalizeArgv(argv, ['--x', '--param'], ['--json']),
       {
@@ -57,17 +57,7 @@ export const evalCommand: CliCommand = {
       io.out(toJson({ activation: label, params, points, ...(jacobian ? { jacobian } : {}), ...(jacobianNote ? { jacobianNote } : {}) }));
       return 0;
     }
-    const paramText = Object.keys(params).length ? Object.entries(params).map(([k, v]) => `${k}=${fmt(v)}`).join(', ') : tr('eval.noParams');
-    io.out(tr('eval.title', { label, params: paramText }));
-    io.out(`  ${formulaIn(record.formula, io.lang)}`);
-    const rows = [['x', 'f(x)', record.kind === 'vector' ? '∂fᵢ/∂xᵢ' : tr('eval.derivative')], ...points.map((p) => [fmt(p.x), fmt(p.y), fmt(p.dy)])];
-    const widths = [0, 1, 2].map((c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0));
-    for (const r of rows) io.out(r.map((cell, c) => cell.padStart(widths[c] + 2)).join(''));
-    if (jacobian) {
-      io.out(tr('eval.jacobian'));
-      for (const row of jacobian) io.out(`  ${row.map((v) => fmt(v).padStart(14)).join('')}`);
-    }
-    if (jacobianNote) io.out(tr('eval.jacobianNote', { n: points.length, max: JACOBIAN_MAX }));
+    for (const line of evaluationLines(record, label, params, evaluation, io.lang ?? 'en')) io.out(line);
     return 0;
   },
 };

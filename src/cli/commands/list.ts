@@ -1,7 +1,8 @@
 // `actlab list [--json]`: every built-in activation, from the registry.
 import { ACTIVATIONS } from '../../core/activations/registry';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
-import { cliText } from '../l10n';
+import { displayNameIn } from '../../core/locale';
+import { cliText, columnWidth, padColumns } from '../l10n';
 import { formulaIn, toJson } from './activationArgs';
 
 const USAGE = `actlab list [--json]
@@ -27,10 +28,12 @@ export const listCommand: CliCommand = {
       return 0;
     }
     const width = Math.max(...ACTIVATIONS.map((r) => r.id.length));
-    const nameWidth = Math.max(...ACTIVATIONS.map((r) => r.displayName.length));
-    const lines = ACTIVATIONS.map((r) => {
+    // Names in terminal columns: an ideograph takes two, so a Chinese name lines up with the rest.
+    const names = ACTIVATIONS.map((r) => displayNameIn(r, io.lang ?? 'en'));
+    const nameWidth = Math.max(...names.map(columnWidth));
+    const lines = ACTIVATIONS.map((r, i) => {
       const params = r.params.length ? `  [${r.params.map((p) => `${p.name}=${Number(p.default.toPrecision(6))}`).join(', ')}]` : '';
-      return `${r.tutorial ? '*' : ' '} ${r.id.padEnd(width)}  ${r.displayName.padEnd(nameWidth)}  ${formulaIn(r.formula, io.lang)}${params}`;
+      return `${r.tutorial ? '*' : ' '} ${r.id.padEnd(width)}  ${padColumns(names[i], nameWidth)}  ${formulaIn(r.formula, io.lang)}${params}`;
     });
     io.out(lines.join('\n'));
     return 0;

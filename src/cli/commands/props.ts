@@ -2,6 +2,7 @@
 import type { OutputRange } from '../../core/activations/types';
 import { analyzeActivation, SATURATION_THRESHOLD } from '../../core/analysis/properties';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
+import { displayNameIn } from '../../core/locale';
 import { cliText, padColumns, translator } from '../l10n';
 import { fmt, formulaIn, normalizeArgv, parseParamOptions, resolveActivationArg, toJson } from './activationArgs';
 
@@ -47,12 +48,12 @@ export const propsCommand: CliCommand = {
     );
     if (positionals.length > 1) throw new CliError(cliText('props.oneActivation', { count: positionals.length }));
     const { record, label, params, expression } = resolveActivationArg(positionals[0], parseParamOptions(values.param));
-    const head = { activation: label, displayName: record.displayName, kind: record.kind, formula: record.formula, derivative: record.derivative };
+    const head = { activation: label, displayName: displayNameIn(record, 'en'), kind: record.kind, formula: record.formula, derivative: record.derivative };
     if (record.kind === 'vector') {
       // Softmax-like functions map vectors to vectors: the scalar analyses do not apply.
       if (values.json) io.out(toJson({ ...head, range: record.range, properties: record.properties }));
       else {
-        io.out(tr('props.vector', { label, name: record.displayName }));
+        io.out(tr('props.vector', { label, name: displayNameIn(record, io.lang ?? 'en') }));
         io.out(`  ${padColumns(tr('props.formula'), 13)}${formulaIn(record.formula, io.lang)}`);
         io.out(`  ${padColumns(tr('props.derivative'), 13)}${formulaIn(record.derivative, io.lang)}`);
         io.out(`  ${padColumns(tr('props.range'), 13)}${tr('props.perComponent', { range: rangeText(record.range) })}`);
@@ -87,7 +88,7 @@ export const propsCommand: CliCommand = {
       [tr('props.deadZone'), tr('props.deadShare', { pct: (100 * a.deadZone.share).toFixed(1), where: deadWhere })],
       [tr('props.initGain'), tr('props.gain', { gain: a.initGain.toFixed(6) })],
     ];
-    io.out(tr('props.title', { label, name: expression ? cliText('props.expression') : record.displayName, params: paramText }));
+    io.out(tr('props.title', { label, name: expression ? cliText('props.expression') : displayNameIn(record, io.lang ?? 'en'), params: paramText }));
     for (const [k, v] of lines) io.out(`  ${padColumns(k, 13)}${v}`);
     return 0;
   },

@@ -1,8 +1,8 @@
 // `actlab verify <model.onnx> [--dataset ...] [--run DIR] [--limit N] [--json]`: runs a model in
 // onnxruntime on the test set; for the lab's own models, compares with the lab's forward pass.
 import { CliError, type CliCommand, parseCliArgs, usageText, withUsage } from '../command';
-import { cliText, onnxErrorText, translator, type Translate, verbatim } from '../l10n';
-import { OnnxCheckError, shapeText, verifyModel, type VerifyReport } from '../../core/onnx/index';
+import { cliText, onnxErrorText } from '../l10n';
+import { OnnxCheckError, verifyModel, verifyReportLines, type VerifyReport } from '../../core/onnx/index';
 
 const USAGE = `actlab verify <model.onnx> [--dataset NAME|DIR] [--run DIR] [--limit N] [--json]
 
@@ -34,37 +34,6 @@ const USAGE_ZH = `在 onnxruntime-node（单线程）中用测试集运行一个
   --limit N            只用前 N 张测试图像
   --json               报告：\`{"model", "inputs", "outputs", "accuracy", "confusion",
                        "ms", "parity": {"maxAbsDiff", "argmaxAgreement", ...} | null, "passed", ...}\``;
-
-const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
-
-function printReport(r: VerifyReport, out: (s: string) => void, tr: Translate): void {
-  const model = { model: r.model, bytes: r.bytes, ir: r.irVersion, opsets: r.opsets.map((o) => `${o.domain} ${o.version}`).join(', ') };
-  out(r.producer ? tr('verify.modelFrom', { ...model, producer: r.producer }) : tr('verify.model', model));
-  const input = { name: r.input.name, dtype: String(r.inputs[0]?.dtype), shape: shapeText(r.inputs[0]?.shape ?? null), fed: r.input.fed };
-  out(r.input.batch ? tr('verify.inputBatched', { ...input, batch: r.input.batch }) : tr('verify.input', input));
-  const o = r.outputs.find((x) => x.name === r.output.name);
-  out(tr('verify.output', { name: r.output.name, dtype: String(o?.dtype), shape: shapeText(o?.shape ?? null), kind: r.output.kind }));
-  out(tr('verify.testSet', { dataset: r.dataset, count: r.count }));
-  out(tr('verify.accuracy', { value: r.accuracy.toFixed(4), pct: pct(r.accuracy) }));
-  out(tr('verify.time', { ms: r.ms.toFixed(1), count: r.count, perImage: ((1000 * r.ms) / r.count).toFixed(1), loadMs: r.loadMs.toFixed(0) }));
-  out(tr('verify.confusion'));
-  const w = Math.max(4, ...r.confusion.flat().map((v) => String(v).length + 1));
-  out(`    ${r.confusion.map((_, j) => String(j).padStart(w)).join('')}`);
-  r.confusion.forEach((row, i) => out(`${String(i).padStart(3)} ${row.map((v) => String(v).padStart(w)).join('')}`));
-  const p = r.parity;
-  if (p) {
-    out(tr('verify.parity', { dir: p.runDir }));
-    const bound = p.tolerance === 'float32'
-      ? cliText('verify.boundFloat32', { pct: (100 * p.maxRatio).toPrecision(3), tolerance: p.maxLogitTolerance.toExponential(1) })
-      : cliText('verify.boundFixed', { tolerance: p.tolerance.toExponential(0) });
-    out(tr('verify.parityLine', { diff: p.maxAbsDiff.toExponential(2), bound, agreement: p.argmaxAgreement.toFixed(4) }));
-    const run = p.runAccuracy !== null ? cliText('verify.runAccuracy', { accuracy: p.runAccuracy.toFixed(4), count: String(p.runTestCount) }) : '';
-    out(tr('verify.accuracies', { onnx: p.onnxAccuracy.toFixed(4), lab: p.labAccuracy.toFixed(4), run, ms: p.labMs.toFixed(0) }));
-  } else if (r.parityNote) {
-    out(tr('verify.parityNote', { note: verbatim(r.parityNote) }));
-  }
-  out(r.passed ? tr('verify.passed') : tr('verify.failed', { failures: r.failures.join('; ') }));
-}
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
@@ -101,7 +70,7 @@ export const verifyCommand: CliCommand = {
       throw new CliError(onnxErrorText(e));
     }
     if (values.json) io.out(JSON.stringify(report, null, 1));
-    else printReport(report, io.out, translator(io.lang));
+    else for (const line of verifyReportLines(report, io.lang ?? 'en')) io.out(line);
     return report.passed ? 0 : 1;
   },
 };

@@ -248,6 +248,7 @@ const THETA = 1;
 export const thresholdedRelu = elementwise({
   id: 'thresholded_relu',
   displayName: 'Thresholded ReLU',
+  displayNames: { 'zh-cn': '阈值 ReLU' },
   aliases: {
     pytorch: ['nn.Threshold', 'F.threshold'],
     keras: ['keras.activations.threshold'],

@@ -54,6 +54,7 @@ const GELU_C = 0.044715;
 export const geluTanh = elementwise({
   id: 'gelu_tanh',
   displayName: 'GELU (tanh approximation)',
+  displayNames: { 'zh-cn': 'GELU（tanh 近似）' },
   aliases: {
     pytorch: ["nn.GELU(approximate='tanh')", "F.gelu(approximate='tanh')"],
     keras: ['keras.activations.gelu(approximate=True)'],

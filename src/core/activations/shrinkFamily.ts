@@ -121,6 +121,7 @@ export const hardshrink = elementwise({
 export const identity = elementwise({
   id: 'identity',
   displayName: 'Identity (linear)',
+  displayNames: { 'zh-cn': '恒等（线性）' },
   aliases: {
     pytorch: ['nn.Identity'],
     keras: ['keras.activations.linear', "'linear'", 'None'],

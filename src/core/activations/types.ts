@@ -140,7 +140,14 @@ export interface OnnxMapping {
 /** Everything a record says about an activation, whichever kind it is. */
 export interface ActivationInfo {
   id: string;
+  /** The name in English, and in every language where `displayNames` gives no other. */
   displayName: string;
+  /**
+   * The name in Simplified Chinese where the English name carries words ('Identity (linear)':
+   * '恒等（线性）'); absent, the name is the function's own (ReLU, GELU) in every language.
+   * Surfaces read names through `displayNameIn` (locale.ts), never these fields.
+   */
+  displayNames?: { readonly 'zh-cn': string };
   origin: 'builtin' | 'custom';
   /** One of the tutorial's own activations (sigmoid, tanh, relu, leaky_relu, elu, softmax). */
   tutorial?: boolean;

@@ -3,7 +3,7 @@
 // ("29 Nov 2026, 23:04"), and a file name made of them. Charts, tables, pickers and exported
 // files all use these, so a run is called the same everywhere.
 import { findActivation } from '../activations/registry';
-import type { UiLanguage } from '../locale';
+import { displayNameIn, type UiLanguage } from '../locale';
 
 /** A number as written in a name: 0.01, 0.3, 1.6733 (at most 5 significant digits). */
 function short(v: number): string {
@@ -12,10 +12,10 @@ function short(v: number): string {
 
 /**
  * One activation spec as the lab writes it ('leaky_relu', 'leaky_relu(alpha=0.3)', a custom
- * name) to its display name with every parameter: given ones, else the registry's defaults.
- * A name the registry does not know (a custom activation) is shown as written.
+ * name) to its display name in `lang` with every parameter: given ones, else the registry's
+ * defaults ("Leaky ReLU (alpha 0.3)"; "GELU（tanh 近似）" in Chinese). A name the registry does not know (a custom activation) is shown as written.
  */
-export function activationName(spec: string): string {
+export function activationName(spec: string, lang: UiLanguage): string {
   const m = /^([^()]+)(?:\((.*)\))?$/.exec(spec.trim());
   const id = m?.[1] ?? spec;
   const record = findActivation(id);
@@ -26,23 +26,25 @@ export function activationName(spec: string): string {
     if (k && v !== undefined && Number.isFinite(Number(v))) given.set(k.trim(), Number(v));
   }
   const params = record.params.map((p) => `${p.name} ${short(given.get(p.name) ?? p.default)}`);
-  return params.length ? `${record.displayName} (${params.join(', ')})` : record.displayName;
+  const name = displayNameIn(record, lang);
+  return params.length ? `${name} (${params.join(', ')})` : name;
 }
 
 /** An activation with the parameter values a page has set (its sliders). */
-export function activationNameWith(id: string, params: Readonly<Record<string, number>>): string {
+export function activationNameWith(id: string, params: Readonly<Record<string, number>>, lang: UiLanguage): string {
   const given = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',');
-  return activationName(given ? `${id}(${given})` : id);
+  return activationName(given ? `${id}(${given})` : id, lang);
 }
 
 /**
- * A run's display name from its id and its per-layer activations: the activation's name when every
- * layer has the same one, else the layers' names joined by " + "; a repeated run keeps its number.
+ * A run's display name in `lang` from its id and its per-layer activations: the activation's name
+ * when every layer has the same one, else the layers' names joined by " + "; a repeated run keeps
+ * its number.
  */
-export function runName(id: string, activations: readonly string[] = []): string {
+export function runName(id: string, activations: readonly string[] | undefined, lang: UiLanguage): string {
   const repeat = /-(\d+)$/.exec(id)?.[1];
-  const layers = activations.length ? activations : id.replace(/-\d+$/, '').split('+');
-  const names = layers.map(activationName);
+  const layers = activations?.length ? activations : id.replace(/-\d+$/, '').split('+');
+  const names = layers.map((spec) => activationName(spec, lang));
   const base = names.every((n) => n === names[0]) ? names[0] : names.join(' + ');
   return repeat ? `${base} #${repeat}` : base;
 }

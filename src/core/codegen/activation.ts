@@ -7,6 +7,7 @@ import { paramDefault } from '../activations/params';
 import type { ActivationRecord, Framework } from '../activations/types';
 import type { CustomActivation } from '../expr/customActivation';
 import type { Expr } from '../expr/ast';
+import { displayNameIn } from '../locale';
 import { parseExpression } from '../expr/parser';
 import { pythonExpression } from './expression';
 import { CODE_FRAMEWORK_LABELS, type CodeFramework } from './frameworks';
@@ -191,7 +192,7 @@ export function activationFunction(
   }
   if (native?.note) notes.push(native.note);
   const signature = ['x', ...record.params.map((s) => `${p(s.name)}=${pythonFloat(params[s.name] ?? s.default)}`)].join(', ');
-  const what = record.origin === 'custom' ? record.formula.unicode : `${record.displayName}: ${record.formula.unicode}`;
+  const what = record.origin === 'custom' ? record.formula.unicode : `${displayNameIn(record, 'en')}: ${record.formula.unicode}`;
   const definition = [
     `def ${options.name ?? 'f'}(${signature}):`,
     `    ${docstring(what)}`,
@@ -205,8 +206,8 @@ export function activationSource(record: ActivationRecord, params: Readonly<Reco
   const code = activationFunction(record, params, framework);
   const values = record.params.map((s) => `${s.name}=${pythonFloat(params[s.name] ?? s.default)}`).join(', ');
   const custom = record.origin === 'custom';
-  // The command line names an unnamed expression 'expression'.
-  const title = !custom ? record.displayName : record.id === 'expression' ? 'An expression' : `Custom activation ${record.id}`;
+  // Code and its comments are in English whatever the UI language; the command line names an unnamed expression 'expression'.
+  const title = !custom ? displayNameIn(record, 'en') : record.id === 'expression' ? 'An expression' : `Custom activation ${record.id}`;
   const header = [
     `# ${commentText(title)}${values ? ` (${values})` : ''} for ${CODE_FRAMEWORK_LABELS[framework]}, written by Activation Lab.`,
     `# ${commentText(record.formula.unicode)}`,

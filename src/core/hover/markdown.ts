@@ -4,7 +4,7 @@
 // and command links into the lab. The links and the facts come first: a hover shows about 250 px
 // before it scrolls, and the links must not be below that fold.
 import type { ActivationRecord, Framework, OutputRange, ParamSpec } from '../activations/types';
-import { formulaText } from '../locale';
+import { displayNameIn, formulaText } from '../locale';
 import { activationPlotSvg } from '../plot/activationPlot';
 import { svgDataUri } from '../plot/svgPlot';
 import { HOVER_COMMANDS, commandUri, type CompareActivationsArgs, type CopyAsCodeLinkArgs, type OpenGuideArgs, type OpenLabArgs } from './commandLinks';
@@ -68,7 +68,7 @@ export function hoverFrameworkName(framework: Framework, alias: string): string 
 export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, options: HoverMarkdownOptions = {}): string {
   const { record, framework } = ref;
   const custom = record.origin === 'custom';
-  const name = escapeMarkdown(record.displayName);
+  const name = escapeMarkdown(displayNameIn(record, lang));
   const lines: string[] = [];
 
   const where = [custom ? label(lang, 'custom') : codeSpan(ref.written), framework ? hoverFrameworkName(framework, ref.alias) : undefined].filter(Boolean);
@@ -88,7 +88,7 @@ export function hoverMarkdown(ref: ActivationReference, lang: HoverLanguage, opt
   lines.push(facts.join('  \n'), '');
 
   const svg = activationPlotSvg(record, params, { width: options.plotWidth, height: options.plotHeight }, lang);
-  lines.push(`![${escapeMarkdown(label(lang, 'plotAlt', record.displayName))}](${svgDataUri(svg)})`);
+  lines.push(`![${escapeMarkdown(label(lang, 'plotAlt', displayNameIn(record, lang)))}](${svgDataUri(svg)})`);
   // The legend says f and f'; a vector activation's plot needs to say which slice it shows.
   if (record.kind === 'vector') lines.push('', `*${escapeMarkdown(label(lang, 'sliceCaption', record.id))}*`);
   lines.push('', escapeMarkdown(record.doc[lang]), '');
@@ -112,7 +112,7 @@ function linksLine(record: ActivationRecord, params: Record<string, number>, fra
   const compare: CompareActivationsArgs = [record.id];
   const guide: OpenGuideArgs = { activation: record.id };
   const copy: CopyAsCodeLinkArgs = { activation: record.id, params, ...(framework ? { framework } : {}) };
-  const title = (key: 'openInLabTip' | 'compareTip' | 'guideTip' | 'copyAsCodeTip'): string => label(lang, key, record.displayName).replace(/["\\]/g, '\\$&');
+  const title = (key: 'openInLabTip' | 'compareTip' | 'guideTip' | 'copyAsCodeTip'): string => label(lang, key, displayNameIn(record, lang)).replace(/["\\]/g, '\\$&');
   return [
     `[${label(lang, 'openInLab')}](${commandUri(HOVER_COMMANDS.openLab, openLab)} "${title('openInLabTip')}")`,
     `[${label(lang, 'compare')}](${commandUri(HOVER_COMMANDS.compare, compare)} "${title('compareTip')}")`,

@@ -14,3 +14,4 @@ export {
   type VerifyOptions, type VerifyReport, type ParityReport, type ParityMismatch, type InputLayout, type OutputKind,
 } from './verify';
 export { exportAndVerifyRun, type OnnxRunCheck } from './trainCheck';
+export { verifyReportLines, VERIFY_TEXT } from './verifyText';

@@ -47,9 +47,9 @@ export function cspHash(text: string): string {
 
 const fmt = (v: number | null | undefined, digits: number) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
 
-/** Display names of the runs ("Leaky ReLU (alpha 0.01)", "ReLU + Tanh"), unique within the report. */
-function runNames(r: ResultsFile): Record<string, string> {
-  return uniqueNames(r.runs.map((run) => ({ id: run.id, name: runName(run.id, run.activations) })));
+/** Display names of the runs in the page's language ("Leaky ReLU (alpha 0.01)", "ReLU + Tanh"), unique within the report. */
+function runNames(r: ResultsFile, lang: UiLanguage): Record<string, string> {
+  return uniqueNames(r.runs.map((run) => ({ id: run.id, name: runName(run.id, run.activations, lang) })));
 }
 
 /** A table that scrolls sideways inside itself on a narrow window instead of being cut off. */
@@ -61,7 +61,7 @@ function headCells(lang: UiLanguage, cells: readonly (readonly [ReportTextKey, '
 }
 
 function resultsTable(r: ResultsFile, lang: UiLanguage): string {
-  const names = runNames(r);
+  const names = runNames(r, lang);
   const count = (n: number) => countText(n, lang);
   const rows = r.runs.map((run) => {
     const last = run.history[run.history.length - 1];
@@ -85,7 +85,7 @@ function resultsTable(r: ResultsFile, lang: UiLanguage): string {
 function onnxTable(r: ResultsFile, lang: UiLanguage): string {
   const checked = r.runs.filter((run) => run.onnx);
   if (!checked.length) return '';
-  const names = runNames(r);
+  const names = runNames(r, lang);
   const rows = checked.map((run) => {
     const c = run.onnx!;
     const diff = c.maxAbsDiff === null ? '–' : c.maxAbsDiff.toExponential(2);
@@ -208,7 +208,7 @@ export function renderReport(results: ResultsFile, libs: VegaLibraries, lang: Ui
   const hist = historyRows(runs);
   const learned = learnedRows(runs);
   // The lab's charts: each run named by its activation and coloured as that activation is everywhere.
-  const names = runNames(results);
+  const names = runNames(results, lang);
   const series = { labels: CHART_LABELS[lang], series: results.runs.map((r) => r.id), names };
   const specs = {
     accuracy: accuracyCurvesSpec(hist, series),

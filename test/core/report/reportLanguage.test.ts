@@ -52,7 +52,7 @@ const ALLOWED = new Set(['Adam', 'Keras', 'ONNX', 'Opset', 'KB', 'Welch', 'Holm'
 
 /** The Latin words of the results' own data: run ids and display names, the dataset, the initializer, ONNX files and operators. */
 function dataWords(r: ResultsFile): Set<string> {
-  const texts = [r.dataset.name, r.settings.init, ...r.runs.flatMap((run) => [run.id, runName(run.id, run.activations), run.error ?? '', run.onnx?.file ?? '', ...(run.onnx?.ops ?? [])])];
+  const texts = [r.dataset.name, r.settings.init, ...r.runs.flatMap((run) => [run.id, runName(run.id, run.activations, 'en'), runName(run.id, run.activations, 'zh-cn'), run.error ?? '', run.onnx?.file ?? '', ...(run.onnx?.ops ?? [])])];
   return new Set(texts.flatMap((t) => t.match(/[A-Za-z]{2,}/g) ?? []));
 }
 

@@ -33,21 +33,27 @@ describe('Commands', () => {
     for (const bad of ['alpha', '1a=2', 'alpha=x', 'alpha=1=2', 'alpha=1, alpha=2']) assert.equal(typeof parseParams(bad), 'string', bad);
   });
 
-  it('Evaluate Activation at x: a table of f and f\' with the activation and its parameters named', () => {
-    const cells = (lines: string[]) => lines.slice(1).map((l) => l.trim().split(/\s+/));
-    const relu = evaluateTable(getActivation('relu'), [-1, 0, 2]);
-    assert.equal(relu[0], 'ReLU: ReLU(x) = max(0, x)');
+  it('Evaluate Activation at x: the lines actlab eval prints, in the display language, with the activation and its parameters named', () => {
+    const cells = (lines: string[]) => lines.slice(2).map((l) => l.trim().split(/\s+/));
+    const relu = evaluateTable(getActivation('relu'), [-1, 0, 2], {}, 'en');
+    assert.deepEqual(relu.slice(0, 2), ['relu (no parameters)', '  ReLU(x) = max(0, x)']);
     assert.deepEqual(cells(relu), [['x', 'f(x)', "f'(x)"], ['-1', '0', '0'], ['0', '0', '0'], ['2', '2', '1']]);
     // The parameters asked for are the ones used (leaky_relu(-2) = alpha * -2), and named in the heading.
-    const leaky = evaluateTable(getActivation('leaky_relu'), [-2, 3], { alpha: 0.3 });
-    assert.match(leaky[0], /^Leaky ReLU \(alpha 0\.3\):/);
+    const leaky = evaluateTable(getActivation('leaky_relu'), [-2, 3], { alpha: 0.3 }, 'en');
+    assert.equal(leaky[0], 'leaky_relu (alpha=0.3)');
     assert.deepEqual(cells(leaky).slice(1), [['-2', '-0.6', '0.3'], ['3', '3', '1']]);
+    // In Chinese the words change and the numbers do not.
+    const leakyZh = evaluateTable(getActivation('leaky_relu'), [-2, 3], { alpha: 0.3 }, 'zh-cn');
+    assert.equal(leakyZh[0], 'leaky_relu（alpha=0.3）');
+    assert.equal(leakyZh[1], '  LeakyReLU(x)：x > 0 时为 x，否则为 αx');
+    assert.deepEqual(cells(leakyZh), [['x', 'f(x)', 'f′(x)'], ...cells(leaky).slice(1)]);
     // softmax of a vector: softmax([1000, 1001]) = [1/(1+e), e/(1+e)], the diagonal p(1-p).
-    const softLines = evaluateTable(getActivation('softmax'), [1000, 1001]);
-    const soft = cells(softLines.slice(0, 4));
+    const softLines = evaluateTable(getActivation('softmax'), [1000, 1001], {}, 'en');
+    const soft = cells(softLines.slice(0, 5));
     assert.deepEqual(soft.slice(1).map((r) => r[1]), ['0.26894142', '0.73105858']);
     // and the whole Jacobian after the table: p(1-p) on the diagonal, -p_i p_j off it
-    assert.equal(softLines[4], 'Jacobian (row i: ∂fᵢ/∂xⱼ): [0.19661193, -0.19661193], [-0.19661193, 0.19661193]');
+    assert.equal(softLines[5], 'Jacobian (row i: ∂fᵢ/∂xⱼ):');
+    assert.deepEqual(softLines.slice(6).map((l) => l.trim().split(/\s+/)), [['0.19661193', '-0.19661193'], ['-0.19661193', '0.19661193']]);
     assert.equal(soft[1][2], '0.19661193');
     assert.equal(typeof parseParamsFor(getActivation('leaky_relu'), 'beta=2'), 'string', 'a name the activation lacks');
     assert.equal(typeof parseParamsFor(getActivation('hardtanh'), 'min_val=2, max_val=1'), 'string', 'a combination it refuses');
