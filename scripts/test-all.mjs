@@ -5,7 +5,7 @@
 // keeps about one core busy, so on two cores the suite takes the longer of the two, not their
 // sum; and the browser and host layers are built to pass on a busy machine, which this makes
 // them prove. Each layer's output is printed whole when it ends. ACTLAB_TEST_LAYERS=unit,webview
-// runs a subset.
+// runs a subset. The VS Code server installs (if missing) beside the checks.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -77,6 +77,9 @@ must('bash', ['scripts/ensure-system-deps.sh'], 'installing system packages');
 mustNpm(['ci', '--dry-run', '--no-audit', '--no-fund'], 'npm ci --dry-run');
 console.log('== build');
 must(process.execPath, ['scripts/build.mjs'], 'the build');
+// The VS Code server (a fresh machine installs it: a download and a native build, about two
+// minutes) installs while the checks and the first layers run; the host and VSIX layers wait for it.
+const serverReady = wanted.includes('host') || wanted.includes('vsix') ? step('VS Code server', 'bash', ['scripts/install-vscode-server.sh']) : Promise.resolve(true);
 const checks = await Promise.all([
   step('typecheck', 'npm', ['run', '-s', 'typecheck']),
   step('lint', 'npm', ['run', '-s', 'lint']),
@@ -96,7 +99,14 @@ const run = (key) => layer(LAYERS[key][0], LAYERS[key][1]);
 /** The layers of `keys` that were asked for, one after another. */
 async function inOrder(keys) {
   const out = [];
-  for (const key of keys) if (wanted.includes(key)) out.push(await run(key));
+  for (const key of keys) {
+    if (!wanted.includes(key)) continue;
+    if ((key === 'host' || key === 'vsix') && !(await serverReady)) {
+      out.push({ name: LAYERS[key][0], code: 1, passed: 0, failed: 1, seconds: '0.0' });
+      continue;
+    }
+    out.push(await run(key));
+  }
   return out;
 }
 const t0 = Date.now();
