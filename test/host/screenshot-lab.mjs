@@ -110,7 +110,7 @@ try {
   await sleep(4000);
   await setTheme(page, folder, themes[0]);
   await runCommand(page, 'Activation Lab: Open Lab');
-  const frame = await labFrame(page, 'panel');
+  let frame = await labFrame(page, 'panel');
   await frame.waitForSelector('[data-chart=plot] svg g.role-mark path', { timeout: 60_000 });
 
   // A quick training comparison from the Train section, once; every theme shows its results.
@@ -156,6 +156,10 @@ try {
       await shoot(page, `report${suffix}.png`);
       await page.keyboard.press('Control+W').catch(() => {});
       await sleep(800);
+      // The report covered the lab's tab, and VS Code drops a hidden webview's page: the lab's tab,
+      // shown again, loads a new one (its state restored), so the next theme finds it anew.
+      frame = await labFrame(page, 'panel');
+      await frame.waitForSelector('[role=tab]', { timeout: 60_000 });
     }
   }
 } finally {
