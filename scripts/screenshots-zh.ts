@@ -1,5 +1,5 @@
 // Screenshots of the Simplified Chinese UI for README.zh-cn.md, into media/screenshots/*-zh-cn.png:
-// the lab's Functions, Train (with results), Sweep and Guide sections, the sidebar, the report
+// the lab's Functions, Train (with results), Sweep, Guide and Playground (a race) sections, the sidebar, the report
 // inside VS Code, report.html, a hover and a walkthrough step (that one in English too, for README.md). Behind them: a real quick training
 // of the tutorial's four activations and a real sweep, trained here in worker threads (the lab's
 // job runner) with every report written in Chinese. The pages are the built webview bundle under
@@ -32,6 +32,7 @@ import { runJob } from '../src/training/jobs/job';
 import { seedRange, sweepArchitectures, sweepJob } from '../src/training/jobs/sweepJob';
 import { planRunIds, trainJob } from '../src/training/jobs/trainJob';
 import { WorkerPool } from '../src/training/workerPool';
+import { chooseOption, isTicked } from '../test/webview/harness';
 
 const root = path.resolve(__dirname, '..');
 const OUT = path.join(root, 'media', 'screenshots');
@@ -242,6 +243,26 @@ async function main(): Promise<void> {
     if (wanted('functions')) {
       const p = await labPage(browser, base, 'panel', size, replay(null));
       await page(p, 'functions', 'lab-functions-zh-cn.png');
+    }
+    if (wanted('playground')) {
+      // The race of README's Playground section, set up with the page's controls as a user would.
+      const p = await labPage(browser, base, 'panel', { width: 1460, height: 940 }, replay(null));
+      await show(p, 'playground');
+      await p.click('[data-dataset=spiral]');
+      for (const f of ['sinX1', 'sinX2']) await p.click(`[data-feature=${f}]`);
+      for (let i = 0; i < 2; i++) await p.click('[data-pg=add-neuron-0]');
+      for (let i = 0; i < 4; i++) await p.click('[data-pg=add-neuron-1]');
+      for (const box of ['showTest', 'race']) if (!(await isTicked({ page: p }, `[data-pg=${box}]`))) await p.click(`[data-pg=${box}]`);
+      for (const layer of ['0', '1']) {
+        await chooseOption({ page: p }, `[data-pg-activation="${layer}"]`, 'sigmoid');
+        await chooseOption({ page: p }, `[data-pg-race-activation="${layer}"]`, 'relu');
+      }
+      await p.click('[data-pg=play]');
+      await sleep(12_000); // TF Playground's pace: a few hundred epochs
+      await p.click('[data-pg=play]');
+      await sleep(500);
+      await shoot(p, 'playground-race-zh-cn.png');
+      await p.close();
     }
     if (data && wanted('train')) {
       const p = await labPage(browser, base, 'panel', { width: 1100, height: 1100 }, replay(data.trainSnapshot));
