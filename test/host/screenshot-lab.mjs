@@ -5,7 +5,8 @@
 // Saved under test-output/: lab-functions.png, lab-train.png, lab-guide.png, report.png, sidebar.png
 // (light; the sidebar part only), the same with -dark and -hc, and lab-focus-<theme>.png (the
 // alpha slider focused from the keyboard, to see the ring). --locale=zh-cn shows the lab in
-// Simplified Chinese (the browser's language, which the web workbench takes) and adds -zh.
+// Simplified Chinese (the browser's language, which the web workbench takes only with a Chinese
+// language pack installed; without one the script stops) and adds -zh-cn.
 // Run: node scripts/build.mjs && node test/host/screenshot-lab.mjs [--themes=light,dark,hc] [--epochs=3] [--locale=zh-cn]
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +26,7 @@ const themes = arg('themes', 'light,dark,hc').split(',').map((t) => {
 });
 const epochs = Number(arg('epochs', '3'));
 const locale = arg('locale', 'en');
-const lang = locale.toLowerCase().startsWith('zh') ? '-zh' : '';
+const lang = locale.toLowerCase().startsWith('zh') ? '-zh-cn' : '';
 
 const out = path.join(root, 'test-output');
 mkdirSync(out, { recursive: true });
@@ -112,6 +113,11 @@ try {
   await runCommand(page, 'Activation Lab: Open Lab');
   let frame = await labFrame(page, 'panel');
   await frame.waitForSelector('[data-chart=plot] svg g.role-mark path', { timeout: 60_000 });
+  // The web workbench takes the browser's language only with a language pack installed (none
+  // offline): rather than English shots under Chinese names, stop and say where Chinese ones come from.
+  if (lang && !(await frame.textContent('#tab-functions'))?.includes('函数')) {
+    throw new Error('the workbench stayed in English (no Chinese language pack installed): take the Chinese screenshots with scripts/screenshots-zh.ts');
+  }
 
   // A quick training comparison from the Train section, once; every theme shows its results.
   // (--epochs=0 skips it, to look at the themes quickly.)
