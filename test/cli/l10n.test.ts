@@ -136,6 +136,20 @@ test('eval in Chinese: the words change, the numbers and --json do not', async (
   assert.equal((await actlab(['eval', 'relu', '--x', '1,zz'], ZH)).err, 'actlab eval: --x 的第 2 个值：“zz”不是数字\n');
 });
 
+test('a parameter error in Chinese: the record\'s own check and the range, exit status 1, nothing on stdout', async () => {
+  const zh = await actlab(['eval', 'hardtanh', '--param', 'min_val=2', '--param', 'max_val=1', '--x', '0', '--lang', 'zh-cn']);
+  assert.equal(zh.code, 1);
+  assert.equal(zh.out, '');
+  assert.equal(zh.err, 'actlab eval: hardtanh 的参数无效：min_val（2）必须小于 max_val（1）\n');
+  const en = await actlab(['eval', 'hardtanh', '--param', 'min_val=2', '--param', 'max_val=1', '--x', '0'], EN);
+  assert.equal(en.code, 1);
+  assert.equal(en.err, 'actlab eval: invalid parameters for hardtanh: min_val (2) must be less than max_val (1)\n');
+  // written in brackets, read by the activation text, and a range, by the locale
+  assert.equal((await actlab(['eval', 'hardtanh(min_val=2)', '--x', '0'], ZH)).err, 'actlab eval: hardtanh 的参数无效：min_val（2）必须小于 max_val（1）\n');
+  assert.equal((await actlab(['props', 'leaky_relu', '--param', 'alpha=5'], ZH)).err, 'actlab props: leaky_relu 的参数 alpha 必须在 [0, 1] 内，实际为 5\n');
+  assert.equal((await actlab(['eval', 'relu', '--param', 'alpha=1', '--x', '0'], ZH)).err, 'actlab eval: relu 没有参数“alpha”（它没有参数）\n');
+});
+
 test('props in Chinese: the table\'s words, the prime ′ in a custom derivative, aligned labels; --json unchanged', async () => {
   const zh = await actlab(['props', 'x*sigmoid(b*x)', '--param', 'b=2'], ZH);
   const en = await actlab(['props', 'x*sigmoid(b*x)', '--param', 'b=2'], EN);
