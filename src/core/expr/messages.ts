@@ -238,7 +238,7 @@ export function renderExprMessage(message: ExprMessage, lang: UiLanguage): strin
     if (typeof v === 'number') return String(v);
     if (Array.isArray(v)) return (v as readonly ExprMessage[]).map((m) => renderExprMessage(m, lang)).join(LIST_SEPARATOR[lang]);
     if (!('id' in v)) return (v as TextInEveryLanguage)[lang];
-    return renderExprMessage(v as ExprMessage, lang);
+    return renderExprMessage(v, lang);
   };
   return EXPR_MESSAGES[message.id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     (Object.prototype.hasOwnProperty.call(args, name) ? value(args[name]) : whole));
