@@ -27,6 +27,7 @@ const SURFACES = [
   ['expression errors', (f) => f.startsWith('src/core/expr/') && f.endsWith('.ts'), 'literals'],
   ['CLI (actlab)', (f) => f.startsWith('src/cli/') && f.endsWith('.ts'), 'literals'],
   ['eval and verify lines (CLI and host)', (f) => f === 'src/core/analysis/evaluationText.ts' || f === 'src/core/onnx/verifyText.ts', 'literals'],
+  ['ONNX check errors (verify, CLI and host)', (f) => f === 'src/core/onnx/checkMessages.ts', 'literals'],
   ['report.html', (f) => f.startsWith('src/core/report/') && f.endsWith('.ts'), 'literals'],
   ['walkthrough steps', (f) => /^media\/walkthrough\/.*\.nls\.zh-cn\.md$/.test(f), 'lines'],
   ['README.zh-cn.md', (f) => f === 'README.zh-cn.md', 'lines'],

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -223,8 +223,17 @@ test('export and verify in Chinese: bad arguments, with the usage, and a missing
   const absent = await actlab(['verify', path.join(work, 'absent.onnx')], ZH);
   assert.equal(absent.code, 1);
   assert.match(absent.err, /^actlab verify: 无法读取文件：/);
+  assert.equal(absent.err, `actlab verify: 无法读取文件：无法读取 ${path.join(work, 'absent.onnx')}：文件不存在\n`);
+  // a corrupt model: the summary and the details in Chinese, with the bytes found
+  writeFileSync(path.join(work, 'corrupt.onnx'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05]));
+  const corrupt = await actlab(['verify', path.join(work, 'corrupt.onnx'), '--lang', 'zh-cn']);
+  assert.equal(corrupt.code, 1);
+  assert.equal(corrupt.out, '');
+  assert.equal(corrupt.err, 'actlab verify: 文件不是 ONNX 模型：corrupt.onnx 不是 ONNX 模型：它的开头不是 ONNX 文件头（前几个字节为 ff fe 00 01 02 03 04 05；ONNX 文件以 IR 版本开头，即字节 08 03..0a）\n');
   // English as before
   assert.match((await actlab(['verify', path.join(work, 'absent.onnx')], EN)).err, /^actlab verify: (?!无法)/);
+  assert.equal((await actlab(['verify', path.join(work, 'corrupt.onnx')], EN)).err,
+    'actlab verify: corrupt.onnx is not an ONNX model: it does not start with an ONNX header (first bytes ff fe 00 01 02 03 04 05; an ONNX file starts with its IR version, bytes 08 03..0a)\n');
 });
 
 test('every CLI message has its English and Chinese text, with the same values named', () => {

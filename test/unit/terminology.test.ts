@@ -21,6 +21,7 @@ import { hoverMarkdown } from '../../src/core/hover/markdown';
 import { displayNameIn, formulaText } from '../../src/core/locale';
 import { EVALUATION_TEXT } from '../../src/core/analysis/evaluationText';
 import { VERIFY_TEXT } from '../../src/core/onnx/verifyText';
+import { ONNX_CHECK_MESSAGES } from '../../src/core/onnx/checkMessages';
 import { EXPR_MESSAGES } from '../../src/core/expr/messages';
 import { PARAM_MESSAGES } from '../../src/core/activations/paramMessages';
 import { CLI_MESSAGES } from '../../src/cli/messages';
@@ -104,6 +105,7 @@ function shippedChinese(): Shipped[] {
   // what `actlab eval` / `actlab verify` print and the host writes to its output channel
   for (const [k, v] of Object.entries(EVALUATION_TEXT)) add('evaluation', k, placeholders(v['zh-cn']));
   for (const [k, v] of Object.entries(VERIFY_TEXT)) add('verification', k, placeholders(v['zh-cn']));
+  for (const [k, v] of Object.entries(ONNX_CHECK_MESSAGES)) add('ONNX check errors', k, placeholders(v['zh-cn']));
   for (const c of cliCommands) {
     const zh = c.translations?.['zh-cn'];
     if (zh) { add('CLI usage', `${c.name}.summary`, zh.summary); add('CLI usage', `${c.name}.usage`, zh.usage); }
@@ -208,7 +210,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'parameter errors', 'CLI messages', 'evaluation', 'verification', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'parameter errors', 'CLI messages', 'evaluation', 'verification', 'ONNX check errors', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });
