@@ -7,22 +7,27 @@ import { execFileSync } from 'node:child_process';
 const HAN = /[\u4e00-\u9fff]/;
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
+/** The message table of an activation's parameter errors (it lives beside the registry, which is counted apart). */
+const PARAM_ERRORS = 'src/core/activations/paramMessages.ts';
+
 /** Each surface: the files it is made of (a path prefix and an ending), and how its strings are counted. */
 const SURFACES = [
   ['manifest (package.nls)', (f) => f === 'package.nls.zh-cn.json', 'json'],
   ['l10n bundle (host)', (f) => f === 'l10n/bundle.l10n.zh-cn.json', 'json'],
   ['host code (src/host)', (f) => f.startsWith('src/host/') && f.endsWith('.ts'), 'literals'],
   ['webview strings', (f) => ['webview/i18n.ts', 'webview/playground/strings.ts'].includes(f), 'literals'],
-  ['registry docs, pros, cons', (f) => f.startsWith('src/core/activations/') && f.endsWith('.ts'), 'literals-but-formulas'],
+  ['registry docs, pros, cons', (f) => f.startsWith('src/core/activations/') && f.endsWith('.ts') && f !== PARAM_ERRORS, 'literals-but-formulas'],
   ['registry formulas and derivatives', (f) => f.startsWith('src/core/activations/') && f.endsWith('.ts'), 'formulas'],
   ['guide and chooser', (f) => f.startsWith('src/core/guide/') && f.endsWith('.ts'), 'literals'],
   ['hover labels', (f) => f.startsWith('src/core/hover/') && f.endsWith('.ts'), 'literals'],
   ['chart titles, axes, legends', (f) => f.startsWith('src/core/charts/') && f.endsWith('.ts'), 'literals'],
   ['run statuses (one vocabulary)', (f) => f === 'src/core/train/statusText.ts', 'literals'],
   ['sweep statistics words', (f) => f.startsWith('src/core/stats/') && f.endsWith('.ts'), 'literals'],
+  ['activation-parameter errors', (f) => f === PARAM_ERRORS, 'literals'],
   ['expression errors', (f) => f.startsWith('src/core/expr/') && f.endsWith('.ts'), 'literals'],
   ['CLI (actlab)', (f) => f.startsWith('src/cli/') && f.endsWith('.ts'), 'literals'],
   ['eval and verify lines (CLI and host)', (f) => f === 'src/core/analysis/evaluationText.ts' || f === 'src/core/onnx/verifyText.ts', 'literals'],
+  ['ONNX check errors (verify, CLI and host)', (f) => f === 'src/core/onnx/checkMessages.ts', 'literals'],
   ['report.html', (f) => f.startsWith('src/core/report/') && f.endsWith('.ts'), 'literals'],
   ['walkthrough steps', (f) => /^media\/walkthrough\/.*\.nls\.zh-cn\.md$/.test(f), 'lines'],
   ['README.zh-cn.md', (f) => f === 'README.zh-cn.md', 'lines'],

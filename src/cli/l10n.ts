@@ -5,7 +5,7 @@
 import { renderExprError, renderExprMessage, type ExprMessage } from '../core/expr/index';
 import type { Placeholders } from '../core/expr/messages';
 import { UI_LANGUAGES, uiLanguage, type UiLanguage } from '../core/locale';
-import type { OnnxCheckError } from '../core/onnx/errors';
+import { renderOnnxCheckError, type OnnxCheckError } from '../core/onnx/errors';
 import { CLI_MESSAGES, type CliMessageId } from './messages';
 
 /** One text in every UI language. */
@@ -96,9 +96,9 @@ export function padColumns(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - columnWidth(text)));
 }
 
-/** An ONNX check's error: English as it is; in Chinese, what went wrong first, then the details. */
-export function onnxErrorText(e: Pick<OnnxCheckError, 'problem' | 'message'>): Localised {
-  const details = cliText('onnx.details', { summary: cliText(`onnx.${e.problem}`), details: e.message });
+/** An ONNX check's error: English as it is; in Chinese, what went wrong first, then the details (in Chinese where they carry a message). */
+export function onnxErrorText(e: Pick<OnnxCheckError, 'problem' | 'message' | 'text'>): Localised {
+  const details = cliText('onnx.details', { summary: cliText(`onnx.${e.problem}`), details: everyLanguage((lang) => renderOnnxCheckError(e, lang)) });
   return { ...details, en: e.message };
 }
 

@@ -2,7 +2,6 @@
 // pickers): Simplified Chinese where the tag asks for it, English otherwise. Traditional Chinese
 // falls back to English until a Traditional bundle exists (VS Code does the same for its own
 // l10n bundles: `zh-tw` finds no `bundle.l10n.zh-tw.json`).
-import type { ActivationInfo, MathText } from './activations/types';
 
 export type UiLanguage = 'en' | 'zh-cn';
 
@@ -28,12 +27,12 @@ export function uiLanguage(tag: string): UiLanguage {
 }
 
 /** A formula's plain form in the UI language: its Chinese form where it has words, else the shared one. */
-export function formulaText(math: MathText, lang: UiLanguage): string {
+export function formulaText(math: { readonly unicode: string; readonly 'zh-cn'?: string }, lang: UiLanguage): string {
   return (lang === 'zh-cn' && math['zh-cn']) || math.unicode;
 }
 
 /** An activation's name as the language shows it: its Chinese name where the English one carries words, else the one name. */
-export function displayNameIn(record: Pick<ActivationInfo, 'displayName' | 'displayNames'>, lang: UiLanguage): string {
+export function displayNameIn(record: { readonly displayName: string; readonly displayNames?: { readonly 'zh-cn': string } }, lang: UiLanguage): string {
   return (lang === 'zh-cn' && record.displayNames?.['zh-cn']) || record.displayName;
 }
 

@@ -51,7 +51,7 @@ export function parseParamsFor(record: ActivationRecord, text: string): Record<s
   try {
     resolveParams(record, params); // each value in its range, and a combination the record allows
   } catch (e) {
-    return vscode.l10n.t('Parameters not accepted: {0}', (e as Error).message);
+    return vscode.l10n.t('Parameters not accepted: {0}', renderExprError(e, displayLanguage()));
   }
   return params;
 }
@@ -95,7 +95,7 @@ export async function evaluateAtX(customs: CustomActivations, log: vscode.LogOut
   try {
     lines = evaluateTable(record, xs, given);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot evaluate {0}: {1}', record.id, (e as Error).message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot evaluate {0}: {1}', record.id, renderExprError(e, displayLanguage())));
     return undefined;
   }
   for (const l of lines) log.info(l);

@@ -4,12 +4,14 @@ import type { ActivationRecord, Framework } from '../core/activations/types';
 import {
   activationSource, CODE_FRAMEWORK_LABELS, CODE_FRAMEWORKS, codeFrameworkOf, type CodeFramework, isCodeFramework, runScript,
 } from '../core/codegen/index';
+import { renderExprError } from '../core/expr/index';
 import { loadRunRecord } from '../core/runs/runStore';
 import { parseFocusParams } from '../protocol/messages';
 import { isRecord } from '../protocol/validate';
 import { pickActivation } from './activationPicker';
 import type { CustomActivations } from './customActivations';
 import { pickRun } from './runCommands';
+import { displayLanguage } from './runText';
 
 /**
  * `activationLab.copyAsCode` arguments from a hover link, the lab page or a test: an activation
@@ -119,9 +121,8 @@ export async function copyAsCode(rawArgs: unknown, customs: CustomActivations, l
     }
     return code;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    log.error(`copyAsCode: ${message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Copy as Code failed: {0}', message));
+    log.error(`copyAsCode: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Copy as Code failed: {0}', renderExprError(e, displayLanguage())));
     return undefined;
   }
 }

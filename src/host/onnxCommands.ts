@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileName, runName } from '../core/charts/names';
 import { displayLanguage, runWords } from './runText';
-import { exportRun, OnnxCheckError, verifyModel, verifyReportLines, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type VerifyReport } from '../core/onnx/index';
+import { exportRun, OnnxCheckError, renderOnnxCheckError, verifyModel, verifyReportLines, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type VerifyReport } from '../core/onnx/index';
 import { storedRuns } from '../training/experiments';
 
 function problem(e: unknown): string {
-  return e instanceof OnnxCheckError ? e.message : e instanceof Error ? e.message : String(e);
+  return e instanceof OnnxCheckError ? renderOnnxCheckError(e, displayLanguage()) : e instanceof Error ? e.message : String(e);
 }
 
 /** "Export Model to ONNX": pick a finished run, pick where to save, export (atomic write). */

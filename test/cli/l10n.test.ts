@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -136,6 +136,20 @@ test('eval in Chinese: the words change, the numbers and --json do not', async (
   assert.equal((await actlab(['eval', 'relu', '--x', '1,zz'], ZH)).err, 'actlab eval: --x 的第 2 个值：“zz”不是数字\n');
 });
 
+test('a parameter error in Chinese: the record\'s own check and the range, exit status 1, nothing on stdout', async () => {
+  const zh = await actlab(['eval', 'hardtanh', '--param', 'min_val=2', '--param', 'max_val=1', '--x', '0', '--lang', 'zh-cn']);
+  assert.equal(zh.code, 1);
+  assert.equal(zh.out, '');
+  assert.equal(zh.err, 'actlab eval: hardtanh 的参数无效：min_val（2）必须小于 max_val（1）\n');
+  const en = await actlab(['eval', 'hardtanh', '--param', 'min_val=2', '--param', 'max_val=1', '--x', '0'], EN);
+  assert.equal(en.code, 1);
+  assert.equal(en.err, 'actlab eval: invalid parameters for hardtanh: min_val (2) must be less than max_val (1)\n');
+  // written in brackets, read by the activation text, and a range, by the locale
+  assert.equal((await actlab(['eval', 'hardtanh(min_val=2)', '--x', '0'], ZH)).err, 'actlab eval: hardtanh 的参数无效：min_val（2）必须小于 max_val（1）\n');
+  assert.equal((await actlab(['props', 'leaky_relu', '--param', 'alpha=5'], ZH)).err, 'actlab props: leaky_relu 的参数 alpha 必须在 [0, 1] 内，实际为 5\n');
+  assert.equal((await actlab(['eval', 'relu', '--param', 'alpha=1', '--x', '0'], ZH)).err, 'actlab eval: relu 没有参数“alpha”（它没有参数）\n');
+});
+
 test('props in Chinese: the table\'s words, the prime ′ in a custom derivative, aligned labels; --json unchanged', async () => {
   const zh = await actlab(['props', 'x*sigmoid(b*x)', '--param', 'b=2'], ZH);
   const en = await actlab(['props', 'x*sigmoid(b*x)', '--param', 'b=2'], EN);
@@ -209,8 +223,17 @@ test('export and verify in Chinese: bad arguments, with the usage, and a missing
   const absent = await actlab(['verify', path.join(work, 'absent.onnx')], ZH);
   assert.equal(absent.code, 1);
   assert.match(absent.err, /^actlab verify: 无法读取文件：/);
+  assert.equal(absent.err, `actlab verify: 无法读取文件：无法读取 ${path.join(work, 'absent.onnx')}：文件不存在\n`);
+  // a corrupt model: the summary and the details in Chinese, with the bytes found
+  writeFileSync(path.join(work, 'corrupt.onnx'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05]));
+  const corrupt = await actlab(['verify', path.join(work, 'corrupt.onnx'), '--lang', 'zh-cn']);
+  assert.equal(corrupt.code, 1);
+  assert.equal(corrupt.out, '');
+  assert.equal(corrupt.err, 'actlab verify: 文件不是 ONNX 模型：corrupt.onnx 不是 ONNX 模型：它的开头不是 ONNX 文件头（前几个字节为 ff fe 00 01 02 03 04 05；ONNX 文件以 IR 版本开头，即字节 08 03..0a）\n');
   // English as before
   assert.match((await actlab(['verify', path.join(work, 'absent.onnx')], EN)).err, /^actlab verify: (?!无法)/);
+  assert.equal((await actlab(['verify', path.join(work, 'corrupt.onnx')], EN)).err,
+    'actlab verify: corrupt.onnx is not an ONNX model: it does not start with an ONNX header (first bytes ff fe 00 01 02 03 04 05; an ONNX file starts with its IR version, bytes 08 03..0a)\n');
 });
 
 test('every CLI message has its English and Chinese text, with the same values named', () => {

@@ -21,7 +21,9 @@ import { hoverMarkdown } from '../../src/core/hover/markdown';
 import { displayNameIn, formulaText } from '../../src/core/locale';
 import { EVALUATION_TEXT } from '../../src/core/analysis/evaluationText';
 import { VERIFY_TEXT } from '../../src/core/onnx/verifyText';
+import { ONNX_CHECK_MESSAGES } from '../../src/core/onnx/checkMessages';
 import { EXPR_MESSAGES } from '../../src/core/expr/messages';
+import { PARAM_MESSAGES } from '../../src/core/activations/paramMessages';
 import { CLI_MESSAGES } from '../../src/cli/messages';
 import { cliCommands } from '../../src/cli/commands/index';
 import { bundles } from '../../webview/i18n';
@@ -98,10 +100,12 @@ function shippedChinese(): Shipped[] {
   // message tables: a named value ({name}) reads as a placeholder, like the bundles' {0}
   const placeholders = (text: string): string => text.replace(/\{[A-Za-z]\w*\}/g, '{0}');
   for (const [k, v] of Object.entries(EXPR_MESSAGES)) add('expression errors', k, placeholders(v['zh-cn']));
+  for (const [k, v] of Object.entries(PARAM_MESSAGES)) add('parameter errors', k, placeholders(v['zh-cn']));
   for (const [k, v] of Object.entries(CLI_MESSAGES)) add('CLI messages', k, placeholders(v['zh-cn']));
   // what `actlab eval` / `actlab verify` print and the host writes to its output channel
   for (const [k, v] of Object.entries(EVALUATION_TEXT)) add('evaluation', k, placeholders(v['zh-cn']));
   for (const [k, v] of Object.entries(VERIFY_TEXT)) add('verification', k, placeholders(v['zh-cn']));
+  for (const [k, v] of Object.entries(ONNX_CHECK_MESSAGES)) add('ONNX check errors', k, placeholders(v['zh-cn']));
   for (const c of cliCommands) {
     const zh = c.translations?.['zh-cn'];
     if (zh) { add('CLI usage', `${c.name}.summary`, zh.summary); add('CLI usage', `${c.name}.usage`, zh.usage); }
@@ -206,7 +210,7 @@ function forbiddenVariants(): Forbidden[] {
 test('every surface ships Chinese strings (the scan reads them all)', () => {
   const bySurface = new Map<string, number>();
   for (const s of shippedChinese()) if (IDEOGRAPH.test(s.text)) bySurface.set(s.surface, (bySurface.get(s.surface) ?? 0) + 1);
-  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'CLI messages', 'evaluation', 'verification', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
+  for (const surface of ['l10n bundle', 'package.nls', 'webview strings', 'playground strings', 'registry', 'formulas', 'guide', 'chooser', 'hover labels', 'hover', 'chart labels', 'expression errors', 'parameter errors', 'CLI messages', 'evaluation', 'verification', 'ONNX check errors', 'CLI usage', 'report.html', 'statuses', 'walkthrough', 'README.zh-cn.md']) {
     assert.ok((bySurface.get(surface) ?? 0) > 0, `no Chinese strings found for ${surface}`);
   }
 });

@@ -6,7 +6,7 @@ import { compileCustomActivation, errorMessage, exprMessage } from '../../core/e
 import { paramRecord, readActivationText } from '../../core/expr/activationText';
 import { excerpt } from '../../core/expr/errors';
 import { CliError } from '../command';
-import { cliText, exprText, type Localised, verbatim } from '../l10n';
+import { cliText, exprErrorText, exprText, type Localised } from '../l10n';
 import { parseParamAssignment } from '../../core/expr/paramAssignment';
 
 export interface ActivationArg {
@@ -112,7 +112,7 @@ export function resolveActivationArg(arg: string | undefined, given: Record<stri
       const written = Object.keys(choice.params).length && !Object.keys(given).length;
       return { record, label: written ? (arg ?? '').trim() : record.id, params, expression: false };
     } catch (e) {
-      throw new CliError(verbatim((e as Error).message));
+      throw new CliError(exprErrorText(e));
     }
   }
   try {

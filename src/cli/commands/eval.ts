@@ -2,7 +2,7 @@
 import { evaluateAt, JACOBIAN_MAX } from '../../core/analysis/evaluate';
 import { evaluationLines } from '../../core/analysis/evaluationText';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
-import { cliText, verbatim } from '../l10n';
+import { cliText, exprErrorText } from '../l10n';
 import { normalizeArgv, parseParamOptions, parseXs, resolveActivationArg, toJson } from './activationArgs';
 
 const USAGE = `actlab eval <id|expression> --x <v1,v2,...|a:b:n> [--param name=value ...] [--json]
@@ -50,7 +50,7 @@ export const evalCommand: CliCommand = {
     try {
       evaluation = evaluateAt(record, xs, params);
     } catch (e) {
-      throw new CliError(verbatim((e as Error).message));
+      throw new CliError(exprErrorText(e));
     }
     const { points, jacobian, jacobianNote } = evaluation;
     if (values.json) {

@@ -3,7 +3,7 @@
 import { FLOW_INITS, gradientFlow, GradientFlowError, type FlowInit } from '../../core/analysis/gradientFlow';
 import { excerpt } from '../../core/expr/errors';
 import { CliError, type CliCommand, parseCliArgs } from '../command';
-import { cliText, translator, verbatim } from '../l10n';
+import { cliText, exprErrorText, translator, verbatim } from '../l10n';
 import { normalizeArgv, parseParamOptions, resolveActivationArg, toJson } from './activationArgs';
 
 const USAGE = `actlab gradient-flow <id|expression> [--depth 20] [--width 64] [options] [--json]
@@ -73,7 +73,7 @@ export const gradientFlowCommand: CliCommand = {
     } catch (e) {
       if (e instanceof CliError) throw e;
       if (e instanceof GradientFlowError) throw new CliError(cliText('flow.failed', { label: excerpt(label), problem: verbatim(e.problem) }));
-      throw new CliError(verbatim((e as Error).message));
+      throw new CliError(exprErrorText(e));
     }
     if (values.json) {
       io.out(toJson({ ...result, activation: label }));

@@ -1,5 +1,6 @@
 // Parameter resolution: given values (by the lab's name or a framework's name) over the
 // defaults of the alias, the framework or the lab, checked against each ParamSpec's range.
+import { ParamError, paramMessage } from './paramMessages';
 import type { ActivationInfo, Framework, ParamSpec, Params } from './types';
 
 /** The default of one parameter as `alias` (or else `framework`) would use it. */
@@ -34,7 +35,7 @@ function inRange(spec: ParamSpec, v: number): boolean {
 /**
  * Every parameter of `record` with a value: `given` ones (by the lab's name, or by a
  * framework's name such as PyTorch's `negative_slope`), the rest from the defaults of `alias`,
- * `framework` or the lab. Throws an Error naming the problem for unknown names, non-finite or
+ * `framework` or the lab. Throws a ParamError naming the problem for unknown names, non-finite or
  * out-of-range values.
  */
 export function resolveParams(record: ActivationInfo, given: Params = {}, framework?: Framework, alias?: string): Record<string, number> {
@@ -43,18 +44,19 @@ export function resolveParams(record: ActivationInfo, given: Params = {}, framew
   for (const [name, value] of Object.entries(given)) {
     const spec = findSpec(record, name, framework);
     if (!spec) {
-      const known = record.params.length ? `its parameters: ${record.params.map((s) => s.name).join(', ')}` : 'it has no parameters';
-      throw new Error(`unknown parameter '${name}' for ${record.id} (${known})`);
+      throw new ParamError(record.params.length
+        ? paramMessage('unknownParam', { name, id: record.id, list: record.params.map((s) => s.name) })
+        : paramMessage('unknownParamNone', { name, id: record.id }));
     }
     if (spec.name in seenAs) {
-      throw new Error(`parameter ${spec.name} of ${record.id} is given twice (as '${seenAs[spec.name]}' and '${name}')`);
+      throw new ParamError(paramMessage('givenTwice', { param: spec.name, id: record.id, first: seenAs[spec.name], second: name }));
     }
     seenAs[spec.name] = name;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`parameter ${spec.name} of ${record.id} must be a finite number, got ${String(value)}`);
+      throw new ParamError(paramMessage('notFinite', { param: spec.name, id: record.id, value: String(value) }));
     }
     if (!inRange(spec, value)) {
-      throw new Error(`parameter ${spec.name} of ${record.id} must be in ${rangeText(spec)}, got ${value}`);
+      throw new ParamError(paramMessage('outOfRange', { param: spec.name, id: record.id, range: rangeText(spec), value }));
     }
     out[spec.name] = value;
   }
@@ -62,6 +64,6 @@ export function resolveParams(record: ActivationInfo, given: Params = {}, framew
     if (!(spec.name in out)) out[spec.name] = paramDefault(spec, framework, alias);
   }
   const problem = record.checkParams?.(out);
-  if (problem) throw new Error(`invalid parameters for ${record.id}: ${problem}`);
+  if (problem) throw new ParamError(paramMessage('invalidCombination', { id: record.id, problem }));
   return out;
 }

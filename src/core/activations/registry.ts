@@ -12,6 +12,7 @@ import type { ActivationRecord, Framework } from './types';
 import { FRAMEWORKS } from './types';
 
 export { resolveParams, paramDefault } from './params';
+export { ParamError, renderParamMessage, type ParamMessage } from './paramMessages';
 
 /** Every built-in activation: the tutorial's six first, in its order, then the rest. */
 export const ACTIVATIONS: readonly ActivationRecord[] = Object.freeze([

@@ -1,6 +1,7 @@
 // tanh and its relatives: the clipped hardtanh, the algebraic softsign and tanhshrink.
 import { elementwise, nanOr, t } from './define';
 import { sech2 } from './numerics';
+import { paramMessage } from './paramMessages';
 
 export const tanh = elementwise({
   id: 'tanh',
@@ -63,7 +64,7 @@ export const hardtanh = elementwise({
     { name: 'min_val', default: -1, doc: t('Lower clip value.', '下截断值。') },
     { name: 'max_val', default: 1, doc: t('Upper clip value.', '上截断值。') },
   ],
-  checkParams: (p) => (p.min_val < p.max_val ? undefined : `min_val (${p.min_val}) must be less than max_val (${p.max_val})`),
+  checkParams: (p) => (p.min_val < p.max_val ? undefined : paramMessage('minBelowMax', { min: 'min_val', minValue: p.min_val, max: 'max_val', maxValue: p.max_val })),
   formula: { unicode: 'hardtanh(x) = min(max(x, min_val), max_val)', latex: '\\mathrm{hardtanh}(x) = \\min\\bigl(\\max(x, a), b\\bigr)' },
   derivative: {
     unicode: 'hardtanh′(x) = 1 if min_val < x < max_val, else 0',

@@ -1,6 +1,7 @@
 // The shape of one activation record. Every surface (trainer, plots, hovers, guide, ONNX
 // exporter, CLI) reads these records from the one registry in `registry.ts`; nothing else
 // defines an activation.
+import type { ParamMessage } from './paramMessages';
 
 /** Float arrays the vectorized forms accept: float32 for the trainer, float64 for analyses. */
 export type FloatArray = Float32Array | Float64Array;
@@ -157,8 +158,8 @@ export interface ActivationInfo {
    */
   aliases: Partial<Record<Framework, readonly string[]>>;
   params: readonly ParamSpec[];
-  /** A problem that spans several parameters (hardtanh's min_val < max_val), in words; else undefined. */
-  checkParams?(p: Readonly<Record<string, number>>): string | undefined;
+  /** A problem that spans several parameters (hardtanh's min_val < max_val) as a message; else undefined. */
+  checkParams?(p: Readonly<Record<string, number>>): ParamMessage | undefined;
   formula: MathText;
   derivative: MathText;
   range: OutputRange;

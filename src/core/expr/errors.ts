@@ -3,7 +3,8 @@
 // text ("unknown function 'expp' at column 5 (known: ...)"); renderExprError gives it in the
 // user's language. Messages quote user text only in clipped form, so a 20 KB expression never
 // fills a terminal.
-import type { UiLanguage } from '../locale';
+import { ParamError, renderParamMessage } from '../activations/paramMessages';
+import { UI_LANGUAGES, type UiLanguage } from '../locale';
 import { type ExprMessage, exprMessage, renderExprMessage } from './messages';
 
 /** The problem, its column and its hint as one message. */
@@ -44,17 +45,22 @@ export class CustomActivationError extends Error {
 }
 
 /**
- * An error in a language: the expression language's own errors rendered from their messages,
- * anything else by its (English) message.
+ * An error in a language: the expression language's own errors and an activation's parameter
+ * errors rendered from their messages, anything else by its (English) message.
  */
 export function renderExprError(error: unknown, lang: UiLanguage): string {
   if (error instanceof ExprError || error instanceof CustomActivationError) return renderExprMessage(error.text, lang);
+  if (error instanceof ParamError) return renderParamMessage(error.text, lang);
   return error instanceof Error ? error.message : String(error);
 }
 
-/** An error as a message: the expression language's own, or another's English text as it is. */
+/** An error as a message: the expression language's own, a parameter error in every language, or another's English text as it is. */
 export function errorMessage(error: unknown): ExprMessage {
   if (error instanceof ExprError || error instanceof CustomActivationError) return error.text;
+  if (error instanceof ParamError) {
+    const text = Object.fromEntries(UI_LANGUAGES.map((lang) => [lang, renderParamMessage(error.text, lang)])) as Record<UiLanguage, string>;
+    return exprMessage('verbatim', { text });
+  }
   return exprMessage('verbatim', { text: error instanceof Error ? error.message : String(error) });
 }
 

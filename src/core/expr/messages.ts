@@ -9,7 +9,7 @@ export const EXPR_MESSAGES = {
   problemAt: { en: '{problem} at column {column}', 'zh-cn': '{problem}（第 {column} 列）' },
   problemAtWithHint: { en: '{problem} at column {column} ({hint})', 'zh-cn': '{problem}（第 {column} 列；{hint}）' },
   problemWithHint: { en: '{problem} ({hint})', 'zh-cn': '{problem}（{hint}）' },
-  /** A message from outside the expression language (a registry's parameter check), as it came. */
+  /** A message from outside the expression language (a registry's parameter check), in the language it is rendered in. */
   verbatim: { en: '{text}', 'zh-cn': '{text}' },
 
   // the tokenizer
@@ -201,8 +201,11 @@ export type Placeholders<S extends string> = S extends `${string}{${infer P}}${i
   ? (P extends `${string} ${string}` ? never : P) | Placeholders<R>
   : never;
 
-/** A value a message names: text, a number, another message, or a list of messages. */
-export type ExprArg = string | number | ExprMessage | readonly ExprMessage[];
+/** Text another module has already written in every language (an activation's parameter check). */
+export type TextInEveryLanguage = Readonly<Record<UiLanguage, string>>;
+
+/** A value a message names: text, a number, another message, a list of messages, or text in every language. */
+export type ExprArg = string | number | ExprMessage | readonly ExprMessage[] | TextInEveryLanguage;
 
 /** One message: its id and the value of each name in its text. */
 export type ExprMessage<K extends ExprMessageId = ExprMessageId> = K extends ExprMessageId
@@ -234,7 +237,8 @@ export function renderExprMessage(message: ExprMessage, lang: UiLanguage): strin
     if (typeof v === 'string') return v;
     if (typeof v === 'number') return String(v);
     if (Array.isArray(v)) return (v as readonly ExprMessage[]).map((m) => renderExprMessage(m, lang)).join(LIST_SEPARATOR[lang]);
-    return renderExprMessage(v as ExprMessage, lang);
+    if (!('id' in v)) return (v as TextInEveryLanguage)[lang];
+    return renderExprMessage(v, lang);
   };
   return EXPR_MESSAGES[message.id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     (Object.prototype.hasOwnProperty.call(args, name) ? value(args[name]) : whole));

@@ -1,5 +1,8 @@
 // Why an ONNX model cannot be exported, read or checked, in words for the user. Every failure
-// of export, inspection and verification is one of these: callers show `message` as it is.
+// of export, inspection and verification is one of these: `message` is the English text, and
+// renderOnnxCheckError gives it in the user's language where it carries a message.
+import type { UiLanguage } from '../locale';
+import { renderOnnxCheckMessage, type OnnxCheckMessage } from './checkMessages';
 
 export type OnnxProblem =
   | 'unreadable'       // the file cannot be read
@@ -20,8 +23,17 @@ export type OnnxProblem =
   | 'exists';          // the .onnx file is there already and replacing it was not asked for
 
 export class OnnxCheckError extends Error {
-  constructor(readonly problem: OnnxProblem, message: string) {
-    super(message);
+  /** The details as a message, to render in a language; absent where they are English text only (export's). */
+  readonly text?: OnnxCheckMessage;
+
+  constructor(readonly problem: OnnxProblem, details: string | OnnxCheckMessage) {
+    super(typeof details === 'string' ? details : renderOnnxCheckMessage(details, 'en'));
     this.name = 'OnnxCheckError';
+    if (typeof details !== 'string') this.text = details;
   }
+}
+
+/** An ONNX check's details in a language: from its message where it has one, else its English text. */
+export function renderOnnxCheckError(e: Pick<OnnxCheckError, 'message' | 'text'>, lang: UiLanguage): string {
+  return e.text ? renderOnnxCheckMessage(e.text, lang) : e.message;
 }

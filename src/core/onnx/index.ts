@@ -1,6 +1,6 @@
 // ONNX export of trained runs and inference checks with onnxruntime-node. Importing this module
 // does not load onnxruntime-node: it is required when a check runs.
-export { OnnxCheckError, type OnnxProblem } from './errors';
+export { OnnxCheckError, renderOnnxCheckError, type OnnxProblem } from './errors';
 export { DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, irVersionFor, opsetProblem } from './opsets';
 export {
   buildOnnxModel, exportRun, runMetadata, META, MODEL_FILE, INPUT_NAME, OUTPUT_NAME, PRODUCER_NAME, LAB_VERSION,

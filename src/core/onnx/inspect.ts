@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { onnxCheckMessage, type OnnxCheckArg, type OnnxCheckMessage } from './checkMessages';
 import { OnnxCheckError } from './errors';
 import { DATA_TYPE_NAMES, decodeModel, MODEL_FIELDS, Reader, type ModelProto, type ValueInfoProto } from './proto';
 
@@ -57,18 +58,18 @@ function tensorInfo(v: ValueInfoProto): TensorInfo {
 const hexBytes = (b: Uint8Array, n = 8) => Array.from(b.subarray(0, n), (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 /** Another format recognised by its first bytes, as a phrase; undefined if none matches. */
-function sniffOtherFormat(b: Uint8Array): string | undefined {
+function sniffOtherFormat(b: Uint8Array, label: string): OnnxCheckMessage | undefined {
   const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    return 'a ZIP archive (a PyTorch .pt/.pth checkpoint or a Keras .keras file?), not an ONNX model: export it with torch.onnx.export or tf2onnx';
+    return onnxCheckMessage('zip', { label });
   }
-  if (ascii(0, 8) === '\x89HDF\r\n\x1a\n') return 'an HDF5 file (a Keras .h5 model?), not an ONNX model: convert it with tf2onnx';
-  if (b.length >= 8 && ascii(4, 8) === 'TFL3') return 'a TensorFlow Lite model, not an ONNX model: convert it with tf2onnx';
-  if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip-compressed: decompress it first';
-  if (b[0] === 0x80 && b[1] >= 2 && b[1] <= 5) return 'a Python pickle (a PyTorch state_dict?), not an ONNX model: export it with torch.onnx.export';
+  if (ascii(0, 8) === '\x89HDF\r\n\x1a\n') return onnxCheckMessage('hdf5', { label });
+  if (b.length >= 8 && ascii(4, 8) === 'TFL3') return onnxCheckMessage('tflite', { label });
+  if (b[0] === 0x1f && b[1] === 0x8b) return onnxCheckMessage('gzip', { label });
+  if (b[0] === 0x80 && b[1] >= 2 && b[1] <= 5) return onnxCheckMessage('pickle', { label });
   const text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 256));
-  if (/^\s*[{[]/.test(text)) return 'a text (JSON?) file, not an ONNX model (ONNX is a binary protobuf file)';
-  if (/^[\t\n\r\x20-\x7e]{16,}/.test(text)) return 'a text file, not an ONNX model (ONNX is a binary protobuf file)';
+  if (/^\s*[{[]/.test(text)) return onnxCheckMessage('jsonText', { label });
+  if (/^[\t\n\r\x20-\x7e]{16,}/.test(text)) return onnxCheckMessage('plainText', { label });
   return undefined;
 }
 
@@ -80,24 +81,22 @@ function sniffOtherFormat(b: Uint8Array): string | undefined {
 function scanTopLevel(b: Uint8Array, label: string): void {
   const r = Reader.create(b);
   let first = true;
-  const notOnnx = () => new OnnxCheckError('not-onnx',
-    `${label} is not an ONNX model: it does not start with an ONNX header (first bytes ${hexBytes(b)}; an ONNX file starts with its IR version, bytes 08 03..0a)`);
-  const truncated = (field: string, need: number) => new OnnxCheckError('truncated',
-    `${label} is truncated: its ${field} needs ${need} more bytes than the file's ${b.length} (an interrupted download or copy?); export or copy it again`);
+  const notOnnx = () => new OnnxCheckError('not-onnx', onnxCheckMessage('notOnnxHeader', { label, bytes: hexBytes(b) }));
+  const truncated = (field: OnnxCheckArg, need: number) => new OnnxCheckError('truncated', onnxCheckMessage('truncated', { label, field, need, size: b.length }));
   while (r.pos < r.len) {
     const start = r.pos;
     let tag: number;
     try {
       tag = r.uint32();
     } catch {
-      throw first ? notOnnx() : truncated('last field', 1);
+      throw first ? notOnnx() : truncated(onnxCheckMessage('lastField'), 1);
     }
     const id = tag >>> 3;
     const wireType = tag & 7;
     const field = MODEL_FIELDS.get(id);
     if (!field || field.wireType !== wireType) {
       if (first) throw notOnnx();
-      throw new OnnxCheckError('damaged', `${label} is damaged: an unknown field (number ${id}, wire type ${wireType}) at byte ${start} of ${b.length}`);
+      throw new OnnxCheckError('damaged', onnxCheckMessage('unknownField', { label, id, wireType, start, size: b.length }));
     }
     if (wireType === 0) {
       let value: number;
@@ -124,19 +123,19 @@ function scanTopLevel(b: Uint8Array, label: string): void {
 
 /** Inspects a model's bytes. Throws OnnxCheckError naming the problem for anything that is not a complete ONNX model. */
 export function inspectOnnxBytes(bytes: Uint8Array, label: string): OnnxModelInfo {
-  if (bytes.length === 0) throw new OnnxCheckError('empty', `${label} is empty (0 bytes): not an ONNX model`);
-  const other = sniffOtherFormat(bytes);
-  if (other) throw new OnnxCheckError('not-onnx', `${label} is ${other}`);
+  if (bytes.length === 0) throw new OnnxCheckError('empty', onnxCheckMessage('empty', { label }));
+  const other = sniffOtherFormat(bytes, label);
+  if (other) throw new OnnxCheckError('not-onnx', other);
   scanTopLevel(bytes, label);
   let model: ModelProto;
   try {
     model = decodeModel(bytes);
   } catch (e) {
-    throw new OnnxCheckError('damaged', `${label} is damaged: it cannot be decoded as ONNX (${(e as Error).message})`);
+    throw new OnnxCheckError('damaged', onnxCheckMessage('undecodable', { label, why: (e as Error).message }));
   }
   const graph = model.graph;
-  if (!graph) throw new OnnxCheckError('not-onnx', `${label} has no graph: not an ONNX model (or cut short before its graph)`);
-  if (!model.opset_import?.length) throw new OnnxCheckError('damaged', `${label} has no opset_import: not a complete ONNX model (cut short after its graph?)`);
+  if (!graph) throw new OnnxCheckError('not-onnx', onnxCheckMessage('noGraph', { label }));
+  if (!model.opset_import?.length) throw new OnnxCheckError('damaged', onnxCheckMessage('noOpset', { label }));
   const initializers = new Set((graph.initializer ?? []).map((t) => t.name));
   const ops = [...new Set((graph.node ?? []).map((n) => (n.domain && n.domain !== 'ai.onnx' ? `${n.domain}:${n.op_type}` : n.op_type ?? '?')))];
   return {
@@ -163,8 +162,8 @@ export function readOnnxFile(file: string): { bytes: Uint8Array; info: OnnxModel
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new OnnxCheckError('unreadable', `cannot read ${file}: ${why}`);
+    const why = code === 'ENOENT' ? onnxCheckMessage('noSuchFile') : code === 'EISDIR' ? onnxCheckMessage('isFolder') : (e as Error).message;
+    throw new OnnxCheckError('unreadable', onnxCheckMessage('cannotRead', { file, why }));
   }
   return { bytes, info: inspectOnnxBytes(bytes, label) };
 }

@@ -2,6 +2,7 @@
 // without its native binary, and a machine without it gets a clear error only when checking.
 
 import type * as OrtModule from 'onnxruntime-node';
+import { onnxCheckMessage } from './checkMessages';
 import { OnnxCheckError } from './errors';
 
 export type OnnxRuntime = typeof OrtModule;
@@ -16,8 +17,7 @@ export function loadOnnxRuntime(): OnnxRuntime {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     runtime = require('onnxruntime-node') as OnnxRuntime;
   } catch (e) {
-    throw new OnnxCheckError('runtime-missing',
-      `onnxruntime-node cannot be loaded (${(e as Error).message.split('\n')[0]}): install it with \`npm i onnxruntime-node\` (or reinstall the extension)`);
+    throw new OnnxCheckError('runtime-missing', onnxCheckMessage('runtimeMissing', { why: (e as Error).message.split('\n')[0] }));
   }
   return runtime;
 }
@@ -34,6 +34,6 @@ export async function createSession(bytes: Uint8Array, label: string): Promise<I
       logSeverityLevel: 3,
     });
   } catch (e) {
-    throw new OnnxCheckError('runtime', `onnxruntime cannot load ${label}: ${(e as Error).message}`);
+    throw new OnnxCheckError('runtime', onnxCheckMessage('runtimeCannotLoad', { label, why: (e as Error).message }));
   }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PIXEL_TO_FLOAT } from '../data/batch';
 import { loadDataset, type Dataset } from '../data/datasets';
 import { RUN_FILE } from '../runs/runStore';
+import { onnxCheckMessage } from './checkMessages';
 import { OnnxCheckError } from './errors';
 import { FORMAT_VALUE, META, PRODUCER_NAME } from './export';
 import { readOnnxFile, shapeText, type OnnxModelInfo, type TensorInfo } from './inspect';
@@ -357,7 +358,7 @@ function resolveDataset(spec: VerifyOptions['dataset'], info: OnnxModelInfo): Da
   try {
     return loadDataset(name, { shared: false });
   } catch (e) {
-    throw new OnnxCheckError('dataset', `cannot load the test set '${name}': ${(e as Error).message}`);
+    throw new OnnxCheckError('dataset', onnxCheckMessage('datasetCannotLoad', { name, why: (e as Error).message }));
   }
 }
 
@@ -373,7 +374,7 @@ async function verify(modelPath: string, options: VerifyOptions): Promise<Verify
   const plan = planInput(info, ds.rows, ds.cols, ds.name);
   const output = planOutput(info, classes);
   const count = Math.min(options.limit ?? ds.test.count, ds.test.count);
-  if (!(count >= 1)) throw new OnnxCheckError('dataset', `the test set '${ds.name}' has no images to check`);
+  if (!(count >= 1)) throw new OnnxCheckError('dataset', onnxCheckMessage('datasetEmpty', { name: ds.name }));
 
   const t0 = performance.now();
   const session = await createSession(bytes, label);
@@ -485,6 +486,6 @@ export async function verifyModel(modelPath: string, options: VerifyOptions = {}
     return await verify(modelPath, options);
   } catch (e) {
     if (e instanceof OnnxCheckError) throw e;
-    throw new OnnxCheckError('runtime', `checking ${path.basename(modelPath)} failed unexpectedly: ${(e as Error)?.message ?? String(e)}`);
+    throw new OnnxCheckError('runtime', onnxCheckMessage('unexpected', { label: path.basename(modelPath), why: (e as Error)?.message ?? String(e) }));
   }
 }
