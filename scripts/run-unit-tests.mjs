@@ -10,6 +10,13 @@ const webview = process.argv.includes('--webview');
 const dirs = webview ? ['test/webview'] : ['test/core', 'test/cli', 'test/protocol', 'test/training', 'test/unit'];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
+// The CLI tests run dist/cli.js and the browser tests load dist/webview.js: build first (esbuild,
+// about 2 s), unless npm test has just built (it sets ACTLAB_BUILT).
+if (process.env.ACTLAB_BUILT !== '1') {
+  const b = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
 const args = only.length
   ? ['--import', 'tsx', '--test', '--test-reporter=spec', ...only.sort()]
   : ['--import', 'tsx', '--test-reporter=spec', path.join(root, 'test/oneProcess.ts'), ...dirs];

@@ -25,7 +25,7 @@ function must(cmd, args, what) {
 function layer(name, args) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ACTLAB_BUILT: '1' } });
     let out = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { out += d; });

@@ -9,6 +9,7 @@ import { CliError, type CliCommand } from '../../src/cli/command';
 import { cliCommands } from '../../src/cli/commands/index';
 import { ACTIVATIONS } from '../../src/core/activations/registry';
 import { fixture } from '../core/activations/torchFixture';
+import { ACTLAB } from './actlabBundle';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -116,7 +117,7 @@ test('list, props and gradient-flow print what they promise', async () => {
 });
 
 test('the real entry point: exit 0 with JSON on stdout, non-zero with the message on stderr', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (args: string[]) => spawnSync(process.execPath, [ACTLAB, ...args], { cwd: root, encoding: 'utf8' });
   const ok = cli(['eval', 'relu', '--x', '-1,0,2', '--json']);
   assert.equal(ok.status, 0, ok.stderr);
   assert.deepEqual((JSON.parse(ok.stdout) as EvalJson).points.map((p: { dy: number }) => p.dy), [0, 0, 1]);

@@ -14,6 +14,7 @@ import { activationFunction, activationSource, CODE_FRAMEWORKS } from '../../src
 import { compileCustomActivation } from '../../src/core/expr/index';
 import { codeCommand } from '../../src/cli/commands/code';
 import { CliError } from '../../src/cli/command';
+import { ACTLAB } from './actlabBundle';
 
 const root = path.resolve(__dirname, '..', '..');
 const PYTHON = '/usr/bin/python3';
@@ -43,7 +44,7 @@ const TRAIN = ['--custom', 'swish2=x*sigmoid(2*x)', '--activations', 'swish2+lea
 
 test("a run's PyTorch script trains one epoch on MNIST and lands within 0.04 of the lab's accuracy", { timeout: 240_000 }, async () => {
   const out = path.join(work, 'exp');
-  const lab = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), 'train', ...TRAIN, '--out', out, '--no-onnx', '--no-report', '--json'], {
+  const lab = spawnSync(process.execPath, [ACTLAB, 'train', ...TRAIN, '--out', out, '--no-onnx', '--no-report', '--json'], {
     cwd: root, encoding: 'utf8', timeout: 120_000,
   });
   assert.equal(lab.status, 0, lab.stderr);

@@ -15,6 +15,7 @@ import { cliText, languageFromEnv, padColumns, takeLangOption } from '../../src/
 import { trainSummary } from '../../src/cli/commands/train';
 import { sweepSummary } from '../../src/cli/commands/sweepRun';
 import type { ResultsFile } from '../../src/core/runs/resultsFile';
+import { ACTLAB } from './actlabBundle';
 
 const root = path.resolve(__dirname, '..', '..');
 const work = mkdtempSync(path.join(tmpdir(), 'actlab-l10n-'));
@@ -63,7 +64,7 @@ test('--lang xx, --lang without a value: refused with a clear one-line message, 
   assert.equal(empty.code, 1);
   assert.equal(empty.err, 'actlab: --lang needs a value: en or zh-cn\n');
   // the real entry point, with the locale of the environment
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--lang', 'xx', 'list'], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' } });
+  const r = spawnSync(process.execPath, [ACTLAB, '--lang', 'xx', 'list'], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' } });
   assert.equal(r.status, 1);
   assert.equal(r.stderr, 'actlab: --lang 只能是 en 或 zh-cn，实际为“xx”\n');
   assert.equal(r.stdout, '');
@@ -248,7 +249,7 @@ test('every CLI message has its English and Chinese text, with the same values n
 
 /** actlab as a process (training runs in worker threads), with a locale: exit code, stdout, stderr. */
 function actlabProcess(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  return spawnSync(process.execPath, [ACTLAB, ...args], {
     cwd: root, encoding: 'utf8', timeout: 150_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...env },
   });
 }

@@ -14,13 +14,14 @@ import { exportCommand } from '../../src/cli/commands/export';
 import { verifyCommand } from '../../src/cli/commands/verify';
 import { CliError, type CliCommand } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
+import { ACTLAB } from './actlabBundle';
 
 const root = path.resolve(__dirname, '..', '..');
 const out = mkdtempSync(path.join(tmpdir(), 'actlab-onnx-cli-'));
 test.after(() => rmSync(out, { recursive: true, force: true }));
 
 function actlab(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), ...args], {
+  return spawnSync(process.execPath, [ACTLAB, ...args], {
     cwd: root, encoding: 'utf8', timeout: 120_000,
   });
 }

@@ -9,11 +9,12 @@ import path from 'node:path';
 import type { ResultsFile } from '../../src/core/runs/resultsFile';
 import { CliError } from '../../src/cli/command';
 import { parseSweepArgs, sweepCommand, TUTORIAL_PRESET } from '../../src/cli/commands/sweep';
+import { ACTLAB } from './actlabBundle';
 
 const root = path.resolve(__dirname, '..', '..');
 
 function actlab(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, [ACTLAB, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 }
 
 test('bad options fail fast with a message naming the problem and exit status 1, before any training', async () => {

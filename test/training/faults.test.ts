@@ -20,6 +20,7 @@ import { trainJob, type TrainJobSpec } from '../../src/training/jobs/trainJob';
 import { ProcessPool } from '../../src/training/processPool';
 import type { RunPool } from '../../src/training/runPool';
 import { WorkerPool } from '../../src/training/workerPool';
+import { ACTLAB } from '../cli/actlabBundle';
 
 const mnist = loadMnist();
 const settings = { hidden: [16], epochs: 3, limitTrain: 600, limitTest: 200, dataset: 'mnist' };
@@ -190,7 +191,7 @@ test('two processes resuming one experiment at once: one writes it, the other is
     writeFileSync(runFile, JSON.stringify({ ...JSON.parse(readFileSync(runFile, 'utf8')), status: 'running' }));
     rmSync(path.join(outDir, RESULTS_FILE));
     const resumeOnce = () => new Promise<{ pid: number; code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts'), 'train', '--resume', '--epochs', '6', '--no-onnx', '--out', path.dirname(outDir)], { cwd: root });
+      const child = spawn(process.execPath, [ACTLAB, 'train', '--resume', '--epochs', '6', '--no-onnx', '--out', path.dirname(outDir)], { cwd: root });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => { stderr += String(d); });
       child.on('close', (code) => resolve({ pid: child.pid!, code, stderr }));
