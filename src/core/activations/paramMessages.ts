@@ -3,6 +3,7 @@
 // so it is rendered in the user's language where it is shown; `Error.message` stays the English text.
 import type { Placeholders } from '../expr/messages';
 import { listText, type UiLanguage } from '../locale';
+import { fillTemplate } from '../template';
 
 export const PARAM_MESSAGES = {
   unknownParam: { en: "unknown parameter '{name}' for {id} (its parameters: {list})", 'zh-cn': '{id} 没有参数“{name}”（它的参数：{list}）' },
@@ -42,8 +43,7 @@ export function renderParamMessage(message: ParamMessage, lang: UiLanguage): str
     if (Array.isArray(v)) return listText(v as readonly string[], lang);
     return renderParamMessage(v as ParamMessage, lang);
   };
-  return PARAM_MESSAGES[message.id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    (Object.prototype.hasOwnProperty.call(args, name) ? value(args[name]) : whole));
+  return fillTemplate(PARAM_MESSAGES[message.id][lang], args, value);
 }
 
 /** Parameters an activation does not accept; `text` says why, in every language. */

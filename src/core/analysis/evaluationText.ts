@@ -4,6 +4,7 @@
 import type { ActivationRecord, MathText } from '../activations/types';
 import { formulaText, type UiLanguage } from '../locale';
 import { JACOBIAN_MAX, type Evaluation } from './evaluate';
+import { fillTemplate } from '../template';
 
 /** The words of the table by id; `{name}` is a value. */
 export const EVALUATION_TEXT = {
@@ -20,7 +21,7 @@ export const EVALUATION_TEXT = {
 type EvaluationTextId = keyof typeof EVALUATION_TEXT;
 
 function text(id: EvaluationTextId, lang: UiLanguage, values: Readonly<Record<string, string | number>> = {}): string {
-  return EVALUATION_TEXT[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+  return fillTemplate(EVALUATION_TEXT[id][lang], values);
 }
 
 /** A number for a text table: up to 8 significant digits, no trailing zeros; -0, NaN and ±Infinity as such. */

@@ -3,6 +3,7 @@
 // person reads it, so errors stay data until then and `Error.message` stays the English text.
 // User text is quoted in the template ('…' in English, “…” in Chinese), never inside a value.
 import type { UiLanguage } from '../locale';
+import { fillTemplate } from '../template';
 
 export const EXPR_MESSAGES = {
   // how a problem, its column and its hint read together
@@ -240,6 +241,5 @@ export function renderExprMessage(message: ExprMessage, lang: UiLanguage): strin
     if (!('id' in v)) return (v as TextInEveryLanguage)[lang];
     return renderExprMessage(v, lang);
   };
-  return EXPR_MESSAGES[message.id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    (Object.prototype.hasOwnProperty.call(args, name) ? value(args[name]) : whole));
+  return fillTemplate(EXPR_MESSAGES[message.id][lang], args, value);
 }

@@ -4,6 +4,7 @@
 // (onnxruntime's, protobuf's, the file system's) are passed through as values.
 import type { Placeholders } from '../expr/messages';
 import type { UiLanguage } from '../locale';
+import { fillTemplate } from '../template';
 
 export const ONNX_CHECK_MESSAGES = {
   // reading the file
@@ -76,6 +77,5 @@ export function onnxCheckMessage<K extends OnnxCheckMessageId>(id: K, ...args: k
 export function renderOnnxCheckMessage(message: OnnxCheckMessage, lang: UiLanguage): string {
   const args = message.args as Readonly<Record<string, OnnxCheckArg>>;
   const value = (v: OnnxCheckArg): string => (typeof v === 'object' ? renderOnnxCheckMessage(v, lang) : String(v));
-  return ONNX_CHECK_MESSAGES[message.id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    (Object.prototype.hasOwnProperty.call(args, name) ? value(args[name]) : whole));
+  return fillTemplate(ONNX_CHECK_MESSAGES[message.id][lang], args, value);
 }

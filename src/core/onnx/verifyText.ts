@@ -4,6 +4,7 @@
 import type { UiLanguage } from '../locale';
 import { shapeText } from './inspect';
 import type { VerifyReport } from './verify';
+import { fillTemplate } from '../template';
 
 /** The words of the report by id; `{name}` is a value. */
 export const VERIFY_TEXT = {
@@ -42,7 +43,7 @@ export const VERIFY_TEXT = {
 type VerifyTextId = keyof typeof VERIFY_TEXT;
 
 function text(id: VerifyTextId, lang: UiLanguage, values: Readonly<Record<string, string | number>> = {}): string {
-  return VERIFY_TEXT[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+  return fillTemplate(VERIFY_TEXT[id][lang], values);
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(2)}%`;

@@ -2,6 +2,7 @@
 // the same `{name}` values. Values are filled in already escaped; a template may hold the page's
 // own markup (<strong>, <code>, <span class="meta">). Numbers, run names and ids are data.
 import type { UiLanguage } from '../locale';
+import { fillTemplate } from '../template';
 
 const en = {
   title: 'Activation Lab: training report',
@@ -159,5 +160,5 @@ export const REPORT_TEXT: Readonly<Record<UiLanguage, Readonly<Record<ReportText
 
 /** A template with its `{name}` values (already escaped) filled in. */
 export function reportText(lang: UiLanguage, key: ReportTextKey, values: Readonly<Record<string, string | number>> = {}): string {
-  return REPORT_TEXT[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+  return fillTemplate(REPORT_TEXT[lang][key], values);
 }
